@@ -1,0 +1,62 @@
+import { explainGaveUp, explainKeyFailure, awsSaid, type CallContext } from './failure-messages.js';
+import type { CallFailed } from './retry.js';
+import { callerArnFromMessage, trustStatement } from './trust-policy.js';
+
+export interface AssumeRoleContext extends CallContext {
+  roleArn: string;
+  roleName: string;
+  durationSeconds: number;
+  sessionTags: boolean;
+  sourceIdentity: boolean;
+  externalId: boolean;
+}
+
+function explainAccessDenied(message: string, context: AssumeRoleContext, said: string): string {
+  const userArn = callerArnFromMessage(message) ?? `arn:${context.partition}:iam::ACCOUNT_ID:user/USER_NAME`;
+  const statement = trustStatement(userArn, { sessionTags: context.sessionTags, sourceIdentity: context.sourceIdentity });
+  if (/sts:TagSession/.test(message)) {
+    return `The trust policy of ${context.roleArn} lets ${userArn} assume the role but not tag the session. ` +
+      `Add "sts:TagSession" to the Action of the statement that trusts the user, or set session-tags: false. AWS said: ${said}`;
+  }
+  if (/sts:SetSourceIdentity/.test(message)) {
+    return `The trust policy of ${context.roleArn} lets ${userArn} assume the role but not set a source identity. ` +
+      `Add "sts:SetSourceIdentity" to the Action of the statement that trusts the user, or remove source-identity. AWS said: ${said}`;
+  }
+  return `${userArn} may not assume ${context.roleArn}. Add this statement to the role's trust policy ` +
+    `(IAM console → Roles → ${context.roleName} → Trust relationships): ${statement} ` +
+    `If the role is in another account than the user, the user also needs an identity policy allowing sts:AssumeRole on the role. ` +
+    `${context.externalId ? 'Check that role-external-id matches the role\'s sts:ExternalId condition. ' : 'If the role requires an external id, set role-external-id. '}` +
+    `AWS said: ${said}`;
+}
+
+/** One message that tells the user what to change, for every way AssumeRole can fail. */
+export function explainAssumeRoleFailure(failed: CallFailed, context: AssumeRoleContext): string {
+  if (failed.reason !== 'permanent') return explainGaveUp(failed, context);
+  const { failure } = failed;
+  const keyProblem = explainKeyFailure(failure, context);
+  if (keyProblem) return keyProblem;
+  const said = awsSaid(failure, context.secrets);
+  switch (failure.code) {
+    case 'AccessDenied':
+    case 'AccessDeniedException':
+      return explainAccessDenied(failure.message, context, said);
+    case 'RegionDisabledException':
+      return `STS is not active in ${context.region} for this account. Activate it (IAM console → Account settings → ` +
+        `Security Token Service (STS) → Endpoints → ${context.region}), or set aws-region to a region where it is active. AWS said: ${said}`;
+    case 'MalformedPolicyDocument':
+    case 'MalformedPolicyDocumentException':
+      return `AWS rejected the session policy: fix inline-session-policy or managed-session-policies. AWS said: ${said}`;
+    case 'PackedPolicyTooLarge':
+    case 'PackedPolicyTooLargeException':
+      return `The session policies and tags are too large once packed: shorten inline-session-policy, use fewer managed-session-policies, or set session-tags: false. AWS said: ${said}`;
+    case 'ValidationError':
+      if (/DurationSeconds|MaxSessionDuration/i.test(failure.message)) {
+        return `role-duration-seconds is ${context.durationSeconds}, more than the MaxSessionDuration of ${context.roleArn}. ` +
+          `Ask for less (the role's maximum is 3600 unless raised), or raise it: ` +
+          `aws iam update-role --role-name ${context.roleName} --max-session-duration ${context.durationSeconds}. AWS said: ${said}`;
+      }
+      return `AWS rejected the AssumeRole request: check role-to-assume, role-session-name, role-external-id and source-identity. AWS said: ${said}`;
+    default:
+      return `${context.call} failed and trying again would not help. AWS said: ${said}`;
+  }
+}

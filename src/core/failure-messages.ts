@@ -1,0 +1,59 @@
+import { isClockSkew, type AwsFailure } from './aws-failure.js';
+import { redact } from './redact.js';
+import type { CallFailed } from './retry.js';
+
+/** What the messages may say about the call: never a secret, only the key's kind and last characters. */
+export interface CallContext {
+  /** `STS AssumeRole`, `IAM ListAccessKeys` */
+  call: string;
+  region: string;
+  partition: string;
+  accessKeyId: string;
+  /** Values to cut out of any AWS text before it is printed. */
+  secrets: readonly string[];
+}
+
+export function keyHint(accessKeyId: string): string {
+  return `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
+}
+
+export function awsSaid(failure: AwsFailure, secrets: readonly string[]): string {
+  return redact(`${failure.code}: ${failure.message}`, secrets);
+}
+
+/** Failures of the limited user's own key, the same whichever AWS call found them. */
+export function explainKeyFailure(failure: AwsFailure, context: CallContext): string | undefined {
+  const key = keyHint(context.accessKeyId);
+  if (isClockSkew(failure)) {
+    return `${context.call} was refused because this machine's clock differs from AWS's by more than AWS allows (15 minutes). ` +
+      `Set the runner's clock right (NTP on a self-hosted runner) and run the job again. AWS said: ${awsSaid(failure, context.secrets)}`;
+  }
+  switch (failure.code) {
+    case 'InvalidClientTokenId':
+    case 'UnrecognizedClientException':
+      return `AWS does not know the access key id in aws-access-key-id (${key}): the key was deleted or deactivated, ` +
+        `or it belongs to another partition than aws-region's (${context.partition}). ` +
+        `Create a new access key for the limited IAM user and store it in the repository secret.`;
+    case 'SignatureDoesNotMatch':
+      return `The secret in aws-secret-access-key does not belong to the access key id ${key}: AWS computed a different signature. ` +
+        `Copy the secret access key again, whole, into the repository secret; if it is lost, create a new access key.`;
+    case 'ExpiredToken':
+    case 'ExpiredTokenException':
+      return `AWS says the security token of the request has expired, which happens only with temporary credentials. ` +
+        `Store the limited IAM user's own long-lived access key (AKIA…) in the repository secrets, not credentials from an earlier assume-role or SSO session.`;
+    default:
+      return undefined;
+  }
+}
+
+/** A call that kept failing with errors that usually heal (throttling, 5xx, network) until attempts or time ran out. */
+export function explainGaveUp(failed: CallFailed, context: CallContext): string {
+  const seconds = (failed.elapsedMs / 1000).toFixed(1);
+  const endpoint = context.call.startsWith('IAM') ? 'AWS_ENDPOINT_URL_IAM' : 'AWS_ENDPOINT_URL_STS';
+  const network = failed.failure.network
+    ? ` No answer came from AWS: check aws-region (${context.region}) and that this runner can reach AWS (or ${endpoint} / AWS_ENDPOINT_URL, if set).`
+    : ' This is usually temporary (throttling or an AWS service problem): run the job again.';
+  return `${context.call} failed ${failed.attempts} time${failed.attempts === 1 ? '' : 's'} in ${seconds} s, ` +
+    `${failed.reason === 'time' ? 'and the time allowed for it ran out' : 'and no attempts are left (retry-max-attempts)'}.` +
+    `${network} Last error: ${awsSaid(failed.failure, context.secrets)}`;
+}

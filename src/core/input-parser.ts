@@ -1,0 +1,83 @@
+/**
+ * Strict reading of action inputs. Every rule violation is collected as one line naming the input
+ * and the rule, so a run with three mistakes reports all three at once, before any network call.
+ */
+export type InputReader = (name: string) => string;
+
+export class InputParser {
+  readonly problems: string[] = [];
+  readonly warnings: string[] = [];
+
+  constructor(private readonly read: InputReader) {}
+
+  problem(name: string, rule: string): undefined {
+    this.problems.push(`${name}: ${rule}`);
+    return undefined;
+  }
+
+  /** The trimmed value, or undefined when the input is empty. */
+  optional(name: string): string | undefined {
+    const value = this.read(name).trim();
+    return value === '' ? undefined : value;
+  }
+
+  required(name: string): string | undefined {
+    return this.optional(name) ?? this.problem(name, 'is required');
+  }
+
+  /** A value matched against a pattern; `rule` says in words what the pattern allows. */
+  pattern(name: string, pattern: RegExp, rule: string): string | undefined {
+    const value = this.optional(name);
+    if (value === undefined || pattern.test(value)) return value;
+    return this.problem(name, rule);
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.optional(name);
+    if (value === undefined) return fallback;
+    const lower = value.toLowerCase();
+    if (lower === 'true') return true;
+    if (lower === 'false') return false;
+    this.problem(name, 'must be true or false');
+    return fallback;
+  }
+
+  wholeNumber(name: string, fallback: number, min: number, max: number): number {
+    const value = this.optional(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value)) {
+      this.problem(name, `must be a whole number written in digits only, from ${min} to ${max}`);
+      return fallback;
+    }
+    const number = Number(value);
+    if (number < min || number > max) {
+      this.problem(name, `must be from ${min} to ${max}, got ${number}`);
+      return fallback;
+    }
+    return number;
+  }
+
+  /**
+   * A secret pasted into a repository secret often carries a trailing newline or space. AWS keys never
+   * contain white space, so the outer white space is removed with a warning that never shows the value.
+   */
+  credential(name: string, pattern: RegExp, rule: string): string | undefined {
+    const raw = this.read(name);
+    const value = raw.trim();
+    if (value === '') return this.problem(name, 'is required');
+    if (value !== raw) {
+      this.warnings.push(`${name}: removed white space around the value (AWS keys never contain white space); fix the stored secret`);
+    }
+    if (/\s/.test(value)) return this.problem(name, 'contains white space inside the value; copy the key again as one piece');
+    if (!pattern.test(value)) return this.problem(name, rule);
+    return value;
+  }
+
+  /** Several values, one per line or separated by commas. */
+  list(name: string): string[] {
+    return this.read(name)
+      .split(/[\n,]/)
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  }
+}

@@ -1,0 +1,25 @@
+/** What the GitHub runner tells a step about the workflow run it belongs to. */
+export interface RunContext {
+  runId?: string;
+  runAttempt?: string;
+  repository?: string;
+  workflow?: string;
+  action?: string;
+  actor?: string;
+  sha?: string;
+  ref?: string;
+}
+
+export function runContextFromEnv(env: Record<string, string | undefined>): RunContext {
+  const value = (name: string) => (env[name] === '' ? undefined : env[name]);
+  return {
+    runId: value('GITHUB_RUN_ID'),
+    runAttempt: value('GITHUB_RUN_ATTEMPT'),
+    repository: value('GITHUB_REPOSITORY'),
+    workflow: value('GITHUB_WORKFLOW'),
+    action: value('GITHUB_ACTION'),
+    actor: value('GITHUB_ACTOR'),
+    sha: value('GITHUB_SHA'),
+    ref: value('GITHUB_REF'),
+  };
+}

@@ -1,0 +1,71 @@
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type AssumeRoleCommandInput } from '@aws-sdk/client-sts';
+import { accountOfArn } from '../core/aws-names.js';
+import type { AssumedRole } from '../core/credential-exports.js';
+import { withRetries, type RetryClock, type RetryNotice, type RetryPolicy } from '../core/retry.js';
+import { withDeadline } from './attempt-timeout.js';
+
+export interface UserKeys {
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+}
+
+/**
+ * One client for the run, signing with the limited user's keys. The SDK's own retries are off:
+ * withRetries decides what to retry. The endpoint is the regional one for `region`, unless
+ * AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL says otherwise (the SDK reads both).
+ */
+export function createStsClient(keys: UserKeys): STSClient {
+  return new STSClient({
+    region: keys.region,
+    credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },
+    maxAttempts: 1,
+  });
+}
+
+export interface CallOptions {
+  /** Registers a value as a secret; called on every credential in an answer before anything else. */
+  mask: (value: string) => void;
+  policy: RetryPolicy;
+  clock: RetryClock;
+  onRetry: (notice: RetryNotice) => void;
+}
+
+/** The account and partition of the keys, needed only when role-to-assume is a bare role name. */
+export async function callerArn(client: STSClient, options: CallOptions): Promise<string> {
+  const identity = await withRetries(
+    (timeoutMs) => withDeadline(timeoutMs, (abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal })),
+    options.policy,
+    options.clock,
+    options.onRetry,
+  );
+  if (!identity.Arn) throw new Error('STS GetCallerIdentity answered without an ARN');
+  return identity.Arn;
+}
+
+export class IncompleteAnswer extends Error {
+  override name = 'IncompleteAnswer';
+}
+
+export async function assumeRole(client: STSClient, request: AssumeRoleCommandInput, options: CallOptions): Promise<AssumedRole> {
+  const answer = await withRetries(
+    (timeoutMs) => withDeadline(timeoutMs, (abortSignal) => client.send(new AssumeRoleCommand(request), { abortSignal })),
+    options.policy,
+    options.clock,
+    options.onRetry,
+  );
+  const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = answer.Credentials ?? {};
+  for (const secret of [AccessKeyId, SecretAccessKey, SessionToken]) if (secret) options.mask(secret);
+  const assumedRoleArn = answer.AssumedRoleUser?.Arn;
+  const account = assumedRoleArn && accountOfArn(assumedRoleArn);
+  if (!AccessKeyId || !SecretAccessKey || !SessionToken || !Expiration || !assumedRoleArn || !account) {
+    throw new IncompleteAnswer('STS AssumeRole answered without complete credentials');
+  }
+  return {
+    credentials: { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration: Expiration },
+    assumedRoleArn,
+    roleArn: request.RoleArn ?? '',
+    account,
+    sessionName: request.RoleSessionName ?? '',
+  };
+}
