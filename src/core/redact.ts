@@ -14,7 +14,7 @@ const CREDENTIAL_SHAPES: Array<[RegExp, (match: string) => string]> = [
   // Session tokens: long runs of base64.
   [/[A-Za-z0-9/+=]{100,}/g, () => '***'],
   // Secret access keys: 40 characters of base64 mixing upper and lower case (a git SHA does not).
-  [/(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, (run) => (/[A-Z]/.test(run) && /[a-z]/.test(run) ? '***' : run)],
+  [/(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, (run) => (/[A-Z]/.test(run) && /[a-z]/.test(run) ? '***' : run)],
 ];
 
 export function redact(text: string, secrets: readonly string[] = []): string {

@@ -73,12 +73,6 @@ function parseManagedPolicies(parser: InputParser): string[] {
   return arns;
 }
 
-function parseSourceIdentity(parser: InputParser): string | undefined {
-  const value = parser.pattern('source-identity', SESSION_NAME, 'must be 2 to 64 characters from A-Z a-z 0-9 + = , . @ _ -');
-  if (value !== undefined && value.toLowerCase().startsWith('aws:')) return parser.problem('source-identity', 'must not start with aws:');
-  return value;
-}
-
 export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
   const parser = new InputParser(read);
   const keys = parseUserKeyInputs(parser);
@@ -96,7 +90,8 @@ export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
   const managedSessionPolicies = parseManagedPolicies(parser);
   const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);
   const sessionTags = parser.boolean('session-tags', false);
-  const sourceIdentity = parseSourceIdentity(parser);
+  // STS also forbids an `aws:` prefix, which this alphabet (no colon) already excludes.
+  const sourceIdentity = parser.pattern('source-identity', SESSION_NAME, 'must be 2 to 64 characters from A-Z a-z 0-9 + = , . @ _ -');
 
   if (role?.kind === 'arn' && keys.partition !== undefined && role.role.partition !== keys.partition) {
     parser.problem('role-to-assume', `is in partition ${role.role.partition}, but aws-region ${keys.region} is in partition ${keys.partition}`);

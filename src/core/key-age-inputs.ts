@@ -1,0 +1,71 @@
+import { InputParser, type InputReader } from './input-parser.js';
+import { parseUserKeyInputs, type UserKeyInputs } from './key-inputs.js';
+import type { Parsed } from './root-inputs.js';
+
+/** Age limits in whole days; defaults from AWS Config access-keys-rotated and Security Hub IAM.3 / IAM.22. */
+export interface Thresholds {
+  maxAgeDays: number;
+  warnAgeDays: number;
+  maxUnusedDays: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { maxAgeDays: 90, warnAgeDays: 80, maxUnusedDays: 45 };
+
+export interface KeyAgeInputs extends UserKeyInputs {
+  thresholds: Thresholds;
+  /** Present only with tracking-issue: true; checked to be non-empty. */
+  trackingIssue?: { token: string; repository: { owner: string; repo: string } };
+  retryMaxAttempts: number;
+}
+
+const MAX_DAYS = 3650;
+const REPOSITORY = /^([\w.-]+)\/([\w.-]+)$/;
+
+function parseThresholds(parser: InputParser): Thresholds {
+  const maxAgeDays = parser.wholeNumber('max-age-days', DEFAULT_THRESHOLDS.maxAgeDays, 1, MAX_DAYS);
+  const warnAgeDays = parser.wholeNumber('warn-age-days', DEFAULT_THRESHOLDS.warnAgeDays, 0, MAX_DAYS);
+  const maxUnusedDays = parser.wholeNumber('max-unused-days', DEFAULT_THRESHOLDS.maxUnusedDays, 1, MAX_DAYS);
+  if (warnAgeDays >= maxAgeDays) {
+    parser.problem('warn-age-days', `must be less than max-age-days (${warnAgeDays} is not less than ${maxAgeDays}); when you lower max-age-days, lower warn-age-days too`);
+  }
+  return { maxAgeDays, warnAgeDays, maxUnusedDays };
+}
+
+/** The tracking issue needs a token and the repository; asking for it without them is an input mistake. */
+function parseTrackingIssue(parser: InputParser, repository: string | undefined): KeyAgeInputs['trackingIssue'] {
+  const wanted = parser.boolean('tracking-issue', false);
+  const token = parser.optional('github-token');
+  if (!wanted) return undefined;
+  if (token === undefined) {
+    return parser.problem('github-token', 'is empty, but tracking-issue is true; pass github-token: ${{ github.token }} and give the job permissions: issues: write, or set tracking-issue: false');
+  }
+  const match = REPOSITORY.exec(repository ?? '');
+  if (!match) return parser.problem('tracking-issue', 'is true, but GITHUB_REPOSITORY (owner/name) is not set, so there is no repository to open the issue in');
+  return { token, repository: { owner: match[1] ?? '', repo: match[2] ?? '' } };
+}
+
+export function parseKeyAgeInputs(read: InputReader, repository: string | undefined): Parsed<KeyAgeInputs> {
+  const parser = new InputParser(read);
+  const keys = parseUserKeyInputs(parser);
+  const thresholds = parseThresholds(parser);
+  const trackingIssue = parseTrackingIssue(parser, repository);
+  const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);
+
+  const { problems, warnings } = parser;
+  if (problems.length > 0 || keys.accessKeyId === undefined || keys.secretAccessKey === undefined || keys.region === undefined || keys.partition === undefined) {
+    return { ok: false, problems, warnings };
+  }
+  return {
+    ok: true,
+    warnings,
+    value: {
+      accessKeyId: keys.accessKeyId,
+      secretAccessKey: keys.secretAccessKey,
+      region: keys.region,
+      partition: keys.partition,
+      thresholds,
+      trackingIssue,
+      retryMaxAttempts,
+    },
+  };
+}
