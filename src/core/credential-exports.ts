@@ -16,10 +16,13 @@ export interface AssumedRole {
 }
 
 /**
- * Variables blanked on export: botocore (SAM CLI, the AWS CLI) prefers AWS_PROFILE over
- * environment keys, and would pair an old AWS_SECURITY_TOKEN with the new keys.
+ * Blanked on export: botocore (SAM CLI, the AWS CLI) pairs an AWS_SECURITY_TOKEN left by an
+ * earlier step with keys that lack AWS_SESSION_TOKEN. AWS_PROFILE and AWS_DEFAULT_PROFILE are
+ * left alone on purpose: GITHUB_ENV cannot unset a variable, and botocore fails on an empty
+ * profile name ("The config profile () could not be found"), while a set profile does not
+ * shadow environment keys.
  */
-const SHADOWING_VARIABLES = ['AWS_SECURITY_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE'];
+const SHADOWING_VARIABLES = ['AWS_SECURITY_TOKEN'];
 
 /** The main step saves this state once it has exported; the post step then blanks the variables. */
 export const EXPORTED_STATE = 'exported';

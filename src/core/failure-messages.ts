@@ -57,3 +57,12 @@ export function explainGaveUp(failed: CallFailed, context: CallContext): string 
     `${failed.reason === 'time' ? 'and the time allowed for it ran out' : 'and no attempts are left (retry-max-attempts)'}.` +
     `${network} Last error: ${awsSaid(failed.failure, context.secrets)}`;
 }
+
+/**
+ * What every call's failure message starts from: a transient error that did not heal, or a problem
+ * with the key itself. Undefined when the caller has to explain the error for its own call.
+ */
+export function explainCommonFailure(failed: CallFailed, context: CallContext): string | undefined {
+  if (failed.reason !== 'permanent') return explainGaveUp(failed, context);
+  return explainKeyFailure(failed.failure, context);
+}

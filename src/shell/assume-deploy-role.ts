@@ -3,37 +3,24 @@ import type { AssumeRoleCommandInput, STSClient } from '@aws-sdk/client-sts';
 import { explainAssumeRoleFailure } from '../core/assume-role-messages.js';
 import { accountOfArn, partitionOfRegion, roleArnFor, type RoleArn } from '../core/aws-names.js';
 import { EXPORTED_STATE, environmentFor, outputsFor, summaryFor, type AssumedRole } from '../core/credential-exports.js';
-import { awsSaid, keyHint } from '../core/failure-messages.js';
+import { keyHint } from '../core/failure-messages.js';
 import { describeInputProblems } from '../core/input-problems.js';
 import { SECRET_INPUTS, masksFor } from '../core/key-inputs.js';
 import { redact } from '../core/redact.js';
-import { CallFailed, DEFAULT_RETRY_TIMING, type RetryNotice } from '../core/retry.js';
+import { CallFailed, DEFAULT_RETRY_TIMING } from '../core/retry.js';
 import { parseRootInputs, type RootInputs } from '../core/root-inputs.js';
 import { runContextFromEnv, type RunContext } from '../core/run-context.js';
 import { sessionNameForRun } from '../core/session-name.js';
 import { sessionTagsForRun } from '../core/session-tags.js';
 import { systemClock } from './retry-clock.js';
+import { logRetry } from './retry-log.js';
+import { Secrets } from './secrets.js';
 import { assumeRole, callerArn, createStsClient, type CallOptions } from './sts.js';
 
 /** A refusal of ours, after STS answered: its message is final. */
 class Refused extends Error {}
 
-/** Every value registered as a mask, so AWS text can be cleaned of them too before it is printed. */
-class Secrets {
-  readonly values: string[] = [];
-
-  add(value: string): void {
-    core.setSecret(value);
-    this.values.push(value);
-  }
-}
-
 const readRaw = (name: string) => core.getInput(name, { trimWhitespace: false });
-
-function logRetry(call: string, secrets: Secrets) {
-  return ({ attempt, maxAttempts, failure, delayMs }: RetryNotice) =>
-    core.info(`${call}: attempt ${attempt} of ${maxAttempts} failed (${awsSaid(failure, secrets.values)}); trying again in ${(delayMs / 1000).toFixed(1)} s`);
-}
 
 function checkAllowedAccount(inputs: RootInputs, account: string, what: string): void {
   if (inputs.allowedAccountIds.length > 0 && !inputs.allowedAccountIds.includes(account)) {
