@@ -4,11 +4,20 @@
  */
 export type InputReader = (name: string) => string;
 
+export type Parsed<T> = { ok: true; value: T; warnings: string[] } | { ok: false; problems: string[]; warnings: string[] };
+
 export class InputParser {
   readonly problems: string[] = [];
   readonly warnings: string[] = [];
 
   constructor(private readonly read: InputReader) {}
+
+  /** The parsed inputs, or every problem found; `value` is undefined when a required part is missing. */
+  result<T>(value: T | undefined): Parsed<T> {
+    const { problems, warnings } = this;
+    if (problems.length > 0 || value === undefined) return { ok: false, problems, warnings };
+    return { ok: true, value, warnings };
+  }
 
   problem(name: string, rule: string): undefined {
     this.problems.push(`${name}: ${rule}`);

@@ -1,6 +1,5 @@
-import { InputParser, type InputReader } from './input-parser.js';
-import { parseUserKeyInputs, type UserKeyInputs } from './key-inputs.js';
-import type { Parsed } from './root-inputs.js';
+import { InputParser, type InputReader, type Parsed } from './input-parser.js';
+import { isComplete, parseUserKeyInputs, type UserKeyInputs } from './key-inputs.js';
 
 /** Age limits in whole days; defaults from AWS Config access-keys-rotated and Security Hub IAM.3 / IAM.22. */
 export interface Thresholds {
@@ -51,21 +50,5 @@ export function parseKeyAgeInputs(read: InputReader, repository: string | undefi
   const trackingIssue = parseTrackingIssue(parser, repository);
   const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);
 
-  const { problems, warnings } = parser;
-  if (problems.length > 0 || keys.accessKeyId === undefined || keys.secretAccessKey === undefined || keys.region === undefined || keys.partition === undefined) {
-    return { ok: false, problems, warnings };
-  }
-  return {
-    ok: true,
-    warnings,
-    value: {
-      accessKeyId: keys.accessKeyId,
-      secretAccessKey: keys.secretAccessKey,
-      region: keys.region,
-      partition: keys.partition,
-      thresholds,
-      trackingIssue,
-      retryMaxAttempts,
-    },
-  };
+  return parser.result(isComplete(keys) ? { ...keys, thresholds, trackingIssue, retryMaxAttempts } : undefined);
 }

@@ -22,6 +22,10 @@ export function masksFor(raw: string): string[] {
   return [...new Set([trimmed, ...pieces])];
 }
 
+export function isComplete(keys: Partial<UserKeyInputs>): keys is UserKeyInputs {
+  return keys.accessKeyId !== undefined && keys.secretAccessKey !== undefined && keys.region !== undefined && keys.partition !== undefined;
+}
+
 export function parseUserKeyInputs(parser: InputParser): Partial<UserKeyInputs> {
   const accessKeyId = parser.credential('aws-access-key-id', ACCESS_KEY_ID, 'must be an AWS access key id: 16 to 128 upper-case letters and digits, like AKIA followed by 16 characters');
   if (accessKeyId?.startsWith('ASIA')) {

@@ -7,8 +7,8 @@ import {
   parseRoleArn,
   type RoleArn,
 } from './aws-names.js';
-import { InputParser, type InputReader } from './input-parser.js';
-import { parseUserKeyInputs, type UserKeyInputs } from './key-inputs.js';
+import { InputParser, type InputReader, type Parsed } from './input-parser.js';
+import { isComplete, parseUserKeyInputs, type UserKeyInputs } from './key-inputs.js';
 
 export type RoleInput = { kind: 'arn'; role: RoleArn } | { kind: 'name'; path: string; name: string };
 
@@ -26,8 +26,6 @@ export interface RootInputs extends UserKeyInputs {
   sessionTags: boolean;
   sourceIdentity?: string;
 }
-
-export type Parsed<T> = { ok: true; value: T; warnings: string[] } | { ok: false; problems: string[]; warnings: string[] };
 
 /** STS limits on the plain-text inline session policy and the number of managed session policies. */
 const INLINE_POLICY_MAX_CHARS = 2048;
@@ -100,30 +98,19 @@ export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
     parser.problem('role-to-assume', 'is in an account that allowed-account-ids does not list');
   }
 
-  const { problems, warnings } = parser;
-  if (problems.length > 0 || role === undefined || keys.accessKeyId === undefined || keys.secretAccessKey === undefined || keys.region === undefined || keys.partition === undefined) {
-    return { ok: false, problems, warnings };
-  }
-  return {
-    ok: true,
-    warnings,
-    value: {
-      accessKeyId: keys.accessKeyId,
-      secretAccessKey: keys.secretAccessKey,
-      region: keys.region,
-      partition: keys.partition,
-      role,
-      sessionName,
-      durationSeconds,
-      externalId,
-      maskAccountId,
-      outputCredentials,
-      allowedAccountIds,
-      inlineSessionPolicy,
-      managedSessionPolicies,
-      retryMaxAttempts,
-      sessionTags,
-      sourceIdentity,
-    },
-  };
+  return parser.result(role && isComplete(keys) ? {
+    ...keys,
+    role,
+    sessionName,
+    durationSeconds,
+    externalId,
+    maskAccountId,
+    outputCredentials,
+    allowedAccountIds,
+    inlineSessionPolicy,
+    managedSessionPolicies,
+    retryMaxAttempts,
+    sessionTags,
+    sourceIdentity,
+  } : undefined);
 }
