@@ -39,7 +39,7 @@ describe('parseKeyAgeInputs', () => {
   });
 
   test('warn-age-days must be less than max-age-days, and says so when only max-age-days was lowered', () => {
-    expect(problems({ 'max-age-days': '60' })).toEqual([expect.stringMatching(/^warn-age-days: must be less than max-age-days \(80 is not less than 60\)/)]);
+    expect(problems({ 'max-age-days': '60' })).toEqual([expect.stringMatching(/^warn-age-days: must be less than max-age-days \(80, the default, is not less than 60\)/)]);
     expect(problems({ 'max-age-days': '60', 'warn-age-days': '60' })).toHaveLength(1);
     expect(parse({ 'max-age-days': '60', 'warn-age-days': '50' })).toMatchObject({ ok: true, value: { thresholds: { maxAgeDays: 60, warnAgeDays: 50 } } });
   });
@@ -63,7 +63,7 @@ describe('parseKeyAgeInputs', () => {
 
   test('the key inputs are the root action\'s: every problem at once', () => {
     expect(problems({ 'aws-access-key-id': '', 'aws-region': 'Europe', 'max-age-days': 'x' })).toEqual([
-      'aws-access-key-id: is required',
+      'aws-access-key-id: is required: is the secret set in this repository, and does this run get secrets? (runs for pull requests from forks do not)',
       expect.stringMatching(/^aws-region: must be an AWS region code/),
       expect.stringMatching(/^max-age-days: must be a whole number/),
     ]);

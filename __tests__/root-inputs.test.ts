@@ -65,6 +65,7 @@ describe('parseRootInputs', () => {
   test.each([
     ['missing', { 'aws-access-key-id': '' }, 'aws-access-key-id: is required'],
     ['a temporary key', { 'aws-access-key-id': 'ASIAIOSFODNN7EXAMPLE' }, 'aws-access-key-id: is a temporary key'],
+    ['the secret given as the key id', { 'aws-access-key-id': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }, 'aws-access-key-id: looks like a secret access key, not a key id: are the two secrets swapped?'],
     ['lower case', { 'aws-access-key-id': 'akiaiosfodnn7example' }, 'aws-access-key-id: must be an AWS access key id'],
     ['a secret with odd characters', { 'aws-secret-access-key': 'not-a-secret-key-at-all!' }, 'aws-secret-access-key: must be an AWS secret access key'],
     ['no region', { 'aws-region': '' }, 'aws-region: is required'],

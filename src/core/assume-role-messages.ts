@@ -1,4 +1,4 @@
-import { explainGaveUp, explainKeyFailure, awsSaid, type CallContext } from './failure-messages.js';
+import { awsSaid, explainGaveUp, explainKeyFailure, keyHint, type CallContext } from './failure-messages.js';
 import type { CallFailed } from './retry.js';
 import { callerArnFromMessage, trustStatement } from './trust-policy.js';
 
@@ -12,7 +12,9 @@ export interface AssumeRoleContext extends CallContext {
 }
 
 function explainAccessDenied(message: string, context: AssumeRoleContext, said: string): string {
-  const userArn = callerArnFromMessage(message) ?? `arn:${context.partition}:iam::ACCOUNT_ID:user/USER_NAME`;
+  const namedUser = callerArnFromMessage(message);
+  const userArn = namedUser ?? `arn:${context.partition}:iam::ACCOUNT_ID:user/USER_NAME`;
+  const caller = namedUser ?? `The IAM user of aws-access-key-id (${keyHint(context.accessKeyId)})`;
   const statement = trustStatement(userArn, { sessionTags: context.sessionTags, sourceIdentity: context.sourceIdentity });
   if (/sts:TagSession/.test(message)) {
     return `The trust policy of ${context.roleArn} lets ${userArn} assume the role but not tag the session. ` +
@@ -22,8 +24,8 @@ function explainAccessDenied(message: string, context: AssumeRoleContext, said: 
     return `The trust policy of ${context.roleArn} lets ${userArn} assume the role but not set a source identity. ` +
       `Add "sts:SetSourceIdentity" to the Action of the statement that trusts the user, or remove source-identity. AWS said: ${said}`;
   }
-  return `${userArn} may not assume ${context.roleArn}. Add this statement to the role's trust policy ` +
-    `(IAM console → Roles → ${context.roleName} → Trust relationships): ${statement} ` +
+  return `${caller} may not assume ${context.roleArn}. Add this statement to the role's trust policy ` +
+    `(IAM console → Roles → ${context.roleName} → Trust relationships)${namedUser ? '' : ', with your user\'s ARN in place of the placeholder'}: ${statement} ` +
     `If the role is in another account than the user, the user also needs an identity policy allowing sts:AssumeRole on the role. ` +
     `${context.externalId ? 'Check that role-external-id matches the role\'s sts:ExternalId condition. ' : 'If the role requires an external id, set role-external-id. '}` +
     `AWS said: ${said}`;

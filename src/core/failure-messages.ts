@@ -50,8 +50,9 @@ export function explainKeyFailure(failure: AwsFailure, context: CallContext): st
 export function explainGaveUp(failed: CallFailed, context: CallContext): string {
   const seconds = (failed.elapsedMs / 1000).toFixed(1);
   const endpoint = context.call.startsWith('IAM') ? 'AWS_ENDPOINT_URL_IAM' : 'AWS_ENDPOINT_URL_STS';
+  const where = context.call.startsWith('IAM') ? 'IAM' : `STS in aws-region (${context.region})`;
   const network = failed.failure.network
-    ? ` No answer came from AWS: check aws-region (${context.region}) and that this runner can reach AWS (or ${endpoint} / AWS_ENDPOINT_URL, if set).`
+    ? ` No answer came from AWS: check that this runner can reach ${where} (or ${endpoint} / AWS_ENDPOINT_URL, if set).`
     : ' This is usually temporary (throttling or an AWS service problem): run the job again.';
   return `${context.call} failed ${failed.attempts} time${failed.attempts === 1 ? '' : 's'} in ${seconds} s, ` +
     `${failed.reason === 'time' ? 'and the time allowed for it ran out' : 'and no attempts are left (retry-max-attempts)'}.` +

@@ -73,7 +73,9 @@ export class InputParser {
   credential(name: string, pattern: RegExp, rule: string): string | undefined {
     const raw = this.read(name);
     const value = raw.trim();
-    if (value === '') return this.problem(name, 'is required');
+    if (value === '') {
+      return this.problem(name, 'is required: is the secret set in this repository, and does this run get secrets? (runs for pull requests from forks do not)');
+    }
     if (value !== raw) {
       this.warnings.push(`${name}: removed white space around the value (AWS keys never contain white space); fix the stored secret`);
     }

@@ -31,7 +31,7 @@ function explainAccessDenied(message: string, context: CallContext, said: string
   if (callerArn && !user) {
     return `${context.call} was denied to ${callerArn}, which is not an IAM user: the key-age check needs the limited IAM user's own long-lived keys. AWS said: ${said}`;
   }
-  const who = user ? `IAM user ${user.name}` : 'the IAM user of aws-access-key-id';
+  const who = user ? `IAM user ${user.name}` : 'The IAM user of aws-access-key-id';
   return `${who} may not read its own access keys. Attach this policy to the user ` +
     `(IAM console → Users → ${user?.name ?? 'USER_NAME'} → Permissions → Add permissions → Create inline policy → JSON), ` +
     `or deploy iam/deploy-access.yml, which includes it: ${selfKeyReadPolicy(context.partition, user?.path)} ` +

@@ -22,12 +22,19 @@ export function masksFor(raw: string): string[] {
   return [...new Set([trimmed, ...pieces])];
 }
 
+/** A secret access key is 40 characters of mixed case; a key id is 20 of upper case and digits. */
+function looksLikeSecretKey(value: string): boolean {
+  return value.length >= 30 && SECRET_ACCESS_KEY.test(value) && /[a-z/+]/.test(value);
+}
+
 export function isComplete(keys: Partial<UserKeyInputs>): keys is UserKeyInputs {
   return keys.accessKeyId !== undefined && keys.secretAccessKey !== undefined && keys.region !== undefined && keys.partition !== undefined;
 }
 
 export function parseUserKeyInputs(parser: InputParser): Partial<UserKeyInputs> {
-  const accessKeyId = parser.credential('aws-access-key-id', ACCESS_KEY_ID, 'must be an AWS access key id: 16 to 128 upper-case letters and digits, like AKIA followed by 16 characters');
+  const accessKeyId = looksLikeSecretKey(parser.optional('aws-access-key-id') ?? '')
+    ? parser.problem('aws-access-key-id', 'looks like a secret access key, not a key id: are the two secrets swapped?')
+    : parser.credential('aws-access-key-id', ACCESS_KEY_ID, 'must be an AWS access key id: 16 to 128 upper-case letters and digits, like AKIA followed by 16 characters');
   if (accessKeyId?.startsWith('ASIA')) {
     parser.problem('aws-access-key-id', 'is a temporary key (ASIA…), which needs a session token; give the limited IAM user\'s long-lived key (AKIA…)');
   }

@@ -81,9 +81,8 @@ export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
   const maskAccountId = parser.boolean('mask-aws-account-id', false);
   const outputCredentials = parser.boolean('output-credentials', false);
   const allowedAccountIds = parser.list('allowed-account-ids');
-  if (allowedAccountIds.some((id) => !ACCOUNT_ID.test(id))) {
-    parser.problem('allowed-account-ids', 'must be 12-digit AWS account ids separated by commas');
-  }
+  const accountsReadable = allowedAccountIds.every((id) => ACCOUNT_ID.test(id));
+  if (!accountsReadable) parser.problem('allowed-account-ids', 'must be 12-digit AWS account ids separated by commas');
   const inlineSessionPolicy = parseInlinePolicy(parser);
   const managedSessionPolicies = parseManagedPolicies(parser);
   const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);
@@ -94,7 +93,7 @@ export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
   if (role?.kind === 'arn' && keys.partition !== undefined && role.role.partition !== keys.partition) {
     parser.problem('role-to-assume', `is in partition ${role.role.partition}, but aws-region ${keys.region} is in partition ${keys.partition}`);
   }
-  if (role?.kind === 'arn' && allowedAccountIds.length > 0 && !allowedAccountIds.includes(role.role.account)) {
+  if (role?.kind === 'arn' && accountsReadable && allowedAccountIds.length > 0 && !allowedAccountIds.includes(role.role.account)) {
     parser.problem('role-to-assume', 'is in an account that allowed-account-ids does not list');
   }
 
