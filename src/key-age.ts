@@ -1,3 +1,3 @@
 import { run } from './shell/key-age.js';
 
-await run();
+void run();

@@ -1,3 +1,3 @@
 import { run } from './shell/assume-deploy-role.js';
 
-await run();
+void run();
