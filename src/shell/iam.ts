@@ -2,11 +2,10 @@ import { GetAccessKeyLastUsedCommand, IAMClient, ListAccessKeysCommand } from '@
 import type { Partition } from '../core/aws-names.js';
 import { iamSigningRegion } from '../core/iam-region.js';
 import { lastUseOf, type AccessKeyRecord, type LastUse } from '../core/key-findings.js';
-import { withRetries } from '../core/retry.js';
-import { withDeadline } from './attempt-timeout.js';
-import type { CallOptions, UserKeys } from './sts.js';
+import { sendWithRetries, type RetryOptions } from './aws-call.js';
+import type { UserKeys } from './sts.js';
 
-export type IamCallOptions = Omit<CallOptions, 'mask'>;
+export type IamCallOptions = RetryOptions;
 
 /**
  * One client for the run, signing with the limited user's keys for the partition's IAM region.
@@ -34,12 +33,7 @@ export async function listOwnAccessKeys(client: IAMClient, options: IamCallOptio
   let userName: string | undefined;
   let marker: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await withRetries(
-      (timeoutMs) => withDeadline(timeoutMs, (abortSignal) => client.send(new ListAccessKeysCommand({ Marker: marker }), { abortSignal })),
-      options.policy,
-      options.clock,
-      options.onRetry,
-    );
+    const answer = await sendWithRetries((abortSignal) => client.send(new ListAccessKeysCommand({ Marker: marker }), { abortSignal }), options);
     for (const key of answer.AccessKeyMetadata ?? []) {
       if (!key.AccessKeyId || !key.CreateDate) continue;
       keys.push({ accessKeyId: key.AccessKeyId, status: key.Status === 'Active' ? 'Active' : 'Inactive', createDate: key.CreateDate });
@@ -52,12 +46,7 @@ export async function listOwnAccessKeys(client: IAMClient, options: IamCallOptio
 }
 
 export async function accessKeyLastUse(client: IAMClient, accessKeyId: string, options: IamCallOptions): Promise<LastUse> {
-  const answer = await withRetries(
-    (timeoutMs) => withDeadline(timeoutMs, (abortSignal) => client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }), { abortSignal })),
-    options.policy,
-    options.clock,
-    options.onRetry,
-  );
+  const answer = await sendWithRetries((abortSignal) => client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }), { abortSignal }), options);
   const used = answer.AccessKeyLastUsed;
   return lastUseOf(used?.LastUsedDate, used?.ServiceName, used?.Region);
 }

@@ -1,8 +1,7 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type AssumeRoleCommandInput } from '@aws-sdk/client-sts';
 import { accountOfArn } from '../core/aws-names.js';
 import type { AssumedRole } from '../core/credential-exports.js';
-import { withRetries, type RetryClock, type RetryNotice, type RetryPolicy } from '../core/retry.js';
-import { withDeadline } from './attempt-timeout.js';
+import { sendWithRetries, type RetryOptions } from './aws-call.js';
 
 export interface UserKeys {
   accessKeyId: string;
@@ -23,43 +22,26 @@ export function createStsClient(keys: UserKeys): STSClient {
   });
 }
 
-export interface CallOptions {
+export interface CallOptions extends RetryOptions {
   /** Registers a value as a secret; called on every credential in an answer before anything else. */
   mask: (value: string) => void;
-  policy: RetryPolicy;
-  clock: RetryClock;
-  onRetry: (notice: RetryNotice) => void;
 }
 
 /** The account and partition of the keys, needed only when role-to-assume is a bare role name. */
 export async function callerArn(client: STSClient, options: CallOptions): Promise<string> {
-  const identity = await withRetries(
-    (timeoutMs) => withDeadline(timeoutMs, (abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal })),
-    options.policy,
-    options.clock,
-    options.onRetry,
-  );
+  const identity = await sendWithRetries((abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal }), options);
   if (!identity.Arn) throw new Error('STS GetCallerIdentity answered without an ARN');
   return identity.Arn;
 }
 
-export class IncompleteAnswer extends Error {
-  override name = 'IncompleteAnswer';
-}
-
 export async function assumeRole(client: STSClient, request: AssumeRoleCommandInput, options: CallOptions): Promise<AssumedRole> {
-  const answer = await withRetries(
-    (timeoutMs) => withDeadline(timeoutMs, (abortSignal) => client.send(new AssumeRoleCommand(request), { abortSignal })),
-    options.policy,
-    options.clock,
-    options.onRetry,
-  );
+  const answer = await sendWithRetries((abortSignal) => client.send(new AssumeRoleCommand(request), { abortSignal }), options);
   const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = answer.Credentials ?? {};
   for (const secret of [AccessKeyId, SecretAccessKey, SessionToken]) if (secret) options.mask(secret);
   const assumedRoleArn = answer.AssumedRoleUser?.Arn;
   const account = assumedRoleArn && accountOfArn(assumedRoleArn);
   if (!AccessKeyId || !SecretAccessKey || !SessionToken || !Expiration || !assumedRoleArn || !account) {
-    throw new IncompleteAnswer('STS AssumeRole answered without complete credentials');
+    throw new Error('STS AssumeRole answered without complete credentials');
   }
   return {
     credentials: { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration: Expiration },

@@ -1,3 +1,11 @@
+import { withRetries, type RetryClock, type RetryNotice, type RetryPolicy } from '../core/retry.js';
+
+export interface RetryOptions {
+  policy: RetryPolicy;
+  clock: RetryClock;
+  onRetry: (notice: RetryNotice) => void;
+}
+
 /**
  * Sends one AWS SDK request with a deadline. The SDK reports our abort as a bare AbortError;
  * it is turned into a TimeoutError that says how long we waited.
@@ -14,4 +22,9 @@ export async function withDeadline<T>(timeoutMs: number, send: (abortSignal: Abo
     }
     throw error;
   }
+}
+
+/** An AWS call under the retry policy, each attempt with its own deadline. */
+export function sendWithRetries<T>(send: (abortSignal: AbortSignal) => Promise<T>, options: RetryOptions): Promise<T> {
+  return withRetries((timeoutMs) => withDeadline(timeoutMs, send), options.policy, options.clock, options.onRetry);
 }
