@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
+import { RUN_ENVIRONMENT } from '../test/support/run-action.js';
 import { BUNDLES, REGION, REPO_ROOT, ROLE_ARN, USER_KEY, ensureBuilt, startWorld } from './fixture.mjs';
 
 const TARGET_RATIO = 2.0;
@@ -19,28 +20,6 @@ const TARGET_MAIN_BYTES = 1_000_000;
 const { runs, node } = parseArguments(process.argv.slice(2));
 const extraRuns = Math.max(5, Math.ceil(runs / 2));
 
-/** The `GITHUB_*` / `RUNNER_*` variables of a hosted runner's job. */
-const RUN_ENVIRONMENT = {
-  GITHUB_ACTIONS: 'true',
-  CI: 'true',
-  GITHUB_RUN_ID: '11823456789',
-  GITHUB_RUN_NUMBER: '42',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_REPOSITORY: 'octo-org/serverless-app',
-  GITHUB_REPOSITORY_OWNER: 'octo-org',
-  GITHUB_WORKFLOW: 'Deploy',
-  GITHUB_JOB: 'deploy',
-  GITHUB_ACTION: '__octo-org_assume-deploy-role',
-  GITHUB_ACTOR: 'octocat',
-  GITHUB_SHA: '6f1ac2c5e2b0d8a4a9f3c7e1d2b4a6c8e0f1a3b5',
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_EVENT_NAME: 'push',
-  GITHUB_SERVER_URL: 'https://github.com',
-  GITHUB_API_URL: 'https://api.github.com',
-  RUNNER_OS: 'Linux',
-  RUNNER_ARCH: 'X64',
-  RUNNER_ENVIRONMENT: 'github-hosted',
-};
 const FILE_COMMANDS = { GITHUB_ENV: 'set_env', GITHUB_OUTPUT: 'set_output', GITHUB_STATE: 'save_state', GITHUB_STEP_SUMMARY: 'step_summary', GITHUB_PATH: 'add_path' };
 
 function parseArguments(args) {

@@ -15,7 +15,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** What the runner knows about the run, as the `GITHUB_*` / `RUNNER_*` variables of a hosted runner. */
-const RUN_ENVIRONMENT = {
+export const RUN_ENVIRONMENT = {
   GITHUB_ACTIONS: 'true',
   CI: 'true',
   GITHUB_RUN_ID: '11823456789',
