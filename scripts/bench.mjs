@@ -7,7 +7,7 @@
 // and the byte size of each bundle. Prints numbers and whether the targets are met; exits non-zero
 // only when a run failed (a bench of a failing path measures nothing), never for a missed target.
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -234,6 +234,14 @@ try {
   console.log('── Bundle sizes (1 MB = 1,000,000 bytes) ──');
   for (const [name, bundle] of Object.entries(BUNDLES)) {
     console.log(`${bundle.padEnd(24)} ${sizes[name].toLocaleString('en-US').padStart(11)} bytes  ${(sizes[name] / 1e6).toFixed(2).padStart(5)} MB`);
+  }
+  // Chunks webpack split off an entry (loaded only on demand; see build-stubs/README.md).
+  for (const bundle of Object.values(BUNDLES)) {
+    const folder = path.dirname(bundle);
+    for (const file of (await readdir(path.join(REPO_ROOT, folder))).filter((name) => /^\d+\.index\.js$/.test(name))) {
+      const { size } = await stat(path.join(REPO_ROOT, folder, file));
+      console.log(`${path.join(folder, file).padEnd(24)} ${size.toLocaleString('en-US').padStart(11)} bytes  ${(size / 1e6).toFixed(2).padStart(5)} MB  (a chunk loaded only on demand)`);
+    }
   }
 } catch (error) {
   failures.push(`the bench stopped: ${error?.code === 'ENOENT' ? error.message : (error?.stack ?? error)}`);

@@ -24,7 +24,7 @@ const ENTRIES = [
 /** In a child process whose working folder selects the tsconfig: bundle one entry into `out`. */
 async function bundle(source, out) {
   const { default: ncc } = await import(path.join(root, 'node_modules/@vercel/ncc/dist/ncc/index.js'));
-  const { code, assets } = await ncc(path.join(root, source), { minify: true, esm: false, quiet: true, license: 'licenses.txt' });
+  const { code, assets } = await ncc(path.join(root, source), { minify: true, esm: false, quiet: true, license: 'licenses.txt', cache: false });
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, 'index.js'), code);
   // The repository's package.json says "type": "module"; these bundles are CommonJS.
