@@ -197,13 +197,8 @@ describe('success', () => {
 });
 
 describe('errors that heal are retried, one log line each', () => {
-  test.each([
-    ['throttle'],
-    ['server-error'],
-    ['unavailable'],
-    ['reset'],
-    ['malformed'],
-  ] as const)('%s once, then success', async (kind) => {
+  const healing: Array<'throttle' | 'server-error' | 'unavailable' | 'reset' | 'malformed'> = ['throttle', 'server-error', 'unavailable', 'reset', 'malformed'];
+  test.each(healing)('%s once, then success', async (kind) => {
     server.injectFault('AssumeRole', { kind, times: 1 });
     const { result, requests } = await requestsDuring(() => run());
     expect(result.exitCode).toBe(0);
