@@ -7,6 +7,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { rm } from 'node:fs/promises';
 import { startAwsTestServer } from '../test/support/aws-test-server.js';
+import { testWithTool } from '../test/support/optional-tool.js';
 import { findSecretLeaks, runAction, runPost } from '../test/support/run-action.js';
 
 type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
@@ -265,19 +266,12 @@ describe('errors that cannot heal fail at once, with one error and nothing expor
 });
 
 describe('a real AWS client uses the exported credentials', () => {
-  const aws = spawnSync('aws', ['--version'], { encoding: 'utf8' });
-  const hasCli = aws.status === 0;
-  if (!hasCli) {
-    if (process.env.REQUIRE_AWS_CLI === '1') {
-      test('the AWS CLI is installed (REQUIRE_AWS_CLI=1)', () => {
-        throw new Error('REQUIRE_AWS_CLI=1 but the aws command was not found');
-      });
-    } else {
-      console.warn('\n*** SKIPPED: the AWS CLI (aws) is not installed, so the exported credentials are not checked with botocore. `apt-get install awscli` to run it. ***\n');
-    }
-  }
+  const awsTest = testWithTool(spawnSync('aws', ['--version']).status === 0, {
+    requireVariable: 'REQUIRE_AWS_CLI',
+    missing: 'the AWS CLI (aws) is not installed, so the exported credentials are not checked with botocore (apt-get install awscli)',
+  });
 
-  (hasCli ? test : test.skip)('aws sts get-caller-identity, with the exported environment, is the assumed role (botocore, as SAM CLI)', async () => {
+  awsTest('aws sts get-caller-identity, with the exported environment, is the assumed role (botocore, as SAM CLI)', async () => {
     // An earlier step's session token must not be paired with the new keys.
     const result = await run({}, { env: { AWS_SECURITY_TOKEN: 'FwoGZXIvYXdzEStaleToken' } });
     expect(result.exitCode).toBe(0);

