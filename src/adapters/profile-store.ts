@@ -1,0 +1,58 @@
+import { chmod, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { Io } from '../shared/io.js';
+
+/** Where botocore (SAM CLI, the AWS CLI) and the JS SDK look for the shared files, from the step's environment. */
+export interface ProfilePaths {
+  credentials: string;
+  config: string;
+}
+
+function expandHome(file: string, home: string): string {
+  return file === '~' || file.startsWith('~/') ? path.join(home, file.slice(1)) : file;
+}
+
+export function profilePaths(env: Io['env']): ProfilePaths {
+  const home = env.HOME || homedir();
+  return {
+    credentials: expandHome(env.AWS_SHARED_CREDENTIALS_FILE || path.join(home, '.aws', 'credentials'), home),
+    config: expandHome(env.AWS_CONFIG_FILE || path.join(home, '.aws', 'config'), home),
+  };
+}
+
+/** The files the aws-profile input writes: they hold session credentials, so only their owner may read them. */
+export interface ProfileStore {
+  /** The file's text, or undefined when it does not exist. */
+  read(file: string): Promise<string | undefined>;
+  /** Replaces the file as a whole (mode 0600; missing folders are made with mode 0700). */
+  write(file: string, text: string): Promise<void>;
+  remove(file: string): Promise<void>;
+}
+
+export const FILE_MODE = 0o600;
+export const FOLDER_MODE = 0o700;
+
+export const fileProfileStore: ProfileStore = {
+  async read(file) {
+    try {
+      return await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  },
+  async write(file, text) {
+    await mkdir(path.dirname(file), { recursive: true, mode: FOLDER_MODE });
+    // A whole new file renamed over the old one: a reader never sees half a file, and a
+    // symbolic link (a dotfiles checkout) is written through rather than replaced.
+    const target = await realpath(file).catch(() => file);
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, text, { mode: FILE_MODE });
+    await chmod(temporary, FILE_MODE);
+    await rename(temporary, target);
+  },
+  async remove(file) {
+    await rm(file, { force: true });
+  },
+};

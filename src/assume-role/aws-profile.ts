@@ -1,0 +1,73 @@
+import type { ProfilePaths, ProfileStore } from '../adapters/profile-store.js';
+import { hasProfile, isBlank, removeProfile, writeProfile, type ProfileFileKind } from './profile-files.js';
+
+export interface ProfileCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+}
+
+/** The main step saves this; the post step removes exactly the sections it names. */
+export const PROFILE_STATE = 'aws-profile';
+
+export interface WrittenProfile {
+  profile: string;
+  marker: string;
+  files: Array<{ kind: ProfileFileKind; file: string; created: boolean }>;
+}
+
+export type ProfileWrite = { ok: true; written: WrittenProfile } | { ok: false; existing: Array<{ kind: ProfileFileKind; file: string }> };
+
+/**
+ * Writes the credentials into section `profile` of the credentials file and the region into the
+ * config file. When either file already has that profile and `overwrite` is false, nothing is written.
+ */
+export async function writeAwsProfile(
+  store: ProfileStore,
+  paths: ProfilePaths,
+  request: { profile: string; credentials: ProfileCredentials; region: string; overwrite: boolean; marker: string },
+): Promise<ProfileWrite> {
+  const { profile, credentials, region, marker } = request;
+  const plans: Array<{ kind: ProfileFileKind; file: string; values: Array<[string, string]> }> = [
+    { kind: 'credentials', file: paths.credentials, values: [['aws_access_key_id', credentials.accessKeyId], ['aws_secret_access_key', credentials.secretAccessKey], ['aws_session_token', credentials.sessionToken]] },
+    { kind: 'config', file: paths.config, values: [['region', region]] },
+  ];
+  const current = await Promise.all(plans.map((plan) => store.read(plan.file)));
+  const existing = plans.filter((plan, i) => hasProfile(current[i] ?? '', plan.kind, profile)).map(({ kind, file }) => ({ kind, file }));
+  if (existing.length > 0 && !request.overwrite) return { ok: false, existing };
+  const texts = plans.map((plan, i) => writeProfile(current[i] ?? '', plan.kind, profile, plan.values, marker));
+  const files: WrittenProfile['files'] = [];
+  for (const [i, plan] of plans.entries()) {
+    await store.write(plan.file, texts[i] ?? '');
+    files.push({ kind: plan.kind, file: plan.file, created: current[i] === undefined });
+  }
+  return { ok: true, written: { profile, marker, files } };
+}
+
+/** Removes the sections `written` names, if they still carry its marker; a file it created and emptied goes too. */
+export async function removeAwsProfile(store: ProfileStore, written: WrittenProfile): Promise<string[]> {
+  const cleaned: string[] = [];
+  for (const { kind, file, created } of written.files) {
+    const text = await store.read(file);
+    if (text === undefined) continue;
+    const result = removeProfile(text, kind, written.profile, written.marker);
+    if (!result.removed) continue;
+    if (created && isBlank(result.text)) await store.remove(file);
+    else await store.write(file, result.text);
+    cleaned.push(file);
+  }
+  return cleaned;
+}
+
+/** The state text back into what the main step wrote; anything else is not ours and is ignored. */
+export function parseWrittenProfile(state: string): WrittenProfile | undefined {
+  if (state === '') return undefined;
+  try {
+    const value = JSON.parse(state) as WrittenProfile;
+    const filesOk = Array.isArray(value.files) && value.files.every((entry) =>
+      (entry.kind === 'credentials' || entry.kind === 'config') && typeof entry.file === 'string' && typeof entry.created === 'boolean');
+    return typeof value.profile === 'string' && typeof value.marker === 'string' && filesOk ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
