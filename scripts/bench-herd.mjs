@@ -1,0 +1,158 @@
+// npm run bench:herd [-- --runs 40] [-- --peer /work/peer/dist/index.js] [-- --node PATH]
+//
+// A matrix's herd: N runs of the bundled main step started at once against the loopback STS
+// server, which allows AssumeRole at 5 per second (burst 5) and answers the rest 400 Throttling,
+// as STS does. Prints successes, p50/p95 completion (spawn → exit) and AssumeRole requests per
+// run; then the same herd for the peer action (aws-actions/configure-aws-credentials) when its
+// bundle is given and present. Nothing of the peer is part of this repository.
+import { spawn } from 'node:child_process';
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { RUN_ENVIRONMENT } from '../test/support/run-action.js';
+import { BUNDLES, REGION, REPO_ROOT, ROLE_ARN, USER_KEY, ensureBuilt, startWorld } from './fixture.mjs';
+
+const RATE = { perSecond: 5, burst: 5 };
+const { runs, peer, node } = parseArguments(process.argv.slice(2));
+
+function parseArguments(args) {
+  const parsed = { runs: 40, peer: '/work/peer/dist/index.js', node: process.execPath };
+  for (let i = 0; i < args.length; i += 1) {
+    const [flag, inline] = args[i].split('=', 2);
+    const value = () => inline ?? args[++i];
+    if (flag === '--runs') parsed.runs = Number(value());
+    else if (flag === '--peer') parsed.peer = path.resolve(value() ?? '');
+    else if (flag === '--node') parsed.node = path.resolve(value() ?? '');
+    else {
+      console.error('usage: node scripts/bench-herd.mjs [--runs N] [--peer PATH_TO_PEER_DIST_INDEX_JS] [--node PATH]');
+      process.exit(2);
+    }
+  }
+  return parsed;
+}
+
+/**
+ * A token bucket in front of the test server for AssumeRole only, until the server's own
+ * `assumeRoleRateLimit` option lands: over the limit, STS's 400 Throttling "Rate exceeded".
+ */
+async function startRateLimitedFront(target) {
+  let tokens = RATE.burst;
+  let refilled = Date.now();
+  const counts = { assumeRole: 0, throttled: 0 };
+  const takeToken = () => {
+    const now = Date.now();
+    tokens = Math.min(RATE.burst, tokens + ((now - refilled) / 1000) * RATE.perSecond);
+    refilled = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+  const front = http.createServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (/(^|&)Action=AssumeRole(&|$)/.test(body.toString('utf8'))) {
+        counts.assumeRole += 1;
+        if (!takeToken()) {
+          counts.throttled += 1;
+          response.writeHead(400, { 'content-type': 'text/xml', 'x-amzn-RequestId': 'throttled' });
+          response.end('<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>throttled</RequestId></ErrorResponse>');
+          return;
+        }
+      }
+      const forward = http.request(new URL(request.url ?? '/', target), { method: request.method, headers: request.headers }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      });
+      forward.on('error', () => response.destroy());
+      forward.end(body);
+    });
+  });
+  await new Promise((resolve) => front.listen(0, '127.0.0.1', resolve));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (front.address());
+  return { url: `http://127.0.0.1:${port}`, counts, close: () => new Promise((resolve) => front.close(resolve)) };
+}
+
+async function inputEnvironment(actionYml, inputs) {
+  const metadata = YAML.parse(await readFile(actionYml, 'utf8'));
+  const env = {};
+  for (const [name, spec] of Object.entries(metadata.inputs ?? {})) {
+    const value = name in inputs ? inputs[name] : String(spec?.default ?? '');
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value.includes('${{') ? '' : value;
+  }
+  return env;
+}
+
+function run(binary, args, { env, cwd }) {
+  return new Promise((resolve) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(binary, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (chunk) => out.push(chunk));
+    child.stderr.on('data', (chunk) => out.push(chunk));
+    child.on('close', (code) => resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, code, output: Buffer.concat(out).toString('utf8') }));
+  });
+}
+
+function quantile(samples, q) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+async function herd(label, { entry, actionYml, inputs, exported }) {
+  const server = await startWorld();
+  const front = await startRateLimitedFront(server.url);
+  const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'herd-'));
+  try {
+    const inputEnv = await inputEnvironment(actionYml, inputs);
+    const eventPath = path.join(tempRoot, 'event.json');
+    await writeFile(eventPath, JSON.stringify({ ref: RUN_ENVIRONMENT.GITHUB_REF, repository: { full_name: RUN_ENVIRONMENT.GITHUB_REPOSITORY } }));
+    const prepared = await Promise.all(Array.from({ length: runs }, async (_, i) => {
+      const dir = path.join(tempRoot, `run-${i}`);
+      await mkdir(path.join(dir, 'home'), { recursive: true });
+      const files = Object.fromEntries(['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_PATH'].map((name) => [name, path.join(dir, name)]));
+      await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
+      return { dir, files, env: { PATH: process.env.PATH, HOME: path.join(dir, 'home'), ...RUN_ENVIRONMENT, GITHUB_RUN_ID: String(1000 + i), GITHUB_WORKSPACE: dir, GITHUB_EVENT_PATH: eventPath, RUNNER_TEMP: dir, AWS_ENDPOINT_URL_STS: front.url, AWS_ENDPOINT_URL: front.url, ...files, ...inputEnv } };
+    }));
+    const results = await Promise.all(prepared.map(async ({ dir, files, env }) => {
+      const result = await run(node, [entry], { env, cwd: dir });
+      const exportedKey = /AWS_ACCESS_KEY_ID(=|<<)/.test(await readFile(files[exported], 'utf8'));
+      return { ...result, ok: result.code === 0 && exportedKey };
+    }));
+    const done = results.filter((r) => r.ok).map((r) => r.ms);
+    const failed = results.filter((r) => !r.ok);
+    console.log(`${label.padEnd(44)} ${String(done.length).padStart(3)}/${runs}   p50 ${(quantile(done, 0.5) / 1000).toFixed(1).padStart(5)} s   p95 ${(quantile(done, 0.95) / 1000).toFixed(1).padStart(5)} s   AssumeRole/run ${(front.counts.assumeRole / runs).toFixed(2)} (${front.counts.throttled} throttled)`);
+    const why = failed[0]?.output.split('\n').find((line) => line.startsWith('::error'));
+    if (why) console.log(`  first failure: ${why.slice(0, 300)}`);
+    return { successes: done.length, p95: quantile(done, 0.95), perRun: front.counts.assumeRole / runs };
+  } finally {
+    await front.close();
+    await server.close();
+    await rm(tempRoot, { recursive: true, force: true });
+  }
+}
+
+await ensureBuilt((line) => console.log(line));
+console.log(`Herd: ${runs} runs at once, STS AssumeRole limited to ${RATE.perSecond}/s (burst ${RATE.burst}); ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
+const keys = { 'aws-access-key-id': USER_KEY.accessKeyId, 'aws-secret-access-key': USER_KEY.secretAccessKey, 'aws-region': REGION, 'role-to-assume': ROLE_ARN };
+const ours = await herd(`assume-deploy-role (${BUNDLES.main})`, { entry: path.join(REPO_ROOT, BUNDLES.main), actionYml: path.join(REPO_ROOT, 'action.yml'), inputs: keys, exported: 'GITHUB_ENV' });
+let theirs;
+const peerPresent = await access(peer).then(() => true, () => false);
+if (peerPresent) {
+  theirs = await herd('configure-aws-credentials (peer)', {
+    entry: peer,
+    actionYml: path.join(path.dirname(path.dirname(peer)), 'action.yml'),
+    inputs: { ...keys, 'role-skip-session-tagging': 'true' },
+    exported: 'GITHUB_ENV',
+  });
+} else {
+  console.log(`peer skipped: ${peer} is not there (check out aws-actions/configure-aws-credentials and pass --peer PATH/dist/index.js)`);
+}
+if (theirs) {
+  const met = ours.successes === runs && ours.perRun < theirs.perRun && ours.p95 < theirs.p95;
+  console.log(`target (${runs}/${runs}, fewer AssumeRole per run and a lower p95 than the peer): ${met ? 'MET' : 'NOT MET'}`);
+}
+if (ours.successes !== runs) process.exitCode = 1;
