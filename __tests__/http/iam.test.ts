@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { CallFailed, type RetryClock, type RetryNotice, type RetryPolicy } from '../../src/shared/retry.js';
+import { lastUseOf } from '../../src/key-age/key-findings.js';
 import { accessKeyLastUse, createIamClient, listOwnAccessKeys, type IamCallOptions } from '../../src/adapters/iam.js';
 
 const KEYS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', partition: 'aws' as const };
@@ -144,6 +145,6 @@ describe('GetAccessKeyLastUsed over HTTP', () => {
 
   test('a key never used has no date and N/A, read as nothing', async () => {
     answer(IAM, [], 200, lastUsedXml('<ServiceName>N/A</ServiceName><Region>N/A</Region>'));
-    expect(await accessKeyLastUse(createIamClient(KEYS, process.env), 'AKIAOLDKEY000000AAAA', options())).toEqual({ date: undefined, service: undefined, region: undefined });
+    expect(lastUseOf(await accessKeyLastUse(createIamClient(KEYS, process.env), 'AKIAOLDKEY000000AAAA', options()))).toEqual({ date: undefined, service: undefined, region: undefined });
   });
 });
