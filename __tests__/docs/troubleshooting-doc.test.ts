@@ -18,6 +18,8 @@ import { assessKeys, type AccessKeyRecord, type LastUse } from '../../src/key-ag
 import { CallFailed, DEFAULT_RETRY_TIMING, type RetryClock } from '../../src/shared/retry.js';
 import { parseRootInputs } from '../../src/assume-role/role-inputs.js';
 import { explainIssueFailure } from '../../src/shared/messages/tracking-issue.js';
+import { assumeRoleRefusals } from '../../src/shared/messages/assume-role-failures.js';
+import { summaryWriteFailed } from '../../src/shared/messages/step.js';
 import { listOwnAccessKeys } from '../../src/adapters/iam.js';
 import { logRetry } from '../../src/shared/retry-log.js';
 import type { Secrets } from '../../src/shared/secrets.js';
@@ -342,48 +344,17 @@ async function shellMessages(): Promise<Produced[]> {
   ];
 }
 
-/**
- * Messages only the shell's `run()` builds, after a real STS answer or a failed write of the job
- * summary file; no pure function produces them. Each is listed with an example and the pieces of
- * its template that must still be in the shell's source, so a change there fails this test.
- */
-const SHELL_ONLY: Array<{ action: Action; source: string; fragments: string[]; example: string; why: string }> = [
-  {
-    action: 'root',
-    source: 'src/shell/assume-deploy-role.ts',
-    fragments: ['is in an account that allowed-account-ids does not list; nothing was exported', '`role-to-assume (${role.arn})`'],
-    example: `role-to-assume (${ROLE_ARN}) is in an account that allowed-account-ids does not list; nothing was exported`,
-    why: 'checkAllowedAccount, after GetCallerIdentity resolved a bare role name',
-  },
-  {
-    action: 'root',
-    source: 'src/shell/assume-deploy-role.ts',
-    fragments: ['is in an account that allowed-account-ids does not list; nothing was exported', '`The role STS returned credentials for (${assumed.assumedRoleArn})`'],
-    example: 'The role STS returned credentials for (arn:aws:sts::210987654321:assumed-role/deploy/s1) is in an account that allowed-account-ids does not list; nothing was exported',
-    why: 'checkAllowedAccount, after AssumeRole answered',
-  },
-  {
-    action: 'root',
-    source: 'src/shell/assume-deploy-role.ts',
-    fragments: ["'STS GetCallerIdentity answered with an ARN that names no account'"],
-    example: 'STS GetCallerIdentity answered with an ARN that names no account',
-    why: 'resolveRole, after GetCallerIdentity answered',
-  },
-  {
-    action: 'root',
-    source: 'src/shell/assume-deploy-role.ts',
-    fragments: ['`Could not write the job summary: ${'],
-    example: 'Could not write the job summary: Error: EACCES: permission denied',
-    why: 'publish, when the summary file cannot be written',
-  },
-  {
-    action: 'key-age',
-    source: 'src/shell/key-age.ts',
-    fragments: ['`Could not write the job summary: ${'],
-    example: 'Could not write the job summary: Error: EACCES: permission denied',
-    why: 'report, when the summary file cannot be written',
-  },
-];
+/** Messages the two run(io)s build from the catalogue after an answer, or when the summary file cannot be written. */
+function runMessages(): Produced[] {
+  const summary = summaryWriteFailed('Error: EACCES: permission denied');
+  return [
+    { action: 'root', label: 'run: allowed-account-ids and a resolved bare role', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.givenRole(ROLE_ARN)) },
+    { action: 'root', label: 'run: allowed-account-ids and the role STS answered for', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.returnedRole('arn:aws:sts::210987654321:assumed-role/deploy/s1')) },
+    { action: 'root', label: 'run: GetCallerIdentity ARN without an account', message: assumeRoleRefusals.callerWithoutAccount },
+    { action: 'root', label: 'run: the summary cannot be written', message: summary },
+    { action: 'key-age', label: 'run: the summary cannot be written', message: summary },
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -398,7 +369,7 @@ beforeAll(async () => {
     ...findingMessages(),
     ...issueMessages(),
     ...(await shellMessages()),
-    ...SHELL_ONLY.map(({ action, example, why }): Produced => ({ action, label: `shell only: ${why}`, message: example })),
+    ...runMessages(),
   ];
 });
 
@@ -467,7 +438,7 @@ describe('the generated cases above, so the doc check stays complete', () => {
   const source = (path: string) => readFileSync(path, 'utf8');
 
   test('cover every validation rule written in the input parsers', () => {
-    const files = ['src/core/input-parser.ts', 'src/core/key-inputs.ts', 'src/core/root-inputs.ts', 'src/core/key-age-inputs.ts'];
+    const files = ['src/shared/input-parser.ts', 'src/shared/user-key-inputs.ts', 'src/assume-role/role-inputs.ts', 'src/key-age/key-age-inputs.ts'];
     const call = /\.(?:problem|pattern|credential)\(\s*(?:'[\w-]+'|name)\s*,\s*(?:[A-Z_]+\s*,\s*)?('(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`)/g;
     const rules = files.flatMap((file) => [...source(file).matchAll(call)].map((match) => match[1] ?? ''));
     expect(rules.length).toBeGreaterThan(25);
@@ -481,16 +452,11 @@ describe('the generated cases above, so the doc check stays complete', () => {
   });
 
   test('cover every AWS error code and HTTP status the message functions handle', () => {
-    const codes = ['src/core/assume-role-messages.ts', 'src/core/failure-messages.ts'].flatMap((file) => [...source(file).matchAll(/case '(\w+)':/g)].map((match) => match[1]));
+    const codes = ['src/shared/messages/assume-role-failures.ts', 'src/shared/messages/aws-failures.ts'].flatMap((file) => [...source(file).matchAll(/case '(\w+)':/g)].map((match) => match[1]));
     expect(codes.length).toBeGreaterThan(10);
     const generated = new Set([...ROOT_FAILURES, ...KEY_AGE_FAILURES].map(([, failed]) => failed.failure.code));
     expect(codes.filter((code) => code !== undefined && !generated.has(code))).toEqual([]);
-    const statuses = [...source('src/core/tracking-issue.ts').matchAll(/case (\d+):/g)].map((match) => Number(match[1]));
+    const statuses = [...source('src/shared/messages/tracking-issue.ts').matchAll(/case (\d+):/g)].map((match) => Number(match[1]));
     expect(statuses.filter((status) => !ISSUE_FAILURES.some(([, generatedStatus]) => generatedStatus === status))).toEqual([]);
-  });
-
-  test('the shell-only messages are still built that way in the shell\'s source', () => {
-    const gone = SHELL_ONLY.flatMap(({ source: file, fragments }) => fragments.filter((fragment) => !source(file).includes(fragment)).map((fragment) => `${file}: ${fragment}`));
-    expect(gone).toEqual([]);
   });
 });
