@@ -20,6 +20,7 @@ import { parseRootInputs } from '../../src/assume-role/role-inputs.js';
 import { explainIssueFailure } from '../../src/shared/messages/tracking-issue.js';
 import { assumeRoleRefusals } from '../../src/shared/messages/assume-role-failures.js';
 import { summaryWriteFailed } from '../../src/shared/messages/step.js';
+import { CATALOGUE } from '../../src/shared/messages/index.js';
 import { listOwnAccessKeys } from '../../src/adapters/iam.js';
 import { logRetry } from '../../src/shared/retry-log.js';
 import type { Secrets } from '../../src/shared/secrets.js';
@@ -458,5 +459,56 @@ describe('the generated cases above, so the doc check stays complete', () => {
     expect(codes.filter((code) => code !== undefined && !generated.has(code))).toEqual([]);
     const statuses = [...source('src/shared/messages/tracking-issue.ts').matchAll(/case (\d+):/g)].map((match) => Number(match[1]));
     expect(statuses.filter((status) => !ISSUE_FAILURES.some(([, generatedStatus]) => generatedStatus === status))).toEqual([]);
+  });
+});
+
+/**
+ * Every entry of the message catalogue, and where this file produces it: `produced` entries are
+ * printed as an error, warning or notice and are checked against the doc above; the others are
+ * log lines or GitHub texts, which the troubleshooting page does not list. A new catalogue entry
+ * fails this test until it is placed here (and, if produced, given cases above).
+ */
+const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or notice'> = {
+  'action-log:actionLog.signing': 'not an error, warning or notice',
+  'action-log:actionLog.assumed': 'not an error, warning or notice',
+  'action-log:actionLog.blanked': 'not an error, warning or notice',
+  'action-log:actionLog.readingKeys': 'not an error, warning or notice',
+  'assume-role-failures:assumeRoleContext': 'produced',
+  'assume-role-failures:assumeRoleRefusals.accountNotAllowed': 'produced',
+  'assume-role-failures:assumeRoleRefusals.givenRole': 'produced',
+  'assume-role-failures:assumeRoleRefusals.returnedRole': 'produced',
+  'assume-role-failures:assumeRoleRefusals.callerWithoutAccount': 'produced',
+  'assume-role-failures:explainAssumeRoleFailure': 'produced',
+  'aws-failures:awsSaid': 'produced',
+  'aws-failures:explainCommonFailure': 'produced',
+  'aws-failures:explainGaveUp': 'produced',
+  'aws-failures:explainKeyFailure': 'produced',
+  'aws-failures:incompleteAnswer': 'produced',
+  'aws-failures:pagesNeverEnded': 'produced',
+  'aws-failures:retryLine': 'produced',
+  'key-age-failures:explainKeyAgeFailure': 'produced',
+  'key-findings:findingTexts.tooOld': 'produced',
+  'key-findings:findingTexts.ageing': 'produced',
+  'key-findings:findingTexts.neverUsed': 'produced',
+  'key-findings:findingTexts.unused': 'produced',
+  'key-findings:findingTexts.twoActive': 'produced',
+  'key-findings:findingTexts.inactive': 'produced',
+  'key-findings:findingTexts.checked': 'not an error, warning or notice',
+  'step:summaryWriteFailed': 'produced',
+  'tracking-issue:explainIssueFailure': 'produced',
+  'tracking-issue:trackingIssueTexts.title': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.bodyIntro': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.bodyFooter': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.closingComment': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.duplicateComment': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.none': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.opened': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.updated': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.closed': 'not an error, warning or notice',
+};
+
+describe('the message catalogue (src/shared/messages)', () => {
+  test('every entry is placed: checked against the doc through the cases above, or not a troubleshooting message', () => {
+    expect(CATALOGUE.map((entry) => `${entry.area}:${entry.name}`).sort()).toEqual(Object.keys(CATALOGUE_COVERAGE).sort());
   });
 });

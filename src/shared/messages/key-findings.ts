@@ -6,7 +6,7 @@ export interface KeyLabel {
   usedByThisWorkflow: boolean;
 }
 
-export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function keyLabel(row: KeyLabel): string {
   return `Access key …${row.key}${row.usedByThisWorkflow ? ' (the key this workflow uses)' : ''}`;
