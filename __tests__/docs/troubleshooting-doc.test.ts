@@ -181,7 +181,7 @@ function keyAgeInputMessages(): Produced[] {
 // AWS failures, from the message functions
 
 const failure = (code: string, message: string, extra: Partial<AwsFailure> = {}): AwsFailure =>
-  ({ code, message, clockSkewCorrected: false, network: false, ...extra });
+  ({ code, message, clockSkewCorrected: false, network: false, throttling: false, sdkTransient: false, ...extra });
 const permanent = (failed: AwsFailure) => new CallFailed(failed, 1, 'permanent', 120);
 const notAuthorized = (callerArn: string, action: string) => `User: ${callerArn} is not authorized to perform: ${action} on resource: ${ROLE_ARN}`;
 const USER_ARN = 'arn:aws:iam::123456789012:user/sam-cli-user';

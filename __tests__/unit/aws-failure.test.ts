@@ -43,7 +43,29 @@ describe('classifyFailure', () => {
 
   test('reads the code, message and status of an SDK error', () => {
     expect(toAwsFailure(serviceError('AccessDenied', 403, 'User: x is not authorized'))).toEqual({
-      code: 'AccessDenied', message: 'User: x is not authorized', httpStatus: 403, clockSkewCorrected: false, network: false,
+      code: 'AccessDenied', message: 'User: x is not authorized', httpStatus: 403, clockSkewCorrected: false, network: false, throttling: false, sdkTransient: false,
     });
+  });
+
+  test('says whether a failure is throttling, as the SDK classifies it', () => {
+    expect(toAwsFailure(serviceError('Throttling', 400, 'Rate exceeded')).throttling).toBe(true);
+    expect(toAwsFailure(serviceError('TooManyRequests', 429)).throttling).toBe(true);
+    expect(toAwsFailure(serviceError('ServiceUnavailable', 503)).throttling).toBe(false);
+    expect(toAwsFailure(networkError('ECONNRESET')).throttling).toBe(false);
+  });
+
+  test.each([
+    ['a quota (LimitExceededException), which the SDK calls throttling', serviceError('LimitExceededException', 400)],
+    ['HTTP 501', serviceError('NotImplemented', 501)],
+  ])('keeps failing at once on %s', (_label, error) => {
+    expect(classifyFailure(toAwsFailure(error))).toBe('permanent');
+  });
+
+  test.each([
+    ['IDPCommunicationError', serviceError('IDPCommunicationError', 400)],
+    ['an undici socket error', networkError('UND_ERR_SOCKET')],
+    ['a connection aborted', networkError('ECONNABORTED')],
+  ])('keeps retrying %s, beyond the SDK\'s lists', (_label, error) => {
+    expect(classifyFailure(toAwsFailure(error))).toBe('transient');
   });
 });

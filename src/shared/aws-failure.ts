@@ -1,7 +1,12 @@
 /**
  * What went wrong in one AWS call, reduced to plain data, and whether trying again can help.
- * Knows the shapes of AWS SDK v3 service exceptions and Node network errors, not the SDK itself.
+ * The SDK's own classification (@smithy/service-error-classification) says what is throttling and
+ * what is transient; our decisions sit on top: clock skew heals only once the SDK corrected its
+ * clock, a 2xx answer the SDK could not read is worth another try, and a few more network errors
+ * (undici's, a dropped HTTP/2 stream) count as no answer.
  */
+import { isThrottlingError, isTransientError } from '@smithy/service-error-classification';
+
 export interface AwsFailure {
   /** The AWS error code (`AccessDenied`), the Node error code (`ECONNRESET`) or the error name. */
   code: string;
@@ -11,6 +16,10 @@ export interface AwsFailure {
   clockSkewCorrected: boolean;
   /** No answer from AWS at all: connection, DNS or timeout. */
   network: boolean;
+  /** AWS (or a 429) said to slow down. */
+  throttling: boolean;
+  /** The SDK's verdict: an error that usually heals (5xx, timeouts, throttling, broken connections). */
+  sdkTransient: boolean;
 }
 
 export type FailureKind = 'transient' | 'permanent';
@@ -21,19 +30,24 @@ const NETWORK_CODES = new Set([
 ]);
 const NETWORK_NAMES = new Set(['TimeoutError', 'AbortError', 'RequestTimeout']);
 
-const TRANSIENT_CODES = new Set([
-  'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
-  'RequestLimitExceeded', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete', 'BandwidthLimitExceeded',
-  'EC2ThrottledException', 'ProvisionedThroughputExceededException', 'TransactionInProgressException',
-  'IDPCommunicationError', 'InternalFailure', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException',
-  'RequestTimeout', 'RequestTimeoutException',
-]);
-const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
+/** Transient for us although the SDK's lists leave them out: STS's identity-provider hiccup, AWS's 5xx codes without a status. */
+const ALSO_TRANSIENT_CODES = new Set(['IDPCommunicationError', 'InternalFailure', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException']);
+/** Permanent for us although the SDK calls it throttling: a quota, which waiting does not raise. */
+const NOT_TRANSIENT_CODES = new Set(['LimitExceededException']);
 
 const CLOCK_SKEW_CODES = new Set(['RequestTimeTooSkewed', 'RequestExpired', 'RequestInTheFuture']);
 
 function field(error: unknown, name: string): unknown {
   return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : undefined;
+}
+
+type SdkError = Parameters<typeof isTransientError>[0];
+
+function sdkVerdicts(error: unknown): { throttling: boolean; transient: boolean } {
+  if (typeof error !== 'object' || error === null) return { throttling: false, transient: false };
+  const sdkError = error as SdkError;
+  const throttling = isThrottlingError(sdkError);
+  return { throttling, transient: throttling || isTransientError(sdkError) };
 }
 
 export function toAwsFailure(error: unknown): AwsFailure {
@@ -44,13 +58,17 @@ export function toAwsFailure(error: unknown): AwsFailure {
   const awsCode = field(error, 'Code');
   const code = [awsCode, nodeCode, name].find((value): value is string => typeof value === 'string' && value !== '') ?? 'Error';
   const message = field(error, 'message');
-  const network = (typeof nodeCode === 'string' && NETWORK_CODES.has(nodeCode)) || (typeof name === 'string' && NETWORK_NAMES.has(name) && httpStatus === undefined);
+  const networkCode = typeof nodeCode === 'string' && NETWORK_CODES.has(nodeCode);
+  const network = networkCode || (typeof name === 'string' && NETWORK_NAMES.has(name) && httpStatus === undefined);
+  const sdk = sdkVerdicts(error);
   return {
-    code: typeof nodeCode === 'string' && NETWORK_CODES.has(nodeCode) ? nodeCode : code,
+    code: networkCode ? nodeCode : code,
     message: typeof message === 'string' ? message : String(error),
     httpStatus: typeof httpStatus === 'number' ? httpStatus : undefined,
     clockSkewCorrected: field(metadata, 'clockSkewCorrected') === true,
     network,
+    throttling: sdk.throttling,
+    sdkTransient: sdk.transient,
   };
 }
 
@@ -65,7 +83,7 @@ function isUnreadableAnswer(failure: AwsFailure): boolean {
 
 export function classifyFailure(failure: AwsFailure): FailureKind {
   if (isClockSkew(failure)) return failure.clockSkewCorrected ? 'transient' : 'permanent';
-  if (failure.network || TRANSIENT_CODES.has(failure.code)) return 'transient';
-  if (failure.httpStatus !== undefined && TRANSIENT_STATUS.has(failure.httpStatus)) return 'transient';
+  if (NOT_TRANSIENT_CODES.has(failure.code)) return 'permanent';
+  if (failure.network || failure.sdkTransient || ALSO_TRANSIENT_CODES.has(failure.code)) return 'transient';
   return isUnreadableAnswer(failure) ? 'transient' : 'permanent';
 }
