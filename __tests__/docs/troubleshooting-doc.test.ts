@@ -316,16 +316,6 @@ async function messageOf(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected the call to fail');
 }
 
-function captureStdout(write: () => void): string {
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  try {
-    write();
-    return spy.mock.calls.map((call) => String(call[0])).join('');
-  } finally {
-    spy.mockRestore();
-  }
-}
-
 async function shellMessages(): Promise<Produced[]> {
   const answering = (answer: unknown) => ({ send: async () => answer });
   const sts = (answer: unknown) => answering(answer) as unknown as STSClient;
