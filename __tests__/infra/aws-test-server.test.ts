@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { GetAccessKeyLastUsedCommand, IAMClient, ListAccessKeysCommand, paginateListAccessKeys } from '@aws-sdk/client-iam';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
+import { testWithTool } from '../../test/support/optional-tool.js';
 
 const ACCOUNT = '123456789012';
 const USER = 'sam-cli-user';
@@ -168,7 +169,9 @@ describe('IAM', () => {
 
 const awsCliInstalled = spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0;
 
-(awsCliInstalled ? test : test.skip)('the AWS CLI accepts session credentials from the environment', async () => {
+const testWithAwsCli = testWithTool(awsCliInstalled, { requireVariable: 'REQUIRE_AWS_CLI', missing: 'the AWS CLI (aws) is not installed' });
+
+testWithAwsCli('the AWS CLI accepts session credentials from the environment', async () => {
   const session = await assumeDeployRole();
   const home = await mkdtemp(path.join(tmpdir(), 'aws-cli-home-'));
   try {
