@@ -228,7 +228,7 @@ describe('errors that cannot heal fail at once, with one error and nothing expor
   test.each([
     ['a wrong secret', { 'aws-secret-access-key': STRANGER.secretAccessKey }, 'The secret in aws-secret-access-key does not belong to the access key id AKIA…MPLE'],
     ['an inactive key', { 'aws-access-key-id': INACTIVE.accessKeyId, 'aws-secret-access-key': INACTIVE.secretAccessKey }, 'AWS does not know the access key id in aws-access-key-id (AKIA…MPLE)'],
-    ['an unknown key', { 'aws-access-key-id': 'AKIAUNKNOWNKEYEXAMPL' }, 'AWS does not know the access key id in aws-access-key-id (AKIA…XAMPL): the key was deleted or deactivated']],
+    ['an unknown key', { 'aws-access-key-id': 'AKIAUNKNOWNKEYEXAMPL' }, 'AWS does not know the access key id in aws-access-key-id (AKIA…AMPL): the key was deleted or deactivated'],
     ['a user the role does not trust', { 'aws-access-key-id': STRANGER.accessKeyId, 'aws-secret-access-key': STRANGER.secretAccessKey },
       `arn:aws:iam::${ACCOUNT}:user/stranger may not assume ${ROLE}. Add this statement to the role's trust policy (IAM console → Roles → deploy → Trust relationships): {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:user/stranger"},"Action":"sts:AssumeRole"}`],
     ['session tags the trust policy does not allow', { 'session-tags': 'true' }, 'Add "sts:TagSession" to the Action of the statement that trusts the user, or set session-tags: false.'],
