@@ -34,7 +34,7 @@ const RUNTIMES: Record<string, string> = {
   [`${CANONICAL}/key-age@v1`]: 'node24',
 };
 
-const usesLines = (src: string) => [...src.matchAll(/^\s*-?\s*uses:\s*([^\s#]+)/gm)].map((m) => m[1]);
+const usesLines = (src: string) => [...src.matchAll(/^\s*-?\s*uses:\s*([^\s#]+)/gm)].map((m) => String(m[1]));
 
 describe('the repository name', () => {
   test.each(DOCS)('%s spells it %s and no other way', (file) => {
