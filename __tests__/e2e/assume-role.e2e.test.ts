@@ -9,15 +9,11 @@ import { rm } from 'node:fs/promises';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
 import { findSecretLeaks, runAction, runPost } from '../../test/support/run-action.js';
+import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER, EXAMPLE_ROLE_ARN as ROLE, SECOND_EXAMPLE_KEY as INACTIVE } from '../../test/support/fixtures.js';
 
 type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
 type Run = Awaited<ReturnType<typeof runAction>>;
-
-const ACCOUNT = '111122223333';
-const USER = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
-const INACTIVE = { accessKeyId: 'AKIAI44QH8DHBEXAMPLE', secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY' };
 const STRANGER = { accessKeyId: 'AKIAJSTRANGEREXAMPLE', secretAccessKey: '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' };
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy`;
 const EXPORTED = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_SECURITY_TOKEN'];
 
 let server: Server;

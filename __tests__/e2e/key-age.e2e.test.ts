@@ -8,15 +8,14 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import http from 'node:http';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { findSecretLeaks, runAction } from '../../test/support/run-action.js';
+import { EXAMPLE_KEY as KEY, EXAMPLE_REGION as REGION } from '../../test/support/fixtures.js';
 
 const ENTRY = 'dist/key-age/index.js';
 const ACCOUNT = '123456789012';
 const USER = 'sam-cli-user';
-const KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const OTHER = { accessKeyId: 'AKIAI44QH8DHBOTHERK2', secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY' };
 const GITHUB_TOKEN = 'ghs_KeyAgeEndToEndToken000000000000000000';
 const DAY = 24 * 60 * 60 * 1000;
-const REGION = 'eu-west-1';
 
 type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
 type Run = Awaited<ReturnType<typeof runAction>>;

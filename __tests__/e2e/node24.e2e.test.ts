@@ -9,11 +9,10 @@ import { rm } from 'node:fs/promises';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
 import { findSecretLeaks, runAction, runPost } from '../../test/support/run-action.js';
+import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER } from '../../test/support/fixtures.js';
 
 const node24 = process.env.NODE24;
 const version = node24 ? execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim() : undefined;
-const ACCOUNT = '111122223333';
-const USER = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
 const node24Test = testWithTool(node24 !== undefined, {
   requireVariable: 'REQUIRE_NODE24',

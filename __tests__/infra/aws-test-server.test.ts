@@ -14,12 +14,11 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { GetAccessKeyLastUsedCommand, IAMClient, ListAccessKeysCommand, paginateListAccessKeys } from '@aws-sdk/client-iam';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
+import { EXAMPLE_KEY as KEY, EXAMPLE_REGION as REGION } from '../../test/support/fixtures.js';
 
 const ACCOUNT = '123456789012';
 const USER = 'sam-cli-user';
 const USER_ARN = `arn:aws:iam::${ACCOUNT}:user/${USER}`;
-const KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
-const REGION = 'eu-west-1';
 
 type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };

@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runAction, runPost } from '../../test/support/run-action.js';
 import { applyMasks, findSecretLeaks, parseCommand, parseKeyValueFile, parseStdout, renderLog } from '../../test/support/runner-output.js';
+import { EXAMPLE_KEY } from '../../test/support/fixtures.js';
 
-const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const SECRET = EXAMPLE_KEY.secretAccessKey;
 const secrets = [{ label: 'secret key', value: SECRET }];
 
 function leaks(stdout: string, watched = secrets) {
