@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { rm } from 'node:fs/promises';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
-import { findSecretLeaks, runAction, runPost } from '../../test/support/run-action.js';
+import { findSecretLeaks, removeWorkDirs, runAction, runPost } from '../../test/support/run-action.js';
 import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER, EXAMPLE_ROLE_ARN as ROLE, SECOND_EXAMPLE_KEY as INACTIVE } from '../../test/support/fixtures.js';
 
 type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
@@ -17,7 +16,6 @@ const STRANGER = { accessKeyId: 'AKIAJSTRANGEREXAMPLE', secretAccessKey: 'Zr8NkW
 const EXPORTED = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_SECURITY_TOKEN'];
 
 let server: Server;
-const workDirs: string[] = [];
 
 beforeAll(async () => {
   server = await startAwsTestServer();
@@ -33,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  await Promise.all(workDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await removeWorkDirs();
 });
 
 async function run(inputs: Record<string, string> = {}, options: { env?: Record<string, string | undefined>; debug?: boolean } = {}): Promise<Run> {
@@ -42,7 +40,6 @@ async function run(inputs: Record<string, string> = {}, options: { env?: Record<
     env: { AWS_ENDPOINT_URL: server.url, ...options.env },
     debug: options.debug,
   });
-  workDirs.push(result.workDir);
   return result;
 }
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runAction, runPost } from '../../test/support/run-action.js';
+import { removeWorkDirs, runAction, runPost } from '../../test/support/run-action.js';
 import { applyMasks, findSecretLeaks, parseCommand, parseKeyValueFile, parseStdout, renderLog } from '../../test/support/runner-output.js';
 import { EXAMPLE_KEY } from '../../test/support/fixtures.js';
 
@@ -224,7 +224,10 @@ describe('file commands', () => {
 
   describe('through a step', () => {
     const dirs: string[] = [];
-    afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+    afterAll(async () => {
+      await removeWorkDirs();
+      await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    });
 
     async function script(source: string) {
       const dir = await mkdtemp(path.join(tmpdir(), 'run-action-test-'));
@@ -247,7 +250,6 @@ describe('file commands', () => {
       const post = await script(`console.log([process.env.STATE_started, process.env.DEPLOY_ENV, process.env.NOTES, process.env.PATH.split(':')[0]].join('|'));`);
 
       const first = await runAction(main, { actionYml: 'action.yml' });
-      dirs.push(first.workDir);
       expect(first).toMatchObject({
         exitCode: 0,
         env: { DEPLOY_ENV: 'prod', NOTES: 'first\nsecond' },

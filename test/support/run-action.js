@@ -5,7 +5,7 @@
  * GITHUB_STEP_SUMMARY, GITHUB_PATH), workflow commands and masking on stdout.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { constants as osConstants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ export { findSecretLeaks } from './runner-output.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_TIMEOUT_MS = 60_000;
+/** The workspaces `runAction` made, for `removeWorkDirs`. */
+const workDirs = new Set();
 
 /** What the runner knows about the run, as the `GITHUB_*` / `RUNNER_*` variables of a hosted runner. */
 export const RUN_ENVIRONMENT = {
@@ -103,9 +105,20 @@ const FILE_COMMANDS = {
  */
 export async function runAction(entry, options = {}) {
   const workDir = await mkdtemp(path.join(tmpdir(), 'run-action-'));
+  workDirs.add(workDir);
   await Promise.all(['workspace', 'home', 'runner-temp/_runner_file_commands'].map((dir) => mkdir(path.join(workDir, dir), { recursive: true })));
   await writeFile(eventPath(workDir), JSON.stringify(pushEvent()));
   return runStep(entry, options, { workDir, step: 'main', pathEntries: [] });
+}
+
+/**
+ * Removes every workspace `runAction` made in this process (including those of steps that threw),
+ * e.g. `afterAll(removeWorkDirs)`.
+ */
+export async function removeWorkDirs() {
+  const dirs = [...workDirs];
+  workDirs.clear();
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 /**
