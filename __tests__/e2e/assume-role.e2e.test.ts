@@ -258,6 +258,26 @@ describe('errors that cannot heal fail at once, with one error and nothing expor
   });
 });
 
+describe('workflow commands in the inputs', () => {
+  test.each([false, true])('never reach the runner as commands, in either form, nor the log (debug %p)', async (debug) => {
+    const injected = 'x ##[warning]injected\n::notice::injected\n::stop-commands::resume-token';
+    const result = await run(
+      {
+        'role-to-assume': `${ROLE}${injected}`,
+        'role-session-name': injected,
+        'role-external-id': `id${injected}`,
+        'source-identity': injected,
+        'session-tags': `team=${injected}`,
+      },
+      { debug },
+    );
+    expectFailedWithNothingExported(result);
+    expect(result.commands.map((command) => command.command).filter((name) => name !== 'add-mask' && name !== 'debug')).toEqual(['error']);
+    expect(result.stderrCommands).toEqual([]);
+    expect(result.visibleLog).not.toContain('injected');
+  });
+});
+
 describe('a real AWS client uses the exported credentials', () => {
   const awsTest = testWithTool(spawnSync('aws', ['--version']).status === 0, {
     requireVariable: 'REQUIRE_AWS_CLI',

@@ -261,5 +261,15 @@ describe('file commands', () => {
       const second = await runPost(first, { entry: post });
       expect(second.stdout.trim()).toBe('yes|prod|first\nsecond|/opt/tool/bin');
     });
+
+    test('commands a step writes to stderr are found too, as the runner processes them there as well', async () => {
+      const step = await script(`console.error('::warning::from stderr'); console.error('AWS said ##[set-output name=x]y');`);
+      const result = await runAction(step, { actionYml: 'action.yml' });
+      expect(result.stderrCommands).toEqual([
+        { command: 'warning', properties: {}, data: 'from stderr' },
+        { command: 'set-output', properties: { name: 'x' }, data: 'y' },
+      ]);
+      expect(result.commands).toEqual([]);
+    });
   });
 });

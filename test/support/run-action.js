@@ -82,6 +82,8 @@ const FILE_COMMANDS = {
  * @property {string} stderr
  * @property {import('./runner-output.js').WorkflowCommand[]} commands the workflow commands the runner processed, in order
  *   (the stop-commands and resume lines included)
+ * @property {import('./runner-output.js').WorkflowCommand[]} stderrCommands the workflow commands in stderr, which the
+ *   runner processes too (through the same command manager; their order relative to stdout is not known)
  * @property {string[]} errors
  * @property {string[]} warnings
  * @property {string[]} notices
@@ -193,6 +195,7 @@ async function runStep(entry, options, { workDir, step, pathEntries }) {
     stdout,
     stderr,
     commands,
+    stderrCommands: parseStdout(stderr).flatMap((line) => (line.command ? [line.command] : [])),
     errors: dataOf('error'),
     warnings: dataOf('warning'),
     notices: dataOf('notice'),
