@@ -1,13 +1,12 @@
-// npm run bench:herd [-- --runs 40] [-- --peer /work/peer/dist/index.js] [-- --node PATH]
+// npm run bench -- --herd 40 [--peer PATH/dist/index.js] [--node PATH]   (or node scripts/bench-herd.mjs --runs 40)
 //
 // A matrix's herd: N runs of the bundled main step started at once against the loopback STS
-// server, which allows AssumeRole at 5 per second (burst 5) and answers the rest 400 Throttling,
-// as STS does. Prints successes, p50/p95 completion (spawn → exit) and AssumeRole requests per
+// server, whose assumeRoleRateLimit allows AssumeRole at 5 per second (burst 5) and answers the
+// rest 400 Throttling, as STS does. Prints successes, p50/p95 completion (spawn → exit) and AssumeRole requests per
 // run; then the same herd for the peer action (aws-actions/configure-aws-credentials) when its
 // bundle is given and present. Nothing of the peer is part of this repository.
 import { spawn } from 'node:child_process';
 import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -22,7 +21,7 @@ function parseArguments(args) {
   for (let i = 0; i < args.length; i += 1) {
     const [flag, inline] = args[i].split('=', 2);
     const value = () => inline ?? args[++i];
-    if (flag === '--runs') parsed.runs = Number(value());
+    if (flag === '--runs' || flag === '--herd') parsed.runs = Number(value());
     else if (flag === '--peer') parsed.peer = path.resolve(value() ?? '');
     else if (flag === '--node') parsed.node = path.resolve(value() ?? '');
     else {
@@ -31,49 +30,6 @@ function parseArguments(args) {
     }
   }
   return parsed;
-}
-
-/**
- * A token bucket in front of the test server for AssumeRole only, until the server's own
- * `assumeRoleRateLimit` option lands: over the limit, STS's 400 Throttling "Rate exceeded".
- */
-async function startRateLimitedFront(target) {
-  let tokens = RATE.burst;
-  let refilled = Date.now();
-  const counts = { assumeRole: 0, throttled: 0 };
-  const takeToken = () => {
-    const now = Date.now();
-    tokens = Math.min(RATE.burst, tokens + ((now - refilled) / 1000) * RATE.perSecond);
-    refilled = now;
-    if (tokens < 1) return false;
-    tokens -= 1;
-    return true;
-  };
-  const front = http.createServer((request, response) => {
-    const chunks = [];
-    request.on('data', (chunk) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks);
-      if (/(^|&)Action=AssumeRole(&|$)/.test(body.toString('utf8'))) {
-        counts.assumeRole += 1;
-        if (!takeToken()) {
-          counts.throttled += 1;
-          response.writeHead(400, { 'content-type': 'text/xml', 'x-amzn-RequestId': 'throttled' });
-          response.end('<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>throttled</RequestId></ErrorResponse>');
-          return;
-        }
-      }
-      const forward = http.request(new URL(request.url ?? '/', target), { method: request.method, headers: request.headers }, (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      });
-      forward.on('error', () => response.destroy());
-      forward.end(body);
-    });
-  });
-  await new Promise((resolve) => front.listen(0, '127.0.0.1', resolve));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (front.address());
-  return { url: `http://127.0.0.1:${port}`, counts, close: () => new Promise((resolve) => front.close(resolve)) };
 }
 
 async function inputEnvironment(actionYml, inputs) {
@@ -103,8 +59,7 @@ function quantile(samples, q) {
 }
 
 async function herd(label, { entry, actionYml, inputs, exported }) {
-  const server = await startWorld();
-  const front = await startRateLimitedFront(server.url);
+  const server = await startWorld({ serverOptions: { assumeRoleRateLimit: RATE } });
   const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'herd-'));
   try {
     const inputEnv = await inputEnvironment(actionYml, inputs);
@@ -115,7 +70,7 @@ async function herd(label, { entry, actionYml, inputs, exported }) {
       await mkdir(path.join(dir, 'home'), { recursive: true });
       const files = Object.fromEntries(['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_PATH'].map((name) => [name, path.join(dir, name)]));
       await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
-      return { dir, files, env: { PATH: process.env.PATH, HOME: path.join(dir, 'home'), ...RUN_ENVIRONMENT, GITHUB_RUN_ID: String(1000 + i), GITHUB_WORKSPACE: dir, GITHUB_EVENT_PATH: eventPath, RUNNER_TEMP: dir, AWS_ENDPOINT_URL_STS: front.url, AWS_ENDPOINT_URL: front.url, ...files, ...inputEnv } };
+      return { dir, files, env: { PATH: process.env.PATH, HOME: path.join(dir, 'home'), ...RUN_ENVIRONMENT, GITHUB_RUN_ID: String(1000 + i), GITHUB_WORKSPACE: dir, GITHUB_EVENT_PATH: eventPath, RUNNER_TEMP: dir, AWS_ENDPOINT_URL_STS: server.url, AWS_ENDPOINT_URL: server.url, ...files, ...inputEnv } };
     }));
     const results = await Promise.all(prepared.map(async ({ dir, files, env }) => {
       const result = await run(node, [entry], { env, cwd: dir });
@@ -124,12 +79,14 @@ async function herd(label, { entry, actionYml, inputs, exported }) {
     }));
     const done = results.filter((r) => r.ok).map((r) => r.ms);
     const failed = results.filter((r) => !r.ok);
-    console.log(`${label.padEnd(44)} ${String(done.length).padStart(3)}/${runs}   p50 ${(quantile(done, 0.5) / 1000).toFixed(1).padStart(5)} s   p95 ${(quantile(done, 0.95) / 1000).toFixed(1).padStart(5)} s   AssumeRole/run ${(front.counts.assumeRole / runs).toFixed(2)} (${front.counts.throttled} throttled)`);
+    const assumeRoles = server.requests.filter((request) => request.action === 'AssumeRole');
+    const throttled = assumeRoles.filter((request) => request.errorCode === 'Throttling').length;
+    const perRun = assumeRoles.length / runs;
+    console.log(`${label.padEnd(44)} ${String(done.length).padStart(3)}/${runs}   p50 ${(quantile(done, 0.5) / 1000).toFixed(1).padStart(5)} s   p95 ${(quantile(done, 0.95) / 1000).toFixed(1).padStart(5)} s   AssumeRole/run ${perRun.toFixed(2)} (${throttled} throttled)`);
     const why = failed[0]?.output.split('\n').find((line) => line.startsWith('::error'));
     if (why) console.log(`  first failure: ${why.slice(0, 300)}`);
-    return { successes: done.length, p95: quantile(done, 0.95), perRun: front.counts.assumeRole / runs };
+    return { successes: done.length, p95: quantile(done, 0.95), perRun };
   } finally {
-    await front.close();
     await server.close();
     await rm(tempRoot, { recursive: true, force: true });
   }

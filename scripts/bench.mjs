@@ -17,6 +17,10 @@ import { BUNDLES, REGION, REPO_ROOT, ROLE_ARN, USER_KEY, ensureBuilt, startWorld
 const TARGET_RATIO = 2.0;
 const TARGET_MAIN_BYTES = 1_000_000;
 
+if (process.argv.slice(2).some((arg) => arg.split('=')[0] === '--herd')) {
+  await import('./bench-herd.mjs');
+  process.exit();
+}
 const { runs, node } = parseArguments(process.argv.slice(2));
 const extraRuns = Math.max(5, Math.ceil(runs / 2));
 

@@ -35,10 +35,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Starts the test server with the world above. Close it with `server.close()`.
- * @param {{ keyAgeDays?: number, lastUsedDaysAgo?: number }} [options]
+ * @param {{ keyAgeDays?: number, lastUsedDaysAgo?: number, serverOptions?: Parameters<typeof startAwsTestServer>[0] }} [options]
  */
-export async function startWorld({ keyAgeDays = 83, lastUsedDaysAgo = 1 } = {}) {
-  const server = await startAwsTestServer();
+export async function startWorld({ keyAgeDays = 83, lastUsedDaysAgo = 1, serverOptions = {} } = {}) {
+  const server = await startAwsTestServer(serverOptions);
   const now = Date.now();
   const user = server.addUser({ account: ACCOUNT, name: USER_NAME, selfIamRead: true });
   server.addAccessKey(USER_NAME, {

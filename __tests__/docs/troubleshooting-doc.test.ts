@@ -320,17 +320,19 @@ async function shellMessages(): Promise<Produced[]> {
   const sts = (answer: unknown) => answering(answer) as unknown as STSClient;
   const iam = answering({ AccessKeyMetadata: [], IsTruncated: true, Marker: 'next' }) as unknown as IAMClient;
   const noSecrets = { values: [SECRET] } as unknown as Secrets;
-  const retryLine = (call: string) => {
+  const retryLine = (call: string, throttled = false) => {
     let line = '';
-    logRetry({ info: (message) => { line = message; } }, call, noSecrets)({ attempt: 1, maxAttempts: 5, failure: failure('Throttling', 'Rate exceeded'), delayMs: 240 });
+    logRetry({ info: (message) => { line = message; } }, call, noSecrets)({ attempt: 1, maxAttempts: 5, failure: failure(throttled ? 'Throttling' : 'InternalFailure', 'Rate exceeded'), delayMs: 240, throttled });
     return line;
   };
   return [
     { action: 'root', label: 'shell: GetCallerIdentity without an ARN', message: await messageOf(callerArn(sts({}), { ...ONE_ATTEMPT, mask: () => undefined })) },
     { action: 'root', label: 'shell: AssumeRole without credentials', message: await messageOf(assumeRole(sts({}), { RoleArn: ROLE_ARN, RoleSessionName: 's1' }, { ...ONE_ATTEMPT, mask: () => undefined })) },
     { action: 'root', label: 'shell: a retry of STS AssumeRole', message: retryLine('STS AssumeRole') },
+    { action: 'root', label: 'shell: a retry of STS AssumeRole after throttling', message: retryLine('STS AssumeRole', true) },
     { action: 'key-age', label: 'shell: ListAccessKeys that never ends', message: await messageOf(listOwnAccessKeys(iam, ONE_ATTEMPT)) },
     { action: 'key-age', label: 'shell: a retry of IAM ListAccessKeys', message: retryLine('IAM ListAccessKeys') },
+    { action: 'key-age', label: 'shell: a retry of IAM ListAccessKeys after throttling', message: retryLine('IAM ListAccessKeys', true) },
   ];
 }
 

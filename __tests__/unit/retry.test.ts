@@ -22,6 +22,7 @@ function fakeClock(random = () => 0.5): RetryClock & { slept: number[]; advance(
 }
 
 const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'Throttling', $metadata: { httpStatusCode: 400 } });
+const serverError = () => Object.assign(new Error('We encountered an internal error'), { name: 'InternalFailure', $metadata: { httpStatusCode: 500 } });
 const denied = () => Object.assign(new Error('not authorized'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
 
 describe('backoffDelay', () => {
@@ -38,12 +39,12 @@ describe('withRetries', () => {
     let calls = 0;
     const result = await withRetries(async () => {
       calls += 1;
-      if (calls < 3) throw throttled();
+      if (calls < 3) throw serverError();
       return 'ok';
     }, POLICY, clock, (notice) => notices.push(notice));
     expect(result).toBe('ok');
     expect(calls).toBe(3);
-    expect(notices.map((notice) => [notice.attempt, notice.failure.code, notice.delayMs])).toEqual([[1, 'Throttling', 150], [2, 'Throttling', 300]]);
+    expect(notices.map((notice) => [notice.attempt, notice.failure.code, notice.delayMs, notice.throttled])).toEqual([[1, 'InternalFailure', 150, false], [2, 'InternalFailure', 300, false]]);
   });
 
   test('fails on the first attempt when the error cannot heal', async () => {
@@ -60,7 +61,7 @@ describe('withRetries', () => {
     let calls = 0;
     const failure = withRetries(async () => {
       calls += 1;
-      throw throttled();
+      throw serverError();
     }, { ...POLICY, maxAttempts: 3 }, fakeClock(), () => undefined);
     await expect(failure).rejects.toBeInstanceOf(CallFailed);
     await expect(failure).rejects.toMatchObject({ reason: 'attempts', attempts: 3 });
@@ -79,5 +80,44 @@ describe('withRetries', () => {
     expect(timeouts[0]).toBe(10000);
     expect(clock.now()).toBeLessThanOrEqual(POLICY.totalBudgetMs);
     expect(timeouts.reduce((sum, ms) => sum + ms, 0) + clock.slept.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(POLICY.totalBudgetMs);
+  });
+
+  test('throttling is retried past maxAttempts, with waits from a one-second base, until the time budget runs out', async () => {
+    const clock = fakeClock(() => 0.5);
+    const notices: RetryNotice[] = [];
+    let calls = 0;
+    const failure = withRetries(async () => {
+      calls += 1;
+      clock.advance(100);
+      throw throttled();
+    }, { ...POLICY, maxAttempts: 1 }, clock, (notice) => notices.push(notice));
+    await expect(failure).rejects.toMatchObject({ reason: 'time', failure: { code: 'Throttling' } });
+    expect(calls).toBeGreaterThan(5);
+    expect(notices.every((notice) => notice.throttled)).toBe(true);
+    expect(clock.slept.slice(0, 4)).toEqual([500, 1000, 2000, 4000]);
+    expect(Math.max(...clock.slept)).toBeLessThanOrEqual(4000);
+    expect(clock.now()).toBeLessThanOrEqual(POLICY.totalBudgetMs);
+  });
+
+  test('a throttled herd succeeds once STS lets it through, however many attempts that took', async () => {
+    let calls = 0;
+    const result = await withRetries(async () => {
+      calls += 1;
+      if (calls <= 7) throw throttled();
+      return 'ok';
+    }, { ...POLICY, maxAttempts: 2 }, fakeClock(() => 0.1), () => undefined);
+    expect(result).toBe('ok');
+    expect(calls).toBe(8);
+  });
+
+  test('throttled attempts do not use up retry-max-attempts for the other errors', async () => {
+    const errors = [throttled, throttled, serverError, throttled, serverError];
+    let calls = 0;
+    const failure = withRetries(async () => {
+      const next = errors[calls] ?? serverError;
+      calls += 1;
+      throw next();
+    }, { ...POLICY, maxAttempts: 2 }, fakeClock(), () => undefined);
+    await expect(failure).rejects.toMatchObject({ reason: 'attempts', attempts: 5, failure: { code: 'InternalFailure' } });
   });
 });

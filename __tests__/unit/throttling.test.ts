@@ -1,15 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
-import type { AwsFailure } from '../../src/core/aws-failure.js';
+import { toAwsFailure } from '../../src/shared/aws-failure.js';
 import { isThrottling, THROTTLE_BACKOFF, throttleDelay } from '../../src/shared/throttling.js';
 
-const failure = (code: string, httpStatus?: number): AwsFailure => ({ code, message: 'Rate exceeded', httpStatus, clockSkewCorrected: false, network: false });
+const sdkError = (name: string, httpStatusCode: number) => Object.assign(new Error('Rate exceeded'), { name, $metadata: { httpStatusCode } });
 
 describe('isThrottling', () => {
-  test('STS Throttling and any 429 are throttling; a 5xx or a network error is not', () => {
-    expect(isThrottling(failure('Throttling', 400))).toBe(true);
-    expect(isThrottling(failure('Whatever', 429))).toBe(true);
-    expect(isThrottling(failure('InternalFailure', 500))).toBe(false);
-    expect(isThrottling({ ...failure('ECONNRESET'), network: true })).toBe(false);
+  test('STS Throttling and any 429 are throttling; a 5xx, a quota or a network error is not', () => {
+    expect(isThrottling(toAwsFailure(sdkError('Throttling', 400)))).toBe(true);
+    expect(isThrottling(toAwsFailure(sdkError('Whatever', 429)))).toBe(true);
+    expect(isThrottling(toAwsFailure(sdkError('InternalFailure', 500)))).toBe(false);
+    expect(isThrottling(toAwsFailure(sdkError('LimitExceededException', 400)))).toBe(false);
+    expect(isThrottling(toAwsFailure(Object.assign(new Error('reset'), { code: 'ECONNRESET' })))).toBe(false);
   });
 });
 

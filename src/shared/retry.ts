@@ -1,5 +1,6 @@
 import { classifyFailure, toAwsFailure, type AwsFailure } from './aws-failure.js';
 import type { Clock } from './io.js';
+import { isThrottling, throttleDelay, THROTTLE_BACKOFF } from './throttling.js';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -29,6 +30,8 @@ export interface RetryNotice {
   attempt: number;
   maxAttempts: number;
   failure: AwsFailure;
+  /** Throttled: retried until the time budget runs out, outside maxAttempts. */
+  throttled: boolean;
   delayMs: number;
 }
 
@@ -52,6 +55,7 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
 
 /**
  * Runs `call` until it succeeds, fails permanently, runs out of attempts or out of time.
+ * Throttling counts against the time budget only, with its own backoff (throttling.ts).
  * `call` gets the time it may take; the caller turns that into a timeout on the request.
  */
 export async function withRetries<T>(
@@ -62,6 +66,7 @@ export async function withRetries<T>(
 ): Promise<T> {
   const start = clock.now();
   const remaining = () => policy.totalBudgetMs - (clock.now() - start);
+  let throttledRetries = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await call(Math.max(1, Math.min(policy.attemptTimeoutMs, remaining())));
@@ -69,10 +74,13 @@ export async function withRetries<T>(
       const failure = toAwsFailure(error);
       const elapsed = () => clock.now() - start;
       if (classifyFailure(failure) === 'permanent') throw new CallFailed(failure, attempt, 'permanent', elapsed());
-      if (attempt >= policy.maxAttempts) throw new CallFailed(failure, attempt, 'attempts', elapsed());
-      const delayMs = backoffDelay(attempt, policy, clock.random);
+      const throttled = isThrottling(failure);
+      if (throttled) throttledRetries += 1;
+      const otherRetries = attempt - throttledRetries;
+      if (!throttled && otherRetries >= policy.maxAttempts) throw new CallFailed(failure, attempt, 'attempts', elapsed());
+      const delayMs = throttled ? throttleDelay(throttledRetries, THROTTLE_BACKOFF, clock.random) : backoffDelay(otherRetries, policy, clock.random);
       if (remaining() - delayMs < MIN_ATTEMPT_MS) throw new CallFailed(failure, attempt, 'time', elapsed());
-      onRetry({ attempt, maxAttempts: policy.maxAttempts, failure, delayMs });
+      onRetry({ attempt, maxAttempts: policy.maxAttempts, failure, delayMs, throttled });
       await clock.sleep(delayMs);
     }
   }

@@ -6,16 +6,11 @@
  * takes, with a longer base delay than other transient errors, full jitter (so the herd spreads
  * out instead of retrying in step), capped so that no wait overshoots the budget by much.
  */
-import type { AwsFailure } from '../core/aws-failure.js';
+import { classifyFailure, type AwsFailure } from './aws-failure.js';
 
-const THROTTLING_CODES = new Set([
-  'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
-  'RequestLimitExceeded', 'RequestThrottled', 'SlowDown', 'BandwidthLimitExceeded', 'EC2ThrottledException',
-  'ProvisionedThroughputExceededException',
-]);
-
+/** The SDK's verdict (AwsFailure.throttling), less the quota errors that classifyFailure calls permanent. */
 export function isThrottling(failure: AwsFailure): boolean {
-  return THROTTLING_CODES.has(failure.code) || failure.httpStatus === 429;
+  return failure.throttling && classifyFailure(failure) === 'transient';
 }
 
 export interface ThrottleBackoff {

@@ -66,7 +66,8 @@ export function explainCommonFailure(failed: CallFailed, context: CallContext): 
 
 /** The log line before another attempt of a call that failed with an error that usually heals. */
 export function retryLine(call: string, notice: RetryNotice, secrets: readonly string[]): string {
-  return `${call}: attempt ${notice.attempt} of ${notice.maxAttempts} failed (${awsSaid(notice.failure, secrets)}); trying again in ${(notice.delayMs / 1000).toFixed(1)} s`;
+  const which = notice.throttled ? `attempt ${notice.attempt} was throttled` : `attempt ${notice.attempt} of ${notice.maxAttempts} failed`;
+  return `${call}: ${which} (${awsSaid(notice.failure, secrets)}); trying again in ${(notice.delayMs / 1000).toFixed(1)} s`;
 }
 
 /** An answer that lacks what the call is for: `STS AssumeRole answered without complete credentials`. */
