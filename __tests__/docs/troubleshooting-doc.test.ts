@@ -21,6 +21,7 @@ import { explainIssueFailure } from '../../src/shared/messages/tracking-issue.js
 import { assumeRoleRefusals } from '../../src/shared/messages/assume-role-failures.js';
 import { summaryWriteFailed } from '../../src/shared/messages/step.js';
 import { CATALOGUE } from '../../src/shared/messages/index.js';
+import { profileTexts, profileVariableWarning } from '../../src/shared/messages/job-environment.js';
 import { listOwnAccessKeys } from '../../src/adapters/iam.js';
 import { logRetry } from '../../src/shared/retry-log.js';
 import type { Secrets } from '../../src/shared/secrets.js';
@@ -142,6 +143,9 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['a managed policy name instead of an ARN', { 'managed-session-policies': 'ReadOnlyAccess' }],
   ['eleven managed policies', { 'managed-session-policies': Array.from({ length: 11 }, () => MANAGED_POLICY).join('\n') }],
   ['a source identity too short', { 'source-identity': 'a' }],
+  ['a profile name with a space', { 'aws-profile': 'my profile' }],
+  ['overwrite-aws-profile: yes', { 'overwrite-aws-profile': 'yes' }],
+  ['output-env-credentials: no', { 'output-env-credentials': 'no' }],
 ];
 
 const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undefined]> = [
@@ -344,6 +348,10 @@ function runMessages(): Produced[] {
     { action: 'root', label: 'run: allowed-account-ids and the role STS answered for', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.returnedRole('arn:aws:sts::210987654321:assumed-role/deploy/s1')) },
     { action: 'root', label: 'run: GetCallerIdentity ARN without an account', message: assumeRoleRefusals.callerWithoutAccount },
     { action: 'root', label: 'run: the summary cannot be written', message: summary },
+    { action: 'root', label: 'run: aws-profile exists', message: profileTexts.exists('prod', ['/home/runner/.aws/credentials', '/home/runner/.aws/config']) },
+    { action: 'root', label: 'post: a profile cannot be removed', message: profileTexts.removeFailed('prod', '/home/runner/.aws/credentials', 'Error: EACCES: permission denied') },
+    { action: 'root', label: 'run: AWS_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE']) },
+    { action: 'root', label: 'run: AWS_PROFILE and AWS_DEFAULT_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE', 'AWS_DEFAULT_PROFILE']) },
     { action: 'key-age', label: 'run: the summary cannot be written', message: summary },
   ];
 }
@@ -477,6 +485,11 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'aws-failures:incompleteAnswer': 'produced',
   'aws-failures:pagesNeverEnded': 'produced',
   'aws-failures:retryLine': 'produced',
+  'job-environment:profileTexts.exists': 'produced',
+  'job-environment:profileTexts.written': 'not an error, warning or notice',
+  'job-environment:profileTexts.removed': 'not an error, warning or notice',
+  'job-environment:profileTexts.removeFailed': 'produced',
+  'job-environment:profileVariableWarning': 'produced',
   'key-age-failures:explainKeyAgeFailure': 'produced',
   'key-findings:findingTexts.tooOld': 'produced',
   'key-findings:findingTexts.ageing': 'produced',

@@ -55,7 +55,13 @@ export function outputsFor(role: AssumedRole, outputCredentials: boolean): Array
   return outputs;
 }
 
-export function summaryFor(role: AssumedRole, options: { maskAccountId: boolean; now: Date }): string {
+/** Where the following steps find the credentials: the environment, a named profile, both or (outputs only) neither. */
+export function whereCredentialsAre(options: { env: boolean; profile?: string }): string {
+  const places = [...(options.env ? ['this job\'s environment'] : []), ...(options.profile ? [`profile ${options.profile} (aws --profile ${options.profile}, sam deploy --profile ${options.profile})`] : [])];
+  return places.length === 0 ? 'only in this step\'s outputs' : `in ${places.join(' and in ')}`;
+}
+
+export function summaryFor(role: AssumedRole, options: { maskAccountId: boolean; now: Date; where?: string }): string {
   const hide = (text: string) => (options.maskAccountId ? text.split(role.account).join('***') : text);
   const minutes = Math.round((role.credentials.expiration.getTime() - options.now.getTime()) / 60000);
   return [
@@ -68,7 +74,7 @@ export function summaryFor(role: AssumedRole, options: { maskAccountId: boolean;
     `| Expires | ${role.credentials.expiration.toISOString()} (in ${minutes} min) |`,
     `| Account | ${hide(role.account)} |`,
     '',
-    'The temporary credentials are in this job\'s environment for the following steps; they are masked in the log.',
+    `The temporary credentials are ${options.where ?? 'in this job\'s environment'} for the following steps; they are masked in the log.`,
     '',
   ].join('\n');
 }

@@ -7,6 +7,7 @@ import {
   parseRoleArn,
   type RoleArn,
 } from '../shared/aws-names.js';
+import { PROFILE_NAME } from './profile-files.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
 import { isComplete, parseUserKeyInputs, type UserKeyInputs } from '../shared/user-key-inputs.js';
 
@@ -25,6 +26,11 @@ export interface RootInputs extends UserKeyInputs {
   retryMaxAttempts: number;
   sessionTags: boolean;
   sourceIdentity?: string;
+  /** A profile of the shared credentials and config files to write the credentials to. */
+  awsProfile?: string;
+  overwriteAwsProfile: boolean;
+  /** Export to the environment: by default yes, unless aws-profile is set. */
+  outputEnvCredentials: boolean;
 }
 
 /** STS limits on the plain-text inline session policy and the number of managed session policies. */
@@ -89,6 +95,9 @@ export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
   const sessionTags = parser.boolean('session-tags', false);
   // STS also forbids an `aws:` prefix, which this alphabet (no colon) already excludes.
   const sourceIdentity = parser.pattern('source-identity', SESSION_NAME, 'must be 2 to 64 characters from A-Z a-z 0-9 + = , . @ _ -');
+  const awsProfile = parser.pattern('aws-profile', PROFILE_NAME, 'must be a profile name of 1 to 64 characters from A-Z a-z 0-9 + = , . @ _ -');
+  const overwriteAwsProfile = parser.boolean('overwrite-aws-profile', false);
+  const outputEnvCredentials = parser.boolean('output-env-credentials', awsProfile === undefined);
 
   if (role?.kind === 'arn' && keys.partition !== undefined && role.role.partition !== keys.partition) {
     parser.problem('role-to-assume', `is in partition ${role.role.partition}, but aws-region ${keys.region} is in partition ${keys.partition}`);
@@ -111,5 +120,8 @@ export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
     retryMaxAttempts,
     sessionTags,
     sourceIdentity,
+    awsProfile,
+    overwriteAwsProfile,
+    outputEnvCredentials,
   } : undefined);
 }

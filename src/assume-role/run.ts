@@ -12,7 +12,11 @@ import type { Secrets } from '../shared/secrets.js';
 import { runStep, writeSummary } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
 import { SECRET_INPUTS } from '../shared/user-key-inputs.js';
-import { EXPORTED_STATE, environmentFor, outputsFor, summaryFor } from './credential-exports.js';
+import { randomUUID } from 'node:crypto';
+import { fileProfileStore, profilePaths, type ProfileStore } from '../adapters/profile-store.js';
+import { profileTexts, profileVariableWarning } from '../shared/messages/job-environment.js';
+import { PROFILE_STATE, writeAwsProfile } from './aws-profile.js';
+import { EXPORTED_STATE, environmentFor, outputsFor, summaryFor, whereCredentialsAre } from './credential-exports.js';
 import { parseRootInputs, type RootInputs } from './role-inputs.js';
 import { sessionNameForRun } from './session-name.js';
 import { sessionTagsForRun } from './session-tags.js';
@@ -20,9 +24,30 @@ import { sessionTagsForRun } from './session-tags.js';
 export interface AssumeRoleDeps {
   /** The STS client for the limited user's keys; by default the SDK's, at the endpoint io.env names. */
   stsClient: (keys: UserKeys, env: Io['env']) => STSClient;
+  /** The shared credentials and config files, for aws-profile. */
+  profileStore: ProfileStore;
+  /** A value no other run uses, marking the profile sections this step writes as its own. */
+  marker: () => string;
 }
 
-const DEFAULT_DEPS: AssumeRoleDeps = { stsClient: createStsClient };
+const DEFAULT_DEPS: AssumeRoleDeps = { stsClient: createStsClient, profileStore: fileProfileStore, marker: randomUUID };
+
+/** Variables that make the JS SDK v3's default chain prefer a profile over the exported keys. */
+const PROFILE_VARIABLES = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'];
+
+async function writeProfile(io: Io, assumed: AssumedRole, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
+  if (inputs.awsProfile === undefined) return;
+  const result = await writeAwsProfile(deps.profileStore, profilePaths(io.env), {
+    profile: inputs.awsProfile,
+    credentials: assumed.credentials,
+    region: inputs.region,
+    overwrite: inputs.overwriteAwsProfile,
+    marker: deps.marker(),
+  });
+  if (!result.ok) throw new StepFailure(redact(profileTexts.exists(inputs.awsProfile, result.existing.map(({ file }) => file)), secrets.values));
+  io.saveState(PROFILE_STATE, JSON.stringify(result.written));
+  io.info(redact(profileTexts.written(inputs.awsProfile, result.written.files.map(({ file }) => file)), secrets.values));
+}
 
 
 function checkAllowedAccount(inputs: RootInputs, account: string, what: string, secrets: Secrets): void {
@@ -54,12 +79,17 @@ function assumeRoleRequest(io: Io, inputs: RootInputs, role: RoleArn): AssumeRol
   };
 }
 
-async function publish(io: Io, assumed: AssumedRole, inputs: RootInputs, secrets: Secrets): Promise<void> {
-  for (const [name, value] of environmentFor(assumed, inputs.region)) io.exportVariable(name, value);
-  io.saveState(EXPORTED_STATE, 'true');
+async function publish(io: Io, assumed: AssumedRole, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
+  await writeProfile(io, assumed, inputs, secrets, deps);
+  if (inputs.outputEnvCredentials) {
+    const shadowing = PROFILE_VARIABLES.filter((name) => (io.env[name] ?? '') !== '');
+    if (shadowing.length > 0) io.annotate('warning', profileVariableWarning(shadowing));
+    for (const [name, value] of environmentFor(assumed, inputs.region)) io.exportVariable(name, value);
+    io.saveState(EXPORTED_STATE, 'true');
+  }
   for (const [name, value] of outputsFor(assumed, inputs.outputCredentials)) io.setOutput(name, value);
   io.info(actionLog.assumed(assumed.assumedRoleArn, assumed.credentials.expiration));
-  await writeSummary(io, summaryFor(assumed, { maskAccountId: inputs.maskAccountId, now: new Date(io.clock.now()) }), secrets);
+  await writeSummary(io, summaryFor(assumed, { maskAccountId: inputs.maskAccountId, now: new Date(io.clock.now()), where: whereCredentialsAre({ env: inputs.outputEnvCredentials, profile: inputs.awsProfile }) }), secrets);
 }
 
 async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
@@ -77,7 +107,7 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
     checkAllowedAccount(inputs, role.account, assumeRoleRefusals.givenRole(role.arn), secrets);
     const assumed = await assumeRole(client, assumeRoleRequest(io, inputs, role), options);
     checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn), secrets);
-    await publish(io, assumed, inputs, secrets);
+    await publish(io, assumed, inputs, secrets, deps);
   } catch (error) {
     if (!(error instanceof CallFailed)) throw error;
     throw new StepFailure(explainAssumeRoleFailure(error, assumeRoleContext({

@@ -1,5 +1,11 @@
 import * as core from '@actions/core';
+import { fileProfileStore } from '../adapters/profile-store.js';
 import { runPost } from '../assume-role/post.js';
 
-// Only the three calls the post step makes, so its bundle stays without the rest of the adapter.
-runPost({ getState: core.getState, exportVariable: core.exportVariable, info: core.info });
+// Only the calls the post step makes, so its bundle stays without the rest of the adapter.
+void runPost({
+  getState: core.getState,
+  exportVariable: core.exportVariable,
+  info: core.info,
+  annotate: (_severity, message) => core.warning(message),
+}, fileProfileStore);
