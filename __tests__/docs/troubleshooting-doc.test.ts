@@ -146,6 +146,7 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['a profile name with a space', { 'aws-profile': 'my profile' }],
   ['overwrite-aws-profile: yes', { 'overwrite-aws-profile': 'yes' }],
   ['output-env-credentials: no', { 'output-env-credentials': 'no' }],
+  ['an http-proxy without a scheme', { 'http-proxy': 'proxy.corp:8080' }],
 ];
 
 const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undefined]> = [

@@ -108,12 +108,19 @@ describe('AssumeRole over HTTP', () => {
   });
 
   test('stops after retry-max-attempts and says the trouble is usually temporary', async () => {
-    const scope = nock(STS).post('/').times(4).reply(400, errorXml('Throttling', 'Rate exceeded'));
+    const scope = nock(STS).post('/').times(4).reply(503, errorXml('ServiceUnavailable', 'Service is unavailable', 'Receiver'));
     const { message, failed } = await failureMessage();
     expect(scope.isDone()).toBe(true);
     expect(failed.attempts).toBe(4);
     expect(message).toMatch(/^STS AssumeRole failed 4 times in [\d.]+ s, and no attempts are left \(retry-max-attempts\)\. This is usually temporary/);
-    expect(message).toContain('Last error: Throttling: Rate exceeded');
+    expect(message).toContain('Last error: ServiceUnavailable: Service is unavailable');
+  });
+
+  test('throttling is retried past retry-max-attempts: STS\'s 400 Throttling six times, then the credentials', async () => {
+    const scope = nock(STS).post('/').times(6).reply(400, errorXml('Throttling', 'Rate exceeded')).post('/').reply(200, SUCCESS_XML);
+    const assumed = await assumeRole(createStsClient(KEYS, process.env), REQUEST, options());
+    expect(scope.isDone()).toBe(true);
+    expect(assumed.credentials.accessKeyId).toMatch(/^ASIA/);
   });
 
   test('after a clock-skew error, retries once with the clock the SDK corrected from the Date header', async () => {

@@ -7,6 +7,7 @@ import {
   parseRoleArn,
   type RoleArn,
 } from '../shared/aws-names.js';
+import { isProxyUrl } from '../shared/proxy-settings.js';
 import { PROFILE_NAME } from './profile-files.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
 import { isComplete, parseUserKeyInputs, type UserKeyInputs } from '../shared/user-key-inputs.js';
@@ -31,6 +32,10 @@ export interface RootInputs extends UserKeyInputs {
   overwriteAwsProfile: boolean;
   /** Export to the environment: by default yes, unless aws-profile is set. */
   outputEnvCredentials: boolean;
+  /** Replaces HTTPS_PROXY / HTTP_PROXY for the STS calls. */
+  httpProxy?: string;
+  /** Replaces NO_PROXY: hosts (comma-separated) reached directly. */
+  noProxy?: string;
 }
 
 /** STS limits on the plain-text inline session policy and the number of managed session policies. */
@@ -98,6 +103,9 @@ export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
   const awsProfile = parser.pattern('aws-profile', PROFILE_NAME, 'must be a profile name of 1 to 64 characters from A-Z a-z 0-9 + = , . @ _ -');
   const overwriteAwsProfile = parser.boolean('overwrite-aws-profile', false);
   const outputEnvCredentials = parser.boolean('output-env-credentials', awsProfile === undefined);
+  const httpProxy = parser.optional('http-proxy');
+  if (httpProxy !== undefined && !isProxyUrl(httpProxy)) parser.problem('http-proxy', 'must be a proxy URL, http://HOST:PORT or https://HOST:PORT (optionally with USER:PASSWORD@)');
+  const noProxy = parser.list('no-proxy').join(',') || undefined;
 
   if (role?.kind === 'arn' && keys.partition !== undefined && role.role.partition !== keys.partition) {
     parser.problem('role-to-assume', `is in partition ${role.role.partition}, but aws-region ${keys.region} is in partition ${keys.partition}`);
@@ -123,5 +131,7 @@ export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
     awsProfile,
     overwriteAwsProfile,
     outputEnvCredentials,
+    httpProxy,
+    noProxy,
   } : undefined);
 }

@@ -13,6 +13,7 @@ import { runStep, writeSummary } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
 import { SECRET_INPUTS } from '../shared/user-key-inputs.js';
 import { randomUUID } from 'node:crypto';
+import { proxySecrets, proxyVariables, type ProxyVariables } from '../shared/proxy-settings.js';
 import { fileProfileStore, profilePaths, type ProfileStore } from '../adapters/profile-store.js';
 import { profileTexts, profileVariableWarning } from '../shared/messages/job-environment.js';
 import { PROFILE_STATE, writeAwsProfile } from './aws-profile.js';
@@ -23,7 +24,7 @@ import { sessionTagsForRun } from './session-tags.js';
 
 export interface AssumeRoleDeps {
   /** The STS client for the limited user's keys; by default the SDK's, at the endpoint io.env names. */
-  stsClient: (keys: UserKeys, env: Io['env']) => STSClient;
+  stsClient: (keys: UserKeys, env: Io['env'], proxy?: ProxyVariables) => STSClient;
   /** The shared credentials and config files, for aws-profile. */
   profileStore: ProfileStore;
   /** A value no other run uses, marking the profile sections this step writes as its own. */
@@ -94,7 +95,9 @@ async function publish(io: Io, assumed: AssumedRole, inputs: RootInputs, secrets
 
 async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
   io.debug(actionLog.signing(keyHint(inputs.accessKeyId), inputs.region));
-  const client = deps.stsClient(inputs, io.env);
+  const proxy = proxyVariables(io.env, inputs);
+  for (const url of [proxy.https_proxy, proxy.http_proxy, proxy.all_proxy]) proxySecrets(url).forEach((value) => secrets.add(value));
+  const client = deps.stsClient(inputs, io.env, proxy);
   const options: CallOptions = {
     mask: (value) => secrets.add(value),
     policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts },

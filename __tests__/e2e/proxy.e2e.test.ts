@@ -1,0 +1,130 @@
+/**
+ * The bundled action behind a corporate proxy: the runner's proxy variables and the http-proxy /
+ * no-proxy inputs, against a loopback forward proxy in front of the loopback STS server.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import selfsigned from 'selfsigned';
+import { startAwsTestServer } from '../../test/support/aws-test-server.js';
+import { startForwardProxy, startTlsFront } from '../../test/support/forward-proxy.js';
+import { findSecretLeaks, removeWorkDirs, runAction } from '../../test/support/run-action.js';
+import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER, EXAMPLE_ROLE_ARN as ROLE } from '../../test/support/fixtures.js';
+
+type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
+type Proxy = Awaited<ReturnType<typeof startForwardProxy>>;
+
+let server: Server;
+let proxy: Proxy;
+let tlsFront: Awaited<ReturnType<typeof startTlsFront>>;
+let certDir: string;
+let caFile: string;
+
+beforeAll(async () => {
+  server = await startAwsTestServer();
+  const user = server.addUser({ account: ACCOUNT, name: 'sam-cli-user' });
+  server.addAccessKey('sam-cli-user', USER);
+  server.addRole({ account: ACCOUNT, name: 'deploy', trustedPrincipals: [user.arn] });
+  proxy = await startForwardProxy();
+  // A throwaway certificate for this run only; the action trusts it through NODE_EXTRA_CA_CERTS.
+  const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+    keySize: 2048,
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+  });
+  certDir = await mkdtemp(path.join(tmpdir(), 'proxy-cert-'));
+  caFile = path.join(certDir, 'ca.pem');
+  await writeFile(caFile, pems.cert);
+  tlsFront = await startTlsFront(Number(new URL(server.url).port), { key: pems.private, cert: pems.cert });
+});
+
+afterAll(async () => {
+  await tlsFront.close();
+  await proxy.close();
+  await server.close();
+  await rm(certDir, { recursive: true, force: true });
+  await removeWorkDirs();
+});
+
+function run(inputs: Record<string, string>, env: Record<string, string | undefined>) {
+  return runAction('dist/main/index.js', {
+    inputs: { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, ...inputs },
+    env,
+  });
+}
+
+function proxiedDuring<T>(action: () => Promise<T>, through: Proxy = proxy) {
+  const before = through.requests.length;
+  return action().then((result) => ({ result, proxied: through.requests.slice(before) }));
+}
+
+describe('through a forward proxy', () => {
+  test('HTTP_PROXY: an http endpoint is reached with an absolute-URI request through the proxy', async () => {
+    const { result, proxied } = await proxiedDuring(() => run({}, { AWS_ENDPOINT_URL: server.url, HTTP_PROXY: proxy.url }));
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
+    expect(proxied).toEqual([{ method: 'POST', target: `${server.url}/`, authorized: undefined }]);
+  });
+
+  test('https_proxy: an https endpoint is reached through a CONNECT tunnel, its certificate verified', async () => {
+    const { result, proxied } = await proxiedDuring(() => run({}, { AWS_ENDPOINT_URL: tlsFront.url, https_proxy: proxy.url, NODE_EXTRA_CA_CERTS: caFile }));
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(proxied).toEqual([{ method: 'CONNECT', target: new URL(tlsFront.url).host, authorized: undefined }]);
+  });
+
+  test('the tunnel does not switch off certificate checks: without the test CA the call fails', async () => {
+    const { result, proxied } = await proxiedDuring(() => run({ 'retry-max-attempts': '1' }, { AWS_ENDPOINT_URL: tlsFront.url, HTTPS_PROXY: proxy.url }));
+    expect(result.exitCode).toBe(1);
+    expect(result.env).toEqual({});
+    expect(proxied[0]?.method).toBe('CONNECT');
+  });
+
+  test('the http-proxy input replaces the runner\'s variables, and its password is masked before anything prints', async () => {
+    const password = 'Pr0xy-S3cret%21';
+    const guarded = await startForwardProxy({ credentials: { user: 'ci', password: 'Pr0xy-S3cret!' } });
+    try {
+      const proxyUrl = `http://ci:${password}@127.0.0.1:${guarded.port}`;
+      const { result, proxied } = await proxiedDuring(() => run({ 'http-proxy': proxyUrl }, { AWS_ENDPOINT_URL: server.url, HTTP_PROXY: proxy.url }), guarded);
+      expect(result.exitCode).toBe(0);
+      expect(proxied).toEqual([{ method: 'POST', target: `${server.url}/`, authorized: true }]);
+      expect(result.masks).toEqual(expect.arrayContaining([password, 'Pr0xy-S3cret!']));
+      expect(findSecretLeaks(result, [{ label: 'proxy password', value: password }, { label: 'decoded proxy password', value: 'Pr0xy-S3cret!' }, ...server.knownSecrets()])).toEqual([]);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  test('a wrong proxy password fails the step without showing it', async () => {
+    const guarded = await startForwardProxy({ credentials: { user: 'ci', password: 'right' } });
+    try {
+      const result = await run({ 'http-proxy': `http://ci:WrongPassw0rd@127.0.0.1:${guarded.port}`, 'retry-max-attempts': '1' }, { AWS_ENDPOINT_URL: server.url });
+      expect(result.exitCode).toBe(1);
+      expect(result.visibleLog).not.toContain('WrongPassw0rd');
+      expect(result.stderr).not.toContain('WrongPassw0rd');
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
+describe('bypassing the proxy', () => {
+  test('a no-proxy match goes directly, never through the proxy', async () => {
+    const { result, proxied } = await proxiedDuring(() => run({ 'no-proxy': 'example.com, 127.0.0.1' }, { AWS_ENDPOINT_URL: server.url, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url }));
+    expect(result.exitCode).toBe(0);
+    expect(proxied).toEqual([]);
+  });
+
+  test('NO_PROXY as the runner sets it does the same', async () => {
+    const { result, proxied } = await proxiedDuring(() => run({}, { AWS_ENDPOINT_URL: server.url, http_proxy: proxy.url, NO_PROXY: '127.0.0.1' }));
+    expect(result.exitCode).toBe(0);
+    expect(proxied).toEqual([]);
+  });
+
+  test('an http-proxy that is not a URL is an input problem', async () => {
+    const result = await run({ 'http-proxy': 'proxy.corp:8080' }, { AWS_ENDPOINT_URL: server.url });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]).toContain('http-proxy: must be a proxy URL');
+  });
+});
