@@ -197,8 +197,17 @@ describe('errors that heal are retried, one log line each', () => {
     const { result, requests } = await requestsDuring(() => run());
     expect(result.exitCode).toBe(0);
     expect(requests.filter((request) => request.action === 'AssumeRole')).toHaveLength(2);
-    expect(result.stdout.split('\n').filter((line) => line.startsWith('STS AssumeRole: attempt 1 of 5 failed'))).toHaveLength(1);
+    const retryLine = kind === 'throttle' ? 'STS AssumeRole: attempt 1 was throttled' : 'STS AssumeRole: attempt 1 of 5 failed';
+    expect(result.stdout.split('\n').filter((line) => line.startsWith(retryLine))).toHaveLength(1);
     expect(findSecretLeaks(result, secretsOf(result))).toEqual([]);
+  });
+
+  test('throttling is retried past retry-max-attempts until STS lets the call through', async () => {
+    server.injectFault('AssumeRole', { kind: 'throttle', times: 3 });
+    const { result, requests } = await requestsDuring(() => run({ 'retry-max-attempts': '1' }));
+    expect(result.exitCode).toBe(0);
+    expect(requests.filter((request) => request.action === 'AssumeRole')).toHaveLength(4);
+    expect(result.stdout.split('\n').filter((line) => / was throttled \(Throttling: Rate exceeded\); trying again in /.test(line))).toHaveLength(3);
   });
 
   test('a slow answer within the attempt timeout is simply waited for', async () => {
@@ -209,7 +218,7 @@ describe('errors that heal are retried, one log line each', () => {
   });
 
   test('gives up after retry-max-attempts, exporting nothing', async () => {
-    server.injectFault('AssumeRole', { kind: 'throttle', times: 3 });
+    server.injectFault('AssumeRole', { kind: 'server-error', times: 3 });
     const { result, requests } = await requestsDuring(() => run({ 'retry-max-attempts': '3' }, { debug: true }));
     expect(requests).toHaveLength(3);
     expectFailedWithNothingExported(result);
