@@ -5,8 +5,8 @@
 //
 //   node scripts/loopback-server.mjs [--minutes N] &
 //
-// Once listening it writes these lines to $GITHUB_ENV when set (the following steps get them),
-// else to stdout as `export NAME='value'` lines; then prints `listening on URL` to stderr:
+// Once listening it prints `listening on URL` to stderr and writes these variables to $GITHUB_ENV
+// when set (the following steps get them), else to stdout as `export NAME='value'` lines:
 //   AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_IAM   the server, for the actions and the AWS CLI
 //   LOOPBACK_AWS_ACCESS_KEY_ID, LOOPBACK_AWS_SECRET_ACCESS_KEY, LOOPBACK_ROLE_ARN, LOOPBACK_AWS_REGION
 //                                                the inputs the actions take (AWS's documented
@@ -37,7 +37,7 @@ if (envFile) {
 } else {
   for (const [name, value] of Object.entries(variables)) console.log(`export ${name}='${value}'`);
 }
-console.error(`listening on ${server.url} for ${values.minutes} minutes${envFile ? `; variables written to ${envFile}` : ''}`);
+console.error(`listening on ${server.url} for ${values.minutes} minute${values.minutes === '1' ? '' : 's'}${envFile ? `; variables written to ${envFile}` : ''}`);
 
 const stop = async () => {
   await server.close();
