@@ -29,7 +29,7 @@ const AREAS: Record<string, Record<string, unknown>> = {
   'tracking-issue': trackingIssue,
 };
 
-const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const CATALOGUE: readonly CatalogueEntry[] = Object.entries(AREAS).flatMap(([area, exports]) =>
   Object.entries(exports).flatMap(([name, value]) =>
