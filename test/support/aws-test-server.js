@@ -54,6 +54,7 @@ const ERROR_FAULTS = {
  * @property {Date} createDate
  * @property {LastUse | undefined} lastUsed
  * @property {User} user
+ * @property {Date} [acceptedFrom] a key CreateAccessKey made is rejected by STS until then
  *
  * @typedef {object} LastUse
  * @property {Date} date
@@ -93,6 +94,7 @@ const ERROR_FAULTS = {
  * @property {Role} role
  * @property {string} secretAccessKey
  * @property {string} sessionToken
+ * @property {Date} [issuedAt]
  *
  * @typedef {{ kind: 'user', arn: string, account: string, user: User }
  *   | { kind: 'session', arn: string, account: string, session: IssuedSession }} Caller
