@@ -25,11 +25,13 @@ function options(io: Io, secrets: Secrets, call: string, maxAttempts = 3): Retry
   return { policy: { ...DEFAULT_RETRY_TIMING, maxAttempts }, clock: io.clock, onRetry: logRetry(io, call, secrets) };
 }
 
-export function createKeyAdmin(io: Io, secrets: Secrets, region: string): KeyAdmin {
+/** `credentials` replaces the default chain (tests only). */
+export function createKeyAdmin(io: Io, secrets: Secrets, region: string, credentials?: { accessKeyId: string; secretAccessKey: string }): KeyAdmin {
   const iamEndpoint = endpointFromEnv(io.env, 'IAM');
   const stsEndpoint = endpointFromEnv(io.env, 'STS');
-  const iam = new IAMClient({ region: iamSigningRegion(partitionOfRegion(region)), maxAttempts: 1, ...(iamEndpoint ? { endpoint: iamEndpoint } : {}) });
-  const sts = new STSClient({ region, maxAttempts: 1, ...(stsEndpoint ? { endpoint: stsEndpoint } : {}) });
+  const chain = credentials ? { credentials } : {};
+  const iam = new IAMClient({ region: iamSigningRegion(partitionOfRegion(region)), maxAttempts: 1, ...chain, ...(iamEndpoint ? { endpoint: iamEndpoint } : {}) });
+  const sts = new STSClient({ region, maxAttempts: 1, ...chain, ...(stsEndpoint ? { endpoint: stsEndpoint } : {}) });
   const send = <T>(call: string, run: (signal: AbortSignal) => Promise<T>, maxAttempts?: number) => sendWithRetries(run, options(io, secrets, call, maxAttempts));
   const callerArn = async () => {
     const answer = await send('STS GetCallerIdentity', (abortSignal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal }));

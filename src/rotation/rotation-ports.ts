@@ -1,4 +1,5 @@
 import type { RoleArn } from '../shared/aws-names.js';
+import type { SecretPlace } from './rotation-inputs.js';
 import type { KeyState } from './rotation-plan.js';
 import type { UserTag } from './rotation-tags.js';
 
@@ -46,7 +47,7 @@ export interface RotationDeps {
   keyAdmin: KeyAdmin;
   keyProbe: KeyProbe;
   /** Built only when a command needs GitHub (rotate), so revoke works without a token. */
-  secretStore: () => Promise<SecretStore>;
+  secretStore: (place: SecretPlace) => Promise<SecretStore>;
 }
 
 /** AWS's word for "this key is not known (yet)". */

@@ -9,7 +9,7 @@ import { createAndStore } from './create-step.js';
 import { deactivateOld, deleteOld, recoverInterrupted, type LaterStepContext } from './later-steps.js';
 import { revoke } from './revoke.js';
 import { parseRotationOptions, type RotateOptions } from './rotation-inputs.js';
-import { planRotation, type RotationState, type Step } from './rotation-plan.js';
+import { isTargetUser, planRotation, type RotationState, type Step } from './rotation-plan.js';
 import type { RotationDeps, SecretStore } from './rotation-ports.js';
 
 /** 0: a step was taken or nothing was due; 1: failed or refused, with one error; 2: bad usage. */
@@ -38,8 +38,9 @@ function describe(error: unknown, secrets: Secrets): string {
 }
 
 async function readState(options: RotateOptions, deps: RotationDeps, store: SecretStore, now: Date): Promise<RotationState> {
-  const [callerArn, keys, tags, stored] = await Promise.all([
-    deps.keyAdmin.callerArn(),
+  const callerArn = await deps.keyAdmin.callerArn();
+  if (isTargetUser(callerArn, options.userName)) return { userName: options.userName, callerArn, keys: [], tags: new Map(), now, stored: {} };
+  const [keys, tags, stored] = await Promise.all([
     deps.keyAdmin.listKeys(options.userName),
     deps.keyAdmin.userTags(options.userName),
     store.updatedAt([options.secretNames.id, options.secretNames.secret]),
@@ -61,7 +62,7 @@ function plannedText(step: Step, texts: RotationContext): string {
 async function rotate(io: Io, options: RotateOptions, deps: RotationDeps, secrets: Secrets): Promise<ExitCode> {
   const texts = rotationContext(options);
   const said = (error: unknown) => describe(error, secrets);
-  const store = await deps.secretStore();
+  const store = await deps.secretStore(options.place);
   const now = new Date(io.clock.now());
   const state = await readState(options, deps, store, now);
   const step = planRotation(state, { deleteAfterDays: options.deleteAfterDays });
