@@ -8,6 +8,7 @@ import * as assumeRoleFailures from './assume-role-failures.js';
 import * as awsFailures from './aws-failures.js';
 import * as keyAgeFailures from './key-age-failures.js';
 import * as keyFindings from './key-findings.js';
+import * as rotation from './rotation.js';
 import * as step from './step.js';
 import * as trackingIssue from './tracking-issue.js';
 
@@ -23,6 +24,7 @@ const AREAS: Record<string, Record<string, unknown>> = {
   'aws-failures': awsFailures,
   'key-age-failures': keyAgeFailures,
   'key-findings': keyFindings,
+  rotation,
   step,
   'tracking-issue': trackingIssue,
 };
