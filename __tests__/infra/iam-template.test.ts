@@ -376,7 +376,7 @@ describe('iam/deploy-access.yml: the rotator policy (assume-deploy-role rotate/r
     const rotator = resource('RotatorPolicy');
     expect(rotator.Type).toBe('AWS::IAM::ManagedPolicy');
     expect(rotator.Properties.Users ?? rotator.Properties.Roles ?? rotator.Properties.Groups).toBeUndefined();
-    const statements = rotator.Properties.PolicyDocument.Statement as Array<{ Effect: string; Action: string | string[]; Resource: unknown }>;
+    const statements = (rotator.Properties.PolicyDocument as { Statement: unknown }).Statement as Array<{ Effect: string; Action: string | string[]; Resource: unknown }>;
     const granted = statements.map((st) => ({ effect: st.Effect, actions: [st.Action].flat().sort(), resource: st.Resource }));
     expect(granted).toEqual([
       { effect: 'Allow', actions: ['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:GetAccessKeyLastUsed', 'iam:ListAccessKeys', 'iam:ListUserTags', 'iam:TagUser', 'iam:UntagUser', 'iam:UpdateAccessKey'], resource: { 'Fn::GetAtt': ['DeployUser', 'Arn'] } },
