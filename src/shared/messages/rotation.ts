@@ -102,7 +102,7 @@ export const stepTexts = {
     `Stored the new key ${newId} in ${c.place}. The old key ${oldId} stays active for now. ` +
     `Next: run a deploy that uses the secrets, then run this command again to deactivate ${oldId}.`,
   deactivated: (c: RotationContext, oldId: string) =>
-    `Deactivated the old key ${oldId}. If anything breaks, reactivate it: ${reactivate(c, oldId)} ` +
+    `Deactivated the old key ${oldId}. If anything breaks, reactivate it: ${reactivate(c, oldId)}. ` +
     `Next: run this command again in ${c.deleteAfterDays} days to delete it.`,
   deleted: (id: string) => `Deleted the old key ${id}. The rotation is done: one active key, stored in the secrets.`,
   restoredId: (c: RotationContext, oldId: string) => `Wrote the old key id ${oldId} back into ${c.secretNames.id}; ${c.secretNames.secret} was never changed, so the old pair is in place.`,
