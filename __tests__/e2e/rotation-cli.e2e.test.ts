@@ -92,3 +92,49 @@ describe('dist/cli/index.js', () => {
     expect(result.stdout).toContain('Next: run a deploy');
   });
 });
+
+describe('dist/cli/index.js killed between the two writes', () => {
+  test('the id holds the new key, the secret the old one; the next run does not race it and changes nothing', async () => {
+    const server = await startAwsTestServer({ newKeyDelayMs: 0 });
+    const gh = await startFakeGitHubSecrets({ repositories: [REPO] });
+    try {
+      server.addUser({ account: ACCOUNT, name: USER });
+      server.addUser({ account: ACCOUNT, name: 'rotator', keyAdmin: true });
+      server.addAccessKey(USER, { ...OLD, createDate: new Date(Date.now() - 60 * 86400_000) });
+      server.addAccessKey('rotator', ADMIN);
+      const role = server.addRole({ account: ACCOUNT, name: 'deploy', trustedPrincipals: `arn:aws:iam::${ACCOUNT}:user/${USER}` }).arn;
+      gh.seed(REPO, 'AWS_ACCESS_KEY_ID', OLD.accessKeyId);
+      gh.seed(REPO, 'AWS_SECRET_ACCESS_KEY', OLD.secretAccessKey);
+      gh.injectFault({ method: 'PUT', secretName: 'AWS_SECRET_ACCESS_KEY', hang: true });
+      const env = {
+        PATH: '/usr/bin:/bin', HOME: home, AWS_ACCESS_KEY_ID: ADMIN.accessKeyId, AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
+        AWS_ENDPOINT_URL: server.url, GH_TOKEN: gh.token, GITHUB_API_URL: gh.url, AWS_EC2_METADATA_DISABLED: 'true',
+      };
+      const args = [CLI, 'rotate', '--user-name', USER, '--repo', REPO, '--role-to-assume', role, '--region', 'eu-west-1'];
+      const child = spawn(process.execPath, args, { env });
+      const killed = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      gh.onRequest = (method, requestPath) => {
+        if (method === 'PUT' && requestPath.endsWith('/AWS_SECRET_ACCESS_KEY')) child.kill('SIGKILL');
+      };
+      expect(await killed).toBe('SIGKILL');
+      const newKey = server.keysOf(USER).find((key) => key.accessKeyId !== OLD.accessKeyId);
+      expect(gh.secrets(REPO).get('AWS_ACCESS_KEY_ID')?.value).toBe(newKey?.accessKeyId);
+      expect(gh.secrets(REPO).get('AWS_SECRET_ACCESS_KEY')?.value).toBe(OLD.secretAccessKey);
+
+      gh.onRequest = undefined;
+      const next = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const again = spawn(process.execPath, args, { env });
+        let stdout = '';
+        again.stdout.on('data', (chunk) => (stdout += chunk));
+        again.on('exit', (code) => resolve({ code, stdout }));
+      });
+      expect(next.code).toBe(0);
+      expect(next.stdout).toContain(`key ${newKey?.accessKeyId} was created by a rotation`);
+      expect(next.stdout).toContain('it then puts the old key back in the secrets and deletes the unstored key');
+      expect(server.keysOf(USER)).toHaveLength(2);
+    } finally {
+      await server.close();
+      await gh.close();
+    }
+  });
+});
