@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { URLSearchParams } from 'node:url';
 import { IncompleteSignatureError, parseAuthorization, signatureMatches } from './sigv4.js';
 import { keyAdminHandlers, sessionRevoked } from './iam-key-admin.js';
+import { tokenBucket } from './token-bucket.js';
 
 const NAMESPACES = {
   sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
@@ -152,16 +153,18 @@ class AwsError extends Error {
 }
 
 /**
- * @param {{ now?: () => Date, iamPageSize?: number, newKeyDelayMs?: number, recordLastUse?: boolean }} [options]
+ * @param {{ now?: () => Date, iamPageSize?: number, assumeRoleRateLimit?: { perSecond: number, burst: number }, newKeyDelayMs?: number, recordLastUse?: boolean }} [options]
  *   newKeyDelayMs: how long a key made by CreateAccessKey is rejected (AWS: a few seconds);
- *   recordLastUse: every authenticated call sets its user key's last use (AWS does, hours later)
+ *   recordLastUse: every authenticated call sets its user key's last use (AWS does, hours later);
  *   now: the server's clock (expiry, skew, the Date header); iamPageSize: most items per ListAccessKeys
- *   page whatever MaxItems asks (IAM may return fewer than MaxItems), small so pagination is exercised
+ *   page whatever MaxItems asks (IAM may return fewer than MaxItems), small so pagination is exercised;
+ *   assumeRoleRateLimit: a token bucket on the server clock; authenticated AssumeRole calls over it are Throttling
  * @returns {Promise<AwsTestServer>}
  */
 export async function startAwsTestServer(options = {}) {
   const now = options.now ?? (() => new Date());
   const iamPageSize = options.iamPageSize ?? 1;
+  const assumeRoleLimit = options.assumeRoleRateLimit && tokenBucket({ ...options.assumeRoleRateLimit, now });
 
   /** @type {Map<string, User>} */
   const users = new Map();
@@ -354,6 +357,9 @@ export async function startAwsTestServer(options = {}) {
           'RegionDisabledException',
           `STS is not activated in this region for account:${caller.account}. Your account administrator can activate STS in this region using the IAM Console.`,
         );
+      }
+      if (service === 'sts' && action === 'AssumeRole' && assumeRoleLimit && !assumeRoleLimit.take()) {
+        throw new AwsError(...ERROR_FAULTS.throttle);
       }
       const version = params.get('Version');
       if (sessionRevoked(revokedBefore, caller, action)) throw accessDenied(caller.arn, `${service}:${action}`, '*', ' with an explicit deny in an identity-based policy');
