@@ -160,6 +160,22 @@ describe('rotate', () => {
     expectNoSecretIn(result.log);
   });
 
+  test('the secret write fails and so does writing the old id back: the new key is kept for the next run, the fix is printed', async () => {
+    github.injectFault({ method: 'PUT', secretName: SECRET, status: 500, times: 3 });
+    github.onRequest = (method, requestPath) => {
+      if (method !== 'PUT' || !requestPath.endsWith(`/${SECRET}`)) return;
+      github.injectFault({ method: 'PUT', secretName: ID, status: 503, times: 3 });
+      github.onRequest = undefined;
+    };
+    const result = await rotate();
+    expect(result.code).toBe(1);
+    const id = newKeyId();
+    expect(stored()).toEqual({ id, secret: OLD.secretAccessKey });
+    expect(keys()).toHaveLength(2);
+    expect(result.io.errors.join('\n')).toContain(`gh secret set --repo ${REPO} ${ID} --body ${OLD.accessKeyId}`);
+    expectNoSecretIn(result.log);
+  });
+
   test('the secret write lands but its answer is lost: the rotation carries on, not rolled back into a mismatch', async () => {
     github.injectFault({ method: 'PUT', secretName: SECRET, status: 500, landed: true, times: 3 });
     const result = await rotate();
@@ -246,5 +262,12 @@ describe('revoke', () => {
       accessKeyId: session?.AccessKeyId ?? '', secretAccessKey: session?.SecretAccessKey ?? '', sessionToken: session?.SessionToken ?? '' } });
     await expect(stolen.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'again' }))).rejects.toMatchObject({ name: 'AccessDenied' });
     expectNoSecretIn(result.log);
+  });
+
+  test('a role in another account: the keys are still deactivated, the sessions part fails with its reason', async () => {
+    const result = await cli(['revoke', '--user-name', USER, '--role-to-assume', 'arn:aws:iam::999988887777:role/deploy']);
+    expect(result.code).toBe(1);
+    expect(keys().map((k) => k.status)).toEqual(['Inactive']);
+    expect(result.io.annotations.map((a) => a.message).join('\n')).toContain('it is in another account than your credentials (111122223333)');
   });
 });
