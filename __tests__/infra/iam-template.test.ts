@@ -96,8 +96,9 @@ describe('iam/deploy-access.yml: shape', () => {
     // never printed, never written to a file and never on a command line (ps would show it).
     const createKey = value('NextStep1CreateKeyAndStoreSecrets');
     expect(createKey).toMatch(/^aws iam create-access-key --user-name <DeployUser> .*\| \{ read -r id secret/);
-    expect(createKey).toContain('printf %s "$secret" | gh secret set AWS_SECRET_ACCESS_KEY');
-    expect(createKey).toContain('printf %s "$id" | gh secret set AWS_ACCESS_KEY_ID');
+    // Into the production environment's secrets, where the workflows read it (docs/security.md).
+    expect(createKey).toContain('printf %s "$secret" | gh secret set --env production AWS_SECRET_ACCESS_KEY');
+    expect(createKey).toContain('printf %s "$id" | gh secret set --env production AWS_ACCESS_KEY_ID');
     expect(createKey).not.toMatch(/--body/);
     const vars = value('NextStep2StoreVariables');
     for (const v of ['AWS_REGION', 'AWS_DEPLOY_ROLE_ARN', 'CFN_EXECUTION_ROLE_ARN', 'SAM_ARTIFACTS_BUCKET']) {
@@ -115,8 +116,13 @@ describe('iam/deploy-access.yml: the limited user (whose keys sit in GitHub secr
 
     const onUser = policiesOf(r).identity.filter((p) => p.attachedTo.includes('DeployUser'));
     expect(onUser.length).toBeGreaterThan(0);
-    const granted = onUser
-      .flatMap((p) => p.statements)
+    const statements = onUser.flatMap((p) => p.statements);
+    const denied = statements.filter((s) => s.Effect === 'Deny')
+      .flatMap((s) => actionsOf(s).flatMap((a) => resourcesOf(s).map((res) => `${a} on ${res}`))).sort();
+    // Rotation is never the limited user's own: a stolen key must not mint a second one.
+    expect(denied).toEqual(['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:TagUser', 'iam:UntagUser', 'iam:UpdateAccessKey'].map((a) => `${a} on <DeployUser.Arn>`));
+    const granted = statements
+      .filter((s) => s.Effect !== 'Deny')
       .map((s) => {
         expect(s.Effect).toBe('Allow');
         expect(s.NotAction).toBeUndefined();
@@ -130,6 +136,20 @@ describe('iam/deploy-access.yml: the limited user (whose keys sit in GitHub secr
       `iam:GetAccessKeyLastUsed on arn:aws:iam::${ACCOUNT}:user/\${aws:username}`,
       `iam:ListAccessKeys on arn:aws:iam::${ACCOUNT}:user/\${aws:username}`,
       'sts:AssumeRole on <DeployRole.Arn>',
+    ]);
+  });
+});
+
+describe('iam/deploy-access.yml: the rotator policy (assume-deploy-role rotate/revoke)', () => {
+  test('reaches only the deploy user\'s keys and tags and the deploy role\'s inline policy, and is attached to nobody', () => {
+    const rotator = resource('RotatorPolicy');
+    expect(rotator.Type).toBe('AWS::IAM::ManagedPolicy');
+    expect(rotator.Properties.Users ?? rotator.Properties.Roles ?? rotator.Properties.Groups).toBeUndefined();
+    const statements = (rotator.Properties.PolicyDocument as { Statement: unknown }).Statement as Array<{ Effect: string; Action: string | string[]; Resource: unknown }>;
+    const granted = statements.map((st) => ({ effect: st.Effect, actions: [st.Action].flat().sort(), resource: st.Resource }));
+    expect(granted).toEqual([
+      { effect: 'Allow', actions: ['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:GetAccessKeyLastUsed', 'iam:ListAccessKeys', 'iam:ListUserTags', 'iam:TagUser', 'iam:UntagUser', 'iam:UpdateAccessKey'], resource: { 'Fn::GetAtt': ['DeployUser', 'Arn'] } },
+      { effect: 'Allow', actions: ['iam:PutRolePolicy'], resource: { 'Fn::GetAtt': ['DeployRole', 'Arn'] } },
     ]);
   });
 });

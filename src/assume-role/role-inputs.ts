@@ -11,6 +11,7 @@ import { isProxyUrl } from '../shared/proxy-settings.js';
 import { PROFILE_NAME } from './profile-files.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
 import { isComplete, parseUserKeyInputs, type UserKeyInputs } from '../shared/user-key-inputs.js';
+import { inputRules } from '../shared/messages/inputs.js';
 
 export type RoleInput = { kind: 'arn'; role: RoleArn } | { kind: 'name'; path: string; name: string };
 
@@ -48,11 +49,11 @@ function parseRole(parser: InputParser): RoleInput | undefined {
   if (value.startsWith('arn:')) {
     const role = parseRoleArn(value);
     if (role) return { kind: 'arn', role };
-    return parser.problem('role-to-assume', 'must be an IAM role ARN (arn:PARTITION:iam::ACCOUNT_ID:role/[PATH/]NAME) or a bare role name in the keys\' own account');
+    return parser.problem('role-to-assume', inputRules.roleArn);
   }
   const bare = parseBareRoleName(value);
   if (bare) return { kind: 'name', ...bare };
-  return parser.problem('role-to-assume', 'must be a role name of 1 to 64 characters from A-Z a-z 0-9 + = , . @ _ - (optionally after a path), or a role ARN');
+  return parser.problem('role-to-assume', inputRules.roleName);
 }
 
 function parseInlinePolicy(parser: InputParser): string | undefined {
@@ -62,14 +63,14 @@ function parseInlinePolicy(parser: InputParser): string | undefined {
   try {
     policy = JSON.parse(value);
   } catch {
-    return parser.problem('inline-session-policy', 'must be a JSON policy document; it does not parse as JSON');
+    return parser.problem('inline-session-policy', inputRules.policyNotJson);
   }
   if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) {
-    return parser.problem('inline-session-policy', 'must be a JSON object (a policy document with Version and Statement)');
+    return parser.problem('inline-session-policy', inputRules.policyNotObject);
   }
   const compact = JSON.stringify(policy);
   if (compact.length > INLINE_POLICY_MAX_CHARS) {
-    return parser.problem('inline-session-policy', `is ${compact.length} characters without white space; STS accepts at most ${INLINE_POLICY_MAX_CHARS}`);
+    return parser.problem('inline-session-policy', inputRules.policyTooLong(compact.length, INLINE_POLICY_MAX_CHARS));
   }
   return compact;
 }
@@ -77,8 +78,8 @@ function parseInlinePolicy(parser: InputParser): string | undefined {
 function parseManagedPolicies(parser: InputParser): string[] {
   const arns = parser.list('managed-session-policies');
   const bad = arns.filter((arn) => !MANAGED_POLICY_ARN.test(arn));
-  if (bad.length > 0) parser.problem('managed-session-policies', `each entry must be an IAM managed policy ARN (arn:PARTITION:iam::ACCOUNT_ID|aws:policy/NAME); ${bad.length} entr${bad.length === 1 ? 'y is' : 'ies are'} not`);
-  if (arns.length > MANAGED_POLICIES_MAX) parser.problem('managed-session-policies', `STS accepts at most ${MANAGED_POLICIES_MAX} policies, got ${arns.length}`);
+  if (bad.length > 0) parser.problem('managed-session-policies', inputRules.managedPolicyArns(bad.length));
+  if (arns.length > MANAGED_POLICIES_MAX) parser.problem('managed-session-policies', inputRules.managedPoliciesTooMany(MANAGED_POLICIES_MAX, arns.length));
   return arns;
 }
 
@@ -86,32 +87,32 @@ export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
   const parser = new InputParser(read);
   const keys = parseUserKeyInputs(parser);
   const role = parseRole(parser);
-  const sessionName = parser.pattern('role-session-name', SESSION_NAME, 'must be 2 to 64 characters from A-Z a-z 0-9 + = , . @ _ -');
+  const sessionName = parser.pattern('role-session-name', SESSION_NAME, inputRules.sessionName);
   const durationSeconds = parser.wholeNumber('role-duration-seconds', 3600, 900, 43200);
-  const externalId = parser.pattern('role-external-id', EXTERNAL_ID, 'must be 2 to 1224 characters from A-Z a-z 0-9 + = , . @ : / _ -');
+  const externalId = parser.pattern('role-external-id', EXTERNAL_ID, inputRules.externalId);
   const maskAccountId = parser.boolean('mask-aws-account-id', false);
   const outputCredentials = parser.boolean('output-credentials', false);
   const allowedAccountIds = parser.list('allowed-account-ids');
   const accountsReadable = allowedAccountIds.every((id) => ACCOUNT_ID.test(id));
-  if (!accountsReadable) parser.problem('allowed-account-ids', 'must be 12-digit AWS account ids separated by commas');
+  if (!accountsReadable) parser.problem('allowed-account-ids', inputRules.accountIds);
   const inlineSessionPolicy = parseInlinePolicy(parser);
   const managedSessionPolicies = parseManagedPolicies(parser);
   const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);
   const sessionTags = parser.boolean('session-tags', false);
   // STS also forbids an `aws:` prefix, which this alphabet (no colon) already excludes.
-  const sourceIdentity = parser.pattern('source-identity', SESSION_NAME, 'must be 2 to 64 characters from A-Z a-z 0-9 + = , . @ _ -');
-  const awsProfile = parser.pattern('aws-profile', PROFILE_NAME, 'must be a profile name of 1 to 64 characters from A-Z a-z 0-9 + = , . @ _ -');
+  const sourceIdentity = parser.pattern('source-identity', SESSION_NAME, inputRules.sessionName);
+  const awsProfile = parser.pattern('aws-profile', PROFILE_NAME, inputRules.profileName);
   const overwriteAwsProfile = parser.boolean('overwrite-aws-profile', false);
   const outputEnvCredentials = parser.boolean('output-env-credentials', awsProfile === undefined);
   const httpProxy = parser.optional('http-proxy');
-  if (httpProxy !== undefined && !isProxyUrl(httpProxy)) parser.problem('http-proxy', 'must be a proxy URL, http://HOST:PORT or https://HOST:PORT (optionally with USER:PASSWORD@)');
+  if (httpProxy !== undefined && !isProxyUrl(httpProxy)) parser.problem('http-proxy', inputRules.proxyUrl);
   const noProxy = parser.list('no-proxy').join(',') || undefined;
 
   if (role?.kind === 'arn' && keys.partition !== undefined && role.role.partition !== keys.partition) {
-    parser.problem('role-to-assume', `is in partition ${role.role.partition}, but aws-region ${keys.region} is in partition ${keys.partition}`);
+    parser.problem('role-to-assume', inputRules.partitionMismatch(role.role.partition, keys.region ?? '', keys.partition));
   }
   if (role?.kind === 'arn' && accountsReadable && allowedAccountIds.length > 0 && !allowedAccountIds.includes(role.role.account)) {
-    parser.problem('role-to-assume', 'is in an account that allowed-account-ids does not list');
+    parser.problem('role-to-assume', inputRules.accountNotAllowed);
   }
 
   return parser.result(role && isComplete(keys) ? {

@@ -8,7 +8,9 @@ import * as assumeRoleFailures from './assume-role-failures.js';
 import * as awsFailures from './aws-failures.js';
 import * as jobEnvironment from './job-environment.js';
 import * as keyAgeFailures from './key-age-failures.js';
+import * as inputs from './inputs.js';
 import * as keyFindings from './key-findings.js';
+import * as rotation from './rotation.js';
 import * as step from './step.js';
 import * as trackingIssue from './tracking-issue.js';
 
@@ -24,12 +26,14 @@ const AREAS: Record<string, Record<string, unknown>> = {
   'aws-failures': awsFailures,
   'job-environment': jobEnvironment,
   'key-age-failures': keyAgeFailures,
+  inputs,
   'key-findings': keyFindings,
+  rotation,
   step,
   'tracking-issue': trackingIssue,
 };
 
-const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const CATALOGUE: readonly CatalogueEntry[] = Object.entries(AREAS).flatMap(([area, exports]) =>
   Object.entries(exports).flatMap(([name, value]) =>
