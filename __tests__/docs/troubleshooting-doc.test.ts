@@ -490,6 +490,8 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'inputs:inputRules.managedPolicyArns': 'produced',
   'inputs:inputRules.managedPoliciesTooMany': 'produced',
   'inputs:inputRules.sessionName': 'produced',
+  'inputs:inputRules.profileName': 'produced',
+  'inputs:inputRules.proxyUrl': 'produced',
   'inputs:inputRules.externalId': 'produced',
   'inputs:inputRules.accountIds': 'produced',
   'inputs:inputRules.partitionMismatch': 'produced',
