@@ -47,14 +47,15 @@ export function noIdTokenPermission(): string {
   ].join('\n');
 }
 
+/** Info and debug lines of keyless mode's successful path; the subject was shape-checked. */
+export const keylessLog = {
+  mode: (audience: string) => `No aws-access-key-id: keyless mode, requesting GitHub's OIDC ID token for the audience ${audience}`,
+  token: (subject: string) => `GitHub's ID token names sub ${subject}`,
+};
+
 export function idTokenRequestFailed(attempts: number, seconds: string, detail: string): string {
   return `Requesting GitHub's OIDC ID token failed ${attempts} time${attempts === 1 ? '' : 's'} in ${seconds} s; nothing was exported. ` +
     `This is usually a temporary problem of GitHub's token service: run the job again. Last error: ${detail}`;
-}
-
-export function idTokenUnreadable(): string {
-  return 'GitHub\'s token service answered with something that is not an OIDC ID token of the expected form (a JWT with iss, aud, sub and exp); ' +
-    'nothing was sent to AWS and nothing was exported. Run the job again; if it repeats, a proxy between the runner and GitHub may be changing the answer.';
 }
 
 /** AccessDenied: the role's trust policy does not admit this token. AWS says no more than that. */
