@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { CallFailed, type RetryClock, type RetryPolicy } from '../../src/core/retry.js';
+import { CallFailed, type RetryClock, type RetryPolicy } from '../../src/shared/retry.js';
 import {
   assumeRoleWithWebIdentity,
   createWebIdentityStsClient,
@@ -54,7 +54,7 @@ describe('assumeRoleWithWebIdentity', () => {
     });
     const masked: string[] = [];
     try {
-      const assumed = await assumeRoleWithWebIdentity(createWebIdentityStsClient(REGION), REQUEST, options(masked));
+      const assumed = await assumeRoleWithWebIdentity(createWebIdentityStsClient(REGION, {}), REQUEST, options(masked));
       expect(assumed).toMatchObject({ assumedRoleArn: 'arn:aws:sts::111122223333:assumed-role/deploy/gha-1-1@o.r', account: '111122223333', sessionName: 'gha-1-1@o.r' });
     } finally {
       process.env.AWS_ACCESS_KEY_ID = saved.id;
@@ -71,7 +71,7 @@ describe('assumeRoleWithWebIdentity', () => {
 
   test('retries throttling, then succeeds: still one logical call', async () => {
     nock(STS).post('/').reply(400, errorXml('Throttling', 'Rate exceeded')).post('/').reply(200, SUCCESS_XML);
-    await expect(assumeRoleWithWebIdentity(createWebIdentityStsClient(REGION), REQUEST, options())).resolves.toMatchObject({ account: '111122223333' });
+    await expect(assumeRoleWithWebIdentity(createWebIdentityStsClient(REGION, {}), REQUEST, options())).resolves.toMatchObject({ account: '111122223333' });
     expect(nock.isDone()).toBe(true);
   });
 
@@ -81,7 +81,7 @@ describe('assumeRoleWithWebIdentity', () => {
     ['ExpiredTokenException', 400, 'Token expired: current date/time 1764600400 must be before the expiration date/time1764600300'],
   ])('%s fails at once, never retried', async (code, status, message) => {
     const scope = nock(STS).post('/').once().reply(status, errorXml(code, message));
-    const error = await assumeRoleWithWebIdentity(createWebIdentityStsClient(REGION), REQUEST, options()).catch((caught: unknown) => caught);
+    const error = await assumeRoleWithWebIdentity(createWebIdentityStsClient(REGION, {}), REQUEST, options()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CallFailed);
     expect(error).toMatchObject({ reason: 'permanent', attempts: 1, failure: { code, message } });
     expect(scope.isDone()).toBe(true);

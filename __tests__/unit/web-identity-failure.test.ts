@@ -1,7 +1,7 @@
 /** What the user reads for each way AssumeRoleWithWebIdentity fails. */
 import { describe, expect, test } from '@jest/globals';
 import { explainWebIdentityFailure, type WebIdentityCall } from '../../src/assume-role/web-identity-failure.js';
-import { CallFailed } from '../../src/core/retry.js';
+import { CallFailed } from '../../src/shared/retry.js';
 import { noIdTokenPermission } from '../../src/shared/messages/web-identity.js';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXRoYXQtaXMtbG9uZy1lbm91Z2g';
@@ -12,6 +12,7 @@ const CALL: WebIdentityCall = {
   roleName: 'deploy',
   account: '111122223333',
   audience: 'sts.amazonaws.com',
+  durationSeconds: 3600,
   claims: {
     issuer: 'https://token.actions.githubusercontent.com',
     audiences: ['sts.amazonaws.com'],
@@ -25,7 +26,7 @@ const CALL: WebIdentityCall = {
 };
 
 const failed = (code: string, message: string, reason: CallFailed['reason'] = 'permanent') =>
-  new CallFailed({ code, message, clockSkewCorrected: false, network: false, httpStatus: 400 }, 1, reason, 10);
+  new CallFailed({ code, message, clockSkewCorrected: false, network: false, throttling: false, sdkTransient: false, httpStatus: 400 }, 1, reason, 10);
 
 describe('explainWebIdentityFailure', () => {
   test('AccessDenied: the statement that admits this run, filled in, and the near misses', () => {

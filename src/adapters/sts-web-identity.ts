@@ -1,8 +1,11 @@
 import { AssumeRoleWithWebIdentityCommand, STSClient, type AssumeRoleWithWebIdentityCommandInput } from '@aws-sdk/client-sts';
-import { accountOfArn } from '../core/aws-names.js';
-import type { AssumedRole } from '../core/credential-exports.js';
-import { withRetries } from '../core/retry.js';
-import { sendWithRetries, type RetryOptions } from '../shell/aws-call.js';
+import { accountOfArn } from '../shared/aws-names.js';
+import type { Io } from '../shared/io.js';
+import { incompleteAnswer } from '../shared/messages/aws-failures.js';
+import { endpointFromEnv } from './aws-endpoint.js';
+import type { AssumedRole } from './sts.js';
+import { withRetries } from '../shared/retry.js';
+import { sendWithRetries, type RetryOptions } from './aws-call.js';
 
 /**
  * STS reads AssumeRoleWithWebIdentity unsigned: the token is the proof. The SDK models the call as
@@ -14,9 +17,10 @@ const noCredentials = async (): Promise<never> => {
   throw new Error('keyless mode signs nothing: AssumeRoleWithWebIdentity must be sent unsigned');
 };
 
-/** The regional endpoint of `region`, unless AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL says otherwise (the SDK reads both). */
-export function createWebIdentityStsClient(region: string): STSClient {
-  return new STSClient({ region, credentials: noCredentials, maxAttempts: 1 });
+/** The regional endpoint of `region`, unless AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL in the step's environment says otherwise. */
+export function createWebIdentityStsClient(region: string, env: Io['env']): STSClient {
+  const endpoint = endpointFromEnv(env, 'STS');
+  return new STSClient({ region, credentials: noCredentials, maxAttempts: 1, ...(endpoint ? { endpoint } : {}) });
 }
 
 export interface WebIdentityCallOptions extends RetryOptions {
@@ -38,7 +42,7 @@ export async function assumeRoleWithWebIdentity(client: STSClient, request: WebI
   const assumedRoleArn = answer.AssumedRoleUser?.Arn;
   const account = assumedRoleArn && accountOfArn(assumedRoleArn);
   if (!AccessKeyId || !SecretAccessKey || !SessionToken || !Expiration || !assumedRoleArn || !account) {
-    throw new Error('STS AssumeRoleWithWebIdentity answered without complete credentials');
+    throw new Error(incompleteAnswer('STS AssumeRoleWithWebIdentity', 'complete credentials'));
   }
   return {
     credentials: { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration: Expiration },

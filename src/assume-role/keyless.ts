@@ -7,7 +7,6 @@ import {
   type WebIdentityCallOptions,
 } from '../adapters/sts-web-identity.js';
 import type { AssumedRole } from '../adapters/sts.js';
-import type { Partition, RoleArn } from '../shared/aws-names.js';
 import type { Io } from '../shared/io.js';
 import { awsSaid } from '../shared/messages/aws-failures.js';
 import { idTokenRequestFailed, keylessLog, noIdTokenPermission } from '../shared/messages/web-identity.js';
@@ -17,21 +16,9 @@ import { runContextFromEnv } from '../shared/run-context.js';
 import type { Secrets } from '../shared/secrets.js';
 import { StepFailure } from '../shared/step-failure.js';
 import { sessionNameForRun } from './session-name.js';
+import type { KeylessInputs } from './keyless-inputs.js';
 import { decodeWebIdentityClaims } from './web-identity-claims.js';
 import { explainWebIdentityFailure } from './web-identity-failure.js';
-
-/** What keyless mode sends: a role ARN (no key could name its account), never tags, an external id or a source identity. */
-export interface KeylessRequest {
-  region: string;
-  partition: Partition;
-  audience: string;
-  role: RoleArn;
-  sessionName?: string;
-  durationSeconds: number;
-  inlineSessionPolicy?: string;
-  managedSessionPolicies: string[];
-  retryMaxAttempts: number;
-}
 
 export interface KeylessDeps {
   /** The unsigned STS client; by default the SDK's, at the endpoint io.env names. */
@@ -51,7 +38,7 @@ export function idTokenSource(io: Io, secrets: Secrets): IdTokenSource {
   return io.idToken.bind(io);
 }
 
-async function fetchToken(io: Io, source: IdTokenSource, request: KeylessRequest, options: WebIdentityCallOptions, secrets: Secrets): Promise<string> {
+async function fetchToken(io: Io, source: IdTokenSource, request: KeylessInputs, options: WebIdentityCallOptions, secrets: Secrets): Promise<string> {
   io.info(keylessLog.mode(request.audience));
   try {
     return await requestIdToken(source, request.audience, { ...options, onRetry: logRetry(io, 'GitHub ID token request', secrets) });
@@ -62,7 +49,7 @@ async function fetchToken(io: Io, source: IdTokenSource, request: KeylessRequest
 }
 
 /** The token, then one AssumeRoleWithWebIdentity; every failure is one StepFailure that says what to change. */
-export async function assumeKeyless(io: Io, request: KeylessRequest, secrets: Secrets, deps: KeylessDeps): Promise<AssumedRole> {
+export async function assumeKeyless(io: Io, request: KeylessInputs, secrets: Secrets, deps: KeylessDeps): Promise<AssumedRole> {
   const source = idTokenSource(io, secrets);
   const options: WebIdentityCallOptions = {
     mask: (value) => secrets.add(value),

@@ -1,5 +1,6 @@
-import { awsSaid, explainGaveUp } from '../core/failure-messages.js';
-import type { CallFailed } from '../core/retry.js';
+import { explainAssumeRoleFailure } from '../shared/messages/assume-role-failures.js';
+import { awsSaid, explainGaveUp } from '../shared/messages/aws-failures.js';
+import type { CallFailed } from '../shared/retry.js';
 import {
   audienceMismatch,
   noOidcProvider,
@@ -21,6 +22,7 @@ export interface WebIdentityCall {
   roleName: string;
   account: string;
   audience: string;
+  durationSeconds: number;
   claims: WebIdentityClaims | undefined;
   /** Values to cut out of AWS's text: the token among them. */
   secrets: readonly string[];
@@ -68,6 +70,10 @@ export function explainWebIdentityFailure(failed: CallFailed, call: WebIdentityC
     case 'IDPRejectedClaimException':
       return webIdentityTokenRejected(context);
     default:
-      return `STS AssumeRoleWithWebIdentity failed and trying again would not help. AWS said: ${context.said}`;
+      // What both calls share (duration, region, session policies); key problems cannot occur unsigned.
+      return explainAssumeRoleFailure(failed, {
+        ...callContext, roleArn: call.roleArn, roleName: call.roleName, durationSeconds: call.durationSeconds,
+        sessionTags: false, sourceIdentity: false, externalId: false,
+      });
   }
 }
