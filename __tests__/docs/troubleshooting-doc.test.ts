@@ -16,7 +16,10 @@ import { DEFAULT_THRESHOLDS, parseKeyAgeInputs } from '../../src/key-age/key-age
 import { explainKeyAgeFailure } from '../../src/shared/messages/key-age-failures.js';
 import { assessKeys, type AccessKeyRecord, type LastUse } from '../../src/key-age/key-findings.js';
 import { CallFailed, DEFAULT_RETRY_TIMING, type RetryClock } from '../../src/shared/retry.js';
-import { parseRootInputs } from '../../src/assume-role/role-inputs.js';
+import { parseActionInputs } from '../../src/assume-role/action-inputs.js';
+import { explainWebIdentityFailure, type WebIdentityCall } from '../../src/assume-role/web-identity-failure.js';
+import { assumeRoleWithWebIdentity } from '../../src/adapters/sts-web-identity.js';
+import { idTokenRequestFailed, noIdTokenPermission } from '../../src/shared/messages/web-identity.js';
 import { explainIssueFailure } from '../../src/shared/messages/tracking-issue.js';
 import { assumeRoleRefusals } from '../../src/shared/messages/assume-role-failures.js';
 import { summaryWriteFailed } from '../../src/shared/messages/step.js';
@@ -161,10 +164,23 @@ function inputMessages(action: Action, label: string, result: { problems?: strin
   return lines.map((message) => ({ action, label: `input: ${label}`, message }));
 }
 
+/** Keyless mode (no aws-access-key-id): its own refusals, and the shared options' rules. */
+const KEYLESS_INPUT_CASES: Array<[string, Record<string, string>]> = [
+  ['keyless: a secret without a key id', { 'aws-secret-access-key': SECRET }],
+  ['keyless: a bare role name', { 'role-to-assume': 'deploy' }],
+  ['keyless: an audience with spaces', { audience: 'sts amazonaws com' }],
+  ['keyless: an external id', { 'role-external-id': 'external-1234' }],
+  ['keyless: session tags', { 'session-tags': 'true' }],
+  ['keyless: a source identity', { 'source-identity': 'octocat' }],
+  ['keyless: no region', { 'aws-region': '' }],
+  ['keyless: a role in an account allowed-account-ids does not list', { 'allowed-account-ids': '210987654321' }],
+];
+
 function rootInputMessages(): Produced[] {
-  return ROOT_INPUT_CASES.flatMap(([label, inputs]) => {
-    const all: Record<string, string> = { ...KEYS, 'role-to-assume': ROLE_ARN, ...inputs };
-    const parsed = parseRootInputs((name) => all[name] ?? '');
+  const keyed = ROOT_INPUT_CASES.map(([label, inputs]): [string, Record<string, string>] => [label, { ...KEYS, 'role-to-assume': ROLE_ARN, ...inputs }]);
+  const keyless = KEYLESS_INPUT_CASES.map(([label, inputs]): [string, Record<string, string>] => [label, { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE_ARN, ...inputs }]);
+  return [...keyed, ...keyless].flatMap(([label, all]) => {
+    const parsed = parseActionInputs((name) => all[name] ?? '');
     return inputMessages('root', label, { problems: parsed.ok ? [] : parsed.problems, warnings: parsed.warnings });
   });
 }
@@ -237,6 +253,40 @@ const ASSUME_ROLE_CONTEXTS: Array<[string, AssumeRoleContext]> = [
 function rootFailureMessages(): Produced[] {
   return ASSUME_ROLE_CONTEXTS.flatMap(([call, context]) => ROOT_FAILURES.map(([label, failed]): Produced =>
     ({ action: 'root', label: `${call}: ${label}`, message: explainAssumeRoleFailure(failed, context) })));
+}
+
+const NOT_AUTHORIZED_WEB_IDENTITY = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
+const WEB_IDENTITY_FAILURES: Array<[string, CallFailed]> = [
+  ['AccessDenied', permanent(failure('AccessDenied', NOT_AUTHORIZED_WEB_IDENTITY))],
+  ['AccessDeniedException', permanent(failure('AccessDeniedException', NOT_AUTHORIZED_WEB_IDENTITY))],
+  ['no OIDC provider', permanent(failure('InvalidIdentityToken', 'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com'))],
+  ['a wrong audience', permanent(failure('InvalidIdentityToken', 'Incorrect token audience'))],
+  ['InvalidIdentityTokenException, another reason', permanent(failure('InvalidIdentityTokenException', 'Couldn\'t retrieve verification key from your identity provider'))],
+  ['IDPRejectedClaim', permanent(failure('IDPRejectedClaim', 'Token rejected'))],
+  ['IDPRejectedClaimException', permanent(failure('IDPRejectedClaimException', 'Token rejected'))],
+  ['ExpiredTokenException', permanent(failure('ExpiredTokenException', 'Token expired: current date/time 1764600400 must be before the expiration date/time1764600300'))],
+  ['ExpiredToken', permanent(failure('ExpiredToken', 'Token expired'))],
+  ['ValidationError on the duration', permanent(failure('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'))],
+  ['RegionDisabledException', permanent(failure('RegionDisabledException', 'STS is not activated in this region for account:123456789012.'))],
+  ['an error without specific advice', permanent(failure('NoSuchEntity', 'Not found'))],
+  ['throttling until no attempts are left', new CallFailed(failure('Throttling', 'Rate exceeded', { httpStatus: 400 }), 5, 'attempts', 9400)],
+];
+
+const WEB_IDENTITY_CALL: WebIdentityCall = {
+  region: 'eu-west-1', partition: 'aws', roleArn: ROLE_ARN, roleName: 'deploy', account: '123456789012', audience: 'sts.amazonaws.com',
+  durationSeconds: 7200, secrets: [],
+  claims: { issuer: 'https://token.actions.githubusercontent.com', audiences: ['sts.amazonaws.com'], subject: 'repo:octo-org/app:ref:refs/heads/main', repository: 'octo-org/app', ref: 'refs/heads/main', expiresAt: 1764600300 },
+};
+
+function keylessMessages(): Produced[] {
+  const calls: Array<[string, WebIdentityCall]> = [['with claims', WEB_IDENTITY_CALL], ['without claims', { ...WEB_IDENTITY_CALL, claims: undefined }]];
+  return [
+    ...calls.flatMap(([which, call]) => WEB_IDENTITY_FAILURES.map(([label, failed]): Produced =>
+      ({ action: 'root', label: `AssumeRoleWithWebIdentity ${which}: ${label}`, message: explainWebIdentityFailure(failed, call) }))),
+    { action: 'root', label: 'keyless: no id-token permission', message: noIdTokenPermission() },
+    { action: 'root', label: 'keyless: the token request failed', message: idTokenRequestFailed(3, '12.5', 'Error: Error Code : 500') },
+    { action: 'root', label: 'keyless: the token request failed once', message: idTokenRequestFailed(1, '0.1', 'Error: Error Code : 401') },
+  ];
 }
 
 const KEY_AGE_FAILURES: Array<[string, CallFailed]> = [
@@ -330,6 +380,9 @@ async function shellMessages(): Promise<Produced[]> {
     { action: 'root', label: 'shell: GetCallerIdentity without an ARN', message: await messageOf(callerArn(sts({}), { ...ONE_ATTEMPT, mask: () => undefined })) },
     { action: 'root', label: 'shell: AssumeRole without credentials', message: await messageOf(assumeRole(sts({}), { RoleArn: ROLE_ARN, RoleSessionName: 's1' }, { ...ONE_ATTEMPT, mask: () => undefined })) },
     { action: 'root', label: 'shell: a retry of STS AssumeRole', message: retryLine('STS AssumeRole') },
+    { action: 'root', label: 'shell: AssumeRoleWithWebIdentity without credentials', message: await messageOf(assumeRoleWithWebIdentity(sts({}), { RoleArn: ROLE_ARN, RoleSessionName: 's1', WebIdentityToken: 'x.y.z' }, { ...ONE_ATTEMPT, mask: () => undefined })) },
+    { action: 'root', label: 'shell: a retry of the ID token request', message: retryLine('GitHub ID token request') },
+    { action: 'root', label: 'shell: a retry of STS AssumeRoleWithWebIdentity', message: retryLine('STS AssumeRoleWithWebIdentity') },
     { action: 'key-age', label: 'shell: ListAccessKeys that never ends', message: await messageOf(listOwnAccessKeys(iam, ONE_ATTEMPT)) },
     { action: 'key-age', label: 'shell: a retry of IAM ListAccessKeys', message: retryLine('IAM ListAccessKeys') },
   ];
@@ -355,6 +408,7 @@ beforeAll(async () => {
   produced = [
     ...rootInputMessages(),
     ...rootFailureMessages(),
+    ...keylessMessages(),
     ...keyAgeInputMessages(),
     ...keyAgeFailureMessages(),
     ...findingMessages(),
@@ -429,7 +483,7 @@ describe('the generated cases above, so the doc check stays complete', () => {
   const source = (path: string) => readFileSync(path, 'utf8');
 
   test('cover every validation rule written in the input parsers', () => {
-    const files = ['src/shared/input-parser.ts', 'src/shared/user-key-inputs.ts', 'src/assume-role/role-inputs.ts', 'src/key-age/key-age-inputs.ts'];
+    const files = ['src/shared/input-parser.ts', 'src/shared/user-key-inputs.ts', 'src/assume-role/role-inputs.ts', 'src/assume-role/keyless-inputs.ts', 'src/key-age/key-age-inputs.ts'];
     const call = /\.(?:problem|pattern|credential)\(\s*(?:'[\w-]+'|name)\s*,\s*(?:[A-Z_]+\s*,\s*)?('(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`)/g;
     const rules = files.flatMap((file) => [...source(file).matchAll(call)].map((match) => match[1] ?? ''));
     expect(rules.length).toBeGreaterThan(25);
@@ -445,6 +499,8 @@ describe('the generated cases above, so the doc check stays complete', () => {
   test('cover every AWS error code and HTTP status the message functions handle', () => {
     const codes = ['src/shared/messages/assume-role-failures.ts', 'src/shared/messages/aws-failures.ts'].flatMap((file) => [...source(file).matchAll(/case '(\w+)':/g)].map((match) => match[1]));
     expect(codes.length).toBeGreaterThan(10);
+    const webIdentityCodes = [...source('src/assume-role/web-identity-failure.ts').matchAll(/case '(\w+)':/g)].map((match) => match[1]);
+    expect(webIdentityCodes.filter((code) => !WEB_IDENTITY_FAILURES.some(([, failed]) => failed.failure.code === code))).toEqual([]);
     const generated = new Set([...ROOT_FAILURES, ...KEY_AGE_FAILURES].map(([, failed]) => failed.failure.code));
     expect(codes.filter((code) => code !== undefined && !generated.has(code))).toEqual([]);
     const statuses = [...source('src/shared/messages/tracking-issue.ts').matchAll(/case (\d+):/g)].map((match) => Number(match[1]));
@@ -495,6 +551,15 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'tracking-issue:trackingIssueTexts.opened': 'not an error, warning or notice',
   'tracking-issue:trackingIssueTexts.updated': 'not an error, warning or notice',
   'tracking-issue:trackingIssueTexts.closed': 'not an error, warning or notice',
+  'web-identity:noIdTokenPermission': 'produced',
+  'web-identity:idTokenRequestFailed': 'produced',
+  'web-identity:keylessLog.mode': 'not an error, warning or notice',
+  'web-identity:keylessLog.token': 'not an error, warning or notice',
+  'web-identity:webIdentityAccessDenied': 'produced',
+  'web-identity:noOidcProvider': 'produced',
+  'web-identity:audienceMismatch': 'produced',
+  'web-identity:webIdentityTokenExpired': 'produced',
+  'web-identity:webIdentityTokenRejected': 'produced',
 };
 
 describe('the message catalogue (src/shared/messages)', () => {

@@ -10,6 +10,7 @@ import * as keyAgeFailures from './key-age-failures.js';
 import * as keyFindings from './key-findings.js';
 import * as step from './step.js';
 import * as trackingIssue from './tracking-issue.js';
+import * as webIdentity from './web-identity.js';
 
 export interface CatalogueEntry {
   area: string;
@@ -25,6 +26,7 @@ const AREAS: Record<string, Record<string, unknown>> = {
   'key-findings': keyFindings,
   step,
   'tracking-issue': trackingIssue,
+  'web-identity': webIdentity,
 };
 
 const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

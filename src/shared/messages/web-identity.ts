@@ -31,7 +31,7 @@ export interface WebIdentityFailureContext {
   said: string;
 }
 
-export const ID_TOKEN_PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read'].join('\n');
+const ID_TOKEN_PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read'].join('\n');
 
 /** Keyless mode was chosen (no aws-access-key-id) but the runner offers this job no ID token. */
 export function noIdTokenPermission(): string {
