@@ -59,6 +59,16 @@ describe('job summary', () => {
     expect(safeUserName('x` <img>')).toBeUndefined();
     expect(keyAgeSummary(OK, { ...CONTEXT, userName: undefined })).toContain('### Access keys: all keys are within the limits');
   });
+
+  test('mentions the keyless path once, as text, when keys exist, whatever the findings', () => {
+    for (const found of [OK, WARN, FAIL]) {
+      const summary = keyAgeSummary(found, CONTEXT);
+      expect(summary.split('runs keyless').length - 1).toBe(1);
+      expect(summary).toContain('docs/migrate-to-oidc.md');
+      expect(found.findings.map((finding) => finding.message).join(' ')).not.toContain('keyless');
+    }
+    expect(keyAgeSummary(assessment([]), CONTEXT)).not.toContain('keyless');
+  });
 });
 
 describe('outputs', () => {
