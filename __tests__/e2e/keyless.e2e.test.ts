@@ -45,11 +45,12 @@ afterAll(async () => {
   await Promise.all(workDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-async function run(inputs: Record<string, string> = {}, options: { env?: Record<string, string | undefined>; claims?: RunClaims } = {}): Promise<Run> {
+async function run(inputs: Record<string, string> = {}, options: { env?: Record<string, string | undefined>; claims?: RunClaims; node?: string } = {}): Promise<Run> {
   tokens.setRun(options.claims ?? {});
   const result = await runAction('dist/main/index.js', {
     inputs: { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, ...inputs },
     env: { AWS_ENDPOINT_URL: server.url, ...tokens.env, ...options.env },
+    node: options.node,
     // Debug on everywhere: the token must not show at any log level.
     debug: true,
   });
@@ -141,6 +142,20 @@ describe('keyless: success', () => {
   const awsTest = testWithTool(spawnSync('aws', ['--version']).status === 0, {
     requireVariable: 'REQUIRE_AWS_CLI',
     missing: 'the AWS CLI (aws) is not installed, so the keyless credentials are not checked with botocore (apt-get install awscli)',
+  });
+
+  const node24Test = testWithTool(process.env.NODE24 !== undefined, {
+    requireVariable: 'REQUIRE_NODE24',
+    missing: 'NODE24 does not name a Node 24 binary, so keyless mode is not run on Node 24, GitHub\'s runtime for this action (.ci/run sets it)',
+  });
+
+  node24Test('on Node 24, GitHub\'s runtime: the token request (@actions/http-client in the bundle) and the unsigned call', async () => {
+    const result = await run({}, { node: process.env.NODE24 });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
+    expectNoTokenInAnyLog(result);
   });
 
   awsTest('aws sts get-caller-identity, with the exported environment, is the assumed role (botocore, as SAM CLI)', async () => {
