@@ -37,7 +37,7 @@ const ID_TOKEN_PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  cont
 export function noIdTokenPermission(): string {
   return [
     'aws-access-key-id is empty, so the action uses keyless mode (GitHub\'s OIDC ID token), but this job may not request an ID token: ' +
-      'the runner set neither ACTIONS_ID_TOKEN_REQUEST_URL nor ACTIONS_ID_TOKEN_REQUEST_TOKEN. Give the job (or the workflow) this permission; ' +
+      'the runner did not give it ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN. Give the job (or the workflow) this permission; ' +
       'a permissions: block replaces the defaults, so list what else the job needs too:',
     '',
     ID_TOKEN_PERMISSIONS_BLOCK,
@@ -67,7 +67,7 @@ export function idTokenRequestFailed(attempts: number, seconds: string, detail: 
 export function webIdentityAccessDenied(context: WebIdentityFailureContext): string {
   const where = `(IAM console → Roles → ${context.roleName} → Trust relationships)`;
   const causes = 'AWS does not say which part failed. Either the role trusts no OIDC provider at all (a deploy role made for the limited IAM user ' +
-    'trusts only that user: the statement below goes beside the user\'s, or use deploy-access.yml\'s GitHub OIDC option), ' +
+    'trusts only that user: add the statement shown here beside the user\'s, or use deploy-access.yml\'s GitHub OIDC option), ' +
     'or its statement for GitHub\'s provider has aud or sub conditions that this run does not meet.';
   if (!context.token) {
     return `GitHub's OIDC token may not assume ${context.roleArn}. ${causes} Add a statement to the role's trust policy ${where} with ` +
