@@ -285,7 +285,7 @@ function keylessMessages(): Produced[] {
       ({ action: 'root', label: `AssumeRoleWithWebIdentity ${which}: ${label}`, message: explainWebIdentityFailure(failed, call) }))),
     { action: 'root', label: 'keyless: no id-token permission', message: noIdTokenPermission() },
     { action: 'root', label: 'keyless: the token request failed', message: idTokenRequestFailed(3, '12.5', 'Error: Error Code : 500') },
-    { action: 'root', label: 'keyless: the token request failed once', message: idTokenRequestFailed(1, '0.1', 'Error: Error Code : 401') },
+    { action: 'root', label: 'keyless: the token request failed once', message: idTokenRequestFailed(1, '0.1', 'Error: Error Code : 401', 401) },
   ];
 }
 

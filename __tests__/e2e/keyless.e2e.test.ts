@@ -253,7 +253,7 @@ describe('keyless: each STS refusal says what to change, and exports nothing', (
     tokens.failNext({ status: 401 });
     const { result, stsRequests } = await counted(() => run());
     expectFailedWithNothingExported(result);
-    expect(result.errors[0]).toContain('ID token');
+    expect(result.errors[0]).toMatch(/^Requesting GitHub's OIDC ID token failed 1 time in \d+\.\d s; nothing was exported\. GitHub's token service refused the request \(HTTP 401\)/);
     expect(stsRequests).toEqual([]);
   });
 });

@@ -44,7 +44,9 @@ async function fetchToken(io: Io, source: IdTokenSource, request: KeylessInputs,
     return await requestIdToken(source, request.audience, { ...options, onRetry: logRetry(io, 'GitHub ID token request', secrets) });
   } catch (error) {
     if (!(error instanceof CallFailed)) throw error;
-    throw new StepFailure(idTokenRequestFailed(error.attempts, (error.elapsedMs / 1000).toFixed(1), awsSaid(error.failure, secrets.values)));
+    const status = error.failure.httpStatus;
+    const refused = error.reason === 'permanent' && status !== undefined && status >= 400 && status < 500 ? status : undefined;
+    throw new StepFailure(idTokenRequestFailed(error.attempts, (error.elapsedMs / 1000).toFixed(1), awsSaid(error.failure, secrets.values), refused));
   }
 }
 

@@ -58,9 +58,13 @@ export const keylessPathNote = 'A key that does not exist cannot leak: once the 
   '(no aws-access-key-id, permissions id-token: write), and this key, its secrets, this check and rotation can all go. ' +
   'assume-deploy-role\'s docs/migrate-to-oidc.md walks through it, ending with the key deleted.';
 
-export function idTokenRequestFailed(attempts: number, seconds: string, detail: string): string {
-  return `Requesting GitHub's OIDC ID token failed ${attempts} time${attempts === 1 ? '' : 's'} in ${seconds} s; nothing was exported. ` +
-    `This is usually a temporary problem of GitHub's token service: run the job again. Last error: ${detail}`;
+/** `refusedStatus`: the HTTP status when GitHub refused the request (4xx), which trying again does not change. */
+export function idTokenRequestFailed(attempts: number, seconds: string, detail: string, refusedStatus?: number): string {
+  const advice = refusedStatus === undefined
+    ? 'This is usually a temporary problem of GitHub\'s token service: run the job again.'
+    : `GitHub's token service refused the request (HTTP ${refusedStatus}): the job's token request credentials were not accepted, ` +
+      'which can happen when the job has run for hours (they expire with the job\'s token) or a proxy changed the request. Run the job again; check the proxy settings of a self-hosted runner.';
+  return `Requesting GitHub's OIDC ID token failed ${attempts} time${attempts === 1 ? '' : 's'} in ${seconds} s; nothing was exported. ${advice} Last error: ${detail}`;
 }
 
 /** AccessDenied: the role's trust policy does not admit this token. AWS says no more than that. */
