@@ -121,11 +121,11 @@ describe('keyless: success', () => {
   });
 
   test('a token service that fails twice is retried, each retry in one log line', async () => {
-    // 500: @actions/http-client retries 502-504 itself, so these reach the action's own retries.
-    tokens.failNext({ status: 500, times: 2 });
+    tokens.failNext({ status: 503, times: 2 });
     const { result, tokenRequests } = await counted(() => run());
     expect(result.exitCode).toBe(0);
-    expect(tokenRequests.map((request) => request.status)).toEqual([500, 500, 200]);
+    // One request per attempt: no retries hidden inside an attempt.
+    expect(tokenRequests.map((request) => request.status)).toEqual([503, 503, 200]);
     expect(result.visibleLog).toMatch(/GitHub ID token request: attempt 1 of 5 failed/);
     expect(result.visibleLog).toMatch(/GitHub ID token request: attempt 2 of 5 failed/);
     expectNoTokenInAnyLog(result);

@@ -57,19 +57,23 @@ export async function assumeRoleWithWebIdentity(client: STSClient, request: WebI
 export type IdTokenSource = (audience: string, timeoutMs: number) => Promise<string>;
 
 /**
- * The token request's failure as the retry policy reads failures. @actions/core folds the HTTP
- * status and the network error into its message text, so they are read back from there.
+ * The token request's failure as the retry policy reads failures. The runner adapter's errors
+ * already carry an HTTP status, a Node network code or the TimeoutError name; a source that only
+ * has text (`core.getIDToken` folds the status into its message) is read back from the message.
  */
-export function tokenRequestFailure(error: unknown): Error {
+export function tokenRequestFailure(error: unknown): unknown {
+  const readable = typeof error === 'object' && error !== null &&
+    ('$metadata' in error || (error as { name?: unknown }).name === 'TimeoutError' || typeof (error as { code?: unknown }).code === 'string');
+  if (readable) return error;
   const message = error instanceof Error ? error.message : String(error);
   const failure = new Error(message) as Error & { code?: string; $metadata?: { httpStatusCode: number } };
-  failure.name = error instanceof Error && error.name === 'TimeoutError' ? 'TimeoutError' : 'IdTokenRequestError';
+  failure.name = 'IdTokenRequestError';
   const network = /\b(ECONNRESET|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|EHOSTUNREACH|ENETUNREACH)\b/.exec(message)?.[1];
   const status = /Error Code\s*:\s*(\d{3})\b/.exec(message)?.[1];
   if (network) failure.code = network;
   else if (/socket hang up|timed? ?out/i.test(message)) failure.code = 'ECONNRESET';
-  if (status) failure.$metadata = { httpStatusCode: Number(status) };
-  else if (!network && failure.name !== 'TimeoutError') failure.$metadata = { httpStatusCode: 500 };
+  // Without a status or a network code, assume the service failed (5xx): retried within the policy's bounds.
+  if (!network) failure.$metadata = { httpStatusCode: status ? Number(status) : 500 };
   return failure;
 }
 
