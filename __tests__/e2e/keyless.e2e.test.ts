@@ -5,28 +5,26 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile, spawnSync } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
-import { findSecretLeaks, runAction, runPost } from '../../test/support/run-action.js';
+import { EXAMPLE_ACCOUNT, EXAMPLE_ROLE_ARN, SECOND_EXAMPLE_KEY } from '../../test/support/fixtures.js';
+import { findSecretLeaks, removeWorkDirs, runAction, runPost } from '../../test/support/run-action.js';
 import { startTokenEndpoint, type RunClaims, type TokenEndpoint } from '../../test/support/token-endpoint.js';
 
 type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
 type Run = Awaited<ReturnType<typeof runAction>>;
 
-const ACCOUNT = '111122223333';
+const ACCOUNT = EXAMPLE_ACCOUNT;
 const NO_PROVIDER_ACCOUNT = '444455556666';
 const REPO = 'octo-org/serverless-app';
 const KEY = 'token.actions.githubusercontent.com';
 const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/${KEY}`;
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy`;
+const ROLE = EXAMPLE_ROLE_ARN;
 const EXPORTED = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_SECURITY_TOKEN'];
-const STRANGER = { accessKeyId: 'AKIAJSTRANGEREXAMPLE', secretAccessKey: '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' };
 
 let server: Server;
 let tokens: TokenEndpoint;
-const workDirs: string[] = [];
 
 const trusting = (sub: string) => [{ federated: PROVIDER, condition: { StringEquals: { [`${KEY}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${KEY}:sub`]: sub } } }];
 
@@ -42,7 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([server.close(), tokens.close()]);
-  await Promise.all(workDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await removeWorkDirs();
 });
 
 async function run(inputs: Record<string, string> = {}, options: { env?: Record<string, string | undefined>; claims?: RunClaims; node?: string } = {}): Promise<Run> {
@@ -54,7 +52,6 @@ async function run(inputs: Record<string, string> = {}, options: { env?: Record<
     // Debug on everywhere: the token must not show at any log level.
     debug: true,
   });
-  workDirs.push(result.workDir);
   return result;
 }
 
@@ -188,7 +185,7 @@ describe('keyless: refused before any call', () => {
 
   test.each([
     ['a bare role name (no key whose account it could be in)', { 'role-to-assume': 'deploy' }, 'role-to-assume'],
-    ['a secret without a key id', { 'aws-secret-access-key': STRANGER.secretAccessKey }, 'aws-secret-access-key'],
+    ['a secret without a key id', { 'aws-secret-access-key': SECOND_EXAMPLE_KEY.secretAccessKey }, 'aws-secret-access-key'],
     ['session tags, which AssumeRoleWithWebIdentity takes from the token only', { 'session-tags': 'true' }, 'session-tags'],
     ['an audience with a space', { audience: 'sts amazonaws com' }, 'audience'],
     ['a role outside allowed-account-ids', { 'allowed-account-ids': '999988887777' }, 'role-to-assume'],
