@@ -96,8 +96,9 @@ describe('iam/deploy-access.yml: shape', () => {
     // never printed, never written to a file and never on a command line (ps would show it).
     const createKey = value('NextStep1CreateKeyAndStoreSecrets');
     expect(createKey).toMatch(/^aws iam create-access-key --user-name <DeployUser> .*\| \{ read -r id secret/);
-    expect(createKey).toContain('printf %s "$secret" | gh secret set AWS_SECRET_ACCESS_KEY');
-    expect(createKey).toContain('printf %s "$id" | gh secret set AWS_ACCESS_KEY_ID');
+    // Into the production environment's secrets, where the workflows read it (docs/security.md).
+    expect(createKey).toContain('printf %s "$secret" | gh secret set --env production AWS_SECRET_ACCESS_KEY');
+    expect(createKey).toContain('printf %s "$id" | gh secret set --env production AWS_ACCESS_KEY_ID');
     expect(createKey).not.toMatch(/--body/);
     const vars = value('NextStep2StoreVariables');
     for (const v of ['AWS_REGION', 'AWS_DEPLOY_ROLE_ARN', 'CFN_EXECUTION_ROLE_ARN', 'SAM_ARTIFACTS_BUCKET']) {
