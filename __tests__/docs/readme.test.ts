@@ -2,6 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { TABLE_PLACES, markers, renderTables } from '../../scripts/action-tables.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -15,16 +16,38 @@ function between(text: string, start: string, end: string): string {
   return text.slice(from + start.length, to);
 }
 
+/** The first ```yaml block of the text, without its fences. */
+function fencedYaml(text: string): string {
+  const open = '```yaml\n';
+  const from = text.indexOf(open);
+  expect(from).toBeGreaterThanOrEqual(0);
+  const to = text.indexOf('\n```', from + open.length - 1);
+  expect(to).toBeGreaterThan(from);
+  return text.slice(from + open.length, to + 1);
+}
+
+/** Workflows the docs show in full, each between <!-- example:NAME:start --> and <!-- example:NAME:end --> markers. */
+const EXAMPLE_COPIES = [
+  { doc: 'README.md', name: 'sam-deploy', example: 'examples/sam-deploy.yml' },
+  { doc: 'docs/key-age.md', name: 'key-age', example: 'examples/key-age.yml' },
+];
+
 describe('docs match the actions', () => {
   test.each(TABLE_PLACES)('the input and output tables in $doc are those of $action (node scripts/action-tables.mjs rewrites them)', async ({ action, doc, marker }) => {
     const { start, end } = markers(marker);
     expect(between(await read(doc), start, end).trim()).toBe(renderTables(await read(action)));
   });
 
-  test('the workflow shown in the README is examples/sam-deploy.yml, which the schema tests validate', async () => {
-    const readme = await read('README.md');
-    const shown = between(readme, '<!-- example:sam-deploy:start', '<!-- example:sam-deploy:end -->');
-    expect(shown.slice(shown.indexOf('```yaml\n') + '```yaml\n'.length, shown.lastIndexOf('```'))).toBe(await read('examples/sam-deploy.yml'));
+  test.each(EXAMPLE_COPIES)('the workflow shown in $doc is $example, character for character (the schema tests validate that file)', async ({ doc, name, example }) => {
+    expect(fencedYaml(between(await read(doc), `<!-- example:${name}:start`, `<!-- example:${name}:end -->`))).toBe(await read(example));
+  });
+
+  test('the uses: snippet on the README\'s first screen is the assume-role step of examples/sam-deploy.yml', async () => {
+    const snippet = parse(fencedYaml((await read('README.md')).split('\n').slice(0, 25).join('\n')));
+    const { jobs } = parse(await read('examples/sam-deploy.yml')) as { jobs: Record<string, { steps: Array<{ uses?: string }> }> };
+    const steps = Object.values(jobs).flatMap((job) => job.steps).filter((step) => step.uses?.startsWith('assume-deploy-role/assume-deploy-role@'));
+    expect(steps).toHaveLength(1);
+    expect(snippet).toEqual(steps);
   });
 
   test('the README\'s first screen gives what the action does, the uses: snippet, then the demo and test commands', async () => {

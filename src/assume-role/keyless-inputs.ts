@@ -1,5 +1,6 @@
 import type { Partition, RoleArn } from '../shared/aws-names.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
+import { inputRules } from '../shared/messages/inputs.js';
 import { parseRegion } from '../shared/user-key-inputs.js';
 import { checkRoleArn, parseRole, parseSharedOptions, type SharedOptions } from './role-inputs.js';
 
@@ -28,16 +29,16 @@ export function isKeyless(read: InputReader): boolean {
  */
 function refuseKeyOnlyInputs(parser: InputParser): void {
   if (parser.optional('aws-secret-access-key') !== undefined) {
-    parser.problem('aws-secret-access-key', 'is set but aws-access-key-id is empty: give both (keys), or neither (keyless, with GitHub\'s OIDC token)');
+    parser.problem('aws-secret-access-key', inputRules.keylessSecretWithoutId);
   }
   if (parser.optional('role-external-id') !== undefined) {
-    parser.problem('role-external-id', 'applies only with keys: AssumeRoleWithWebIdentity takes no external id; remove it');
+    parser.problem('role-external-id', inputRules.keylessExternalId);
   }
   if (parser.boolean('session-tags', false)) {
-    parser.problem('session-tags', 'applies only with keys: in keyless mode STS takes session tags from the token\'s claims; remove it or set it to false');
+    parser.problem('session-tags', inputRules.keylessSessionTags);
   }
   if (parser.optional('source-identity') !== undefined) {
-    parser.problem('source-identity', 'applies only with keys: in keyless mode STS takes the source identity from the token\'s claims; remove it');
+    parser.problem('source-identity', inputRules.keylessSourceIdentity);
   }
 }
 
@@ -47,9 +48,9 @@ export function parseKeylessInputs(read: InputReader): Parsed<KeylessInputs> {
   const { region, partition } = parseRegion(parser);
   const role = parseRole(parser);
   if (role?.kind === 'name') {
-    parser.problem('role-to-assume', 'must be a role ARN (arn:PARTITION:iam::ACCOUNT_ID:role/[PATH/]NAME) in keyless mode: there is no key whose account a bare role name could be in');
+    parser.problem('role-to-assume', inputRules.keylessRoleArn);
   }
-  const audience = parser.pattern('audience', AUDIENCE, 'must be 1 to 256 characters from A-Z a-z 0-9 _ . : / @ + = -, like sts.amazonaws.com') ?? DEFAULT_AUDIENCE;
+  const audience = parser.pattern('audience', AUDIENCE, inputRules.audience) ?? DEFAULT_AUDIENCE;
   const { accountsReadable, ...shared } = parseSharedOptions(parser);
   checkRoleArn(parser, role, { region, partition }, { ...shared, accountsReadable });
   const complete = role?.kind === 'arn' && region !== undefined && partition !== undefined;

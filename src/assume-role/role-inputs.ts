@@ -9,6 +9,7 @@ import {
 } from '../shared/aws-names.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
 import { isComplete, parseUserKeyInputs, type UserKeyInputs } from '../shared/user-key-inputs.js';
+import { inputRules } from '../shared/messages/inputs.js';
 
 export type RoleInput = { kind: 'arn'; role: RoleArn } | { kind: 'name'; path: string; name: string };
 
@@ -37,11 +38,11 @@ export function parseRole(parser: InputParser): RoleInput | undefined {
   if (value.startsWith('arn:')) {
     const role = parseRoleArn(value);
     if (role) return { kind: 'arn', role };
-    return parser.problem('role-to-assume', 'must be an IAM role ARN (arn:PARTITION:iam::ACCOUNT_ID:role/[PATH/]NAME) or a bare role name in the keys\' own account');
+    return parser.problem('role-to-assume', inputRules.roleArn);
   }
   const bare = parseBareRoleName(value);
   if (bare) return { kind: 'name', ...bare };
-  return parser.problem('role-to-assume', 'must be a role name of 1 to 64 characters from A-Z a-z 0-9 + = , . @ _ - (optionally after a path), or a role ARN');
+  return parser.problem('role-to-assume', inputRules.roleName);
 }
 
 function parseInlinePolicy(parser: InputParser): string | undefined {
@@ -51,14 +52,14 @@ function parseInlinePolicy(parser: InputParser): string | undefined {
   try {
     policy = JSON.parse(value);
   } catch {
-    return parser.problem('inline-session-policy', 'must be a JSON policy document; it does not parse as JSON');
+    return parser.problem('inline-session-policy', inputRules.policyNotJson);
   }
   if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) {
-    return parser.problem('inline-session-policy', 'must be a JSON object (a policy document with Version and Statement)');
+    return parser.problem('inline-session-policy', inputRules.policyNotObject);
   }
   const compact = JSON.stringify(policy);
   if (compact.length > INLINE_POLICY_MAX_CHARS) {
-    return parser.problem('inline-session-policy', `is ${compact.length} characters without white space; STS accepts at most ${INLINE_POLICY_MAX_CHARS}`);
+    return parser.problem('inline-session-policy', inputRules.policyTooLong(compact.length, INLINE_POLICY_MAX_CHARS));
   }
   return compact;
 }
@@ -66,8 +67,8 @@ function parseInlinePolicy(parser: InputParser): string | undefined {
 function parseManagedPolicies(parser: InputParser): string[] {
   const arns = parser.list('managed-session-policies');
   const bad = arns.filter((arn) => !MANAGED_POLICY_ARN.test(arn));
-  if (bad.length > 0) parser.problem('managed-session-policies', `each entry must be an IAM managed policy ARN (arn:PARTITION:iam::ACCOUNT_ID|aws:policy/NAME); ${bad.length} entr${bad.length === 1 ? 'y is' : 'ies are'} not`);
-  if (arns.length > MANAGED_POLICIES_MAX) parser.problem('managed-session-policies', `STS accepts at most ${MANAGED_POLICIES_MAX} policies, got ${arns.length}`);
+  if (bad.length > 0) parser.problem('managed-session-policies', inputRules.managedPolicyArns(bad.length));
+  if (arns.length > MANAGED_POLICIES_MAX) parser.problem('managed-session-policies', inputRules.managedPoliciesTooMany(MANAGED_POLICIES_MAX, arns.length));
   return arns;
 }
 
@@ -76,13 +77,13 @@ export type SharedOptions = Pick<RootInputs, 'sessionName' | 'durationSeconds' |
   | 'inlineSessionPolicy' | 'managedSessionPolicies' | 'retryMaxAttempts'>;
 
 export function parseSharedOptions(parser: InputParser): SharedOptions & { accountsReadable: boolean } {
-  const sessionName = parser.pattern('role-session-name', SESSION_NAME, 'must be 2 to 64 characters from A-Z a-z 0-9 + = , . @ _ -');
+  const sessionName = parser.pattern('role-session-name', SESSION_NAME, inputRules.sessionName);
   const durationSeconds = parser.wholeNumber('role-duration-seconds', 3600, 900, 43200);
   const maskAccountId = parser.boolean('mask-aws-account-id', false);
   const outputCredentials = parser.boolean('output-credentials', false);
   const allowedAccountIds = parser.list('allowed-account-ids');
   const accountsReadable = allowedAccountIds.every((id) => ACCOUNT_ID.test(id));
-  if (!accountsReadable) parser.problem('allowed-account-ids', 'must be 12-digit AWS account ids separated by commas');
+  if (!accountsReadable) parser.problem('allowed-account-ids', inputRules.accountIds);
   const inlineSessionPolicy = parseInlinePolicy(parser);
   const managedSessionPolicies = parseManagedPolicies(parser);
   const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);
@@ -93,10 +94,10 @@ export function parseSharedOptions(parser: InputParser): SharedOptions & { accou
 export function checkRoleArn(parser: InputParser, role: RoleInput | undefined, where: { region?: string; partition?: string }, options: SharedOptions & { accountsReadable: boolean }): void {
   if (role?.kind !== 'arn') return;
   if (where.partition !== undefined && role.role.partition !== where.partition) {
-    parser.problem('role-to-assume', `is in partition ${role.role.partition}, but aws-region ${where.region} is in partition ${where.partition}`);
+    parser.problem('role-to-assume', inputRules.partitionMismatch(role.role.partition, where.region ?? '', where.partition));
   }
   if (options.accountsReadable && options.allowedAccountIds.length > 0 && !options.allowedAccountIds.includes(role.role.account)) {
-    parser.problem('role-to-assume', 'is in an account that allowed-account-ids does not list');
+    parser.problem('role-to-assume', inputRules.accountNotAllowed);
   }
 }
 
@@ -105,10 +106,10 @@ export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
   const keys = parseUserKeyInputs(parser);
   const role = parseRole(parser);
   const { accountsReadable, ...shared } = parseSharedOptions(parser);
-  const externalId = parser.pattern('role-external-id', EXTERNAL_ID, 'must be 2 to 1224 characters from A-Z a-z 0-9 + = , . @ : / _ -');
+  const externalId = parser.pattern('role-external-id', EXTERNAL_ID, inputRules.externalId);
   const sessionTags = parser.boolean('session-tags', false);
   // STS also forbids an `aws:` prefix, which this alphabet (no colon) already excludes.
-  const sourceIdentity = parser.pattern('source-identity', SESSION_NAME, 'must be 2 to 64 characters from A-Z a-z 0-9 + = , . @ _ -');
+  const sourceIdentity = parser.pattern('source-identity', SESSION_NAME, inputRules.sessionName);
   checkRoleArn(parser, role, keys, { ...shared, accountsReadable });
   return parser.result(role && isComplete(keys) ? { ...keys, role, ...shared, externalId, sessionTags, sourceIdentity } : undefined);
 }

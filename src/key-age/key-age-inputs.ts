@@ -1,6 +1,7 @@
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
 import { isComplete, parseUserKeyInputs, type UserKeyInputs } from '../shared/user-key-inputs.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
+import { inputRules } from '../shared/messages/inputs.js';
 
 export { DEFAULT_THRESHOLDS, type Thresholds };
 
@@ -20,7 +21,7 @@ function parseThresholds(parser: InputParser): Thresholds {
   const maxUnusedDays = parser.wholeNumber('max-unused-days', DEFAULT_THRESHOLDS.maxUnusedDays, 1, MAX_DAYS);
   if (warnAgeDays >= maxAgeDays) {
     const given = parser.optional('warn-age-days') === undefined ? `${warnAgeDays}, the default,` : `${warnAgeDays}`;
-    parser.problem('warn-age-days', `must be less than max-age-days (${given} is not less than ${maxAgeDays}); when you lower max-age-days, lower warn-age-days too`);
+    parser.problem('warn-age-days', inputRules.warnAgeNotLess(given, maxAgeDays));
   }
   return { maxAgeDays, warnAgeDays, maxUnusedDays };
 }
@@ -31,10 +32,10 @@ function parseTrackingIssue(parser: InputParser, repository: string | undefined)
   const token = parser.optional('github-token');
   if (!wanted) return undefined;
   if (token === undefined) {
-    return parser.problem('github-token', 'is empty, but tracking-issue is true; pass github-token: ${{ github.token }} and give the job permissions: issues: write, or set tracking-issue: false');
+    return parser.problem('github-token', inputRules.githubTokenEmpty);
   }
   const match = REPOSITORY.exec(repository ?? '');
-  if (!match) return parser.problem('tracking-issue', 'is true, but GITHUB_REPOSITORY (owner/name) is not set, so there is no repository to open the issue in');
+  if (!match) return parser.problem('tracking-issue', inputRules.noRepository);
   return { token, repository: { owner: match[1] ?? '', repo: match[2] ?? '' } };
 }
 

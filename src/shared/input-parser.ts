@@ -2,6 +2,8 @@
  * Strict reading of action inputs. Every rule violation is collected as one line naming the input
  * and the rule, so a run with three mistakes reports all three at once, before any network call.
  */
+import { inputRules } from './messages/inputs.js';
+
 export type InputReader = (name: string) => string;
 
 export type Parsed<T> = { ok: true; value: T; warnings: string[] } | { ok: false; problems: string[]; warnings: string[] };
@@ -31,7 +33,7 @@ export class InputParser {
   }
 
   required(name: string): string | undefined {
-    return this.optional(name) ?? this.problem(name, 'is required');
+    return this.optional(name) ?? this.problem(name, inputRules.required);
   }
 
   /** A value matched against a pattern; `rule` says in words what the pattern allows. */
@@ -47,7 +49,7 @@ export class InputParser {
     const lower = value.toLowerCase();
     if (lower === 'true') return true;
     if (lower === 'false') return false;
-    this.problem(name, 'must be true or false');
+    this.problem(name, inputRules.boolean);
     return fallback;
   }
 
@@ -55,12 +57,12 @@ export class InputParser {
     const value = this.optional(name);
     if (value === undefined) return fallback;
     if (!/^\d+$/.test(value)) {
-      this.problem(name, `must be a whole number written in digits only, from ${min} to ${max}`);
+      this.problem(name, inputRules.wholeNumber(min, max));
       return fallback;
     }
     const number = Number(value);
     if (number < min || number > max) {
-      this.problem(name, `must be from ${min} to ${max}, got ${number}`);
+      this.problem(name, inputRules.numberRange(min, max, number));
       return fallback;
     }
     return number;
@@ -74,12 +76,12 @@ export class InputParser {
     const raw = this.read(name);
     const value = raw.trim();
     if (value === '') {
-      return this.problem(name, 'is required: is the secret set in this repository, and does this run get secrets? (runs for pull requests from forks do not)');
+      return this.problem(name, inputRules.secretRequired);
     }
     if (value !== raw) {
       this.warnings.push(`${name}: removed white space around the value (AWS keys never contain white space); fix the stored secret`);
     }
-    if (/\s/.test(value)) return this.problem(name, 'contains white space inside the value; copy the key again as one piece');
+    if (/\s/.test(value)) return this.problem(name, inputRules.secretWhiteSpace);
     if (!pattern.test(value)) return this.problem(name, rule);
     return value;
   }

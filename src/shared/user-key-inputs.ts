@@ -1,5 +1,6 @@
 import { ACCESS_KEY_ID, REGION, SECRET_ACCESS_KEY, partitionOfRegion, type Partition } from './aws-names.js';
 import type { InputParser } from './input-parser.js';
+import { inputRules } from './messages/inputs.js';
 
 /** The limited IAM user's long-lived key and the region, inputs shared by both actions. */
 export interface UserKeyInputs {
@@ -33,12 +34,12 @@ export function isComplete(keys: Partial<UserKeyInputs>): keys is UserKeyInputs 
 
 export function parseUserKeyInputs(parser: InputParser): Partial<UserKeyInputs> {
   const accessKeyId = looksLikeSecretKey(parser.optional('aws-access-key-id') ?? '')
-    ? parser.problem('aws-access-key-id', 'looks like a secret access key, not a key id: are the two secrets swapped?')
-    : parser.credential('aws-access-key-id', ACCESS_KEY_ID, 'must be an AWS access key id: 16 to 128 upper-case letters and digits, like AKIA followed by 16 characters');
+    ? parser.problem('aws-access-key-id', inputRules.keyIdIsSecret)
+    : parser.credential('aws-access-key-id', ACCESS_KEY_ID, inputRules.accessKeyId);
   if (accessKeyId?.startsWith('ASIA')) {
-    parser.problem('aws-access-key-id', 'is a temporary key (ASIA…), which needs a session token; give the limited IAM user\'s long-lived key (AKIA…)');
+    parser.problem('aws-access-key-id', inputRules.keyIdTemporary);
   }
-  const secretAccessKey = parser.credential('aws-secret-access-key', SECRET_ACCESS_KEY, 'must be an AWS secret access key: letters, digits, / + and =, usually 40 characters');
+  const secretAccessKey = parser.credential('aws-secret-access-key', SECRET_ACCESS_KEY, inputRules.secretAccessKey);
   return { accessKeyId, secretAccessKey, ...parseRegion(parser) };
 }
 
@@ -47,7 +48,7 @@ export function parseRegion(parser: InputParser): { region?: string; partition?:
   const region = parser.required('aws-region');
   if (region === undefined) return {};
   if (!REGION.test(region)) {
-    parser.problem('aws-region', `must be an AWS region code such as us-east-1 or eu-west-2`);
+    parser.problem('aws-region', inputRules.region);
     return {};
   }
   return { region, partition: partitionOfRegion(region) };

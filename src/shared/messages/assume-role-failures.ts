@@ -32,6 +32,9 @@ function explainAccessDenied(message: string, context: AssumeRoleContext, said: 
     `AWS said: ${said}`;
 }
 
+/** The AWS error codes explainAssumeRoleFailure has its own message for (besides KEY_FAILURE_CODES). */
+export const ASSUME_ROLE_FAILURE_CODES = ['AccessDenied', 'AccessDeniedException', 'RegionDisabledException', 'MalformedPolicyDocument', 'MalformedPolicyDocumentException', 'PackedPolicyTooLarge', 'PackedPolicyTooLargeException', 'ValidationError'] as const;
+
 /** One message that tells the user what to change, for every way AssumeRole can fail. */
 export function explainAssumeRoleFailure(failed: CallFailed, context: AssumeRoleContext): string {
   if (failed.reason !== 'permanent') return explainGaveUp(failed, context);

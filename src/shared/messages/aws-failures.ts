@@ -17,6 +17,9 @@ export function awsSaid(failure: AwsFailure, secrets: readonly string[]): string
   return redact(`${failure.code}: ${failure.message}`, secrets);
 }
 
+/** The AWS error codes explainKeyFailure has its own message for. */
+export const KEY_FAILURE_CODES = ['InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch', 'ExpiredToken', 'ExpiredTokenException'] as const;
+
 /** Failures of the limited user's own key, the same whichever AWS call found them. */
 export function explainKeyFailure(failure: AwsFailure, context: CallContext): string | undefined {
   const key = keyHint(context.accessKeyId);

@@ -7,6 +7,7 @@ import * as actionLog from './action-log.js';
 import * as assumeRoleFailures from './assume-role-failures.js';
 import * as awsFailures from './aws-failures.js';
 import * as keyAgeFailures from './key-age-failures.js';
+import * as inputs from './inputs.js';
 import * as keyFindings from './key-findings.js';
 import * as step from './step.js';
 import * as trackingIssue from './tracking-issue.js';
@@ -23,13 +24,14 @@ const AREAS: Record<string, Record<string, unknown>> = {
   'assume-role-failures': assumeRoleFailures,
   'aws-failures': awsFailures,
   'key-age-failures': keyAgeFailures,
+  inputs,
   'key-findings': keyFindings,
   step,
   'tracking-issue': trackingIssue,
   'web-identity': webIdentity,
 };
 
-const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const CATALOGUE: readonly CatalogueEntry[] = Object.entries(AREAS).flatMap(([area, exports]) =>
   Object.entries(exports).flatMap(([name, value]) =>

@@ -25,6 +25,8 @@ export const trackingIssueTexts = {
  * Why GitHub refused to read or write the tracking issue, as a warning: the key check itself has
  * already reported, so the issue is a convenience that must not hide or change its result.
  */
+export const ISSUE_FAILURE_STATUSES = [401, 403, 404, 410] as const;
+
 export function explainIssueFailure(status: number | undefined, said: string, repository: string): string {
   const prefix = `The key check ran, but the tracking issue in ${repository} could not be updated`;
   if (/rate limit/i.test(said)) return `${prefix}: GitHub's API rate limit was reached; the next run tries again. GitHub said: ${said}`;
