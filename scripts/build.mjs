@@ -19,6 +19,8 @@ const ENTRIES = [
   { name: 'main', source: 'src/entries/main.ts', cwd: 'build-stubs' },
   { name: 'post', source: 'src/entries/post.ts', cwd: 'build-stubs' },
   { name: 'key-age', source: 'src/entries/key-age.ts', cwd: 'build-stubs/key-age' },
+  // The command line keeps the SDK's default credential chain: it signs with the caller's own credentials.
+  { name: 'cli', source: 'src/entries/cli.ts', cwd: '.' },
 ];
 
 /** In a child process whose working folder selects the tsconfig: bundle one entry into `out`. */
@@ -26,7 +28,9 @@ async function bundle(source, out) {
   const { default: ncc } = await import(path.join(root, 'node_modules/@vercel/ncc/dist/ncc/index.js'));
   const { code, assets } = await ncc(path.join(root, source), { minify: true, esm: false, quiet: true, license: 'licenses.txt', cache: false });
   await mkdir(out, { recursive: true });
-  await writeFile(path.join(out, 'index.js'), code);
+  // The command line runs as a package bin (`npx`, a symlink on PATH): it needs its shebang and the x bit.
+  const executable = source.endsWith('entries/cli.ts');
+  await writeFile(path.join(out, 'index.js'), executable && !code.startsWith('#!') ? `#!/usr/bin/env node\n${code}` : code, { mode: executable ? 0o755 : 0o644 });
   // The repository's package.json says "type": "module"; these bundles are CommonJS.
   await writeFile(path.join(out, 'package.json'), '{ "type": "commonjs" }\n');
   for (const [name, asset] of Object.entries(assets)) await writeFile(path.join(out, name), asset.source);

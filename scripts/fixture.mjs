@@ -29,6 +29,7 @@ export const BUNDLES = {
   main: 'dist/main/index.js',
   post: 'dist/post/index.js',
   keyAge: 'dist/key-age/index.js',
+  cli: 'dist/cli/index.js',
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -78,6 +78,13 @@ describe('key-age run(io)', () => {
     expect(step.outputs.status).toBe('fail');
   });
 
+  test('the age findings name the rotate command for this user and repository', async () => {
+    keyAged(95);
+    const step = io();
+    await run(step);
+    expect(step.annotations[0]?.message).toContain('Rotate it with: npx assume-deploy-role rotate --user-name sam-cli-user --repo octo-org/app --role-to-assume DEPLOY_ROLE_ARN --region eu-west-1');
+  });
+
   test('a user without the self-read policy: one error with the policy to attach', async () => {
     keyAged(10, false);
     const step = io();

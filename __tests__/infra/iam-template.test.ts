@@ -116,8 +116,13 @@ describe('iam/deploy-access.yml: the limited user (whose keys sit in GitHub secr
 
     const onUser = policiesOf(r).identity.filter((p) => p.attachedTo.includes('DeployUser'));
     expect(onUser.length).toBeGreaterThan(0);
-    const granted = onUser
-      .flatMap((p) => p.statements)
+    const statements = onUser.flatMap((p) => p.statements);
+    const denied = statements.filter((s) => s.Effect === 'Deny')
+      .flatMap((s) => actionsOf(s).flatMap((a) => resourcesOf(s).map((res) => `${a} on ${res}`))).sort();
+    // Rotation is never the limited user's own: a stolen key must not mint a second one.
+    expect(denied).toEqual(['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:TagUser', 'iam:UntagUser', 'iam:UpdateAccessKey'].map((a) => `${a} on <DeployUser.Arn>`));
+    const granted = statements
+      .filter((s) => s.Effect !== 'Deny')
       .map((s) => {
         expect(s.Effect).toBe('Allow');
         expect(s.NotAction).toBeUndefined();
@@ -131,6 +136,20 @@ describe('iam/deploy-access.yml: the limited user (whose keys sit in GitHub secr
       `iam:GetAccessKeyLastUsed on arn:aws:iam::${ACCOUNT}:user/\${aws:username}`,
       `iam:ListAccessKeys on arn:aws:iam::${ACCOUNT}:user/\${aws:username}`,
       'sts:AssumeRole on <DeployRole.Arn>',
+    ]);
+  });
+});
+
+describe('iam/deploy-access.yml: the rotator policy (assume-deploy-role rotate/revoke)', () => {
+  test('reaches only the deploy user\'s keys and tags and the deploy role\'s inline policy, and is attached to nobody', () => {
+    const rotator = resource('RotatorPolicy');
+    expect(rotator.Type).toBe('AWS::IAM::ManagedPolicy');
+    expect(rotator.Properties.Users ?? rotator.Properties.Roles ?? rotator.Properties.Groups).toBeUndefined();
+    const statements = (rotator.Properties.PolicyDocument as { Statement: unknown }).Statement as Array<{ Effect: string; Action: string | string[]; Resource: unknown }>;
+    const granted = statements.map((st) => ({ effect: st.Effect, actions: [st.Action].flat().sort(), resource: st.Resource }));
+    expect(granted).toEqual([
+      { effect: 'Allow', actions: ['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:GetAccessKeyLastUsed', 'iam:ListAccessKeys', 'iam:ListUserTags', 'iam:TagUser', 'iam:UntagUser', 'iam:UpdateAccessKey'], resource: { 'Fn::GetAtt': ['DeployUser', 'Arn'] } },
+      { effect: 'Allow', actions: ['iam:PutRolePolicy'], resource: { 'Fn::GetAtt': ['DeployRole', 'Arn'] } },
     ]);
   });
 });

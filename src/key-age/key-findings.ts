@@ -52,6 +52,8 @@ export interface KeyAgeFacts {
   thresholds: Thresholds;
   /** The access key id the workflow signs with. */
   workflowKeyId: string;
+  /** `assume-deploy-role rotate …` for this user and repository, named in the age and two-key findings. */
+  rotateCommand?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -74,9 +76,9 @@ export function lastUseOf({ date, service, region }: LastUseRecord): LastUse {
   };
 }
 
-function ageFinding(row: KeyRow, { maxAgeDays, warnAgeDays }: Thresholds): Finding | undefined {
-  if (row.ageDays >= maxAgeDays) return { severity: 'error', key: row.key, message: findingTexts.tooOld(row, row.ageDays, maxAgeDays) };
-  if (row.ageDays >= warnAgeDays) return { severity: 'warning', key: row.key, message: findingTexts.ageing(row, row.ageDays, maxAgeDays) };
+function ageFinding(row: KeyRow, { maxAgeDays, warnAgeDays }: Thresholds, command?: string): Finding | undefined {
+  if (row.ageDays >= maxAgeDays) return { severity: 'error', key: row.key, message: findingTexts.tooOld(row, row.ageDays, maxAgeDays, command) };
+  if (row.ageDays >= warnAgeDays) return { severity: 'warning', key: row.key, message: findingTexts.ageing(row, row.ageDays, maxAgeDays, command) };
   return undefined;
 }
 
@@ -91,10 +93,10 @@ function unusedFinding(row: KeyRow, now: Date, { maxUnusedDays }: Thresholds): F
   return { severity: 'warning', key: row.key, message: findingTexts.unused(row, idleDays, row.lastUse.date, maxUnusedDays) };
 }
 
-function twoActiveFinding(active: readonly KeyRow[]): Finding | undefined {
+function twoActiveFinding(active: readonly KeyRow[], command?: string): Finding | undefined {
   if (active.length < 2) return undefined;
   const inUse = active.find((row) => row.usedByThisWorkflow);
-  return { severity: 'warning', message: findingTexts.twoActive(active.map((row) => row.key), inUse?.key) };
+  return { severity: 'warning', message: findingTexts.twoActive(active.map((row) => row.key), inUse?.key, command) };
 }
 
 function inactiveFinding(row: KeyRow): Finding {
@@ -121,8 +123,8 @@ export function assessKeys(facts: KeyAgeFacts): KeyAssessment {
     }));
   const active = keys.filter((row) => row.status === 'Active');
   const findings = [
-    ...active.flatMap((row) => [ageFinding(row, thresholds), unusedFinding(row, now, thresholds)]),
-    twoActiveFinding(active),
+    ...active.flatMap((row) => [ageFinding(row, thresholds, facts.rotateCommand), unusedFinding(row, now, thresholds)]),
+    twoActiveFinding(active, facts.rotateCommand),
     ...keys.filter((row) => row.status === 'Inactive').map(inactiveFinding),
   ].filter((finding): finding is Finding => finding !== undefined);
   const counted = active.length > 0 ? active : keys;

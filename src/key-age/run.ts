@@ -82,7 +82,11 @@ async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: K
   const facts = await readKeyFacts(io, deps.iamClient(inputs, io.env), inputs, secrets);
   const now = new Date(io.clock.now());
   const context: ReportContext = { userName: safeUserName(facts.userName), thresholds: inputs.thresholds, now };
-  const assessment = assessKeys({ keys: facts.keys, lastUse: facts.lastUse, now, thresholds: inputs.thresholds, workflowKeyId: inputs.accessKeyId });
+  const repository = io.env.GITHUB_REPOSITORY ?? '';
+  const rotateCommand = context.userName && /^[\w.-]+\/[\w.-]+$/.test(repository)
+    ? `npx assume-deploy-role rotate --user-name ${context.userName} --repo ${repository} --role-to-assume DEPLOY_ROLE_ARN --region ${inputs.region}`
+    : undefined;
+  const assessment = assessKeys({ keys: facts.keys, lastUse: facts.lastUse, now, thresholds: inputs.thresholds, workflowKeyId: inputs.accessKeyId, rotateCommand });
   await report(io, assessment, context, secrets);
   if (inputs.trackingIssue) await updateTrackingIssue(io, inputs.trackingIssue, assessment, context, secrets, deps);
   // The error annotations above already say which key and what to do; another error line would repeat them.

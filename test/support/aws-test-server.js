@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { URLSearchParams } from 'node:url';
 import { IncompleteSignatureError, parseAuthorization, signatureMatches } from './sigv4.js';
+import { keyAdminHandlers, sessionRevoked } from './iam-key-admin.js';
 import { tokenBucket } from './token-bucket.js';
 import { verifyWebIdentityToken } from './aws-server/web-identity.js';
 
@@ -46,6 +47,7 @@ const ERROR_FAULTS = {
  * @property {string} userId
  * @property {string[]} canAssume role ARNs (or '*') the user's identity policy allows to assume
  * @property {boolean} selfIamRead
+ * @property {boolean} [keyAdmin] may manage the keys and tags of its account's users (the rotator)
  *
  * @typedef {object} AccessKey
  * @property {string} accessKeyId
@@ -54,6 +56,7 @@ const ERROR_FAULTS = {
  * @property {Date} createDate
  * @property {LastUse | undefined} lastUsed
  * @property {User} user
+ * @property {Date} [acceptedFrom] a key CreateAccessKey made is rejected by STS until then
  *
  * @typedef {object} LastUse
  * @property {Date} date
@@ -95,6 +98,7 @@ const ERROR_FAULTS = {
  * @property {Role} role
  * @property {string} secretAccessKey
  * @property {string} sessionToken
+ * @property {Date} [issuedAt]
  *
  * @typedef {{ kind: 'user', arn: string, account: string, user: User }
  *   | { kind: 'session', arn: string, account: string, session: IssuedSession }} Caller
@@ -122,7 +126,7 @@ const ERROR_FAULTS = {
  * @typedef {object} AwsTestServer
  * @property {string} url e.g. http://127.0.0.1:PORT
  * @property {() => Promise<void>} close stops listening and destroys open connections
- * @property {(user: { account: string, name: string, path?: string, canAssume?: string[] | '*', selfIamRead?: boolean }) => { arn: string, userId: string }} addUser
+ * @property {(user: { account: string, name: string, path?: string, canAssume?: string[] | '*', selfIamRead?: boolean, keyAdmin?: boolean }) => { arn: string, userId: string }} addUser
  *   user names are unique across the server's accounts
  * @property {(userName: string, key: { accessKeyId: string, secretAccessKey: string, status?: 'Active' | 'Inactive', createDate?: Date, lastUsed?: LastUse }) => void} addAccessKey
  * @property {(role: { account: string, name: string, path?: string, trustedPrincipals: string[] | string, trustActions?: string[], maxSessionDuration?: number, externalId?: string, federatedTrust?: import('./aws-server/web-identity.js').FederatedStatement[] }) => { arn: string, roleId: string }} addRole
@@ -134,6 +138,8 @@ const ERROR_FAULTS = {
  * @property {SessionRecord[]} sessions every session AssumeRole issued, in order, without secrets
  * @property {(accessKeyId: string) => { accessKeyId: string, secretAccessKey: string, sessionToken: string } | undefined} sessionCredentials
  *   the secrets of an issued session, for a test that must use or look for them
+ * @property {(userName: string) => Map<string, string>} userTags the user's tags (see iam-key-admin.js)
+ * @property {(userName: string) => { accessKeyId: string, status: string, createDate: Date, lastUsed: LastUse | undefined }[]} keysOf
  * @property {() => { label: string, value: string }[]} knownSecrets every secret key and session token the
  *   server holds, labelled without the value, in the shape `findSecretLeaks` takes
  */
@@ -152,7 +158,9 @@ class AwsError extends Error {
 }
 
 /**
- * @param {{ now?: () => Date, iamPageSize?: number, assumeRoleRateLimit?: { perSecond: number, burst: number } }} [options]
+ * @param {{ now?: () => Date, iamPageSize?: number, assumeRoleRateLimit?: { perSecond: number, burst: number }, newKeyDelayMs?: number, recordLastUse?: boolean }} [options]
+ *   newKeyDelayMs: how long a key made by CreateAccessKey is rejected (AWS: a few seconds);
+ *   recordLastUse: every authenticated call sets its user key's last use (AWS does, hours later);
  *   now: the server's clock (expiry, skew, the Date header); iamPageSize: most items per ListAccessKeys
  *   page whatever MaxItems asks (IAM may return fewer than MaxItems), small so pagination is exercised;
  *   assumeRoleRateLimit: a token bucket on the server clock; authenticated AssumeRole calls over it are Throttling
@@ -182,11 +190,22 @@ export async function startAwsTestServer(options = {}) {
   const closing = new AbortController();
   /** @type {import('./aws-server/web-identity.js').OidcProvider[]} */
   const oidcProviders = [];
+  /** @type {Map<string, Map<string, string>>} */
+  const userTags = new Map();
+  /** @type {Map<string, Date>} */
+  const revokedBefore = new Map();
 
   /** @type {Record<Service, Partial<Record<string, (context: CallContext) => string>>>} */
   const handlers = {
     sts: { AssumeRole: assumeRole, GetCallerIdentity: getCallerIdentity },
-    iam: { ListAccessKeys: listAccessKeys, GetAccessKeyLastUsed: getAccessKeyLastUsed },
+    iam: {
+      ListAccessKeys: listAccessKeys,
+      GetAccessKeyLastUsed: getAccessKeyLastUsed,
+      ...keyAdminHandlers({
+        users, accessKeys, roles, userTags, revokedBefore, now, newKeyDelayMs: options.newKeyDelayMs ?? 0,
+        error: (status, code, message) => new AwsError(status, code, message), accessDenied, element, textElement, randomId, isoSeconds,
+      }),
+    },
   };
 
   const server = http.createServer((req, res) => {
@@ -213,6 +232,9 @@ export async function startAwsTestServer(options = {}) {
     sessions,
     sessionCredentials,
     knownSecrets,
+    userTags: (userName) => new Map(userTags.get(userName) ?? []),
+    keysOf: (userName) => [...accessKeys.values()].filter((key) => key.user.name === userName)
+      .map(({ accessKeyId, status, createDate, lastUsed }) => ({ accessKeyId, status, createDate, lastUsed })),
   };
 
   async function close() {
@@ -222,7 +244,7 @@ export async function startAwsTestServer(options = {}) {
   }
 
   /** @type {AwsTestServer['addUser']} */
-  function addUser({ account, name, path = '/', canAssume = [], selfIamRead = false }) {
+  function addUser({ account, name, path = '/', canAssume = [], selfIamRead = false, keyAdmin = false }) {
     if (users.has(name)) throw new Error(`user ${name} already exists`);
     const user = {
       account,
@@ -231,6 +253,7 @@ export async function startAwsTestServer(options = {}) {
       userId: randomId('AIDA', 17),
       canAssume: [canAssume].flat(),
       selfIamRead,
+      keyAdmin,
     };
     users.set(name, user);
     return { arn: user.arn, userId: user.userId };
@@ -363,6 +386,11 @@ export async function startAwsTestServer(options = {}) {
         throw new AwsError(...ERROR_FAULTS.throttle);
       }
       const version = params.get('Version');
+      if (sessionRevoked(revokedBefore, caller, action)) throw accessDenied(caller.arn, `${service}:${action}`, '*', ' with an explicit deny in an identity-based policy');
+      if (options.recordLastUse && caller.kind === 'user') {
+        const usedKey = accessKeys.get(authorization.accessKeyId);
+        if (usedKey) usedKey.lastUsed = { date: now(), service, region: authorization.region };
+      }
       const handler = handlers[service][action];
       if (!handler || version !== API_VERSIONS[service]) {
         throw new AwsError(400, 'InvalidAction', `Could not find operation ${action} for version ${version ?? 'NO_VERSION_SPECIFIED'}`);
@@ -447,6 +475,7 @@ export async function startAwsTestServer(options = {}) {
     const key = accessKeys.get(accessKeyId);
     if (key) {
       if (key.status !== 'Active' || sessionToken !== undefined) throw invalidToken;
+      if (key.acceptedFrom instanceof Date && now() < key.acceptedFrom) throw invalidToken;
       const { user } = key;
       return { caller: { kind: 'user', arn: user.arn, account: user.account, user }, secretAccessKey: key.secretAccessKey };
     }
@@ -552,7 +581,7 @@ export async function startAwsTestServer(options = {}) {
     };
     const secretAccessKey = randomBytes(30).toString('base64');
     const sessionToken = randomBytes(330).toString('base64');
-    issuedSessions.set(accessKeyId, { record, role, secretAccessKey, sessionToken });
+    issuedSessions.set(accessKeyId, { record, role, secretAccessKey, sessionToken, issuedAt: now() });
     sessions.push(record);
 
     return [
@@ -722,7 +751,7 @@ export async function startAwsTestServer(options = {}) {
    * @param {string} userName
    */
   function authorizeSelfIamRead(caller, iamAction, userName) {
-    const allowed = caller.kind === 'user' && caller.user.selfIamRead && caller.user.name === userName;
+    const allowed = caller.kind === 'user' && ((caller.user.selfIamRead && caller.user.name === userName) || caller.user.keyAdmin === true);
     if (!allowed) {
       throw accessDenied(caller.arn, iamAction, `user ${userName}`, ` because no identity-based policy allows the ${iamAction} action`);
     }

@@ -9,6 +9,7 @@ import * as awsFailures from './aws-failures.js';
 import * as keyAgeFailures from './key-age-failures.js';
 import * as inputs from './inputs.js';
 import * as keyFindings from './key-findings.js';
+import * as rotation from './rotation.js';
 import * as step from './step.js';
 import * as trackingIssue from './tracking-issue.js';
 import * as webIdentity from './web-identity.js';
@@ -26,6 +27,7 @@ const AREAS: Record<string, Record<string, unknown>> = {
   'key-age-failures': keyAgeFailures,
   inputs,
   'key-findings': keyFindings,
+  rotation,
   step,
   'tracking-issue': trackingIssue,
   'web-identity': webIdentity,

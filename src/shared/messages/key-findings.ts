@@ -12,25 +12,28 @@ function keyLabel(row: KeyLabel): string {
   return `Access key …${row.key}${row.usedByThisWorkflow ? ' (the key this workflow uses)' : ''}`;
 }
 
+/** The rotation tool's command for this user and repository, when the check knows them. */
+const rotateWith = (command: string | undefined) => (command ? ` Rotate it with: ${command}` : '');
+
 const UNUSED_ADVICE = 'if nothing needs it, deactivate it, watch for failures, then delete it.';
 
 export const findingTexts = {
-  tooOld: (row: KeyLabel, ageDays: number, maxAgeDays: number) =>
+  tooOld: (row: KeyLabel, ageDays: number, maxAgeDays: number, command?: string) =>
     `${keyLabel(row)} is ${plural(ageDays, 'day')} old, at or over max-age-days (${maxAgeDays}): rotate it now ` +
-    `(create a second key, put it in the secrets, run a deploy, then deactivate and delete this one).`,
-  ageing: (row: KeyLabel, ageDays: number, maxAgeDays: number) =>
+    `(create a second key, put it in the secrets, run a deploy, then deactivate and delete this one).${rotateWith(command)}`,
+  ageing: (row: KeyLabel, ageDays: number, maxAgeDays: number, command?: string) =>
     `${keyLabel(row)} is ${plural(ageDays, 'day')} old: rotate it within ${plural(maxAgeDays - ageDays, 'day')}, ` +
-    `before it reaches max-age-days (${maxAgeDays}) and this check fails.`,
+    `before it reaches max-age-days (${maxAgeDays}) and this check fails.${rotateWith(command)}`,
   neverUsed: (row: KeyLabel, ageDays: number, maxUnusedDays: number) =>
     `${keyLabel(row)} is active and has never been used in the ${plural(ageDays, 'day')} since it was created ` +
     `(max-unused-days ${maxUnusedDays}): ${UNUSED_ADVICE}`,
   unused: (row: KeyLabel, idleDays: number, lastUsed: Date, maxUnusedDays: number) =>
     `${keyLabel(row)} is active but was last used ${plural(idleDays, 'day')} ago, on ${lastUsed.toISOString().slice(0, 10)} ` +
     `(max-unused-days ${maxUnusedDays}): ${UNUSED_ADVICE}`,
-  twoActive: (keys: readonly string[], inUse: string | undefined) =>
+  twoActive: (keys: readonly string[], inUse: string | undefined, command?: string) =>
     `${keys.length} access keys are active (${keys.map((key) => `…${key}`).join(', ')}). ` +
     `Finish the rotation: deactivate the key the secrets no longer hold, watch for failures, then delete it` +
-    `${inUse ? ` (this workflow uses …${inUse})` : ''}.`,
+    `${inUse ? ` (this workflow uses …${inUse})` : ''}.${command ? ` assume-deploy-role does it safely: ${command}` : ''}`,
   inactive: (row: KeyLabel) => `${keyLabel(row)} is inactive: delete it, so that it can never be turned on again.`,
   /** The info line after the check. */
   checked: (count: number, status: string, oldestDays: number) =>

@@ -11,7 +11,7 @@ export const trackingIssueTexts = {
   bodyIntro: (runUrl: string | undefined, when: Date) =>
     `The scheduled key-age check found this in ${runUrl ? `[this run](${runUrl})` : 'the latest run'} on ${when.toISOString()}:`,
   bodyFooter: 'Each run updates this issue while a finding stands and closes it when every key is within the limits. ' +
-    'How to rotate a key without downtime: docs/key-age.md in assume-deploy-role.',
+    'How to rotate a key without downtime: the `assume-deploy-role rotate` command named above (docs/rotation.md in assume-deploy-role).',
   closingComment: (runUrl: string | undefined, when: Date) =>
     `${runUrl ? `[This run](${runUrl})` : 'The latest run'} found every access key within the limits on ${when.toISOString()}; closing.`,
   duplicateComment: (number: number) => `Duplicate of #${number}, which tracks the same access keys; closing this one.`,

@@ -1,0 +1,48 @@
+import { describe, expect, test } from '@jest/globals';
+import { parseCommandLine } from '../../src/rotation/command-line.js';
+import { parseRotationOptions } from '../../src/rotation/rotation-inputs.js';
+
+const ROLE = 'arn:aws:iam::111122223333:role/deploy';
+const parse = (argv: string[]) => {
+  const line = parseCommandLine(argv);
+  if (line.command !== 'rotate' && line.command !== 'revoke') return { line };
+  return { line, parsed: parseRotationOptions(line.command, (name) => line.flags.get(name) ?? '', line.problems) };
+};
+
+describe('command line and options', () => {
+  test('rotate with every option, both spellings of a value', () => {
+    const { parsed } = parse(['rotate', '--user-name=sam-cli-user', '--repo', 'octo-org/app', '--role-to-assume', ROLE, '--region', 'eu-west-1',
+      '--environment', 'production', '--secret-names', 'KEY_ID,KEY_SECRET', '--delete-after-days', '14', '--dry-run']);
+    expect(parsed).toMatchObject({ ok: true, value: {
+      command: 'rotate', userName: 'sam-cli-user', place: { repository: { owner: 'octo-org', repo: 'app' }, environment: 'production' },
+      secretNames: { id: 'KEY_ID', secret: 'KEY_SECRET' }, deleteAfterDays: 14, dryRun: true, region: 'eu-west-1',
+    } });
+  });
+  test('defaults: the example workflow\'s secret names, 7 days, no dry run', () => {
+    const { parsed } = parse(['rotate', '--user-name', 'u', '--repo', 'o/r', '--role-to-assume', ROLE, '--region', 'eu-west-1']);
+    expect(parsed).toMatchObject({ ok: true, value: { secretNames: { id: 'AWS_ACCESS_KEY_ID', secret: 'AWS_SECRET_ACCESS_KEY' }, deleteAfterDays: 7, dryRun: false } });
+  });
+  test('every problem at once', () => {
+    const { parsed } = parse(['rotate', '--repo', 'o', '--repo', 'o/r', '--region', 'cn-north-1', '--role-to-assume', ROLE, '--secret-names', 'A', '--delete-after-days', '7d', '--nope', 'extra']);
+    expect(parsed?.ok).toBe(false);
+    expect(parsed && !parsed.ok && parsed.problems).toEqual([
+      '--repo: given more than once',
+      '--nope: not an option of rotate (it takes --user-name, --repo, --role-to-assume, --region, --environment, --secret-names, --delete-after-days, --dry-run)',
+      'unexpected argument "extra": options are written --name value',
+      '--user-name: is required',
+      '--secret-names: must be two secret names, ID_SECRET,SECRET_SECRET (the key id\'s, then the secret access key\'s)',
+      '--delete-after-days: must be a whole number written in digits only, from 0 to 365',
+      '--region: is in partition aws-cn, but --role-to-assume is in aws',
+    ]);
+  });
+  test('a flag without its value, an unknown command, help', () => {
+    expect(parse(['revoke', '--user-name', '--role-to-assume', ROLE]).line.problems).toEqual(['--user-name: needs a value']);
+    expect(parse(['rotat']).line).toMatchObject({ command: undefined, problems: ['unknown command "rotat": use rotate or revoke'] });
+    expect(parse(['rotate', '--help']).line.command).toBe('help');
+    expect(parse([]).line.command).toBe('help');
+  });
+  test('revoke takes only --user-name and --role-to-assume', () => {
+    expect(parse(['revoke', '--user-name', 'u']).parsed).toMatchObject({ ok: true, value: { command: 'revoke', userName: 'u' } });
+    expect(parse(['revoke', '--user-name', 'u', '--dry-run']).parsed?.ok).toBe(false);
+  });
+});

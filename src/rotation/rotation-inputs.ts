@@ -1,0 +1,109 @@
+import { parseRoleArn, partitionOfRegion, REGION, type RoleArn } from '../shared/aws-names.js';
+import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
+import type { CommandName } from './command-line.js';
+
+export interface Repository {
+  owner: string;
+  repo: string;
+}
+
+/** Where the two secrets live: the repository's own, or one of its environments'. */
+export interface SecretPlace {
+  repository: Repository;
+  environment?: string;
+}
+
+export interface SecretNames {
+  id: string;
+  secret: string;
+}
+
+export interface RotateOptions {
+  command: 'rotate';
+  userName: string;
+  place: SecretPlace;
+  role: RoleArn;
+  region: string;
+  secretNames: SecretNames;
+  deleteAfterDays: number;
+  dryRun: boolean;
+}
+
+export interface RevokeOptions {
+  command: 'revoke';
+  userName: string;
+  role?: RoleArn;
+}
+
+export const DEFAULT_SECRET_NAMES: SecretNames = { id: 'AWS_ACCESS_KEY_ID', secret: 'AWS_SECRET_ACCESS_KEY' };
+export const DEFAULT_DELETE_AFTER_DAYS = 7;
+
+const USER_NAME = /^[\w+=,.@-]{1,64}$/;
+const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+const ENVIRONMENT = /^[\w .-]{1,255}$/;
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,199}$/;
+
+function repository(parser: InputParser): Repository | undefined {
+  const value = parser.required('--repo');
+  if (value === undefined) return undefined;
+  const match = REPOSITORY.exec(value);
+  if (!match || match[2] === '.' || match[2] === '..') return parser.problem('--repo', 'must be OWNER/REPO, as in github.com/OWNER/REPO');
+  return { owner: match[1] ?? '', repo: match[2] ?? '' };
+}
+
+function role(parser: InputParser, required: boolean): RoleArn | undefined {
+  const value = required ? parser.required('--role-to-assume') : parser.optional('--role-to-assume');
+  if (value === undefined) return undefined;
+  return parseRoleArn(value) ?? parser.problem('--role-to-assume', 'must be a role ARN, arn:PARTITION:iam::ACCOUNT_ID:role/NAME (a path before NAME is allowed)');
+}
+
+function secretNames(parser: InputParser): SecretNames {
+  if (parser.optional('--secret-names') === undefined) return DEFAULT_SECRET_NAMES;
+  const names = parser.list('--secret-names');
+  const [id, secret] = names;
+  if (names.length !== 2 || id === undefined || secret === undefined) {
+    parser.problem('--secret-names', 'must be two secret names, ID_SECRET,SECRET_SECRET (the key id\'s, then the secret access key\'s)');
+  } else if ([id, secret].some((name) => !SECRET_NAME.test(name) || /^GITHUB_/i.test(name))) {
+    parser.problem('--secret-names', 'secret names are letters, digits and _, do not start with a digit or GITHUB_');
+  } else if (id.toUpperCase() === secret.toUpperCase()) {
+    parser.problem('--secret-names', 'the two names must differ (GitHub secret names ignore case)');
+  } else {
+    return { id, secret };
+  }
+  return DEFAULT_SECRET_NAMES;
+}
+
+function parseRotate(parser: InputParser): Parsed<RotateOptions> {
+  const userName = parser.pattern('--user-name', USER_NAME, 'must be an IAM user name: 1 to 64 letters, digits and +=,.@_-') ?? parser.required('--user-name');
+  const repo = repository(parser);
+  const roleArn = role(parser, true);
+  const region = parser.pattern('--region', REGION, 'must be an AWS region such as eu-west-1') ?? parser.required('--region');
+  const environment = parser.pattern('--environment', ENVIRONMENT, 'must be a GitHub environment name: up to 255 letters, digits, spaces and _.-');
+  const names = secretNames(parser);
+  const deleteAfterDays = parser.wholeNumber('--delete-after-days', DEFAULT_DELETE_AFTER_DAYS, 0, 365);
+  const dryRun = parser.boolean('--dry-run', false);
+  if (roleArn && region && REGION.test(region) && partitionOfRegion(region) !== roleArn.partition) {
+    parser.problem('--region', `is in partition ${partitionOfRegion(region)}, but --role-to-assume is in ${roleArn.partition}`);
+  }
+  const complete = userName && repo && roleArn && region && REGION.test(region) && USER_NAME.test(userName);
+  return parser.result(complete ? {
+    command: 'rotate', userName, place: { repository: repo, ...(environment ? { environment } : {}) }, role: roleArn, region, secretNames: names, deleteAfterDays, dryRun,
+  } : undefined);
+}
+
+function parseRevoke(parser: InputParser): Parsed<RevokeOptions> {
+  const userName = parser.pattern('--user-name', USER_NAME, 'must be an IAM user name: 1 to 64 letters, digits and +=,.@_-') ?? parser.required('--user-name');
+  const roleArn = role(parser, false);
+  const complete = userName !== undefined && USER_NAME.test(userName);
+  return parser.result(complete ? { command: 'revoke', userName, ...(roleArn ? { role: roleArn } : {}) } : undefined);
+}
+
+/**
+ * The options of one command, strictly: every problem at once, before any network call. `read`
+ * takes flag names without their dashes (`user-name`), as the command-line Io's `input` does.
+ */
+export function parseRotationOptions(command: CommandName, read: InputReader, earlierProblems: readonly string[] = []): Parsed<RotateOptions | RevokeOptions> {
+  const parser = new InputParser((name) => read(name.replace(/^--/, '')));
+  parser.problems.push(...earlierProblems);
+  return command === 'rotate' ? parseRotate(parser) : parseRevoke(parser);
+}

@@ -1,0 +1,119 @@
+import type { Io } from '../shared/io.js';
+import { refusalTexts, nothingDueTexts, revokeTexts, stepTexts, usageProblems, usageText, type RotationContext } from '../shared/messages/rotation.js';
+import { redact } from '../shared/redact.js';
+import { CallFailed } from '../shared/retry.js';
+import { Secrets } from '../shared/secrets.js';
+import { StepFailure } from '../shared/step-failure.js';
+import type { CommandLine } from './command-line.js';
+import { createAndStore } from './create-step.js';
+import { deactivateOld, deleteOld, recoverInterrupted, type LaterStepContext } from './later-steps.js';
+import { revoke } from './revoke.js';
+import { parseRotationOptions, type RotateOptions } from './rotation-inputs.js';
+import { isTargetUser, planRotation, type RotationState, type Step } from './rotation-plan.js';
+import type { RotationDeps, SecretStore } from './rotation-ports.js';
+
+/** 0: a step was taken or nothing was due; 1: failed or refused, with one error; 2: bad usage. */
+export type ExitCode = 0 | 1 | 2;
+
+export function rotationContext(options: RotateOptions): RotationContext {
+  const { repository, environment } = options.place;
+  const repo = `${repository.owner}/${repository.repo}`;
+  const quoted = environment && /\s/.test(environment) ? `'${environment}'` : environment;
+  const names = options.secretNames;
+  const namesFlag = names.id === 'AWS_ACCESS_KEY_ID' && names.secret === 'AWS_SECRET_ACCESS_KEY' ? '' : ` --secret-names ${names.id},${names.secret}`;
+  return {
+    userName: options.userName,
+    place: environment ? `environment ${environment} of ${repo}` : `repository ${repo}`,
+    secretNames: names,
+    rotateCommand: `assume-deploy-role rotate --user-name ${options.userName} --repo ${repo} --role-to-assume ${options.role.arn} --region ${options.region}` +
+      `${environment ? ` --environment ${quoted}` : ''}${namesFlag}`,
+    ghSecretSet: `gh secret set --repo ${repo}${environment ? ` --env ${quoted}` : ''}`,
+    deleteAfterDays: options.deleteAfterDays,
+  };
+}
+
+function describe(error: unknown, secrets: Secrets): string {
+  if (error instanceof CallFailed) return redact(`${error.failure.code}: ${error.failure.message}`, secrets.values);
+  return redact(error instanceof Error ? error.message : String(error), secrets.values);
+}
+
+async function readState(options: RotateOptions, deps: RotationDeps, store: SecretStore, now: Date): Promise<RotationState> {
+  const callerArn = await deps.keyAdmin.callerArn();
+  if (isTargetUser(callerArn, options.userName)) return { userName: options.userName, callerArn, keys: [], tags: new Map(), now, stored: {} };
+  const [keys, tags, stored] = await Promise.all([
+    deps.keyAdmin.listKeys(options.userName),
+    deps.keyAdmin.userTags(options.userName),
+    store.updatedAt([options.secretNames.id, options.secretNames.secret]),
+  ]);
+  return { userName: options.userName, callerArn, keys, tags, now, stored: { id: stored.get(options.secretNames.id), secret: stored.get(options.secretNames.secret) } };
+}
+
+function plannedText(step: Step, texts: RotationContext): string {
+  switch (step.kind) {
+    case 'create': return stepTexts.plannedCreate(texts, step.oldKey);
+    case 'deactivate-old': return stepTexts.plannedDeactivate(step.oldKey);
+    case 'delete-old': return stepTexts.plannedDelete(step.key);
+    case 'recover-interrupted': return stepTexts.plannedRecover(texts, step.newKey, step.oldKey, step.idWasWritten);
+    case 'nothing-due': return (nothingDueTexts[step.reason.why] as (r: unknown, c: RotationContext) => string)(step.reason, texts);
+    case 'refuse': return (refusalTexts[step.reason.why] as (r: unknown, c: RotationContext) => string)(step.reason, texts);
+  }
+}
+
+async function rotate(io: Io, options: RotateOptions, deps: RotationDeps, secrets: Secrets): Promise<ExitCode> {
+  const texts = rotationContext(options);
+  const said = (error: unknown) => describe(error, secrets);
+  const store = await deps.secretStore(options.place);
+  const now = new Date(io.clock.now());
+  const state = await readState(options, deps, store, now);
+  const step = planRotation(state, { deleteAfterDays: options.deleteAfterDays });
+  if (step.kind === 'refuse') {
+    io.fail(plannedText(step, texts));
+    return 1;
+  }
+  if (step.kind === 'nothing-due' || options.dryRun) {
+    io.info(options.dryRun && step.kind !== 'nothing-due' ? stepTexts.dryRun(plannedText(step, texts)) : plannedText(step, texts));
+    return 0;
+  }
+  const later: LaterStepContext = { userName: options.userName, idSecretName: options.secretNames.id, texts, admin: deps.keyAdmin, now, say: (line) => io.info(line), said };
+  switch (step.kind) {
+    case 'create':
+      await createAndStore({ options, texts, admin: deps.keyAdmin, probe: deps.keyProbe, store, clock: io.clock, say: later.say, said, secretStoredAt: state.stored.secret }, step.oldKey);
+      break;
+    case 'deactivate-old': await deactivateOld(later, step.oldKey); break;
+    case 'delete-old': await deleteOld(later, step.key); break;
+    case 'recover-interrupted': await recoverInterrupted(later, store, step.newKey, step.oldKey, step.idWasWritten); break;
+  }
+  return 0;
+}
+
+/**
+ * The command line: `commandLine` holds the command and the problems with the words; the flags'
+ * values come through `io.input`. Every failure ends in one error line through `io.fail`.
+ */
+export async function run(io: Io, commandLine: CommandLine, deps: (secrets: Secrets) => RotationDeps): Promise<ExitCode> {
+  if (commandLine.command === 'help') {
+    io.info(usageText);
+    return 0;
+  }
+  if (commandLine.command === undefined) {
+    io.fail(usageProblems(commandLine.problems));
+    return 2;
+  }
+  const parsed = parseRotationOptions(commandLine.command, (name) => io.input(name), commandLine.problems);
+  if (!parsed.ok) {
+    io.fail(usageProblems(parsed.problems));
+    return 2;
+  }
+  const secrets = new Secrets(io);
+  try {
+    const options = parsed.value;
+    if (options.command === 'rotate') return await rotate(io, options, deps(secrets), secrets);
+    const failures = await revoke(io, options, deps(secrets).keyAdmin, (error) => describe(error, secrets));
+    if (failures === 0) return 0;
+    io.fail(revokeTexts.failed(failures));
+    return 1;
+  } catch (error) {
+    io.fail(error instanceof StepFailure ? error.message : describe(error, secrets));
+    return 1;
+  }
+}

@@ -1,0 +1,168 @@
+// @ts-check
+/**
+ * A loopback GitHub Actions-secrets API (repository and environment secrets) that holds a real
+ * libsodium key pair per place and OPENS every sealed box it receives, so a test can check that the
+ * stored pair is exactly what IAM issued. Faults per call: an error status, with or without the
+ * write landing first (a lost answer), or an answer that never comes.
+ */
+import http from 'node:http';
+import sodium from 'libsodium-wrappers';
+
+/**
+ * @typedef {object} SecretRecord
+ * @property {string} value the opened plaintext
+ * @property {Date} createdAt
+ * @property {Date} updatedAt
+ *
+ * @typedef {object} GitHubFault
+ * @property {'GET' | 'PUT' | '*'} method
+ * @property {string | undefined} secretName matches PUT /…/secrets/NAME (case-insensitive); undefined for any
+ * @property {number} status answered instead (0: the socket is destroyed)
+ * @property {boolean} landed a PUT is stored before the error is answered
+ * @property {boolean} hang no answer at all (the client's deadline must end it)
+ * @property {number} remaining
+ *
+ * @typedef {object} FakeGitHubSecrets
+ * @property {string} url the API base, for GITHUB_API_URL
+ * @property {string} token the one token it accepts
+ * @property {() => Promise<void>} close
+ * @property {(place: string, name: string, value: string) => void} seed a secret written "earlier" (place: OWNER/REPO or OWNER/REPO:ENV)
+ * @property {(place: string) => Map<string, SecretRecord>} secrets the opened secrets of a place (names upper-case)
+ * @property {(fault: { method?: 'GET' | 'PUT' | '*', secretName?: string, status?: number, landed?: boolean, hang?: boolean, times?: number }) => void} injectFault
+ * @property {Array<{ method: string, path: string, status: number | undefined }>} requests
+ * @property {(method: string, path: string) => void} [onRequest]
+ */
+
+/**
+ * @param {{ now?: () => Date, token?: string, repositories?: string[] }} [options]
+ *   repositories: OWNER/REPO and OWNER/REPO:ENV places that exist (others answer 404)
+ * @returns {Promise<FakeGitHubSecrets>}
+ */
+export async function startFakeGitHubSecrets(options = {}) {
+  await sodium.ready;
+  const now = options.now ?? (() => new Date());
+  const token = options.token ?? 'ghp_fakeTokenForTheLoopbackSecretsApi0001';
+  /** @type {Map<string, { keyPair: { publicKey: Uint8Array, privateKey: Uint8Array }, keyId: string, secrets: Map<string, SecretRecord> }>} */
+  const places = new Map();
+  for (const place of options.repositories ?? []) addPlace(place);
+  /** @type {GitHubFault[]} */
+  const faults = [];
+  /** @type {FakeGitHubSecrets['requests']} */
+  const requests = [];
+  /** @type {Set<http.ServerResponse>} */
+  const hanging = new Set();
+
+  /** @param {string} place */
+  function addPlace(place) {
+    const existing = places.get(place);
+    if (existing) return existing;
+    const created = { keyPair: sodium.crypto_box_keypair(), keyId: String(1000 + places.size), secrets: new Map() };
+    places.set(place, created);
+    return created;
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: `fake bug: ${error}` }));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+
+  /** @type {FakeGitHubSecrets} */
+  const fake = {
+    url: `http://127.0.0.1:${address.port}`,
+    token,
+    close: async () => {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
+    },
+    seed: (place, name, value) => {
+      const at = now();
+      addPlace(place).secrets.set(name.toUpperCase(), { value, createdAt: at, updatedAt: at });
+    },
+    secrets: (place) => places.get(place)?.secrets ?? new Map(),
+    injectFault: ({ method = '*', secretName, status = 500, landed = false, hang = false, times = 1 }) => {
+      faults.push({ method, secretName, status, landed, hang, remaining: times });
+    },
+    requests,
+  };
+  return fake;
+
+  /**
+   * @param {http.IncomingMessage} req
+   * @param {http.ServerResponse} res
+   */
+  async function handle(req, res) {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', fake.url);
+    const method = req.method ?? 'GET';
+    /** @type {{ method: string, path: string, status: number | undefined }} */
+    const record = { method, path: url.pathname, status: undefined };
+    requests.push(record);
+    fake.onRequest?.(method, url.pathname);
+    /** @param {number} status @param {unknown} [json] */
+    const send = (status, json) => {
+      record.status = status;
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(json === undefined ? '' : JSON.stringify(json));
+    };
+    const auth = req.headers.authorization ?? '';
+    if (auth !== `token ${token}` && auth !== `Bearer ${token}`) return send(401, { message: 'Bad credentials' });
+
+    const match = /^\/repos\/([^/]+)\/([^/]+)(?:\/environments\/([^/]+))?\/(?:actions\/)?secrets(?:\/([^/]+))?$/.exec(url.pathname);
+    const isEnvironment = match?.[3] !== undefined;
+    if (!match || (isEnvironment && url.pathname.includes('/actions/')) || (!isEnvironment && !url.pathname.includes('/actions/'))) return send(404, { message: 'Not Found' });
+    const place = `${match[1]}/${match[2]}${isEnvironment ? `:${decodeURIComponent(match[3] ?? '')}` : ''}`;
+    const state = places.get(place);
+    if (!state) return send(404, { message: 'Not Found' });
+    const name = match[4] === undefined ? undefined : decodeURIComponent(match[4]);
+
+    const fault = faults.find((f) => f.remaining > 0 && (f.method === '*' || f.method === method) &&
+      (f.secretName === undefined || (name !== undefined && f.secretName.toUpperCase() === name.toUpperCase())));
+    if (fault) fault.remaining -= 1;
+    if (fault?.hang) {
+      hanging.add(res);
+      return;
+    }
+    if (fault && !fault.landed) {
+      if (fault.status === 0) return void req.socket.destroy();
+      return send(fault.status, { message: 'injected fault' });
+    }
+
+    if (method === 'GET' && name === 'public-key') {
+      return send(200, { key_id: state.keyId, key: sodium.to_base64(state.keyPair.publicKey, sodium.base64_variants.ORIGINAL) });
+    }
+    if (method === 'GET' && name === undefined) {
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const all = [...state.secrets.entries()].sort(([a], [b]) => a.localeCompare(b));
+      const shown = all.slice((page - 1) * perPage, page * perPage).map(([secretName, secret]) => ({
+        name: secretName, created_at: iso(secret.createdAt), updated_at: iso(secret.updatedAt),
+      }));
+      return send(200, { total_count: all.length, secrets: shown });
+    }
+    if (method === 'PUT' && name !== undefined) {
+      const { encrypted_value: encrypted, key_id: keyId } = JSON.parse(body || '{}');
+      if (keyId !== state.keyId || typeof encrypted !== 'string') return send(422, { message: 'Bad request: key_id does not match' });
+      const opened = sodium.crypto_box_seal_open(sodium.from_base64(encrypted, sodium.base64_variants.ORIGINAL), state.keyPair.publicKey, state.keyPair.privateKey);
+      const upper = name.toUpperCase();
+      const existing = state.secrets.get(upper);
+      const at = now();
+      state.secrets.set(upper, { value: sodium.to_string(opened), createdAt: existing?.createdAt ?? at, updatedAt: at });
+      if (fault) return fault.status === 0 ? void req.socket.destroy() : send(fault.status, { message: 'injected fault after the write' });
+      return send(existing ? 204 : 201, existing ? undefined : {});
+    }
+    return send(404, { message: 'Not Found' });
+  }
+}
+
+/** @param {Date} date GitHub's timestamps: ISO 8601 to the second */
+function iso(date) {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
