@@ -16,9 +16,9 @@ const option = (name) => {
 };
 
 const ENTRIES = [
-  { name: 'main', source: 'src/main.ts', cwd: 'build-stubs' },
-  { name: 'post', source: 'src/post.ts', cwd: 'build-stubs' },
-  { name: 'key-age', source: 'src/key-age.ts', cwd: 'build-stubs/key-age' },
+  { name: 'main', source: 'src/entries/main.ts', cwd: 'build-stubs' },
+  { name: 'post', source: 'src/entries/post.ts', cwd: 'build-stubs' },
+  { name: 'key-age', source: 'src/entries/key-age.ts', cwd: 'build-stubs/key-age' },
 ];
 
 /** In a child process whose working folder selects the tsconfig: bundle one entry into `out`. */

@@ -1,0 +1,126 @@
+/**
+ * The key-age action's run(io) in process, through the recording Io, against the loopback IAM and
+ * a nock'd GitHub API for the tracking issue.
+ */
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import nock from 'nock';
+import { createIssueApi } from '../../src/adapters/github-issues.js';
+import { run } from '../../src/key-age/run.js';
+import { startAwsTestServer } from '../../test/support/aws-test-server.js';
+import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';
+
+const ACCOUNT = '111122223333';
+const USER = 'sam-cli-user';
+const KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+const DAY = 24 * 60 * 60 * 1000;
+const TOKEN = 'ghs_KeyAgeActionTierToken000000000000';
+const ISSUES = '/repos/octo-org/app/issues';
+
+let server: Awaited<ReturnType<typeof startAwsTestServer>>;
+
+beforeEach(async () => {
+  server = await startAwsTestServer();
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
+
+afterEach(async () => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  nock.enableNetConnect();
+  await server.close();
+  expect(pending).toEqual([]);
+});
+
+function keyAged(days: number, selfIamRead = true) {
+  server.addUser({ account: ACCOUNT, name: USER, selfIamRead });
+  server.addAccessKey(USER, { ...KEY, createDate: new Date(Date.now() - days * DAY - 60 * 60 * 1000) });
+}
+
+function io(inputs: Record<string, string> = {}): RecordingIo {
+  return recordingIo({
+    inputs: { 'aws-access-key-id': KEY.accessKeyId, 'aws-secret-access-key': KEY.secretAccessKey, 'aws-region': 'eu-west-1', ...inputs },
+    env: { AWS_ENDPOINT_URL: server.url, GITHUB_REPOSITORY: 'octo-org/app', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '7' },
+    now: Date.now(),
+  });
+}
+
+const issueApi = async (token: string, repository: { owner: string; repo: string }) => createIssueApi(token, repository, globalThis.fetch);
+
+describe('key-age run(io)', () => {
+  test('ok: outputs and summary, no annotation, no failure', async () => {
+    keyAged(10);
+    const step = io();
+    await run(step);
+    expect(step.failed).toBe(false);
+    expect(step.annotations).toEqual([]);
+    expect(step.outputs.status).toBe('ok');
+    expect(step.outputs['oldest-key-age-days']).toBe('10');
+    expect(step.summary.join('')).toContain('all keys are within the limits');
+    expect(step.log()).toBe('Checked 1 access key: ok, the oldest active key is 10 days old.');
+  });
+
+  test('warn: a titled warning, status warn, the step passes', async () => {
+    keyAged(85);
+    const step = io();
+    await run(step);
+    expect(step.failed).toBe(false);
+    expect(step.annotations).toEqual([{ severity: 'warning', title: 'Access key check', message: expect.stringContaining('rotate it within 5 days') }]);
+    expect(step.outputs.status).toBe('warn');
+  });
+
+  test('fail: the error annotation is the only error line, and the step fails', async () => {
+    keyAged(95);
+    const step = io();
+    await run(step);
+    expect(step.failed).toBe(true);
+    expect(step.errors).toEqual([]);
+    expect(step.annotations.map((annotation) => annotation.severity)).toEqual(['error']);
+    expect(step.outputs.status).toBe('fail');
+  });
+
+  test('a user without the self-read policy: one error with the policy to attach', async () => {
+    keyAged(10, false);
+    const step = io();
+    await run(step);
+    expect(step.errors).toHaveLength(1);
+    expect(step.errors[0]).toMatch(/^IAM user sam-cli-user may not read its own access keys\./);
+    expect(step.outputs).toEqual({});
+  });
+
+  test('input problems: one error, no IAM call', async () => {
+    keyAged(10);
+    const step = io({ 'max-age-days': 'ninety', 'tracking-issue': 'true' });
+    await run(step);
+    expect(server.requests).toEqual([]);
+    expect(step.errors).toHaveLength(1);
+    expect(step.errors[0]).toMatch(/^2 inputs are invalid:\n- max-age-days: must be a whole number/);
+  });
+
+  test('tracking issue: opened while a finding stands, through the GitHub API', async () => {
+    keyAged(85);
+    let created: { title?: string; body?: string } = {};
+    nock('https://api.github.com')
+      .get(ISSUES).query({ state: 'open', per_page: '100' }).reply(200, [])
+      .post(ISSUES, (body) => {
+        created = body as typeof created;
+        return true;
+      })
+      .reply(201, { number: 12 });
+    const step = io({ 'tracking-issue': 'true', 'github-token': TOKEN });
+    await run(step, { issueApi });
+    expect(step.log()).toContain('Opened tracking issue #12.');
+    expect(created.title).toBe('Access keys of IAM user sam-cli-user need attention');
+    expect(created.body).toContain('[this run](https://github.com/octo-org/app/actions/runs/7)');
+    expect(step.masks).toContain(TOKEN);
+  });
+
+  test('tracking issue GitHub refuses: a warning, the check\'s result stands', async () => {
+    keyAged(85);
+    nock('https://api.github.com').get(ISSUES).query(true).reply(403, { message: 'Resource not accessible by integration' });
+    const step = io({ 'tracking-issue': 'true', 'github-token': TOKEN });
+    await run(step, { issueApi });
+    expect(step.failed).toBe(false);
+    expect(step.annotations.at(-1)?.message).toMatch(/^The key check ran, but the tracking issue in octo-org\/app could not be updated: github-token may not write issues \(403\)/);
+  });
+});

@@ -1,0 +1,504 @@
+/**
+ * docs/troubleshooting.md explains every message the two actions print, and only messages they
+ * still print. The messages are produced here by calling the code that builds them with every
+ * case; the doc's entries are table rows whose first cell is a backticked message pattern, where
+ * `<PLACEHOLDER>` stands for any text and `(s)` for an optional plural s.
+ */
+import { afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { STSClient } from '@aws-sdk/client-sts';
+import { readFileSync } from 'node:fs';
+import { explainAssumeRoleFailure, type AssumeRoleContext } from '../../src/shared/messages/assume-role-failures.js';
+import type { AwsFailure } from '../../src/shared/aws-failure.js';
+import type { CallContext } from '../../src/shared/messages/aws-failures.js';
+import { describeInputProblems } from '../../src/shared/input-problems.js';
+import { DEFAULT_THRESHOLDS, parseKeyAgeInputs } from '../../src/key-age/key-age-inputs.js';
+import { explainKeyAgeFailure } from '../../src/shared/messages/key-age-failures.js';
+import { assessKeys, type AccessKeyRecord, type LastUse } from '../../src/key-age/key-findings.js';
+import { CallFailed, DEFAULT_RETRY_TIMING, type RetryClock } from '../../src/shared/retry.js';
+import { parseRootInputs } from '../../src/assume-role/role-inputs.js';
+import { explainIssueFailure } from '../../src/shared/messages/tracking-issue.js';
+import { assumeRoleRefusals } from '../../src/shared/messages/assume-role-failures.js';
+import { summaryWriteFailed } from '../../src/shared/messages/step.js';
+import { CATALOGUE } from '../../src/shared/messages/index.js';
+import { listOwnAccessKeys } from '../../src/adapters/iam.js';
+import { logRetry } from '../../src/shared/retry-log.js';
+import type { Secrets } from '../../src/shared/secrets.js';
+import { assumeRole, callerArn } from '../../src/adapters/sts.js';
+
+type Action = 'root' | 'key-age';
+type Section = 'both' | Action;
+
+/** One message as the user reads it in the log, after the runner's `Error:` / `Warning:` / `Notice:`. */
+interface Produced {
+  action: Action;
+  label: string;
+  message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The doc
+
+const DOC_PATH = 'docs/troubleshooting.md';
+const DOC = readFileSync(DOC_PATH, 'utf8');
+
+/** The `## ` headings whose tables list messages; other sections (such as "Not errors of these actions") are prose. */
+const SECTION_HEADINGS: Array<[string, Section]> = [
+  ['## Both actions', 'both'],
+  ['## The root action', 'root'],
+  ['## The key-age action', 'key-age'],
+];
+
+interface Entry {
+  section: Section;
+  pattern: string;
+  regex: RegExp;
+  line: number;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `<ROLE_ARN>` matches any text, `(s)` an optional s, the rest literally; anchored at the message's start. */
+function patternRegExp(pattern: string): RegExp {
+  const source = pattern
+    .split(/(<[A-Z][A-Z0-9_]*>|\(s\))/)
+    .map((part, index) => (index % 2 === 0 ? escapeRegExp(part) : part === '(s)' ? 's?' : '.+?'))
+    .join('');
+  return new RegExp(`^${source}`, 's');
+}
+
+function parseDoc(text: string): { entries: Entry[]; malformed: string[] } {
+  const entries: Entry[] = [];
+  const malformed: string[] = [];
+  let section: Section | undefined;
+  text.split('\n').forEach((line, index) => {
+    if (line.startsWith('## ')) section = SECTION_HEADINGS.find(([heading]) => line.startsWith(heading))?.[1];
+    if (section === undefined || !line.startsWith('|')) return;
+    if (/^\|[\s|:-]+\|$/.test(line)) return; // separator row
+    const firstCell = (line.slice(1).split(/(?<!\\)\|/)[0] ?? '').trim();
+    if (firstCell === 'Message') return; // header row
+    const code = /^`([^`]+)`$/.exec(firstCell);
+    if (!code?.[1]) {
+      malformed.push(`line ${index + 1}: ${firstCell}`);
+      return;
+    }
+    const pattern = code[1].replace(/\\\|/g, '|');
+    entries.push({ section, pattern, regex: patternRegExp(pattern), line: index + 1 });
+  });
+  return { entries, malformed };
+}
+
+const { entries: ENTRIES, malformed: MALFORMED_ROWS } = parseDoc(DOC);
+
+/** The entries a user of `action` may land on: the shared section and the action's own. */
+const entriesFor = (action: Action) => ENTRIES.filter((entry) => entry.section === 'both' || entry.section === action);
+const matching = (produced: Produced) => entriesFor(produced.action).filter((entry) => entry.regex.test(produced.message));
+
+// ---------------------------------------------------------------------------------------------
+// Input problems and warnings, from the input parsers
+
+const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const KEYS = { 'aws-access-key-id': KEY_ID, 'aws-secret-access-key': SECRET, 'aws-region': 'eu-west-1' };
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/deploy';
+const MANAGED_POLICY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+
+/** Bad values of the inputs both actions share: the key, the secret, the region, switches and numbers. */
+const SHARED_INPUT_CASES: Array<[string, Record<string, string>]> = [
+  ['no access key id (no secret in this run)', { 'aws-access-key-id': '' }],
+  ['no secret access key', { 'aws-secret-access-key': '' }],
+  ['a key id pasted with a line break after it', { 'aws-access-key-id': `${KEY_ID}\n` }],
+  ['a secret pasted with spaces around it', { 'aws-secret-access-key': ` ${SECRET} ` }],
+  ['a key id broken in two', { 'aws-access-key-id': 'AKIAIOSF ODNN7EXAMPLE' }],
+  ['a secret broken across lines', { 'aws-secret-access-key': 'wJalrXUtnFEMI/K7MDENG\nbPxRfiCYEXAMPLEKEY' }],
+  ['the secret stored as the key id', { 'aws-access-key-id': SECRET }],
+  ['a key id in lower case', { 'aws-access-key-id': 'akiaiosfodnn7example' }],
+  ['a temporary key', { 'aws-access-key-id': 'ASIAIOSFODNN7EXAMPLE' }],
+  ['a secret in quotes', { 'aws-secret-access-key': `"${SECRET}"` }],
+  ['no region', { 'aws-region': '' }],
+  ['a region display name', { 'aws-region': 'Europe (Ireland)' }],
+  ['retry-max-attempts with words', { 'retry-max-attempts': 'five' }],
+  ['retry-max-attempts out of range', { 'retry-max-attempts': '0' }],
+];
+
+const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
+  ...SHARED_INPUT_CASES,
+  ['no role', { 'role-to-assume': '' }],
+  ['a user ARN as the role', { 'role-to-assume': 'arn:aws:iam::123456789012:user/sam-cli-user' }],
+  ['a bare role name with a space', { 'role-to-assume': 'deploy role' }],
+  ['a role of another partition than the region', { 'aws-region': 'cn-north-1' }],
+  ['a role in an account allowed-account-ids does not list', { 'allowed-account-ids': '210987654321' }],
+  ['an allowed account that is not an id', { 'allowed-account-ids': 'production' }],
+  ['a session name with a space', { 'role-session-name': 'my deploy' }],
+  ['a duration with a unit', { 'role-duration-seconds': '1h' }],
+  ['a duration too short', { 'role-duration-seconds': '60' }],
+  ['an external id too short', { 'role-external-id': 'x' }],
+  ['mask-aws-account-id: yes', { 'mask-aws-account-id': 'yes' }],
+  ['output-credentials: 1', { 'output-credentials': '1' }],
+  ['session-tags: on', { 'session-tags': 'on' }],
+  ['an inline policy that is not JSON', { 'inline-session-policy': '{ Version: 2012-10-17' }],
+  ['an inline policy that is a list', { 'inline-session-policy': '[]' }],
+  ['an inline policy too long', { 'inline-session-policy': JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'x'.repeat(3000) }] }) }],
+  ['a managed policy name instead of an ARN', { 'managed-session-policies': 'ReadOnlyAccess' }],
+  ['eleven managed policies', { 'managed-session-policies': Array.from({ length: 11 }, () => MANAGED_POLICY).join('\n') }],
+  ['a source identity too short', { 'source-identity': 'a' }],
+];
+
+const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undefined]> = [
+  ...SHARED_INPUT_CASES.map(([label, inputs]): [string, Record<string, string>, string | undefined] => [label, inputs, 'octo-org/app']),
+  ['max-age-days with words', { 'max-age-days': 'ninety' }, 'octo-org/app'],
+  ['max-age-days 0', { 'max-age-days': '0' }, 'octo-org/app'],
+  ['max-unused-days over ten years', { 'max-unused-days': '9999' }, 'octo-org/app'],
+  ['max-age-days lowered below the default warn-age-days', { 'max-age-days': '30' }, 'octo-org/app'],
+  ['tracking-issue: maybe', { 'tracking-issue': 'maybe' }, 'octo-org/app'],
+  ['a tracking issue without a token', { 'tracking-issue': 'true' }, 'octo-org/app'],
+  ['a tracking issue with no repository', { 'tracking-issue': 'true', 'github-token': 'ghs_token' }, undefined],
+];
+
+function inputMessages(action: Action, label: string, result: { problems?: string[]; warnings: string[] }): Produced[] {
+  const lines = [...(result.problems ?? []), ...result.warnings];
+  if (lines.length === 0) throw new Error(`the ${action} input case "${label}" produced no message: fix the case`);
+  return lines.map((message) => ({ action, label: `input: ${label}`, message }));
+}
+
+function rootInputMessages(): Produced[] {
+  return ROOT_INPUT_CASES.flatMap(([label, inputs]) => {
+    const all: Record<string, string> = { ...KEYS, 'role-to-assume': ROLE_ARN, ...inputs };
+    const parsed = parseRootInputs((name) => all[name] ?? '');
+    return inputMessages('root', label, { problems: parsed.ok ? [] : parsed.problems, warnings: parsed.warnings });
+  });
+}
+
+function keyAgeInputMessages(): Produced[] {
+  return KEY_AGE_INPUT_CASES.flatMap(([label, inputs, repository]) => {
+    const all: Record<string, string> = { ...KEYS, ...inputs };
+    const parsed = parseKeyAgeInputs((name) => all[name] ?? '', repository);
+    return inputMessages('key-age', label, { problems: parsed.ok ? [] : parsed.problems, warnings: parsed.warnings });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// AWS failures, from the message functions
+
+const failure = (code: string, message: string, extra: Partial<AwsFailure> = {}): AwsFailure =>
+  ({ code, message, clockSkewCorrected: false, network: false, throttling: false, sdkTransient: false, ...extra });
+const permanent = (failed: AwsFailure) => new CallFailed(failed, 1, 'permanent', 120);
+const notAuthorized = (callerArn: string, action: string) => `User: ${callerArn} is not authorized to perform: ${action} on resource: ${ROLE_ARN}`;
+const USER_ARN = 'arn:aws:iam::123456789012:user/sam-cli-user';
+
+/** Failures of the key itself, and errors no message has specific advice for: the same in both actions. */
+const SHARED_FAILURES: Array<[string, CallFailed]> = [
+  ['InvalidClientTokenId', permanent(failure('InvalidClientTokenId', 'The security token included in the request is invalid.'))],
+  ['UnrecognizedClientException', permanent(failure('UnrecognizedClientException', 'The security token included in the request is invalid.'))],
+  ['SignatureDoesNotMatch', permanent(failure('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.'))],
+  ['ExpiredToken', permanent(failure('ExpiredToken', 'The security token included in the request is expired'))],
+  ['ExpiredTokenException', permanent(failure('ExpiredTokenException', 'The security token included in the request is expired'))],
+  ['clock skew (Signature expired)', permanent(failure('SignatureDoesNotMatch', 'Signature expired: 20260101T000000Z is now earlier than 20260101T001500Z'))],
+  ['clock skew (RequestExpired)', permanent(failure('RequestExpired', 'Request has expired.'))],
+  ['an error without specific advice', permanent(failure('NoSuchEntity', 'The role with name deploy cannot be found.'))],
+  ['throttling until no attempts are left', new CallFailed(failure('Throttling', 'Rate exceeded', { httpStatus: 400 }), 5, 'attempts', 9400)],
+  ['no answer until no attempts are left', new CallFailed(failure('ENOTFOUND', 'getaddrinfo ENOTFOUND sts.eu-west-9.amazonaws.com', { network: true }), 1, 'attempts', 30)],
+  ['5xx until the time ran out', new CallFailed(failure('ServiceUnavailable', 'Service Unavailable', { httpStatus: 503 }), 4, 'time', 29500)],
+  ['no answer until the time ran out', new CallFailed(failure('TimeoutError', 'no answer within 10.0 s', { network: true }), 3, 'time', 30000)],
+];
+
+const ROOT_FAILURES: Array<[string, CallFailed]> = [
+  ...SHARED_FAILURES,
+  ['AccessDenied naming the user', permanent(failure('AccessDenied', notAuthorized(USER_ARN, 'sts:AssumeRole')))],
+  ['AccessDenied without a user', permanent(failure('AccessDenied', 'Access denied'))],
+  ['AccessDeniedException', permanent(failure('AccessDeniedException', notAuthorized(USER_ARN, 'sts:AssumeRole')))],
+  ['AccessDenied on sts:TagSession', permanent(failure('AccessDenied', notAuthorized(USER_ARN, 'sts:TagSession')))],
+  ['AccessDenied on sts:SetSourceIdentity', permanent(failure('AccessDenied', notAuthorized(USER_ARN, 'sts:SetSourceIdentity')))],
+  ['RegionDisabledException', permanent(failure('RegionDisabledException', 'STS is not activated in this region for account:123456789012.'))],
+  ['MalformedPolicyDocument', permanent(failure('MalformedPolicyDocument', 'Syntax errors in policy.'))],
+  ['MalformedPolicyDocumentException', permanent(failure('MalformedPolicyDocumentException', 'Syntax errors in policy.'))],
+  ['PackedPolicyTooLarge', permanent(failure('PackedPolicyTooLarge', 'Packed policy consumes 121% of allotted space'))],
+  ['PackedPolicyTooLargeException', permanent(failure('PackedPolicyTooLargeException', 'Packed policy consumes 121% of allotted space'))],
+  ['ValidationError on the duration', permanent(failure('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'))],
+  ['another ValidationError', permanent(failure('ValidationError', "1 validation error detected: Value 'a b' at 'roleSessionName' failed to satisfy constraint"))],
+];
+
+const ASSUME_ROLE_CONTEXTS: Array<[string, AssumeRoleContext]> = [
+  ['AssumeRole', {
+    call: 'STS AssumeRole', region: 'eu-west-1', partition: 'aws', accessKeyId: KEY_ID, secrets: [SECRET],
+    roleArn: ROLE_ARN, roleName: 'deploy', durationSeconds: 7200, sessionTags: true, sourceIdentity: true, externalId: true,
+  }],
+  ['AssumeRole without options', {
+    call: 'STS AssumeRole', region: 'eu-west-1', partition: 'aws', accessKeyId: KEY_ID, secrets: [SECRET],
+    roleArn: ROLE_ARN, roleName: 'deploy', durationSeconds: 3600, sessionTags: false, sourceIdentity: false, externalId: false,
+  }],
+  // As the shell calls it when role-to-assume is a bare name and GetCallerIdentity failed.
+  ['GetCallerIdentity', {
+    call: 'STS GetCallerIdentity', region: 'eu-west-1', partition: 'aws', accessKeyId: KEY_ID, secrets: [SECRET],
+    roleArn: 'the role', roleName: 'deploy', durationSeconds: 3600, sessionTags: false, sourceIdentity: false, externalId: false,
+  }],
+];
+
+function rootFailureMessages(): Produced[] {
+  return ASSUME_ROLE_CONTEXTS.flatMap(([call, context]) => ROOT_FAILURES.map(([label, failed]): Produced =>
+    ({ action: 'root', label: `${call}: ${label}`, message: explainAssumeRoleFailure(failed, context) })));
+}
+
+const KEY_AGE_FAILURES: Array<[string, CallFailed]> = [
+  ...SHARED_FAILURES,
+  ['AccessDenied naming the user', permanent(failure('AccessDenied', 'User: arn:aws:iam::123456789012:user/ci/sam-cli-user is not authorized to perform: iam:ListAccessKeys'))],
+  ['AccessDenied without a user', permanent(failure('AccessDenied', 'Access denied'))],
+  ['AccessDenied to a role session', permanent(failure('AccessDenied', 'User: arn:aws:sts::123456789012:assumed-role/deploy/gha-1 is not authorized to perform: iam:ListAccessKeys'))],
+  ['AccessDeniedException', permanent(failure('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/sam-cli-user is not authorized to perform: iam:GetAccessKeyLastUsed'))],
+];
+
+function keyAgeFailureMessages(): Produced[] {
+  return ['IAM ListAccessKeys', 'IAM GetAccessKeyLastUsed'].flatMap((call) => {
+    const context: CallContext = { call, region: 'eu-west-1', partition: 'aws', accessKeyId: KEY_ID, secrets: [SECRET] };
+    return KEY_AGE_FAILURES.map(([label, failed]): Produced =>
+      ({ action: 'key-age', label: `${call}: ${label}`, message: explainKeyAgeFailure(failed, context) }));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key-age findings and tracking-issue warnings
+
+const NOW = new Date('2026-03-01T12:00:00Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000);
+const WORKFLOW_KEY = 'AKIAWORKFLOWKEY00001';
+const OTHER_KEY = 'AKIAOTHERKEY00000002';
+
+const FINDING_CASES: Array<[string, AccessKeyRecord[], Array<[string, LastUse]>, typeof DEFAULT_THRESHOLDS]> = [
+  ['the workflow key over max-age-days', [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(95) }], [], DEFAULT_THRESHOLDS],
+  ['the workflow key over warn-age-days', [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(85) }], [], DEFAULT_THRESHOLDS],
+  ['a one-day-old key with tiny limits', [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(1) }], [], { maxAgeDays: 2, warnAgeDays: 1, maxUnusedDays: 1 }],
+  ['a second key never used, and two active keys',
+    [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(10) }, { accessKeyId: OTHER_KEY, status: 'Active', createDate: daysAgo(50) }], [], DEFAULT_THRESHOLDS],
+  ['a second key unused for 60 days',
+    [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(10) }, { accessKeyId: OTHER_KEY, status: 'Active', createDate: daysAgo(70) }],
+    [[OTHER_KEY, { date: daysAgo(60), service: 'sts', region: 'eu-west-1' }]], DEFAULT_THRESHOLDS],
+  ['two active keys, neither the workflow\'s',
+    [{ accessKeyId: OTHER_KEY, status: 'Active', createDate: daysAgo(5) }, { accessKeyId: 'AKIATHIRDKEY00000003', status: 'Active', createDate: daysAgo(3) }], [], DEFAULT_THRESHOLDS],
+  ['an inactive key', [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(10) }, { accessKeyId: OTHER_KEY, status: 'Inactive', createDate: daysAgo(100) }], [], DEFAULT_THRESHOLDS],
+];
+
+function findingMessages(): Produced[] {
+  return FINDING_CASES.flatMap(([label, keys, lastUse, thresholds]) => {
+    const { findings } = assessKeys({ keys, lastUse: new Map(lastUse), now: NOW, thresholds, workflowKeyId: WORKFLOW_KEY });
+    if (findings.length === 0) throw new Error(`the finding case "${label}" found nothing: fix the case`);
+    return findings.map((finding): Produced => ({ action: 'key-age', label: `finding: ${label}`, message: finding.message }));
+  });
+}
+
+const ISSUE_FAILURES: Array<[string, number | undefined, string]> = [
+  ['401', 401, 'Bad credentials'],
+  ['403', 403, 'Resource not accessible by integration'],
+  ['404', 404, 'Not Found'],
+  ['410', 410, 'Issues are disabled for this repo'],
+  ['rate limit', 403, 'API rate limit exceeded for installation ID 1.'],
+  ['422', 422, 'Validation Failed'],
+  ['502', 502, 'Bad Gateway'],
+  ['no answer', undefined, 'getaddrinfo ENOTFOUND api.github.com'],
+];
+
+function issueMessages(): Produced[] {
+  return ISSUE_FAILURES.map(([label, status, said]): Produced =>
+    ({ action: 'key-age', label: `tracking issue: ${label}`, message: explainIssueFailure(status, said, 'octo-org/app') }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages of the shell, produced by calling the shell's functions with fake clients
+
+const QUICK_CLOCK: RetryClock = { now: () => 0, sleep: async () => undefined, random: () => 0 };
+const ONE_ATTEMPT = { policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: 1 }, clock: QUICK_CLOCK, onRetry: () => undefined };
+
+async function messageOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error('expected the call to fail');
+}
+
+async function shellMessages(): Promise<Produced[]> {
+  const answering = (answer: unknown) => ({ send: async () => answer });
+  const sts = (answer: unknown) => answering(answer) as unknown as STSClient;
+  const iam = answering({ AccessKeyMetadata: [], IsTruncated: true, Marker: 'next' }) as unknown as IAMClient;
+  const noSecrets = { values: [SECRET] } as unknown as Secrets;
+  const retryLine = (call: string) => {
+    let line = '';
+    logRetry({ info: (message) => { line = message; } }, call, noSecrets)({ attempt: 1, maxAttempts: 5, failure: failure('Throttling', 'Rate exceeded'), delayMs: 240 });
+    return line;
+  };
+  return [
+    { action: 'root', label: 'shell: GetCallerIdentity without an ARN', message: await messageOf(callerArn(sts({}), { ...ONE_ATTEMPT, mask: () => undefined })) },
+    { action: 'root', label: 'shell: AssumeRole without credentials', message: await messageOf(assumeRole(sts({}), { RoleArn: ROLE_ARN, RoleSessionName: 's1' }, { ...ONE_ATTEMPT, mask: () => undefined })) },
+    { action: 'root', label: 'shell: a retry of STS AssumeRole', message: retryLine('STS AssumeRole') },
+    { action: 'key-age', label: 'shell: ListAccessKeys that never ends', message: await messageOf(listOwnAccessKeys(iam, ONE_ATTEMPT)) },
+    { action: 'key-age', label: 'shell: a retry of IAM ListAccessKeys', message: retryLine('IAM ListAccessKeys') },
+  ];
+}
+
+/** Messages the two run(io)s build from the catalogue after an answer, or when the summary file cannot be written. */
+function runMessages(): Produced[] {
+  const summary = summaryWriteFailed('Error: EACCES: permission denied');
+  return [
+    { action: 'root', label: 'run: allowed-account-ids and a resolved bare role', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.givenRole(ROLE_ARN)) },
+    { action: 'root', label: 'run: allowed-account-ids and the role STS answered for', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.returnedRole('arn:aws:sts::210987654321:assumed-role/deploy/s1')) },
+    { action: 'root', label: 'run: GetCallerIdentity ARN without an account', message: assumeRoleRefusals.callerWithoutAccount },
+    { action: 'root', label: 'run: the summary cannot be written', message: summary },
+    { action: 'key-age', label: 'run: the summary cannot be written', message: summary },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let produced: Produced[] = [];
+
+beforeAll(async () => {
+  produced = [
+    ...rootInputMessages(),
+    ...rootFailureMessages(),
+    ...keyAgeInputMessages(),
+    ...keyAgeFailureMessages(),
+    ...findingMessages(),
+    ...issueMessages(),
+    ...(await shellMessages()),
+    ...runMessages(),
+  ];
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
+const unexplained = (action: Action) =>
+  produced.filter((item) => item.action === action && matching(item).length === 0).map(({ label, message }) => `${label}: ${message}`);
+
+const unproduced = (section: Section, by: readonly Action[]) =>
+  ENTRIES.filter((entry) => entry.section === section)
+    .filter((entry) => !by.every((action) => produced.some((item) => item.action === action && entry.regex.test(item.message))))
+    .map((entry) => `${DOC_PATH}:${entry.line}: ${entry.pattern}`);
+
+describe('docs/troubleshooting.md', () => {
+  test('lists messages for both actions together, for the root action and for the key-age action, each as a table row with a backticked message', () => {
+    expect(MALFORMED_ROWS).toEqual([]);
+    for (const [, section] of SECTION_HEADINGS) expect(ENTRIES.filter((entry) => entry.section === section).length).toBeGreaterThan(0);
+  });
+
+  test('every message the root action can print is explained in docs/troubleshooting.md', () => {
+    expect(produced.filter((item) => item.action === 'root').length).toBeGreaterThan(50);
+    expect(unexplained('root')).toEqual([]);
+  });
+
+  test('every message the key-age action can print is explained in docs/troubleshooting.md', () => {
+    expect(produced.filter((item) => item.action === 'key-age').length).toBeGreaterThan(50);
+    expect(unexplained('key-age')).toEqual([]);
+  });
+
+  test('no message fits two entries, so a user finds one explanation, not two', () => {
+    const ambiguous = produced
+      .map((item) => ({ item, entries: matching(item) }))
+      .filter(({ entries }) => entries.length > 1)
+      .map(({ item, entries }) => `${item.label}: ${entries.map((entry) => entry.pattern).join(' / ')}`);
+    expect(ambiguous).toEqual([]);
+  });
+
+  test('every entry in the root action\'s section is a message the root action still prints', () => {
+    expect(unproduced('root', ['root'])).toEqual([]);
+  });
+
+  test('every entry in the key-age action\'s section is a message the key-age action still prints', () => {
+    expect(unproduced('key-age', ['key-age'])).toEqual([]);
+  });
+
+  test('every entry under "Both actions" is a message both actions still print', () => {
+    expect(unproduced('both', ['root', 'key-age'])).toEqual([]);
+  });
+
+  test('shows the two shapes an input error takes in the log, as the code writes them', () => {
+    const one = describeInputProblems(['aws-region: is required']);
+    const two = describeInputProblems(['aws-region: is required', 'role-to-assume: is required']);
+    expect(DOC).toContain(one.slice(0, one.indexOf('aws-region')));
+    expect(DOC).toContain(two.split('\n')[0]?.replace(/^\d+/, ''));
+    expect(two.split('\n').slice(1)).toEqual(['- aws-region: is required', '- role-to-assume: is required']);
+  });
+
+  test('states the retry time budget the code uses', () => {
+    expect(DOC).toContain(`${DEFAULT_RETRY_TIMING.totalBudgetMs / 1000} seconds for all attempts`);
+  });
+});
+
+describe('the generated cases above, so the doc check stays complete', () => {
+  const source = (path: string) => readFileSync(path, 'utf8');
+
+  test('cover every validation rule written in the input parsers', () => {
+    const files = ['src/shared/input-parser.ts', 'src/shared/user-key-inputs.ts', 'src/assume-role/role-inputs.ts', 'src/key-age/key-age-inputs.ts'];
+    const call = /\.(?:problem|pattern|credential)\(\s*(?:'[\w-]+'|name)\s*,\s*(?:[A-Z_]+\s*,\s*)?('(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`)/g;
+    const rules = files.flatMap((file) => [...source(file).matchAll(call)].map((match) => match[1] ?? ''));
+    expect(rules.length).toBeGreaterThan(25);
+    const missing = rules.filter((rule) => {
+      // The longest fixed piece of the rule's text, between template `${…}` parts.
+      const pieces = rule.slice(1, -1).replace(/\\'/g, '\'').split(/\$\{[^}]*\}/);
+      const fixed = pieces.reduce((longest, piece) => (piece.length > longest.length ? piece : longest), '');
+      return !produced.some((item) => item.label.startsWith('input: ') && item.message.includes(fixed));
+    });
+    expect(missing).toEqual([]);
+  });
+
+  test('cover every AWS error code and HTTP status the message functions handle', () => {
+    const codes = ['src/shared/messages/assume-role-failures.ts', 'src/shared/messages/aws-failures.ts'].flatMap((file) => [...source(file).matchAll(/case '(\w+)':/g)].map((match) => match[1]));
+    expect(codes.length).toBeGreaterThan(10);
+    const generated = new Set([...ROOT_FAILURES, ...KEY_AGE_FAILURES].map(([, failed]) => failed.failure.code));
+    expect(codes.filter((code) => code !== undefined && !generated.has(code))).toEqual([]);
+    const statuses = [...source('src/shared/messages/tracking-issue.ts').matchAll(/case (\d+):/g)].map((match) => Number(match[1]));
+    expect(statuses.filter((status) => !ISSUE_FAILURES.some(([, generatedStatus]) => generatedStatus === status))).toEqual([]);
+  });
+});
+
+/**
+ * Every entry of the message catalogue, and where this file produces it: `produced` entries are
+ * printed as an error, warning or notice and are checked against the doc above; the others are
+ * log lines or GitHub texts, which the troubleshooting page does not list. A new catalogue entry
+ * fails this test until it is placed here (and, if produced, given cases above).
+ */
+const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or notice'> = {
+  'action-log:actionLog.signing': 'not an error, warning or notice',
+  'action-log:actionLog.assumed': 'not an error, warning or notice',
+  'action-log:actionLog.blanked': 'not an error, warning or notice',
+  'action-log:actionLog.readingKeys': 'not an error, warning or notice',
+  'assume-role-failures:assumeRoleContext': 'produced',
+  'assume-role-failures:assumeRoleRefusals.accountNotAllowed': 'produced',
+  'assume-role-failures:assumeRoleRefusals.givenRole': 'produced',
+  'assume-role-failures:assumeRoleRefusals.returnedRole': 'produced',
+  'assume-role-failures:assumeRoleRefusals.callerWithoutAccount': 'produced',
+  'assume-role-failures:explainAssumeRoleFailure': 'produced',
+  'aws-failures:awsSaid': 'produced',
+  'aws-failures:explainCommonFailure': 'produced',
+  'aws-failures:explainGaveUp': 'produced',
+  'aws-failures:explainKeyFailure': 'produced',
+  'aws-failures:incompleteAnswer': 'produced',
+  'aws-failures:pagesNeverEnded': 'produced',
+  'aws-failures:retryLine': 'produced',
+  'key-age-failures:explainKeyAgeFailure': 'produced',
+  'key-findings:findingTexts.tooOld': 'produced',
+  'key-findings:findingTexts.ageing': 'produced',
+  'key-findings:findingTexts.neverUsed': 'produced',
+  'key-findings:findingTexts.unused': 'produced',
+  'key-findings:findingTexts.twoActive': 'produced',
+  'key-findings:findingTexts.inactive': 'produced',
+  'key-findings:findingTexts.checked': 'not an error, warning or notice',
+  'step:summaryWriteFailed': 'produced',
+  'tracking-issue:explainIssueFailure': 'produced',
+  'tracking-issue:trackingIssueTexts.title': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.bodyIntro': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.bodyFooter': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.closingComment': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.duplicateComment': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.none': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.opened': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.updated': 'not an error, warning or notice',
+  'tracking-issue:trackingIssueTexts.closed': 'not an error, warning or notice',
+};
+
+describe('the message catalogue (src/shared/messages)', () => {
+  test('every entry is placed: checked against the doc through the cases above, or not a troubleshooting message', () => {
+    expect(CATALOGUE.map((entry) => `${entry.area}:${entry.name}`).sort()).toEqual(Object.keys(CATALOGUE_COVERAGE).sort());
+  });
+});

@@ -1,0 +1,650 @@
+/**
+ * Security properties of iam/deploy-access.yml, the CloudFormation template that creates the
+ * limited user, the deploy role, the CloudFormation execution role and the artifacts bucket.
+ *
+ * The template is parsed with the `yaml` package (CloudFormation short forms mapped to their
+ * long `Fn::` forms), then every IAM policy in it is *rendered*: conditions are evaluated for a
+ * given set of parameters, `Fn::If` picks its branch, `AWS::NoValue` disappears, and `Ref`,
+ * `Fn::GetAtt` and `Fn::Sub` become plain strings (`<LogicalId.Attr>` for values only known at
+ * deploy time). The assertions then read like the policies IAM will actually evaluate.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse, type Tags } from 'yaml';
+import { testWithTool } from '../../test/support/optional-tool.js';
+
+const TEMPLATE_PATH = resolve(process.cwd(), 'iam/deploy-access.yml');
+
+// ---------------------------------------------------------------------------------------------
+// Parsing: CloudFormation's YAML short forms.
+// ---------------------------------------------------------------------------------------------
+
+const SHORT_FORMS: Record<string, string> = {
+  '!Ref': 'Ref',
+  '!Condition': 'Condition',
+  '!Sub': 'Fn::Sub',
+  '!GetAtt': 'Fn::GetAtt',
+  '!If': 'Fn::If',
+  '!Equals': 'Fn::Equals',
+  '!Not': 'Fn::Not',
+  '!And': 'Fn::And',
+  '!Or': 'Fn::Or',
+  '!Join': 'Fn::Join',
+  '!Split': 'Fn::Split',
+  '!Select': 'Fn::Select',
+  '!FindInMap': 'Fn::FindInMap',
+  '!GetAZs': 'Fn::GetAZs',
+  '!ImportValue': 'Fn::ImportValue',
+  '!Base64': 'Fn::Base64',
+  '!Cidr': 'Fn::Cidr',
+};
+
+const cfnTags: Tags = Object.entries(SHORT_FORMS).flatMap(([tag, fn]) => [
+  // `!GetAtt A.B` is the scalar form of `Fn::GetAtt: [A, B]`.
+  { tag, resolve: (s: string) => ({ [fn]: fn === 'Fn::GetAtt' ? s.split('.') : s }) },
+  { tag, collection: 'seq' as const, resolve: (seq: { toJSON(): unknown }) => ({ [fn]: seq.toJSON() }) },
+  { tag, collection: 'map' as const, resolve: (map: { toJSON(): unknown }) => ({ [fn]: map.toJSON() }) },
+]);
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+function obj(v: unknown, what: string): Obj {
+  if (!isObj(v)) throw new Error(`${what} is not a mapping: ${JSON.stringify(v)}`);
+  return v;
+}
+
+const templateText = readFileSync(TEMPLATE_PATH, 'utf8');
+const template = obj(parse(templateText, { customTags: cfnTags }), 'template');
+const resources = obj(template.Resources, 'Resources');
+const parameters = obj(template.Parameters, 'Parameters');
+const outputs = obj(template.Outputs, 'Outputs');
+
+function resource(id: string): { Type: string; Properties: Obj } {
+  const r = obj(resources[id], `resource ${id}`);
+  return { Type: String(r.Type), Properties: obj(r.Properties ?? {}, `${id}.Properties`) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering: evaluate intrinsic functions for one set of parameter values.
+// ---------------------------------------------------------------------------------------------
+
+const ACCOUNT = '123456789012';
+const REGION = 'eu-west-1';
+const NO_VALUE = Symbol('AWS::NoValue');
+
+type Params = Record<string, string | string[]>;
+
+function defaults(): Params {
+  const p: Params = {};
+  for (const [name, def] of Object.entries(parameters)) {
+    const d = obj(def, name);
+    if (d.Default === undefined) continue;
+    p[name] = d.Type === 'CommaDelimitedList' ? String(d.Default).split(',') : String(d.Default);
+  }
+  return p;
+}
+
+class Renderer {
+  readonly params: Params;
+  readonly conditions: Record<string, boolean> = {};
+
+  constructor(overrides: Params = {}) {
+    this.params = {
+      ...defaults(),
+      ...overrides,
+      'AWS::Partition': 'aws',
+      'AWS::AccountId': ACCOUNT,
+      'AWS::Region': REGION,
+      'AWS::StackName': 'deploy-access',
+      'AWS::URLSuffix': 'amazonaws.com',
+    };
+    for (const [name, expr] of Object.entries(obj(template.Conditions ?? {}, 'Conditions'))) {
+      this.conditions[name] = this.condition(expr);
+    }
+  }
+
+  private condition(expr: unknown): boolean {
+    const e = obj(expr, 'condition');
+    const [fn, arg] = Object.entries(e)[0] ?? [];
+    const args = Array.isArray(arg) ? arg : [arg];
+    switch (fn) {
+      case 'Fn::Equals':
+        return JSON.stringify(this.render(args[0])) === JSON.stringify(this.render(args[1]));
+      case 'Fn::Not':
+        return !this.condition(args[0]);
+      case 'Fn::And':
+        return args.every((a) => this.condition(a));
+      case 'Fn::Or':
+        return args.some((a) => this.condition(a));
+      case 'Condition':
+        return this.isTrue(String(arg));
+      default:
+        throw new Error(`unsupported condition function ${String(fn)}`);
+    }
+  }
+
+  isTrue(name: string): boolean {
+    const v = this.conditions[name];
+    if (v === undefined) throw new Error(`unknown condition ${name}`);
+    return v;
+  }
+
+  private ref(name: string): unknown {
+    if (name === 'AWS::NoValue') return NO_VALUE;
+    if (name in this.params) return this.params[name];
+    if (name in resources) return `<${name}>`;
+    throw new Error(`Ref to unknown name ${name}`);
+  }
+
+  private sub(template: string, vars: Obj): string {
+    return template.replace(/\$\{(!?)([^}]+)\}/g, (_m, bang: string, name: string) => {
+      if (bang) return `\${${name}}`; // ${!Literal} is how !Sub writes a literal ${Literal}
+      if (name in vars) return String(this.render(vars[name]));
+      if (name.includes('.') && !name.startsWith('AWS::')) return `<${name}>`;
+      const v = this.ref(name);
+      if (typeof v !== 'string') throw new Error(`\${${name}} in !Sub is not a string`);
+      return v;
+    });
+  }
+
+  /** Evaluates intrinsic functions; values only known at deploy time become `<...>` strings. */
+  render(node: unknown): unknown {
+    if (Array.isArray(node)) {
+      return node.map((n) => this.render(n)).filter((n) => n !== NO_VALUE);
+    }
+    if (!isObj(node)) return node;
+    const keys = Object.keys(node);
+    if (keys.length === 1) {
+      const [k] = keys as [string];
+      const v = node[k];
+      switch (k) {
+        case 'Ref':
+          return this.ref(String(v));
+        case 'Fn::GetAtt': {
+          const parts = Array.isArray(v) ? v.map(String) : String(v).split('.');
+          return `<${parts.join('.')}>`;
+        }
+        case 'Fn::Sub':
+          return Array.isArray(v) ? this.sub(String(v[0]), obj(v[1], 'Fn::Sub variables')) : this.sub(String(v), {});
+        case 'Fn::If': {
+          const [cond, whenTrue, whenFalse] = v as [string, unknown, unknown];
+          return this.render(this.isTrue(cond) ? whenTrue : whenFalse);
+        }
+        case 'Fn::Join': {
+          const [sep, list] = v as [string, unknown[]];
+          return (this.render(list) as unknown[]).map(String).join(sep);
+        }
+        default:
+          if (k.startsWith('Fn::')) throw new Error(`the test renderer does not know ${k} yet`);
+      }
+    }
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(node)) {
+      const r = this.render(v);
+      if (r !== NO_VALUE) out[k] = r;
+    }
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policies: where they are in the template, and what they allow.
+// ---------------------------------------------------------------------------------------------
+
+interface Statement {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Principal?: unknown;
+  Action?: string | string[];
+  NotAction?: unknown;
+  Resource?: string | string[];
+  NotResource?: unknown;
+  Condition?: Obj;
+}
+
+interface Policy {
+  /** e.g. `DeployRole.Policies[sam-deploy]`. */
+  where: string;
+  /** Logical ids of the users/roles it is attached to ('' for resource policies). */
+  attachedTo: string[];
+  statements: Statement[];
+}
+
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function statementsOf(doc: unknown): Statement[] {
+  return list(obj(doc, 'PolicyDocument').Statement as Statement | Statement[]);
+}
+
+function refTarget(v: unknown): string {
+  // after rendering, a Ref to a resource is `<LogicalId>`
+  return String(v).replace(/^<(.*)>$/, '$1');
+}
+
+/** Every identity policy (inline, UserPolicy/RolePolicy/Policy/ManagedPolicy) and resource policy. */
+function policiesOf(r: Renderer): { identity: Policy[]; trust: Policy[]; bucket: Policy[] } {
+  const identity: Policy[] = [];
+  const trust: Policy[] = [];
+  const bucket: Policy[] = [];
+  for (const id of Object.keys(resources)) {
+    const { Type, Properties } = resource(id);
+    const p = obj(r.render(Properties), `${id}.Properties`);
+    switch (Type) {
+      case 'AWS::IAM::User':
+      case 'AWS::IAM::Role':
+      case 'AWS::IAM::Group':
+        for (const inline of list(p.Policies as Obj[])) {
+          identity.push({ where: `${id}.Policies[${String(inline.PolicyName)}]`, attachedTo: [id], statements: statementsOf(inline.PolicyDocument) });
+        }
+        if (Type === 'AWS::IAM::Role') {
+          trust.push({ where: `${id}.AssumeRolePolicyDocument`, attachedTo: [id], statements: statementsOf(p.AssumeRolePolicyDocument) });
+        }
+        break;
+      case 'AWS::IAM::UserPolicy':
+        identity.push({ where: id, attachedTo: [refTarget(p.UserName)], statements: statementsOf(p.PolicyDocument) });
+        break;
+      case 'AWS::IAM::RolePolicy':
+        identity.push({ where: id, attachedTo: [refTarget(p.RoleName)], statements: statementsOf(p.PolicyDocument) });
+        break;
+      case 'AWS::IAM::Policy':
+      case 'AWS::IAM::ManagedPolicy':
+        identity.push({
+          where: id,
+          attachedTo: [...list(p.Users), ...list(p.Roles), ...list(p.Groups)].map(refTarget),
+          statements: statementsOf(p.PolicyDocument),
+        });
+        break;
+      case 'AWS::S3::BucketPolicy':
+        bucket.push({ where: id, attachedTo: [refTarget(p.Bucket)], statements: statementsOf(p.PolicyDocument) });
+        break;
+      default:
+        break;
+    }
+  }
+  return { identity, trust, bucket };
+}
+
+const allows = (s: Statement) => s.Effect === 'Allow';
+const actionsOf = (s: Statement) => list(s.Action).map(String);
+const resourcesOf = (s: Statement) => list(s.Resource).map(String);
+
+/** Does an IAM action pattern (with `*` / `?`) match this action? Case-insensitive, as in IAM. */
+function actionMatches(pattern: string, action: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  return re.test(action);
+}
+
+const ALL_COMBINATIONS: Params[] = [
+  { AllowSessionTags: 'false', AllowSourceIdentity: 'false' },
+  { AllowSessionTags: 'true', AllowSourceIdentity: 'false' },
+  { AllowSessionTags: 'false', AllowSourceIdentity: 'true' },
+  { AllowSessionTags: 'true', AllowSourceIdentity: 'true', AppRolePermissionsBoundaryArn: `arn:aws:iam::${ACCOUNT}:policy/app-boundary` },
+];
+
+const STACK_ARN = `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/sam-app*/*`;
+const TRANSFORM_ARN = `arn:aws:cloudformation:${REGION}:aws:transform/Serverless-2016-10-31`;
+
+// ---------------------------------------------------------------------------------------------
+// The tests.
+// ---------------------------------------------------------------------------------------------
+
+describe('iam/deploy-access.yml: shape', () => {
+  test('creates the limited user, the deploy role, the execution role and the artifacts bucket', () => {
+    const types = Object.fromEntries(Object.keys(resources).map((id) => [id, resource(id).Type]));
+    expect(types).toMatchObject({
+      DeployUser: 'AWS::IAM::User',
+      DeployRole: 'AWS::IAM::Role',
+      ExecutionRole: 'AWS::IAM::Role',
+      ArtifactsBucket: 'AWS::S3::Bucket',
+      ArtifactsBucketPolicy: 'AWS::S3::BucketPolicy',
+    });
+    expect(parameters.UserName).toMatchObject({ Default: 'sam-cli-user' });
+  });
+
+  test('creates no access key, so no secret can appear in stack outputs or events', () => {
+    for (const id of Object.keys(resources)) expect(resource(id).Type).not.toBe('AWS::IAM::AccessKey');
+    // Nothing reads a secret attribute either (GetAtt X.SecretAccessKey, as an output or anywhere).
+    expect(JSON.stringify(template)).not.toMatch(/"Fn::GetAtt":\["[^"]*","SecretAccessKey"\]|\$\{[^}]*\.SecretAccessKey\}/);
+  });
+
+  test('every ${aws:username} policy variable survives !Sub (written ${!aws:username})', () => {
+    // In !Sub, ${aws:username} would be taken for a template variable and fail the deployment.
+    const subs = JSON.stringify(template).match(/\$\{!?aws:[A-Za-z]+\}/g) ?? [];
+    expect(subs.length).toBeGreaterThan(0);
+    expect(subs.every((s) => s === '${!aws:username}')).toBe(true);
+  });
+
+  test('outputs give the deploy role, user, bucket and execution role, and the next commands', () => {
+    const rendered = obj(new Renderer().render(outputs), 'Outputs');
+    const value = (k: string) => String(obj(rendered[k], k).Value);
+    expect(value('DeployRoleArn')).toBe('<DeployRole.Arn>');
+    expect(value('DeployUserName')).toBe('<DeployUser>');
+    expect(value('ArtifactsBucketName')).toBe('<ArtifactsBucket>');
+    expect(value('ExecutionRoleArn')).toBe('<ExecutionRole.Arn>');
+    // The key goes from `create-access-key` straight into `gh secret set` through stdin: it is
+    // never printed, never written to a file and never on a command line (ps would show it).
+    const createKey = value('NextStep1CreateKeyAndStoreSecrets');
+    expect(createKey).toMatch(/^aws iam create-access-key --user-name <DeployUser> .*\| \{ read -r id secret/);
+    expect(createKey).toContain('printf %s "$secret" | gh secret set AWS_SECRET_ACCESS_KEY');
+    expect(createKey).toContain('printf %s "$id" | gh secret set AWS_ACCESS_KEY_ID');
+    expect(createKey).not.toMatch(/--body/);
+    const vars = value('NextStep2StoreVariables');
+    for (const v of ['AWS_REGION', 'AWS_DEPLOY_ROLE_ARN', 'CFN_EXECUTION_ROLE_ARN', 'SAM_ARTIFACTS_BUCKET']) {
+      expect(vars).toContain(`gh variable set ${v} --body `);
+    }
+  });
+});
+
+describe('iam/deploy-access.yml: the limited user (whose keys sit in GitHub secrets)', () => {
+  test.each(ALL_COMBINATIONS)('can do nothing but assume the deploy role and read its own key metadata (%p)', (combo) => {
+    const r = new Renderer(combo);
+    const user = resource('DeployUser').Properties;
+    // No policy, managed policy, group or boundary hides on the user resource itself.
+    expect(Object.keys(user).sort()).toEqual(['UserName']);
+
+    const onUser = policiesOf(r).identity.filter((p) => p.attachedTo.includes('DeployUser'));
+    expect(onUser.length).toBeGreaterThan(0);
+    const granted = onUser
+      .flatMap((p) => p.statements)
+      .map((s) => {
+        expect(s.Effect).toBe('Allow');
+        expect(s.NotAction).toBeUndefined();
+        expect(s.NotResource).toBeUndefined();
+        expect(s.Condition).toBeUndefined();
+        return actionsOf(s).flatMap((a) => resourcesOf(s).map((res) => `${a} on ${res}`));
+      })
+      .flat()
+      .sort();
+    expect(granted).toEqual([
+      `iam:GetAccessKeyLastUsed on arn:aws:iam::${ACCOUNT}:user/\${aws:username}`,
+      `iam:ListAccessKeys on arn:aws:iam::${ACCOUNT}:user/\${aws:username}`,
+      'sts:AssumeRole on <DeployRole.Arn>',
+    ]);
+  });
+});
+
+describe('iam/deploy-access.yml: the deploy role', () => {
+  test.each(ALL_COMBINATIONS)('trusts only the limited user, by its ARN; TagSession/SetSourceIdentity only when enabled (%p)', (combo) => {
+    const r = new Renderer(combo);
+    const [trust] = policiesOf(r).trust.filter((p) => p.attachedTo.includes('DeployRole'));
+    expect(trust).toBeDefined();
+    const actions: string[] = [];
+    for (const s of trust!.statements) {
+      expect(s.Effect).toBe('Allow');
+      // The user's ARN, not the account root (which would let any IAM identity with
+      // sts:AssumeRole in the account in), and never a wildcard.
+      expect(s.Principal).toEqual({ AWS: '<DeployUser.Arn>' });
+      expect(s.NotAction).toBeUndefined();
+      actions.push(...actionsOf(s));
+    }
+    const expected = ['sts:AssumeRole'];
+    if (combo.AllowSessionTags === 'true') expected.push('sts:TagSession');
+    if (combo.AllowSourceIdentity === 'true') expected.push('sts:SetSourceIdentity');
+    expect(actions.sort()).toEqual(expected.sort());
+  });
+
+  test('MaxSessionDuration is a parameter bounded to what IAM accepts: 3600 (default) to 43200 seconds', () => {
+    expect(resource('DeployRole').Properties.MaxSessionDuration).toEqual({ Ref: 'MaxSessionDuration' });
+    expect(parameters.MaxSessionDuration).toMatchObject({ Type: 'Number', Default: 3600, MinValue: 3600, MaxValue: 43200 });
+    expect(parameters.AllowSessionTags).toMatchObject({ Default: 'false', AllowedValues: ['true', 'false'] });
+    expect(parameters.AllowSourceIdentity).toMatchObject({ Default: 'false', AllowedValues: ['true', 'false'] });
+  });
+
+  test('may pass only the execution role, and only to CloudFormation', () => {
+    for (const combo of ALL_COMBINATIONS) {
+      const pass = policiesOf(new Renderer(combo))
+        .identity.filter((p) => p.attachedTo.includes('DeployRole') || p.attachedTo.includes('DeployUser'))
+        .flatMap((p) => p.statements)
+        .filter((s) => allows(s) && actionsOf(s).some((a) => actionMatches(a, 'iam:PassRole')));
+      expect(pass).toHaveLength(1);
+      expect(resourcesOf(pass[0]!)).toEqual(['<ExecutionRole.Arn>']);
+      expect(pass[0]!.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } });
+    }
+  });
+
+  test('CloudFormation rights cover only the application stacks (StackNamePrefix) and the Serverless transform', () => {
+    const st = policiesOf(new Renderer())
+      .identity.filter((p) => p.attachedTo.includes('DeployRole'))
+      .flatMap((p) => p.statements)
+      .filter((s) => allows(s) && actionsOf(s).some((a) => a.startsWith('cloudformation:')));
+    const granted = new Set<string>();
+    for (const s of st) {
+      for (const a of actionsOf(s)) for (const res of resourcesOf(s)) granted.add(`${a} on ${res}`);
+    }
+    // What `sam deploy` calls, and nothing that deletes a stack or touches another one.
+    for (const a of ['CreateChangeSet', 'DescribeChangeSet', 'ExecuteChangeSet', 'DescribeStacks', 'DescribeStackEvents', 'GetTemplateSummary']) {
+      expect(granted).toContain(`cloudformation:${a} on ${STACK_ARN}`);
+    }
+    expect(granted).toContain(`cloudformation:CreateChangeSet on ${TRANSFORM_ARN}`);
+    for (const g of granted) {
+      expect(g).toMatch(new RegExp(`^cloudformation:[A-Za-z]+ on (${STACK_ARN.replace(/[*]/g, '\\*')}|${TRANSFORM_ARN})$`));
+      expect(g).not.toMatch(/DeleteStack|UpdateStack |CreateStack |SetStackPolicy|StackSet/);
+    }
+  });
+
+  test('can create change sets only with the execution role as the stack role', () => {
+    const create = policiesOf(new Renderer())
+      .identity.filter((p) => p.attachedTo.includes('DeployRole'))
+      .flatMap((p) => p.statements)
+      .filter((s) => allows(s) && actionsOf(s).includes('cloudformation:CreateChangeSet') && resourcesOf(s).includes(STACK_ARN));
+    expect(create).toHaveLength(1);
+    expect(create[0]!.Condition).toEqual({ StringEquals: { 'cloudformation:RoleArn': '<ExecutionRole.Arn>' } });
+  });
+
+  test('S3 rights cover only the artifacts bucket: list it, put and get its objects', () => {
+    const s3 = policiesOf(new Renderer())
+      .identity.filter((p) => p.attachedTo.includes('DeployRole'))
+      .flatMap((p) => p.statements)
+      .filter((s) => allows(s) && actionsOf(s).some((a) => a.startsWith('s3:')));
+    const granted = s3.flatMap((s) => actionsOf(s).flatMap((a) => resourcesOf(s).map((res) => `${a} on ${res}`))).sort();
+    expect(granted).toEqual([
+      's3:GetBucketLocation on <ArtifactsBucket.Arn>',
+      's3:GetObject on <ArtifactsBucket.Arn>/*',
+      's3:ListBucket on <ArtifactsBucket.Arn>',
+      's3:PutObject on <ArtifactsBucket.Arn>/*',
+    ]);
+  });
+
+  test('has no rights outside CloudFormation, the artifacts bucket and passing the execution role', () => {
+    const services = policiesOf(new Renderer())
+      .identity.filter((p) => p.attachedTo.includes('DeployRole'))
+      .flatMap((p) => p.statements)
+      .filter(allows)
+      .flatMap(actionsOf);
+    for (const a of services) expect(a).toMatch(/^(cloudformation:|s3:(ListBucket|GetBucketLocation|GetObject|PutObject)$|iam:PassRole$)/);
+    const role = resource('DeployRole').Properties;
+    expect(role.ManagedPolicyArns).toBeUndefined();
+    expect(role.PermissionsBoundary).toBeUndefined();
+  });
+});
+
+describe('iam/deploy-access.yml: the CloudFormation execution role', () => {
+  test('can be assumed by CloudFormation only', () => {
+    const [trust] = policiesOf(new Renderer()).trust.filter((p) => p.attachedTo.includes('ExecutionRole'));
+    expect(trust!.statements).toEqual([
+      { Sid: expect.any(String), Effect: 'Allow', Principal: { Service: 'cloudformation.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    ]);
+  });
+
+  test('takes its broad rights only from the user-chosen ExecutionRolePolicyArns parameter (default PowerUserAccess)', () => {
+    expect(resource('ExecutionRole').Properties.ManagedPolicyArns).toEqual({ Ref: 'ExecutionRolePolicyArns' });
+    expect(parameters.ExecutionRolePolicyArns).toMatchObject({
+      Type: 'CommaDelimitedList',
+      Default: 'arn:aws:iam::aws:policy/PowerUserAccess',
+    });
+  });
+
+  test('may manage IAM roles named <StackNamePrefix>* only, and can never change the deploy-access roles or user', () => {
+    const st = policiesOf(new Renderer())
+      .identity.filter((p) => p.attachedTo.includes('ExecutionRole'))
+      .flatMap((p) => p.statements);
+    for (const s of st.filter(allows).filter((s) => actionsOf(s).some((a) => a.startsWith('iam:')))) {
+      expect(resourcesOf(s)).toEqual([`arn:aws:iam::${ACCOUNT}:role/sam-app*`]);
+    }
+    const deny = st.find((s) => s.Effect === 'Deny');
+    expect(deny).toBeDefined();
+    expect(actionsOf(deny!)).toEqual(['iam:*']);
+    expect(resourcesOf(deny!).sort()).toEqual(
+      [`arn:aws:iam::${ACCOUNT}:role/sam-cli-user-deploy-role`, `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-cfn-execution-role`, `arn:aws:iam::${ACCOUNT}:user/sam-cli-user`].sort(),
+    );
+    // Those names are exactly what the template creates.
+    const r = new Renderer();
+    expect(r.render(resource('DeployRole').Properties.RoleName)).toBe('sam-cli-user-deploy-role');
+    expect(r.render(resource('ExecutionRole').Properties.RoleName)).toBe('sam-cli-user-cfn-execution-role');
+  });
+
+  test('with AppRolePermissionsBoundaryArn set, roles it creates or grants to must carry that boundary, which it cannot remove', () => {
+    const boundary = `arn:aws:iam::${ACCOUNT}:policy/app-boundary`;
+    const st = policiesOf(new Renderer({ AppRolePermissionsBoundaryArn: boundary }))
+      .identity.filter((p) => p.attachedTo.includes('ExecutionRole'))
+      .flatMap((p) => p.statements)
+      .filter(allows);
+    const granting = ['iam:CreateRole', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:PutRolePermissionsBoundary'];
+    for (const a of granting) {
+      const s = st.filter((s) => actionsOf(s).includes(a));
+      expect(s).toHaveLength(1);
+      expect(s[0]!.Condition).toEqual({ StringEquals: { 'iam:PermissionsBoundary': boundary } });
+    }
+    expect(st.flatMap(actionsOf)).not.toContain('iam:DeleteRolePermissionsBoundary');
+
+    // Without a boundary the same actions are unconditional (on <prefix>* roles only).
+    const plain = policiesOf(new Renderer())
+      .identity.filter((p) => p.attachedTo.includes('ExecutionRole'))
+      .flatMap((p) => p.statements)
+      .filter((s) => allows(s) && actionsOf(s).includes('iam:CreateRole'));
+    expect(plain[0]!.Condition).toBeUndefined();
+  });
+});
+
+describe('iam/deploy-access.yml: the artifacts bucket', () => {
+  const bucket = () => obj(new Renderer().render(resource('ArtifactsBucket').Properties), 'bucket');
+
+  test('blocks all public access and disables ACLs', () => {
+    expect(bucket().PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket().OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+  });
+
+  test('is encrypted at rest by default', () => {
+    const rules = list(obj(bucket().BucketEncryption, 'BucketEncryption').ServerSideEncryptionConfiguration as Obj[]);
+    expect(rules).toHaveLength(1);
+    expect(['AES256', 'aws:kms', 'aws:kms:dsse']).toContain(obj(rules[0]!.ServerSideEncryptionByDefault, 'sse').SSEAlgorithm);
+  });
+
+  test('is versioned, and a lifecycle rule expires old noncurrent versions', () => {
+    expect(bucket().VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    const rules = list(obj(bucket().LifecycleConfiguration, 'LifecycleConfiguration').Rules as Obj[]);
+    const expiring = rules.filter((r) => r.Status === 'Enabled' && isObj(r.NoncurrentVersionExpiration));
+    expect(expiring).toHaveLength(1);
+    expect(Number(obj(expiring[0]!.NoncurrentVersionExpiration, 'nve').NoncurrentDays)).toBeGreaterThan(0);
+    // Current versions are not expired: a rollback of the deployed stack may still need them.
+    expect(rules.every((r) => r.ExpirationInDays === undefined && r.ExpirationDate === undefined)).toBe(true);
+  });
+
+  test('its bucket policy denies every request not made over TLS', () => {
+    const [policy] = policiesOf(new Renderer()).bucket;
+    expect(policy!.attachedTo).toEqual(['ArtifactsBucket']);
+    const deny = policy!.statements.filter((s) => s.Effect === 'Deny');
+    expect(deny).toContainEqual(
+      expect.objectContaining({
+        Principal: '*',
+        Action: 's3:*',
+        Resource: expect.arrayContaining(['<ArtifactsBucket.Arn>', '<ArtifactsBucket.Arn>/*']),
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    );
+    expect(policy!.statements.filter(allows)).toEqual([]);
+  });
+
+  test('is kept when the stack is deleted (deployed stacks may still need its artifacts)', () => {
+    expect(obj(resources.ArtifactsBucket, 'bucket')).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+});
+
+describe('iam/deploy-access.yml: least privilege across the whole template', () => {
+  /**
+   * Where a `*` action or a `*`-only resource would be unavoidable, it is listed here with the
+   * reason. Today the list is empty: every call `sam deploy` makes (see the deploy role's
+   * policy) supports resource-level permissions. cloudformation:ValidateTemplate, which does
+   * not, is called by `sam validate`, not by `sam deploy`, so the role does not get it.
+   * Deny statements may use wildcards: they only take rights away.
+   */
+  const WILDCARD_EXCEPTIONS: { where: string; action: string; reason: string }[] = [];
+
+  test.each(ALL_COMBINATIONS)('no Allow statement has a wildcard action, a "*"-only resource, NotAction or NotResource (%p)', (combo) => {
+    const r = new Renderer(combo);
+    const { identity, trust, bucket } = policiesOf(r);
+    const offences: string[] = [];
+    for (const p of [...identity, ...trust, ...bucket]) {
+      for (const s of p.statements.filter(allows)) {
+        if (s.NotAction !== undefined || s.NotResource !== undefined) offences.push(`${p.where}: NotAction/NotResource`);
+        for (const a of actionsOf(s)) {
+          const excepted = WILDCARD_EXCEPTIONS.some((e) => e.where === p.where && e.action === a);
+          if (a.includes('*') && !excepted) offences.push(`${p.where}: action ${a}`);
+          if (resourcesOf(s).includes('*') && !excepted) offences.push(`${p.where}: ${a} on "*"`);
+        }
+        // A principal wildcard in an Allow would open a trust or bucket policy to everyone.
+        if (JSON.stringify(s.Principal ?? '').includes('"*"') || s.Principal === '*') offences.push(`${p.where}: Principal *`);
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+
+  test('the only managed policies in the template are the ones the user chooses for the execution role', () => {
+    for (const id of Object.keys(resources)) {
+      const props = resource(id).Properties;
+      if (id === 'ExecutionRole') continue;
+      expect([id, props.ManagedPolicyArns]).toEqual([id, undefined]);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A real CloudFormation linter.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * cfn-lint is a Python tool (PyPI `cfn-lint`). It is not in the npm registry (the npm package
+ * of that name is an unrelated, long-unmaintained validator with an old resource spec) nor in
+ * Debian, so it cannot be a devDependency. The test runs it when it is on PATH, skips loudly
+ * when it is not, and fails instead of skipping when REQUIRE_CFN_LINT=1.
+ */
+const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
+const lintTest = testWithTool(!cfnLint.error && cfnLint.status === 0, {
+  requireVariable: 'REQUIRE_CFN_LINT',
+  missing: 'cfn-lint cannot run (pip install cfn-lint), so iam/deploy-access.yml is NOT linted',
+});
+
+describe('iam/deploy-access.yml: cfn-lint', () => {
+  lintTest('cfn-lint reports nothing, informational checks included', () => {
+    const run = spawnSync('cfn-lint', ['--include-checks', 'I', '--', TEMPLATE_PATH], { encoding: 'utf8' });
+    expect({ status: run.status, out: `${run.stdout}${run.stderr}`.trim() }).toEqual({ status: 0, out: '' });
+  });
+
+  lintTest('cfn-lint does fail on a broken copy of the template (the check above is not vacuous)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfn-lint-'));
+    try {
+      const broken = join(dir, 'broken.yml');
+      copyFileSync(TEMPLATE_PATH, broken);
+      // An out-of-range value and an unknown property, both things cfn-lint knows about.
+      writeFileSync(
+        broken,
+        readFileSync(broken, 'utf8')
+          .replace('SSEAlgorithm: AES256', 'SSEAlgorithm: ROT13')
+          .replace('VersioningConfiguration:', 'VersioningConfig:'),
+      );
+      const run = spawnSync('cfn-lint', ['--', broken], { encoding: 'utf8' });
+      expect(run.status).not.toBe(0);
+      expect(run.stdout).toMatch(/ROT13|VersioningConfig/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

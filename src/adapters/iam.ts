@@ -1,0 +1,69 @@
+import { GetAccessKeyLastUsedCommand, IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
+import { iamSigningRegion } from '../shared/iam-region.js';
+import type { Io } from '../shared/io.js';
+import { pagesNeverEnded } from '../shared/messages/aws-failures.js';
+import type { UserKeyInputs } from '../shared/user-key-inputs.js';
+import { endpointFromEnv } from './aws-endpoint.js';
+import { sendWithRetries, type RetryOptions } from './aws-call.js';
+
+export type IamCallOptions = RetryOptions;
+
+export interface AccessKeyRecord {
+  accessKeyId: string;
+  status: 'Active' | 'Inactive';
+  createDate: Date;
+}
+
+/** IAM's last-use record as it answered, unchecked. */
+export interface LastUseRecord {
+  date?: Date;
+  service?: string;
+  region?: string;
+}
+
+/**
+ * One client for the run, signing with the limited user's keys for the partition's IAM region.
+ * The SDK's own retries are off: withRetries decides what to retry. AWS_ENDPOINT_URL_IAM or
+ * AWS_ENDPOINT_URL in the step's environment replace IAM's own endpoint.
+ */
+export function createIamClient(keys: Pick<UserKeyInputs, 'accessKeyId' | 'secretAccessKey' | 'partition'>, env: Io['env']): IAMClient {
+  const endpoint = endpointFromEnv(env, 'IAM');
+  return new IAMClient({
+    region: iamSigningRegion(keys.partition),
+    credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },
+    maxAttempts: 1,
+    ...(endpoint ? { endpoint } : {}),
+  });
+}
+
+export interface OwnAccessKeys {
+  keys: AccessKeyRecord[];
+  userName?: string;
+}
+
+/** IAM holds at most two keys per user; the bound only guards against a Marker that never ends. */
+const MAX_PAGES = 50;
+
+/** The caller's own keys, every page: without UserName, IAM lists the keys of the user who signs. */
+export async function listOwnAccessKeys(client: IAMClient, options: IamCallOptions): Promise<OwnAccessKeys> {
+  const keys: AccessKeyRecord[] = [];
+  let userName: string | undefined;
+  let marker: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await sendWithRetries((abortSignal) => client.send(new ListAccessKeysCommand({ Marker: marker }), { abortSignal }), options);
+    for (const key of answer.AccessKeyMetadata ?? []) {
+      if (!key.AccessKeyId || !key.CreateDate) continue;
+      keys.push({ accessKeyId: key.AccessKeyId, status: key.Status === 'Active' ? 'Active' : 'Inactive', createDate: key.CreateDate });
+      userName ??= key.UserName;
+    }
+    marker = answer.IsTruncated ? answer.Marker : undefined;
+    if (!marker) return { keys, userName };
+  }
+  throw new Error(pagesNeverEnded('IAM ListAccessKeys', MAX_PAGES));
+}
+
+export async function accessKeyLastUse(client: IAMClient, accessKeyId: string, options: IamCallOptions): Promise<LastUseRecord> {
+  const answer = await sendWithRetries((abortSignal) => client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }), { abortSignal }), options);
+  const used = answer.AccessKeyLastUsed;
+  return { date: used?.LastUsedDate, service: used?.ServiceName, region: used?.Region };
+}

@@ -1,0 +1,71 @@
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type AssumeRoleCommandInput } from '@aws-sdk/client-sts';
+import { accountOfArn } from '../shared/aws-names.js';
+import type { Io } from '../shared/io.js';
+import { incompleteAnswer } from '../shared/messages/aws-failures.js';
+import type { UserKeyInputs } from '../shared/user-key-inputs.js';
+import { endpointFromEnv } from './aws-endpoint.js';
+import { sendWithRetries, type RetryOptions } from './aws-call.js';
+
+export interface TemporaryCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: Date;
+}
+
+/** What a successful AssumeRole answered, checked for completeness. */
+export interface AssumedRole {
+  credentials: TemporaryCredentials;
+  /** arn:aws:sts::123456789012:assumed-role/deploy/gha-1-1@org.repo */
+  assumedRoleArn: string;
+  roleArn: string;
+  account: string;
+  sessionName: string;
+}
+
+export type UserKeys = Pick<UserKeyInputs, 'accessKeyId' | 'secretAccessKey' | 'region'>;
+
+/**
+ * One client for the run, signing with the limited user's keys. The SDK's own retries are off:
+ * withRetries decides what to retry. The endpoint is the regional one for `region`, unless
+ * AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL in the step's environment says otherwise.
+ */
+export function createStsClient(keys: UserKeys, env: Io['env']): STSClient {
+  const endpoint = endpointFromEnv(env, 'STS');
+  return new STSClient({
+    region: keys.region,
+    credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },
+    maxAttempts: 1,
+    ...(endpoint ? { endpoint } : {}),
+  });
+}
+
+export interface CallOptions extends RetryOptions {
+  /** Registers a value as a secret; called on every credential in an answer before anything else. */
+  mask: (value: string) => void;
+}
+
+/** The account and partition of the keys, needed only when role-to-assume is a bare role name. */
+export async function callerArn(client: STSClient, options: CallOptions): Promise<string> {
+  const identity = await sendWithRetries((abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal }), options);
+  if (!identity.Arn) throw new Error(incompleteAnswer('STS GetCallerIdentity', 'an ARN'));
+  return identity.Arn;
+}
+
+export async function assumeRole(client: STSClient, request: AssumeRoleCommandInput, options: CallOptions): Promise<AssumedRole> {
+  const answer = await sendWithRetries((abortSignal) => client.send(new AssumeRoleCommand(request), { abortSignal }), options);
+  const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = answer.Credentials ?? {};
+  for (const secret of [AccessKeyId, SecretAccessKey, SessionToken]) if (secret) options.mask(secret);
+  const assumedRoleArn = answer.AssumedRoleUser?.Arn;
+  const account = assumedRoleArn && accountOfArn(assumedRoleArn);
+  if (!AccessKeyId || !SecretAccessKey || !SessionToken || !Expiration || !assumedRoleArn || !account) {
+    throw new Error(incompleteAnswer('STS AssumeRole', 'complete credentials'));
+  }
+  return {
+    credentials: { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration: Expiration },
+    assumedRoleArn,
+    roleArn: request.RoleArn ?? '',
+    account,
+    sessionName: request.RoleSessionName ?? '',
+  };
+}

@@ -1,0 +1,74 @@
+/** What a successful AssumeRole hands to the following steps: environment, outputs and summary. */
+import type { AssumedRole } from '../adapters/sts.js';
+
+/**
+ * Blanked on export: botocore (SAM CLI, the AWS CLI) pairs an AWS_SECURITY_TOKEN left by an
+ * earlier step with keys that lack AWS_SESSION_TOKEN. AWS_PROFILE and AWS_DEFAULT_PROFILE are
+ * left alone on purpose: GITHUB_ENV cannot unset a variable, and botocore fails on an empty
+ * profile name ("The config profile () could not be found"), while a set profile does not
+ * shadow environment keys.
+ */
+const SHADOWING_VARIABLES = ['AWS_SECURITY_TOKEN'];
+
+/** The main step saves this state once it has exported; the post step then blanks the variables. */
+export const EXPORTED_STATE = 'exported';
+
+/** Every variable the action sets, so the post step can blank exactly these. */
+export const EXPORTED_VARIABLES = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_CREDENTIAL_EXPIRATION',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  ...SHADOWING_VARIABLES,
+];
+
+/** AWS_REGION is what the JS SDK reads, AWS_DEFAULT_REGION what SAM CLI and the AWS CLI read. */
+export function environmentFor(role: AssumedRole, region: string): Array<[string, string]> {
+  const { credentials } = role;
+  return [
+    ['AWS_ACCESS_KEY_ID', credentials.accessKeyId],
+    ['AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey],
+    ['AWS_SESSION_TOKEN', credentials.sessionToken],
+    ['AWS_CREDENTIAL_EXPIRATION', credentials.expiration.toISOString()],
+    ['AWS_REGION', region],
+    ['AWS_DEFAULT_REGION', region],
+    ...SHADOWING_VARIABLES.map((name): [string, string] => [name, '']),
+  ];
+}
+
+export function outputsFor(role: AssumedRole, outputCredentials: boolean): Array<[string, string]> {
+  const outputs: Array<[string, string]> = [
+    ['aws-account-id', role.account],
+    ['assumed-role-arn', role.assumedRoleArn],
+    ['role-session-name', role.sessionName],
+    ['expiration', role.credentials.expiration.toISOString()],
+  ];
+  if (outputCredentials) {
+    outputs.push(
+      ['aws-access-key-id', role.credentials.accessKeyId],
+      ['aws-secret-access-key', role.credentials.secretAccessKey],
+      ['aws-session-token', role.credentials.sessionToken],
+    );
+  }
+  return outputs;
+}
+
+export function summaryFor(role: AssumedRole, options: { maskAccountId: boolean; now: Date }): string {
+  const hide = (text: string) => (options.maskAccountId ? text.split(role.account).join('***') : text);
+  const minutes = Math.round((role.credentials.expiration.getTime() - options.now.getTime()) / 60000);
+  return [
+    '### Deploy role assumed',
+    '',
+    '| | |',
+    '|---|---|',
+    `| Role | \`${hide(role.roleArn)}\` |`,
+    `| Session name | \`${role.sessionName}\` |`,
+    `| Expires | ${role.credentials.expiration.toISOString()} (in ${minutes} min) |`,
+    `| Account | ${hide(role.account)} |`,
+    '',
+    'The temporary credentials are in this job\'s environment for the following steps; they are masked in the log.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,109 @@
+import type { AssumeRoleCommandInput, STSClient } from '@aws-sdk/client-sts';
+import { assumeRole, callerArn, createStsClient, type AssumedRole, type CallOptions, type UserKeys } from '../adapters/sts.js';
+import { accountOfArn, partitionOfRegion, roleArnFor, type RoleArn } from '../shared/aws-names.js';
+import type { Io } from '../shared/io.js';
+import { actionLog } from '../shared/messages/action-log.js';
+import { assumeRoleContext, assumeRoleRefusals, explainAssumeRoleFailure } from '../shared/messages/assume-role-failures.js';
+import { keyHint, redact } from '../shared/redact.js';
+import { CallFailed, DEFAULT_RETRY_TIMING } from '../shared/retry.js';
+import { logRetry } from '../shared/retry-log.js';
+import { runContextFromEnv } from '../shared/run-context.js';
+import type { Secrets } from '../shared/secrets.js';
+import { runStep, writeSummary } from '../shared/step.js';
+import { StepFailure } from '../shared/step-failure.js';
+import { SECRET_INPUTS } from '../shared/user-key-inputs.js';
+import { EXPORTED_STATE, environmentFor, outputsFor, summaryFor } from './credential-exports.js';
+import { parseRootInputs, type RootInputs } from './role-inputs.js';
+import { sessionNameForRun } from './session-name.js';
+import { sessionTagsForRun } from './session-tags.js';
+
+export interface AssumeRoleDeps {
+  /** The STS client for the limited user's keys; by default the SDK's, at the endpoint io.env names. */
+  stsClient: (keys: UserKeys, env: Io['env']) => STSClient;
+}
+
+const DEFAULT_DEPS: AssumeRoleDeps = { stsClient: createStsClient };
+
+
+function checkAllowedAccount(inputs: RootInputs, account: string, what: string, secrets: Secrets): void {
+  if (inputs.allowedAccountIds.length > 0 && !inputs.allowedAccountIds.includes(account)) {
+    throw new StepFailure(redact(assumeRoleRefusals.accountNotAllowed(what), secrets.values));
+  }
+}
+
+/** A bare role name needs the keys' account: one GetCallerIdentity, only in that case. */
+async function resolveRole(io: Io, inputs: RootInputs, client: STSClient, options: CallOptions, secrets: Secrets): Promise<RoleArn> {
+  if (inputs.role.kind === 'arn') return inputs.role.role;
+  const account = accountOfArn(await callerArn(client, { ...options, onRetry: logRetry(io, 'STS GetCallerIdentity', secrets) }));
+  if (!account) throw new StepFailure(assumeRoleRefusals.callerWithoutAccount);
+  if (inputs.maskAccountId) secrets.add(account);
+  return roleArnFor(partitionOfRegion(inputs.region), account, inputs.role);
+}
+
+function assumeRoleRequest(io: Io, inputs: RootInputs, role: RoleArn): AssumeRoleCommandInput {
+  const run = runContextFromEnv(io.env);
+  return {
+    RoleArn: role.arn,
+    RoleSessionName: inputs.sessionName ?? sessionNameForRun(run, new Date(io.clock.now())),
+    DurationSeconds: inputs.durationSeconds,
+    ExternalId: inputs.externalId,
+    Policy: inputs.inlineSessionPolicy,
+    PolicyArns: inputs.managedSessionPolicies.length > 0 ? inputs.managedSessionPolicies.map((arn) => ({ arn })) : undefined,
+    Tags: inputs.sessionTags ? sessionTagsForRun(run) : undefined,
+    SourceIdentity: inputs.sourceIdentity,
+  };
+}
+
+async function publish(io: Io, assumed: AssumedRole, inputs: RootInputs, secrets: Secrets): Promise<void> {
+  for (const [name, value] of environmentFor(assumed, inputs.region)) io.exportVariable(name, value);
+  io.saveState(EXPORTED_STATE, 'true');
+  for (const [name, value] of outputsFor(assumed, inputs.outputCredentials)) io.setOutput(name, value);
+  io.info(actionLog.assumed(assumed.assumedRoleArn, assumed.credentials.expiration));
+  await writeSummary(io, summaryFor(assumed, { maskAccountId: inputs.maskAccountId, now: new Date(io.clock.now()) }), secrets);
+}
+
+async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
+  io.debug(actionLog.signing(keyHint(inputs.accessKeyId), inputs.region));
+  const client = deps.stsClient(inputs, io.env);
+  const options: CallOptions = {
+    mask: (value) => secrets.add(value),
+    policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts },
+    clock: io.clock,
+    onRetry: logRetry(io, 'STS AssumeRole', secrets),
+  };
+  let role: RoleArn | undefined;
+  try {
+    role = await resolveRole(io, inputs, client, options, secrets);
+    checkAllowedAccount(inputs, role.account, assumeRoleRefusals.givenRole(role.arn), secrets);
+    const assumed = await assumeRole(client, assumeRoleRequest(io, inputs, role), options);
+    checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn), secrets);
+    await publish(io, assumed, inputs, secrets);
+  } catch (error) {
+    if (!(error instanceof CallFailed)) throw error;
+    throw new StepFailure(explainAssumeRoleFailure(error, assumeRoleContext({
+      region: inputs.region,
+      partition: inputs.partition,
+      accessKeyId: inputs.accessKeyId,
+      secrets: secrets.values,
+      role,
+      givenRoleName: inputs.role.kind === 'name' ? inputs.role.name : undefined,
+      durationSeconds: inputs.durationSeconds,
+      sessionTags: inputs.sessionTags,
+      sourceIdentity: inputs.sourceIdentity !== undefined,
+      externalId: inputs.externalId !== undefined,
+    })));
+  }
+}
+
+/** The root action's main step, in the order the spec gives: masks, inputs, AssumeRole, exports. */
+export async function run(io: Io, deps: Partial<AssumeRoleDeps> = {}): Promise<void> {
+  const resolved = { ...DEFAULT_DEPS, ...deps };
+  await runStep(io, {
+    secretInputs: [...SECRET_INPUTS, 'role-external-id'],
+    parse: (read) => parseRootInputs(read),
+    body: async (inputs, secrets) => {
+      if (inputs.maskAccountId && inputs.role.kind === 'arn') secrets.add(inputs.role.role.account);
+      await assumeDeployRole(io, inputs, secrets, resolved);
+    },
+  });
+}

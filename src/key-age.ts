@@ -1,3 +1,0 @@
-import { run } from './shell/key-age.js';
-
-void run();

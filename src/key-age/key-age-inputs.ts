@@ -1,0 +1,49 @@
+import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
+import { isComplete, parseUserKeyInputs, type UserKeyInputs } from '../shared/user-key-inputs.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
+
+export { DEFAULT_THRESHOLDS, type Thresholds };
+
+export interface KeyAgeInputs extends UserKeyInputs {
+  thresholds: Thresholds;
+  /** Present only with tracking-issue: true; checked to be non-empty. */
+  trackingIssue?: { token: string; repository: { owner: string; repo: string } };
+  retryMaxAttempts: number;
+}
+
+const MAX_DAYS = 3650;
+const REPOSITORY = /^([\w.-]+)\/([\w.-]+)$/;
+
+function parseThresholds(parser: InputParser): Thresholds {
+  const maxAgeDays = parser.wholeNumber('max-age-days', DEFAULT_THRESHOLDS.maxAgeDays, 1, MAX_DAYS);
+  const warnAgeDays = parser.wholeNumber('warn-age-days', DEFAULT_THRESHOLDS.warnAgeDays, 0, MAX_DAYS);
+  const maxUnusedDays = parser.wholeNumber('max-unused-days', DEFAULT_THRESHOLDS.maxUnusedDays, 1, MAX_DAYS);
+  if (warnAgeDays >= maxAgeDays) {
+    const given = parser.optional('warn-age-days') === undefined ? `${warnAgeDays}, the default,` : `${warnAgeDays}`;
+    parser.problem('warn-age-days', `must be less than max-age-days (${given} is not less than ${maxAgeDays}); when you lower max-age-days, lower warn-age-days too`);
+  }
+  return { maxAgeDays, warnAgeDays, maxUnusedDays };
+}
+
+/** The tracking issue needs a token and the repository; asking for it without them is an input mistake. */
+function parseTrackingIssue(parser: InputParser, repository: string | undefined): KeyAgeInputs['trackingIssue'] {
+  const wanted = parser.boolean('tracking-issue', false);
+  const token = parser.optional('github-token');
+  if (!wanted) return undefined;
+  if (token === undefined) {
+    return parser.problem('github-token', 'is empty, but tracking-issue is true; pass github-token: ${{ github.token }} and give the job permissions: issues: write, or set tracking-issue: false');
+  }
+  const match = REPOSITORY.exec(repository ?? '');
+  if (!match) return parser.problem('tracking-issue', 'is true, but GITHUB_REPOSITORY (owner/name) is not set, so there is no repository to open the issue in');
+  return { token, repository: { owner: match[1] ?? '', repo: match[2] ?? '' } };
+}
+
+export function parseKeyAgeInputs(read: InputReader, repository: string | undefined): Parsed<KeyAgeInputs> {
+  const parser = new InputParser(read);
+  const keys = parseUserKeyInputs(parser);
+  const thresholds = parseThresholds(parser);
+  const trackingIssue = parseTrackingIssue(parser, repository);
+  const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);
+
+  return parser.result(isComplete(keys) ? { ...keys, thresholds, trackingIssue, retryMaxAttempts } : undefined);
+}

@@ -1,0 +1,100 @@
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { IssueApi, Repository } from '../adapters/github-issues.js';
+import { accessKeyLastUse, createIamClient, listOwnAccessKeys, type IamCallOptions, type OwnAccessKeys } from '../adapters/iam.js';
+import type { Io } from '../shared/io.js';
+import { actionLog } from '../shared/messages/action-log.js';
+import { explainKeyAgeFailure } from '../shared/messages/key-age-failures.js';
+import { findingTexts } from '../shared/messages/key-findings.js';
+import { explainIssueFailure } from '../shared/messages/tracking-issue.js';
+import { keyHint, redact } from '../shared/redact.js';
+import { CallFailed, DEFAULT_RETRY_TIMING } from '../shared/retry.js';
+import { logRetry } from '../shared/retry-log.js';
+import { runContextFromEnv } from '../shared/run-context.js';
+import type { Secrets } from '../shared/secrets.js';
+import { errorText, runStep, writeSummary } from '../shared/step.js';
+import { StepFailure } from '../shared/step-failure.js';
+import { SECRET_INPUTS, type UserKeyInputs } from '../shared/user-key-inputs.js';
+import { parseKeyAgeInputs, type KeyAgeInputs } from './key-age-inputs.js';
+import { keyAgeOutputs, keyAgeSummary, safeUserName, type ReportContext } from './key-age-report.js';
+import { assessKeys, lastUseOf, type KeyAssessment, type LastUse, type Severity } from './key-findings.js';
+import { runUrl } from './tracking-issue-plan.js';
+import { syncTrackingIssue } from './tracking-issue-sync.js';
+
+export interface KeyAgeDeps {
+  iamClient: (keys: UserKeyInputs, env: Io['env']) => IAMClient;
+  /** Loaded only when a tracking issue is written, so a run without one never loads the GitHub client. */
+  issueApi: (token: string, repository: Repository, env: Io['env']) => Promise<IssueApi>;
+}
+
+const DEFAULT_DEPS: KeyAgeDeps = {
+  iamClient: createIamClient,
+  issueApi: async (token, repository) => (await import('../adapters/github-issues.js')).createIssueApi(token, repository),
+};
+
+const TITLES: Record<Severity, string> = { error: 'Access key too old', warning: 'Access key check', notice: 'Inactive access key' };
+
+interface KeyFacts extends OwnAccessKeys {
+  lastUse: Map<string, LastUse>;
+}
+
+async function readKeyFacts(io: Io, client: IAMClient, inputs: KeyAgeInputs, secrets: Secrets): Promise<KeyFacts> {
+  const iamCall = async <T>(call: string, send: (options: IamCallOptions) => Promise<T>): Promise<T> => {
+    try {
+      return await send({ policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts }, clock: io.clock, onRetry: logRetry(io, call, secrets) });
+    } catch (error) {
+      if (!(error instanceof CallFailed)) throw error;
+      throw new StepFailure(explainKeyAgeFailure(error, { call, region: inputs.region, partition: inputs.partition, accessKeyId: inputs.accessKeyId, secrets: secrets.values }));
+    }
+  };
+  const own = await iamCall('IAM ListAccessKeys', (options) => listOwnAccessKeys(client, options));
+  const lastUse = new Map<string, LastUse>();
+  for (const key of own.keys) {
+    lastUse.set(key.accessKeyId, lastUseOf(await iamCall('IAM GetAccessKeyLastUsed', (options) => accessKeyLastUse(client, key.accessKeyId, options))));
+  }
+  return { ...own, lastUse };
+}
+
+async function report(io: Io, assessment: KeyAssessment, context: ReportContext, secrets: Secrets): Promise<void> {
+  for (const finding of assessment.findings) io.annotate(finding.severity, finding.message, TITLES[finding.severity]);
+  for (const [name, value] of keyAgeOutputs(assessment, context)) io.setOutput(name, value);
+  io.info(findingTexts.checked(assessment.keys.length, assessment.status, assessment.oldestKeyAgeDays));
+  await writeSummary(io, keyAgeSummary(assessment, context), secrets);
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+  return typeof status === 'number' ? status : undefined;
+}
+
+async function updateTrackingIssue(io: Io, tracking: NonNullable<KeyAgeInputs['trackingIssue']>, assessment: KeyAssessment, context: ReportContext, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
+  const { owner, repo } = tracking.repository;
+  try {
+    const issues = await deps.issueApi(tracking.token, tracking.repository, io.env);
+    const url = runUrl(io.env.GITHUB_SERVER_URL, runContextFromEnv(io.env));
+    io.info(await syncTrackingIssue(issues, assessment, { ...context, runUrl: url }));
+  } catch (error) {
+    io.annotate('warning', explainIssueFailure(httpStatusOf(error), redact(errorText(error), secrets.values), `${owner}/${repo}`));
+  }
+}
+
+async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
+  io.debug(actionLog.readingKeys(keyHint(inputs.accessKeyId), inputs.partition));
+  const facts = await readKeyFacts(io, deps.iamClient(inputs, io.env), inputs, secrets);
+  const now = new Date(io.clock.now());
+  const context: ReportContext = { userName: safeUserName(facts.userName), thresholds: inputs.thresholds, now };
+  const assessment = assessKeys({ keys: facts.keys, lastUse: facts.lastUse, now, thresholds: inputs.thresholds, workflowKeyId: inputs.accessKeyId });
+  await report(io, assessment, context, secrets);
+  if (inputs.trackingIssue) await updateTrackingIssue(io, inputs.trackingIssue, assessment, context, secrets, deps);
+  // The error annotations above already say which key and what to do; another error line would repeat them.
+  if (assessment.status === 'fail') io.failQuietly();
+}
+
+/** The key-age action: masks, inputs, the IAM reads, then findings, report and tracking issue. */
+export async function run(io: Io, deps: Partial<KeyAgeDeps> = {}): Promise<void> {
+  const resolved = { ...DEFAULT_DEPS, ...deps };
+  await runStep(io, {
+    secretInputs: [...SECRET_INPUTS, 'github-token'],
+    parse: (read) => parseKeyAgeInputs(read, io.env.GITHUB_REPOSITORY),
+    body: (inputs, secrets) => checkKeys(io, inputs, secrets, resolved),
+  });
+}

@@ -1,0 +1,62 @@
+import { trackingIssueTexts } from '../shared/messages/tracking-issue.js';
+import { findingList, keyTable, type ReportContext } from './key-age-report.js';
+import type { KeyAssessment } from './key-findings.js';
+
+/**
+ * The one GitHub issue that stands while a key-age finding does. Runs find it again by a hidden
+ * HTML comment in its body (titles get edited by people; the marker does not show), so a later run
+ * updates it instead of opening another, and closes it once everything is ok.
+ */
+export interface OpenIssue {
+  number: number;
+  body: string;
+}
+
+export type IssuePlan =
+  | { action: 'none' }
+  | { action: 'open' }
+  | { action: 'update'; number: number; duplicates: number[] }
+  | { action: 'close'; number: number; duplicates: number[] };
+
+/** One marker per IAM user, so two workflows that check two users keep two issues. */
+export function trackingMarker(userName: string | undefined): string {
+  return `<!-- assume-deploy-role:key-age${userName ? ` user=${userName}` : ''} -->`;
+}
+
+export function planTrackingIssue(assessment: KeyAssessment, openIssues: readonly OpenIssue[], marker: string): IssuePlan {
+  const tracking = openIssues.filter((issue) => issue.body.includes(marker)).map((issue) => issue.number).sort((a, b) => a - b);
+  const [oldest, ...duplicates] = tracking;
+  if (assessment.status === 'ok') return oldest === undefined ? { action: 'none' } : { action: 'close', number: oldest, duplicates };
+  return oldest === undefined ? { action: 'open' } : { action: 'update', number: oldest, duplicates };
+}
+
+export function issueTitle(assessment: KeyAssessment, userName: string | undefined): string {
+  return trackingIssueTexts.title(assessment.status === 'fail' ? 'fail' : 'warn', userName);
+}
+
+export function issueBody(assessment: KeyAssessment, context: ReportContext & { marker: string; runUrl?: string }): string {
+  return [
+    context.marker,
+    trackingIssueTexts.bodyIntro(context.runUrl, context.now),
+    '',
+    findingList(assessment.findings),
+    '',
+    keyTable(assessment),
+    '',
+    trackingIssueTexts.bodyFooter,
+    '',
+  ].join('\n');
+}
+
+export function closingComment(context: ReportContext & { runUrl?: string }): string {
+  return trackingIssueTexts.closingComment(context.runUrl, context.now);
+}
+
+export const duplicateComment = trackingIssueTexts.duplicateComment;
+
+/** The run's page, for the issue to point at; undefined unless every part has its expected shape. */
+export function runUrl(serverUrl: string | undefined, run: { repository?: string; runId?: string }): string | undefined {
+  if (!serverUrl || !/^https:\/\/[\w.-]+(:\d+)?$/.test(serverUrl)) return undefined;
+  if (!run.repository || !/^[\w.-]+\/[\w.-]+$/.test(run.repository) || !run.runId || !/^\d+$/.test(run.runId)) return undefined;
+  return `${serverUrl}/${run.repository}/actions/runs/${run.runId}`;
+}

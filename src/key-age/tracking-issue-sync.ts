@@ -1,0 +1,26 @@
+import type { IssueApi } from '../adapters/github-issues.js';
+import { trackingIssueTexts } from '../shared/messages/tracking-issue.js';
+import type { ReportContext } from './key-age-report.js';
+import type { KeyAssessment } from './key-findings.js';
+import { closingComment, duplicateComment, issueBody, issueTitle, planTrackingIssue, trackingMarker } from './tracking-issue-plan.js';
+
+async function closeIssue(issues: IssueApi, number: number, comment: string, reason: 'completed' | 'not_planned'): Promise<void> {
+  await issues.comment(number, comment);
+  await issues.close(number, reason);
+}
+
+/** Opens, updates or closes the one tracking issue; returns what it did, in one line for the log. */
+export async function syncTrackingIssue(issues: IssueApi, assessment: KeyAssessment, context: ReportContext & { runUrl?: string }): Promise<string> {
+  const marker = trackingMarker(context.userName);
+  const plan = planTrackingIssue(assessment, await issues.listOpen(), marker);
+  if (plan.action === 'none') return trackingIssueTexts.none;
+  const title = issueTitle(assessment, context.userName);
+  if (plan.action === 'open') return trackingIssueTexts.opened(await issues.create(title, issueBody(assessment, { ...context, marker })));
+  for (const duplicate of plan.duplicates) await closeIssue(issues, duplicate, duplicateComment(plan.number), 'not_planned');
+  if (plan.action === 'update') {
+    await issues.update(plan.number, title, issueBody(assessment, { ...context, marker }));
+    return trackingIssueTexts.updated(plan.number);
+  }
+  await closeIssue(issues, plan.number, closingComment(context), 'completed');
+  return trackingIssueTexts.closed(plan.number);
+}

@@ -1,3 +1,0 @@
-import { run } from './shell/assume-deploy-role.js';
-
-void run();

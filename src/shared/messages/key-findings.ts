@@ -1,0 +1,38 @@
+/** The key-age check's findings, one sentence each; keys appear only as their last four characters. */
+
+export interface KeyLabel {
+  /** Last 4 characters of the key id. */
+  key: string;
+  usedByThisWorkflow: boolean;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function keyLabel(row: KeyLabel): string {
+  return `Access key …${row.key}${row.usedByThisWorkflow ? ' (the key this workflow uses)' : ''}`;
+}
+
+const UNUSED_ADVICE = 'if nothing needs it, deactivate it, watch for failures, then delete it.';
+
+export const findingTexts = {
+  tooOld: (row: KeyLabel, ageDays: number, maxAgeDays: number) =>
+    `${keyLabel(row)} is ${plural(ageDays, 'day')} old, at or over max-age-days (${maxAgeDays}): rotate it now ` +
+    `(create a second key, put it in the secrets, run a deploy, then deactivate and delete this one).`,
+  ageing: (row: KeyLabel, ageDays: number, maxAgeDays: number) =>
+    `${keyLabel(row)} is ${plural(ageDays, 'day')} old: rotate it within ${plural(maxAgeDays - ageDays, 'day')}, ` +
+    `before it reaches max-age-days (${maxAgeDays}) and this check fails.`,
+  neverUsed: (row: KeyLabel, ageDays: number, maxUnusedDays: number) =>
+    `${keyLabel(row)} is active and has never been used in the ${plural(ageDays, 'day')} since it was created ` +
+    `(max-unused-days ${maxUnusedDays}): ${UNUSED_ADVICE}`,
+  unused: (row: KeyLabel, idleDays: number, lastUsed: Date, maxUnusedDays: number) =>
+    `${keyLabel(row)} is active but was last used ${plural(idleDays, 'day')} ago, on ${lastUsed.toISOString().slice(0, 10)} ` +
+    `(max-unused-days ${maxUnusedDays}): ${UNUSED_ADVICE}`,
+  twoActive: (keys: readonly string[], inUse: string | undefined) =>
+    `${keys.length} access keys are active (${keys.map((key) => `…${key}`).join(', ')}). ` +
+    `Finish the rotation: deactivate the key the secrets no longer hold, watch for failures, then delete it` +
+    `${inUse ? ` (this workflow uses …${inUse})` : ''}.`,
+  inactive: (row: KeyLabel) => `${keyLabel(row)} is inactive: delete it, so that it can never be turned on again.`,
+  /** The info line after the check. */
+  checked: (count: number, status: string, oldestDays: number) =>
+    `Checked ${plural(count, 'access key')}: ${status}, the oldest active key is ${oldestDays} days old.`,
+};
