@@ -17,7 +17,7 @@ import { explainKeyAgeFailure } from '../../src/shared/messages/key-age-failures
 import { assessKeys, type AccessKeyRecord, type LastUse } from '../../src/key-age/key-findings.js';
 import { CallFailed, DEFAULT_RETRY_TIMING, type RetryClock } from '../../src/shared/retry.js';
 import { parseRootInputs } from '../../src/assume-role/role-inputs.js';
-import { explainIssueFailure } from '../../src/shared/messages/tracking-issue.js';
+import { explainIssueFailure, type IssueFailure } from '../../src/shared/messages/tracking-issue.js';
 import { assumeRoleRefusals } from '../../src/shared/messages/assume-role-failures.js';
 import { summaryWriteFailed } from '../../src/shared/messages/step.js';
 import { CATALOGUE } from '../../src/shared/messages/index.js';
@@ -285,20 +285,22 @@ function findingMessages(): Produced[] {
   });
 }
 
-const ISSUE_FAILURES: Array<[string, number | undefined, string]> = [
-  ['401', 401, 'Bad credentials'],
-  ['403', 403, 'Resource not accessible by integration'],
-  ['404', 404, 'Not Found'],
-  ['410', 410, 'Issues are disabled for this repo'],
-  ['rate limit', 403, 'API rate limit exceeded for installation ID 1.'],
-  ['422', 422, 'Validation Failed'],
-  ['502', 502, 'Bad Gateway'],
-  ['no answer', undefined, 'getaddrinfo ENOTFOUND api.github.com'],
+const ISSUE_FAILURES: Array<[string, IssueFailure, string]> = [
+  ['401', { kind: 'http', status: 401 }, 'Bad credentials'],
+  ['403', { kind: 'http', status: 403 }, 'Resource not accessible by integration'],
+  ['404', { kind: 'http', status: 404 }, 'Not Found'],
+  ['410', { kind: 'http', status: 410 }, 'Issues are disabled for this repo'],
+  ['rate limit', { kind: 'http', status: 403 }, 'API rate limit exceeded for installation ID 1.'],
+  ['422', { kind: 'http', status: 422 }, 'Validation Failed'],
+  ['502', { kind: 'http', status: 502, attempts: 3, elapsedMs: 2100 }, 'Bad Gateway'],
+  ['no answer', { kind: 'timeout', attempts: 3, elapsedMs: 30000 }, 'no answer within 10 s'],
+  ['connection reset', { kind: 'network', code: 'ECONNRESET', attempts: 3, elapsedMs: 1200 }, 'read ECONNRESET'],
+  ['other', { kind: 'other' }, 'GitHub GraphQL named no viewer for github-token'],
 ];
 
 function issueMessages(): Produced[] {
-  return ISSUE_FAILURES.map(([label, status, said]): Produced =>
-    ({ action: 'key-age', label: `tracking issue: ${label}`, message: explainIssueFailure(status, said, 'octo-org/app') }));
+  return ISSUE_FAILURES.map(([label, failure, said]): Produced =>
+    ({ action: 'key-age', label: `tracking issue: ${label}`, message: explainIssueFailure(failure, said, 'octo-org/app') }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,7 +450,7 @@ describe('the generated cases above, so the doc check stays complete', () => {
     const generated = new Set([...ROOT_FAILURES, ...KEY_AGE_FAILURES].map(([, failed]) => failed.failure.code));
     expect(codes.filter((code) => code !== undefined && !generated.has(code))).toEqual([]);
     const statuses = [...source('src/shared/messages/tracking-issue.ts').matchAll(/case (\d+):/g)].map((match) => Number(match[1]));
-    expect(statuses.filter((status) => !ISSUE_FAILURES.some(([, generatedStatus]) => generatedStatus === status))).toEqual([]);
+    expect(statuses.filter((status) => !ISSUE_FAILURES.some(([, generated]) => generated.status === status))).toEqual([]);
   });
 });
 

@@ -4,8 +4,8 @@
  */
 
 export const trackingIssueTexts = {
-  title: (status: 'warn' | 'fail', userName: string | undefined) => {
-    const who = userName ? `IAM user ${userName}` : 'the deploy user';
+  title: (status: 'warn' | 'fail', userName: string | undefined, account: string) => {
+    const who = `${userName ? `IAM user ${userName}` : 'the deploy user'} in account ${account}`;
     return status === 'fail' ? `Access key of ${who} is too old: rotate it` : `Access keys of ${who} need attention`;
   },
   bodyIntro: (runUrl: string | undefined, when: Date) =>
@@ -25,8 +25,31 @@ export const trackingIssueTexts = {
  * Why GitHub refused to read or write the tracking issue, as a warning: the key check itself has
  * already reported, so the issue is a convenience that must not hide or change its result.
  */
-export function explainIssueFailure(status: number | undefined, said: string, repository: string): string {
+export interface IssueFailure {
+  /** `timeout`: no answer in time; `network`: the connection failed or was dropped; `http`: GitHub answered with `status`. */
+  kind: 'timeout' | 'network' | 'http' | 'other';
+  status?: number;
+  /** ECONNRESET, UND_ERR_SOCKET…, for `network`. */
+  code?: string;
+  attempts?: number;
+  elapsedMs?: number;
+}
+
+function tries(failure: IssueFailure): string {
+  const seconds = failure.elapsedMs === undefined ? '' : ` in ${(failure.elapsedMs / 1000).toFixed(1)} s`;
+  return failure.attempts === undefined ? '' : ` (${failure.attempts} attempt${failure.attempts === 1 ? '' : 's'}${seconds})`;
+}
+
+export function explainIssueFailure(failure: IssueFailure, said: string, repository: string): string {
   const prefix = `The key check ran, but the tracking issue in ${repository} could not be updated`;
+  const { status } = failure;
+  if (failure.kind === 'timeout') {
+    return `${prefix}: GitHub gave ${said}${tries(failure)}; the next run tries again. Check that this runner can reach GitHub's API (GITHUB_API_URL, HTTPS_PROXY).`;
+  }
+  if (failure.kind === 'network') {
+    return `${prefix}: the connection to GitHub's API was reset or closed before an answer${failure.code ? ` (${failure.code})` : ''}${tries(failure)}; ` +
+      `the next run tries again. Check that this runner can reach GitHub's API (GITHUB_API_URL, HTTPS_PROXY). GitHub's client said: ${said}`;
+  }
   if (/rate limit/i.test(said)) return `${prefix}: GitHub's API rate limit was reached; the next run tries again. GitHub said: ${said}`;
   switch (status) {
     case 401:
@@ -40,6 +63,6 @@ export function explainIssueFailure(status: number | undefined, said: string, re
     case 410:
       return `${prefix}: issues are turned off in ${repository}. Turn them on (Settings → General → Features → Issues) or set tracking-issue: false. GitHub said: ${said}`;
     default:
-      return `${prefix}${status ? ` (HTTP ${status})` : ''}; the next run tries again. GitHub said: ${said}`;
+      return `${prefix}${status ? ` (HTTP ${status})` : ''}${tries(failure)}; the next run tries again. GitHub said: ${said}`;
   }
 }
