@@ -17,8 +17,8 @@ import { explainKeyAgeFailure } from '../../src/shared/messages/key-age-failures
 import { assessKeys, type AccessKeyRecord, type LastUse } from '../../src/key-age/key-findings.js';
 import { CallFailed, DEFAULT_RETRY_TIMING, type RetryClock } from '../../src/shared/retry.js';
 import { parseRootInputs } from '../../src/assume-role/role-inputs.js';
-import { explainIssueFailure, type IssueFailure } from '../../src/shared/messages/tracking-issue.js';
-import { assumeRoleRefusals } from '../../src/shared/messages/assume-role-failures.js';
+import { accountUnknown, explainIssueFailure, type IssueFailure } from '../../src/shared/messages/tracking-issue.js';
+import { assumeRoleRefusals, stsAnswerRefusals } from '../../src/shared/messages/assume-role-failures.js';
 import { summaryWriteFailed } from '../../src/shared/messages/step.js';
 import { CATALOGUE } from '../../src/shared/messages/index.js';
 import { listOwnAccessKeys } from '../../src/adapters/iam.js';
@@ -126,6 +126,7 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['no role', { 'role-to-assume': '' }],
   ['a user ARN as the role', { 'role-to-assume': 'arn:aws:iam::123456789012:user/sam-cli-user' }],
   ['a bare role name with a space', { 'role-to-assume': 'deploy role' }],
+  ['role-duration-seconds of 400 digits', { 'role-duration-seconds': '9'.repeat(400) }],
   ['a role of another partition than the region', { 'aws-region': 'cn-north-1' }],
   ['a role in an account allowed-account-ids does not list', { 'allowed-account-ids': '210987654321' }],
   ['an allowed account that is not an id', { 'allowed-account-ids': 'production' }],
@@ -149,7 +150,8 @@ const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undef
   ['max-age-days with words', { 'max-age-days': 'ninety' }, 'octo-org/app'],
   ['max-age-days 0', { 'max-age-days': '0' }, 'octo-org/app'],
   ['max-unused-days over ten years', { 'max-unused-days': '9999' }, 'octo-org/app'],
-  ['max-age-days lowered below the default warn-age-days', { 'max-age-days': '30' }, 'octo-org/app'],
+  ['warn-age-days not below max-age-days', { 'max-age-days': '30', 'warn-age-days': '40' }, 'octo-org/app'],
+  ['max-age-days of 400 digits', { 'max-age-days': '9'.repeat(400) }, 'octo-org/app'],
   ['tracking-issue: maybe', { 'tracking-issue': 'maybe' }, 'octo-org/app'],
   ['a tracking issue without a token', { 'tracking-issue': 'true' }, 'octo-org/app'],
   ['a tracking issue with no repository', { 'tracking-issue': 'true', 'github-token': 'ghs_token' }, undefined],
@@ -299,8 +301,11 @@ const ISSUE_FAILURES: Array<[string, IssueFailure, string]> = [
 ];
 
 function issueMessages(): Produced[] {
-  return ISSUE_FAILURES.map(([label, failure, said]): Produced =>
-    ({ action: 'key-age', label: `tracking issue: ${label}`, message: explainIssueFailure(failure, said, 'octo-org/app') }));
+  return [
+    ...ISSUE_FAILURES.map(([label, failure, said]): Produced =>
+      ({ action: 'key-age', label: `tracking issue: ${label}`, message: explainIssueFailure(failure, said, 'octo-org/app') })),
+    { action: 'key-age', label: 'tracking issue: no account', message: accountUnknown('octo-org/app', 'An explanation of the AWS failure.') },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,6 +349,10 @@ function runMessages(): Produced[] {
     { action: 'root', label: 'run: allowed-account-ids and a resolved bare role', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.givenRole(ROLE_ARN)) },
     { action: 'root', label: 'run: allowed-account-ids and the role STS answered for', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.returnedRole('arn:aws:sts::210987654321:assumed-role/deploy/s1')) },
     { action: 'root', label: 'run: GetCallerIdentity ARN without an account', message: assumeRoleRefusals.callerWithoutAccount },
+    { action: 'root', label: 'run: an assumed-role ARN with a line break', message: stsAnswerRefusals.malformedArn('arn:aws:sts::123456789012:assumed-role/deploy/x\n::error::x') },
+    { action: 'root', label: 'run: credentials for another account', message: stsAnswerRefusals.otherAccount('arn:aws:sts::210987654321:assumed-role/deploy/s1', '210987654321', '123456789012') },
+    { action: 'root', label: 'run: credentials not shaped like AWS\'s', message: stsAnswerRefusals.malformedCredentials },
+    { action: 'root', label: 'run: an expiry in year 9999', message: stsAnswerRefusals.impossibleExpiration(new Date('9999-12-31T23:59:59Z')) },
     { action: 'root', label: 'run: the summary cannot be written', message: summary },
     { action: 'key-age', label: 'run: the summary cannot be written', message: summary },
   ];
@@ -471,6 +480,11 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'assume-role-failures:assumeRoleRefusals.returnedRole': 'produced',
   'assume-role-failures:assumeRoleRefusals.callerWithoutAccount': 'produced',
   'assume-role-failures:explainAssumeRoleFailure': 'produced',
+  'assume-role-failures:stsAnswerRefusals.malformedArn': 'produced',
+  'assume-role-failures:stsAnswerRefusals.otherAccount': 'produced',
+  'assume-role-failures:stsAnswerRefusals.malformedCredentials': 'produced',
+  'assume-role-failures:stsAnswerRefusals.impossibleExpiration': 'produced',
+  'action-log:actionLog.endpoint': 'not an error, warning or notice',
   'aws-failures:awsSaid': 'produced',
   'aws-failures:explainCommonFailure': 'produced',
   'aws-failures:explainGaveUp': 'produced',
@@ -488,6 +502,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'key-findings:findingTexts.checked': 'not an error, warning or notice',
   'step:summaryWriteFailed': 'produced',
   'tracking-issue:explainIssueFailure': 'produced',
+  'tracking-issue:accountUnknown': 'produced',
   'tracking-issue:trackingIssueTexts.title': 'not an error, warning or notice',
   'tracking-issue:trackingIssueTexts.bodyIntro': 'not an error, warning or notice',
   'tracking-issue:trackingIssueTexts.bodyFooter': 'not an error, warning or notice',

@@ -129,7 +129,7 @@ describe('key-age action, end to end', () => {
     expect(result.outputs.status).toBe('warn');
     expect(result.warnings).toEqual([
       expect.stringMatching(/^Access key …ERK2 is active but was last used 50 days ago/),
-      expect.stringMatching(/^2 access keys are active \(…ERK2, …MPLE\)\. .*\(this workflow uses …MPLE\)\.$/),
+      expect.stringMatching(/^2 access keys are active \(…ERK2, …MPLE\)\. Finish the rotation: deactivate …ERK2, the key this workflow does not use, .*\(this workflow uses …MPLE; /),
     ]);
     expectNoLeaks(result);
   });
@@ -252,7 +252,7 @@ describe('key-age action, end to end', () => {
 interface GitHubStandIn {
   url: string;
   close(): Promise<void>;
-  issues: Array<{ number: number; title: string; body: string; state: string }>;
+  issues: Array<{ number: number; title: string; body: string; state: string; user?: { login: string } }>;
   requests: Array<{ method: string; path: string; authorization: string }>;
 }
 
@@ -270,10 +270,11 @@ async function startGitHubStandIn(options: { refuseWrites?: boolean } = {}): Pro
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(data));
     };
+    if (req.method === 'POST' && path === '/graphql') return send(200, { data: { viewer: { login: 'github-actions[bot]' } } });
     if (req.method === 'GET' && path === '/repos/octo-org/serverless-app/issues') return send(200, issues.filter((issue) => issue.state === 'open'));
     if (options.refuseWrites) return send(403, { message: 'Resource not accessible by integration', status: '403' });
     if (req.method === 'POST' && path === '/repos/octo-org/serverless-app/issues') {
-      const issue = { number: issues.length + 1, title: body.title, body: body.body, state: 'open' };
+      const issue = { number: issues.length + 1, title: body.title, body: body.body, state: 'open', user: { login: 'github-actions[bot]' } };
       issues.push(issue);
       return send(201, issue);
     }
@@ -311,7 +312,7 @@ describe('tracking issue, end to end', () => {
       const second = await run(inputs, { env });
       expect(second.visibleLog).toContain('Updated tracking issue #1.');
       expect(github.issues).toHaveLength(1);
-      expect(github.issues[0]?.body).toContain('<!-- assume-deploy-role:key-age user=sam-cli-user -->');
+      expect(github.issues[0]?.body).toContain(`<!-- assume-deploy-role:key-age account=${ACCOUNT} user=sam-cli-user -->`);
       expect(github.issues[0]?.body).toContain('https://github.com/octo-org/serverless-app/actions/runs/');
 
       await server.close();

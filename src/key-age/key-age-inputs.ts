@@ -22,8 +22,7 @@ function parseThresholds(parser: InputParser): Thresholds {
   const warnAgeDays = parser.wholeNumber('warn-age-days', warnDefault, 0, MAX_DAYS);
   const maxUnusedDays = parser.wholeNumber('max-unused-days', DEFAULT_THRESHOLDS.maxUnusedDays, 1, MAX_DAYS);
   if (warnAgeDays >= maxAgeDays) {
-    const given = parser.optional('warn-age-days') === undefined ? `${warnAgeDays}, the default,` : `${warnAgeDays}`;
-    parser.problem('warn-age-days', `must be less than max-age-days (${given} is not less than ${maxAgeDays}); when you lower max-age-days, lower warn-age-days too`);
+    parser.problem('warn-age-days', `must be less than max-age-days (${warnAgeDays} is not less than ${maxAgeDays}); leave it out to warn 10 days before max-age-days`);
   }
   return { maxAgeDays, warnAgeDays, maxUnusedDays };
 }

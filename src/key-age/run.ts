@@ -11,7 +11,7 @@ import { actionLog } from '../shared/messages/action-log.js';
 import { assumeRoleRefusals } from '../shared/messages/assume-role-failures.js';
 import { explainKeyAgeFailure } from '../shared/messages/key-age-failures.js';
 import { findingTexts } from '../shared/messages/key-findings.js';
-import { explainIssueFailure, type IssueFailure } from '../shared/messages/tracking-issue.js';
+import { accountUnknown, explainIssueFailure, type IssueFailure } from '../shared/messages/tracking-issue.js';
 import { keyHint, redact } from '../shared/redact.js';
 import { CallFailed, DEFAULT_RETRY_TIMING } from '../shared/retry.js';
 import { logRetry } from '../shared/retry-log.js';
@@ -86,10 +86,13 @@ async function keysAccount(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps:
     if (account) return account;
   } catch (error) {
     if (!(error instanceof CallFailed)) throw error;
-    throw new Error(explainKeyAgeFailure(error, { call: 'STS GetCallerIdentity', region: inputs.region, partition: inputs.partition, accessKeyId: inputs.accessKeyId, secrets: secrets.values }));
+    throw new AccountUnknown(explainKeyAgeFailure(error, { call: 'STS GetCallerIdentity', region: inputs.region, partition: inputs.partition, accessKeyId: inputs.accessKeyId, secrets: secrets.values }));
   }
-  throw new Error(assumeRoleRefusals.callerWithoutAccount);
+  throw new AccountUnknown(assumeRoleRefusals.callerWithoutAccount);
 }
+
+/** GetCallerIdentity failed: its message is already explained and cleaned. */
+class AccountUnknown extends Error {}
 
 async function updateTrackingIssue(io: Io, inputs: KeyAgeInputs, tracking: NonNullable<KeyAgeInputs['trackingIssue']>, assessment: KeyAssessment, context: ReportContext, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
   const { owner, repo } = tracking.repository;
@@ -99,6 +102,7 @@ async function updateTrackingIssue(io: Io, inputs: KeyAgeInputs, tracking: NonNu
     const url = runUrl(io.env.GITHUB_SERVER_URL, runContextFromEnv(io.env));
     io.info(await syncTrackingIssue(issues, assessment, { ...context, runUrl: url, account }));
   } catch (error) {
+    if (error instanceof AccountUnknown) return io.annotate('warning', accountUnknown(`${owner}/${repo}`, error.message));
     io.annotate('warning', explainIssueFailure(issueFailureOf(error), redact(errorText(error), secrets.values), `${owner}/${repo}`));
   }
 }

@@ -25,6 +25,11 @@ export const trackingIssueTexts = {
  * Why GitHub refused to read or write the tracking issue, as a warning: the key check itself has
  * already reported, so the issue is a convenience that must not hide or change its result.
  */
+/** GetCallerIdentity failed, so the issue's account is unknown; `why` is the AWS failure, explained and cleaned. */
+export function accountUnknown(repository: string, why: string): string {
+  return `The key check ran, but the tracking issue in ${repository} could not be updated: STS GetCallerIdentity, which names the keys' account, failed. ${why}`;
+}
+
 export interface IssueFailure {
   /** `timeout`: no answer in time; `network`: the connection failed or was dropped; `http`: GitHub answered with `status`. */
   kind: 'timeout' | 'network' | 'http' | 'other';
