@@ -12,4 +12,6 @@ export default {
   // The end-to-end suites spawn the bundles; two cores, so keep parallelism modest.
   maxWorkers: 2,
   testTimeout: 60000,
+  // After the summary: every test skipped because a tool (AWS CLI, cfn-lint, Node 24) is missing.
+  reporters: ['default', '<rootDir>/test/support/missing-tool-reporter.js'],
 };

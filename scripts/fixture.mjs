@@ -13,17 +13,17 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startAwsTestServer } from '../test/support/aws-test-server.js';
+import { EXAMPLE_ACCOUNT, EXAMPLE_KEY, EXAMPLE_REGION, EXAMPLE_ROLE_ARN } from '../test/support/fixtures.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const ACCOUNT = '111122223333';
-export const REGION = 'eu-west-1';
+export const ACCOUNT = EXAMPLE_ACCOUNT;
+export const REGION = EXAMPLE_REGION;
 export const USER_NAME = 'sam-cli-user';
-/** AWS's documented example key pair (IAM user guide), never a real key. */
-export const USER_KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+export const USER_KEY = EXAMPLE_KEY;
 export const STRANGER_NAME = 'stranger';
 export const STRANGER_KEY = { accessKeyId: 'AKIAJSTRANGEREXAMPLE', secretAccessKey: 'Zr8NkW3fVbHsQpYtL1mXcE7uA9dJgT2oRiEXAMPL' };
-export const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/deploy`;
+export const ROLE_ARN = EXAMPLE_ROLE_ARN;
 
 export const BUNDLES = {
   main: 'dist/main/index.js',

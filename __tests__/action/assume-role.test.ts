@@ -7,10 +7,7 @@ import { runPost } from '../../src/assume-role/post.js';
 import { run } from '../../src/assume-role/run.js';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';
-
-const ACCOUNT = '111122223333';
-const USER = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy`;
+import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER, EXAMPLE_ROLE_ARN as ROLE } from '../../test/support/fixtures.js';
 
 let server: Awaited<ReturnType<typeof startAwsTestServer>>;
 

@@ -8,10 +8,9 @@ import { createIssueApi } from '../../src/adapters/github-issues.js';
 import { run } from '../../src/key-age/run.js';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';
+import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as KEY } from '../../test/support/fixtures.js';
 
-const ACCOUNT = '111122223333';
 const USER = 'sam-cli-user';
-const KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const DAY = 24 * 60 * 60 * 1000;
 const TOKEN = 'ghs_KeyAgeActionTierToken000000000000';
 const ISSUES = '/repos/octo-org/app/issues';

@@ -27,9 +27,12 @@ describe('docs match the actions', () => {
     expect(shown.slice(shown.indexOf('```yaml\n') + '```yaml\n'.length, shown.lastIndexOf('```'))).toBe(await read('examples/sam-deploy.yml'));
   });
 
-  test('the README\'s first screen gives the demo and test commands', async () => {
-    const firstScreen = (await read('README.md')).split('\n').slice(0, 20).join('\n');
-    expect(firstScreen).toContain('npm ci && npm run demo');
-    expect(firstScreen).toContain('npm ci && npm test');
+  test('the README\'s first screen gives what the action does, the uses: snippet, then the demo and test commands', async () => {
+    const firstScreen = (await read('README.md')).split('\n').slice(0, 25).join('\n');
+    const at = (text: string) => firstScreen.indexOf(text);
+    expect(at('deploy-role credentials')).toBeGreaterThan(0);
+    expect(at('uses: assume-deploy-role/assume-deploy-role@v1')).toBeGreaterThan(at('deploy-role credentials'));
+    expect(at('npm ci && npm run demo')).toBeGreaterThan(at('uses: assume-deploy-role/assume-deploy-role@v1'));
+    expect(at('npm ci && npm test')).toBeGreaterThan(at('npm ci && npm run demo'));
   });
 });

@@ -25,6 +25,7 @@ import { listOwnAccessKeys } from '../../src/adapters/iam.js';
 import { logRetry } from '../../src/shared/retry-log.js';
 import type { Secrets } from '../../src/shared/secrets.js';
 import { assumeRole, callerArn } from '../../src/adapters/sts.js';
+import { EXAMPLE_KEY, EXAMPLE_KEY_INPUTS as KEYS, FIXED_NOW as NOW } from '../../test/support/fixtures.js';
 
 type Action = 'root' | 'key-age';
 type Section = 'both' | Action;
@@ -97,9 +98,8 @@ const matching = (produced: Produced) => entriesFor(produced.action).filter((ent
 // ---------------------------------------------------------------------------------------------
 // Input problems and warnings, from the input parsers
 
-const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
-const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-const KEYS = { 'aws-access-key-id': KEY_ID, 'aws-secret-access-key': SECRET, 'aws-region': 'eu-west-1' };
+const KEY_ID = EXAMPLE_KEY.accessKeyId;
+const SECRET = EXAMPLE_KEY.secretAccessKey;
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/deploy';
 const MANAGED_POLICY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 
@@ -260,7 +260,6 @@ function keyAgeFailureMessages(): Produced[] {
 // ---------------------------------------------------------------------------------------------
 // Key-age findings and tracking-issue warnings
 
-const NOW = new Date('2026-03-01T12:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000);
 const WORKFLOW_KEY = 'AKIAWORKFLOWKEY00001';
 const OTHER_KEY = 'AKIAOTHERKEY00000002';

@@ -86,8 +86,8 @@ const yamlIn = (dir: string) =>
     : [];
 
 const WORKFLOWS = [...yamlIn('.github/workflows'), ...yamlIn('examples')];
-/** Both actions' metadata files; a missing one fails the test below instead of being skipped. */
-const ACTIONS = ['action.yml', 'key-age/action.yml'];
+/** Both actions' metadata files (and ci.yml's local check); a missing one fails the test below instead of being skipped. */
+const ACTIONS = ['action.yml', 'key-age/action.yml', '.github/actions/check-post-blanked/action.yml'];
 
 const read = (f: string) => readFileSync(resolve(ROOT, f), 'utf8');
 const errorsOf = (s: ValidationState) => s.errors.map((e) => `${'path' in e ? e.path : ''} ${e.title}${e.detail ? `: ${e.detail}` : ''}`);

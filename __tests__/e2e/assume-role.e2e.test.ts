@@ -5,23 +5,17 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { rm } from 'node:fs/promises';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
-import { findSecretLeaks, runAction, runPost } from '../../test/support/run-action.js';
+import { findSecretLeaks, removeWorkDirs, runAction, runPost } from '../../test/support/run-action.js';
+import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER, EXAMPLE_ROLE_ARN as ROLE, SECOND_EXAMPLE_KEY as INACTIVE } from '../../test/support/fixtures.js';
 
 type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
 type Run = Awaited<ReturnType<typeof runAction>>;
-
-const ACCOUNT = '111122223333';
-const USER = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
-const INACTIVE = { accessKeyId: 'AKIAI44QH8DHBEXAMPLE', secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY' };
 const STRANGER = { accessKeyId: 'AKIAJSTRANGEREXAMPLE', secretAccessKey: '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' };
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy`;
 const EXPORTED = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_SECURITY_TOKEN'];
 
 let server: Server;
-const workDirs: string[] = [];
 
 beforeAll(async () => {
   server = await startAwsTestServer();
@@ -37,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  await Promise.all(workDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await removeWorkDirs();
 });
 
 async function run(inputs: Record<string, string> = {}, options: { env?: Record<string, string | undefined>; debug?: boolean } = {}): Promise<Run> {
@@ -46,7 +40,6 @@ async function run(inputs: Record<string, string> = {}, options: { env?: Record<
     env: { AWS_ENDPOINT_URL: server.url, ...options.env },
     debug: options.debug,
   });
-  workDirs.push(result.workDir);
   return result;
 }
 
@@ -262,6 +255,26 @@ describe('errors that cannot heal fail at once, with one error and nothing expor
     const result = await run({ 'aws-secret-access-key': broken }, { debug: true });
     expectFailedWithNothingExported(result);
     expect(findSecretLeaks(result, [{ label: 'first half', value: USER.secretAccessKey.slice(0, 20) }, { label: 'second half', value: USER.secretAccessKey.slice(20) }])).toEqual([]);
+  });
+});
+
+describe('workflow commands in the inputs', () => {
+  test.each([false, true])('never reach the runner as commands, in either form, nor the log (debug %p)', async (debug) => {
+    const injected = 'x ##[warning]injected\n::notice::injected\n::stop-commands::resume-token';
+    const result = await run(
+      {
+        'role-to-assume': `${ROLE}${injected}`,
+        'role-session-name': injected,
+        'role-external-id': `id${injected}`,
+        'source-identity': injected,
+        'session-tags': `team=${injected}`,
+      },
+      { debug },
+    );
+    expectFailedWithNothingExported(result);
+    expect(result.commands.map((command) => command.command).filter((name) => name !== 'add-mask' && name !== 'debug')).toEqual(['error']);
+    expect(result.stderrCommands).toEqual([]);
+    expect(result.visibleLog).not.toContain('injected');
   });
 });
 

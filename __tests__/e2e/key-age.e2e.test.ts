@@ -1,22 +1,22 @@
 /**
  * The bundled key-age action (dist/key-age/index.js), run as the GitHub runner runs it, against the
  * loopback STS/IAM test server (SigV4 checked, IAM signed for us-east-1, the self-scoped read
- * modelled) and, for the tracking issue, a loopback stand-in for the GitHub REST API.
+ * modelled) and, for the tracking issue, a loopback stand-in for the GitHub REST API
+ * (test/support/fake-github.js).
  * `npm run build` first: these tests run the bundle, not the sources.
  */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import http from 'node:http';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
-import { findSecretLeaks, runAction } from '../../test/support/run-action.js';
+import { startFakeGitHub } from '../../test/support/fake-github.js';
+import { findSecretLeaks, removeWorkDirs, runAction } from '../../test/support/run-action.js';
+import { EXAMPLE_KEY as KEY, EXAMPLE_REGION as REGION } from '../../test/support/fixtures.js';
 
 const ENTRY = 'dist/key-age/index.js';
 const ACCOUNT = '123456789012';
 const USER = 'sam-cli-user';
-const KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const OTHER = { accessKeyId: 'AKIAI44QH8DHBOTHERK2', secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY' };
 const GITHUB_TOKEN = 'ghs_KeyAgeEndToEndToken000000000000000000';
 const DAY = 24 * 60 * 60 * 1000;
-const REGION = 'eu-west-1';
 
 type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
 type Run = Awaited<ReturnType<typeof runAction>>;
@@ -32,6 +32,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.close();
 });
+
+afterAll(removeWorkDirs);
 
 function addUser(selfIamRead = true) {
   server.addUser({ account: ACCOUNT, name: USER, selfIamRead });
@@ -228,7 +230,7 @@ describe('key-age action, end to end', () => {
       addUser();
       addKey(KEY, 85, { lastUsedDaysAgo: 0 });
       addKey(OTHER, 10, { lastUsedDaysAgo: 0 });
-      const github = await startGitHubStandIn();
+      const github = await startFakeGitHub();
       try {
         const result = await run({ 'github-token': GITHUB_TOKEN, 'tracking-issue': 'true' }, { debug, env: { GITHUB_API_URL: github.url } });
         expect(result.exitCode).toBe(0);
@@ -249,61 +251,11 @@ describe('key-age action, end to end', () => {
   });
 });
 
-interface GitHubStandIn {
-  url: string;
-  close(): Promise<void>;
-  issues: Array<{ number: number; title: string; body: string; state: string; user?: { login: string } }>;
-  requests: Array<{ method: string; path: string; authorization: string }>;
-}
-
-/** Just enough of the GitHub REST API for the tracking issue: list, create, update, comment. */
-async function startGitHubStandIn(options: { refuseWrites?: boolean } = {}): Promise<GitHubStandIn> {
-  const issues: GitHubStandIn['issues'] = [];
-  const requests: GitHubStandIn['requests'] = [];
-  const httpServer = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-    const path = (req.url ?? '').split('?')[0] ?? '';
-    requests.push({ method: req.method ?? '', path, authorization: String(req.headers.authorization) });
-    const send = (status: number, data: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(data));
-    };
-    if (req.method === 'POST' && path === '/graphql') return send(200, { data: { viewer: { login: 'github-actions[bot]' } } });
-    if (req.method === 'GET' && path === '/repos/octo-org/serverless-app/issues') return send(200, issues.filter((issue) => issue.state === 'open'));
-    if (options.refuseWrites) return send(403, { message: 'Resource not accessible by integration', status: '403' });
-    if (req.method === 'POST' && path === '/repos/octo-org/serverless-app/issues') {
-      const issue = { number: issues.length + 1, title: body.title, body: body.body, state: 'open', user: { login: 'github-actions[bot]' } };
-      issues.push(issue);
-      return send(201, issue);
-    }
-    const match = /^\/repos\/octo-org\/serverless-app\/issues\/(\d+)(\/comments)?$/.exec(path);
-    const issue = issues.find((candidate) => candidate.number === Number(match?.[1]));
-    if (!issue) return send(404, { message: 'Not Found' });
-    if (req.method === 'POST' && match?.[2]) return send(201, { id: 1 });
-    Object.assign(issue, body);
-    return send(200, issue);
-  });
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const address = httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    issues,
-    requests,
-    close: () => new Promise<void>((resolve) => {
-      httpServer.closeAllConnections();
-      httpServer.close(() => resolve());
-    }),
-  };
-}
-
 describe('tracking issue, end to end', () => {
   test('opened on a warning, updated on the next run, closed when the key is rotated', async () => {
     addUser();
     addKey(KEY, 85, { lastUsedDaysAgo: 0 });
-    const github = await startGitHubStandIn();
+    const github = await startFakeGitHub();
     try {
       const inputs = { 'github-token': GITHUB_TOKEN, 'tracking-issue': 'true' };
       const env = { GITHUB_API_URL: github.url };
@@ -333,7 +285,7 @@ describe('tracking issue, end to end', () => {
   test('a token without issues: write: a warning that says so; the check still reports and keeps its status', async () => {
     addUser();
     addKey(KEY, 120, { lastUsedDaysAgo: 0 });
-    const github = await startGitHubStandIn({ refuseWrites: true });
+    const github = await startFakeGitHub({ refuseWrites: true });
     try {
       const result = await run({ 'github-token': GITHUB_TOKEN, 'tracking-issue': 'true' }, { env: { GITHUB_API_URL: github.url } });
       expect(result.exitCode).toBe(1);

@@ -5,15 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
-import { findSecretLeaks, runAction, runPost } from '../../test/support/run-action.js';
+import { findSecretLeaks, removeWorkDirs, runAction, runPost } from '../../test/support/run-action.js';
+import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER } from '../../test/support/fixtures.js';
 
 const node24 = process.env.NODE24;
 const version = node24 ? execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim() : undefined;
-const ACCOUNT = '111122223333';
-const USER = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
 const node24Test = testWithTool(node24 !== undefined, {
   requireVariable: 'REQUIRE_NODE24',
@@ -22,7 +20,6 @@ const node24Test = testWithTool(node24 !== undefined, {
 
 describe(`the bundles on Node 24 (${version ?? 'not installed'})`, () => {
   let server: Awaited<ReturnType<typeof startAwsTestServer>>;
-  const workDirs: string[] = [];
 
   beforeAll(async () => {
     server = await startAwsTestServer();
@@ -33,7 +30,7 @@ describe(`the bundles on Node 24 (${version ?? 'not installed'})`, () => {
 
   afterAll(async () => {
     await server?.close();
-    await Promise.all(workDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    await removeWorkDirs();
   });
 
   const keys = { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1' };
@@ -45,7 +42,6 @@ describe(`the bundles on Node 24 (${version ?? 'not installed'})`, () => {
 
   node24Test('the root action assumes the role, and its post step blanks the variables', async () => {
     const main = await runAction('dist/main/index.js', { node: node24, inputs: { ...keys, 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/deploy` }, env: { AWS_ENDPOINT_URL: server.url } });
-    workDirs.push(main.workDir);
     expect(main.exitCode).toBe(0);
     expect(main.env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
     expect(main.stderr).toBe('');
@@ -57,7 +53,6 @@ describe(`the bundles on Node 24 (${version ?? 'not installed'})`, () => {
 
   node24Test('the root action fails with one error and exports nothing', async () => {
     const main = await runAction('dist/main/index.js', { node: node24, inputs: { ...keys, 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/missing` }, env: { AWS_ENDPOINT_URL: server.url } });
-    workDirs.push(main.workDir);
     expect(main.exitCode).toBe(1);
     expect(main.errors).toHaveLength(1);
     expect(main.env).toEqual({});
@@ -65,7 +60,6 @@ describe(`the bundles on Node 24 (${version ?? 'not installed'})`, () => {
 
   node24Test('the key-age action reports a young key as ok', async () => {
     const run = await runAction('dist/key-age/index.js', { node: node24, inputs: keys, env: { AWS_ENDPOINT_URL: server.url } });
-    workDirs.push(run.workDir);
     expect(run.exitCode).toBe(0);
     expect(run.outputs.status).toBe('ok');
     expect(findSecretLeaks(run, secrets())).toEqual([]);

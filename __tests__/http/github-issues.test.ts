@@ -11,12 +11,12 @@ import { trackingMarker } from '../../src/key-age/tracking-issue-plan.js';
 import { syncTrackingIssue } from '../../src/key-age/tracking-issue-sync.js';
 import { createIssueApi } from '../../src/adapters/github-issues.js';
 import { explainIssueFailure } from '../../src/shared/messages/tracking-issue.js';
+import { FIXED_NOW as NOW } from '../../test/support/fixtures.js';
 
 const API = 'https://api.github.com';
 const TOKEN = 'ghs_TrackingIssueTestToken0000000000000';
 const REPOSITORY = { owner: 'octo-org', repo: 'serverless-app' };
 const ISSUES = '/repos/octo-org/serverless-app/issues';
-const NOW = new Date('2026-03-01T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 const KEY = 'AKIAWORKFLOWKEY0AAAA';
 const ACCOUNT = '123456789012';

@@ -5,14 +5,14 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { CallFailed, type RetryClock, type RetryNotice, type RetryPolicy } from '../../src/shared/retry.js';
+import { CallFailed, type RetryNotice, type RetryPolicy } from '../../src/shared/retry.js';
 import { lastUseOf } from '../../src/key-age/key-findings.js';
 import { accessKeyLastUse, createIamClient, listOwnAccessKeys, type IamCallOptions } from '../../src/adapters/iam.js';
+import { EXAMPLE_KEY, INSTANT_CLOCK as instantClock } from '../../test/support/fixtures.js';
 
-const KEYS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', partition: 'aws' as const };
+const KEYS = { ...EXAMPLE_KEY, partition: 'aws' as const };
 const IAM = 'https://iam.amazonaws.com';
 const POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 300, maxDelayMs: 5000, attemptTimeoutMs: 2000, totalBudgetMs: 30000 };
-const instantClock: RetryClock = { now: () => Date.now(), sleep: async () => undefined, random: () => 0 };
 const NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
 function options(retries: RetryNotice[] = []): IamCallOptions {

@@ -5,17 +5,15 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { explainAssumeRoleFailure, type AssumeRoleContext } from '../../src/shared/messages/assume-role-failures.js';
-import { CallFailed, type RetryClock, type RetryPolicy } from '../../src/shared/retry.js';
+import { CallFailed, type RetryPolicy } from '../../src/shared/retry.js';
 import { assumeRole, createStsClient, type CallOptions } from '../../src/adapters/sts.js';
+import { EXAMPLE_KEY, EXAMPLE_REGION as REGION, EXAMPLE_ROLE_ARN as ROLE_ARN, INSTANT_CLOCK as instantClock } from '../../test/support/fixtures.js';
 
-const REGION = 'eu-west-1';
 const STS = `https://sts.${REGION}.amazonaws.com`;
-const KEYS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', region: REGION };
-const ROLE_ARN = 'arn:aws:iam::111122223333:role/deploy';
+const KEYS = { ...EXAMPLE_KEY, region: REGION };
 const USER_ARN = 'arn:aws:iam::111122223333:user/sam-cli-user';
 const REQUEST = { RoleArn: ROLE_ARN, RoleSessionName: 'gha-1-1@o.r', DurationSeconds: 3600 };
 const POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 300, maxDelayMs: 5000, attemptTimeoutMs: 2000, totalBudgetMs: 30000 };
-const instantClock: RetryClock = { now: () => Date.now(), sleep: async () => undefined, random: () => 0 };
 
 function options(masked: string[] = []): CallOptions {
   return { mask: (value) => masked.push(value), policy: POLICY, clock: instantClock, onRetry: () => undefined };

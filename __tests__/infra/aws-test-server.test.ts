@@ -14,12 +14,11 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { GetAccessKeyLastUsedCommand, IAMClient, ListAccessKeysCommand, paginateListAccessKeys } from '@aws-sdk/client-iam';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
+import { EXAMPLE_KEY as KEY, EXAMPLE_REGION as REGION } from '../../test/support/fixtures.js';
 
 const ACCOUNT = '123456789012';
 const USER = 'sam-cli-user';
 const USER_ARN = `arn:aws:iam::${ACCOUNT}:user/${USER}`;
-const KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
-const REGION = 'eu-west-1';
 
 type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
@@ -138,6 +137,35 @@ describe('STS', () => {
     clock += 3601_000;
 
     await expect(sts(session).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'ExpiredToken' });
+  });
+
+  test('assumeRoleRateLimit throttles AssumeRole over its burst until the server clock refills a token', async () => {
+    await server.close();
+    let clock = Date.now();
+    server = await startAwsTestServer({ now: () => new Date(clock), assumeRoleRateLimit: { perSecond: 1, burst: 2 } });
+    server.addUser({ account: ACCOUNT, name: USER });
+    server.addAccessKey(USER, KEY);
+    roleArn = server.addRole({ account: ACCOUNT, name: 'sam-deploy', trustedPrincipals: [USER_ARN] }).arn;
+    const oneAttempt = new STSClient({ region: REGION, endpoint: server.url, credentials: KEY, maxAttempts: 1 });
+    const assume = () => oneAttempt.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'run-1-attempt-1' }));
+
+    await assume();
+    await assume();
+    await expect(assume()).rejects.toMatchObject({ name: 'Throttling', message: 'Rate exceeded', $metadata: { httpStatusCode: 400 } });
+    await expect(oneAttempt.send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({ Arn: USER_ARN });
+    clock += 1000;
+    await assume();
+    await expect(assume()).rejects.toMatchObject({ name: 'Throttling' });
+
+    expect(server.requests.map(({ action, status, errorCode }) => [action, status, errorCode])).toEqual([
+      ['AssumeRole', 200, undefined],
+      ['AssumeRole', 200, undefined],
+      ['AssumeRole', 400, 'Throttling'],
+      ['GetCallerIdentity', 200, undefined],
+      ['AssumeRole', 200, undefined],
+      ['AssumeRole', 400, 'Throttling'],
+    ]);
+    expect(server.sessions).toHaveLength(3);
   });
 });
 

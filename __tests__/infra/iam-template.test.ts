@@ -2,280 +2,48 @@
  * Security properties of iam/deploy-access.yml, the CloudFormation template that creates the
  * limited user, the deploy role, the CloudFormation execution role and the artifacts bucket.
  *
- * The template is parsed with the `yaml` package (CloudFormation short forms mapped to their
- * long `Fn::` forms), then every IAM policy in it is *rendered*: conditions are evaluated for a
- * given set of parameters, `Fn::If` picks its branch, `AWS::NoValue` disappears, and `Ref`,
- * `Fn::GetAtt` and `Fn::Sub` become plain strings (`<LogicalId.Attr>` for values only known at
- * deploy time). The assertions then read like the policies IAM will actually evaluate.
+ * The template is parsed and every IAM policy in it *rendered* for a given set of parameters by
+ * test/support/cloudformation.js (conditions evaluated, `Fn::If` branches picked, `AWS::NoValue`
+ * dropped, `Ref` / `Fn::GetAtt` / `Fn::Sub` as plain strings, `<LogicalId.Attr>` for values only
+ * known at deploy time), so the assertions read like the policies IAM will actually evaluate.
  */
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse, type Tags } from 'yaml';
+import {
+  actionMatches,
+  actionsOf,
+  allows,
+  CloudFormationTemplate,
+  isObj,
+  list,
+  obj,
+  resourcesOf,
+  TemplateRenderer,
+  type Obj,
+  type Params,
+} from '../../test/support/cloudformation.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
 
 const TEMPLATE_PATH = resolve(process.cwd(), 'iam/deploy-access.yml');
 
-// ---------------------------------------------------------------------------------------------
-// Parsing: CloudFormation's YAML short forms.
-// ---------------------------------------------------------------------------------------------
-
-const SHORT_FORMS: Record<string, string> = {
-  '!Ref': 'Ref',
-  '!Condition': 'Condition',
-  '!Sub': 'Fn::Sub',
-  '!GetAtt': 'Fn::GetAtt',
-  '!If': 'Fn::If',
-  '!Equals': 'Fn::Equals',
-  '!Not': 'Fn::Not',
-  '!And': 'Fn::And',
-  '!Or': 'Fn::Or',
-  '!Join': 'Fn::Join',
-  '!Split': 'Fn::Split',
-  '!Select': 'Fn::Select',
-  '!FindInMap': 'Fn::FindInMap',
-  '!GetAZs': 'Fn::GetAZs',
-  '!ImportValue': 'Fn::ImportValue',
-  '!Base64': 'Fn::Base64',
-  '!Cidr': 'Fn::Cidr',
-};
-
-const cfnTags: Tags = Object.entries(SHORT_FORMS).flatMap(([tag, fn]) => [
-  // `!GetAtt A.B` is the scalar form of `Fn::GetAtt: [A, B]`.
-  { tag, resolve: (s: string) => ({ [fn]: fn === 'Fn::GetAtt' ? s.split('.') : s }) },
-  { tag, collection: 'seq' as const, resolve: (seq: { toJSON(): unknown }) => ({ [fn]: seq.toJSON() }) },
-  { tag, collection: 'map' as const, resolve: (map: { toJSON(): unknown }) => ({ [fn]: map.toJSON() }) },
-]);
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-function obj(v: unknown, what: string): Obj {
-  if (!isObj(v)) throw new Error(`${what} is not a mapping: ${JSON.stringify(v)}`);
-  return v;
-}
-
-const templateText = readFileSync(TEMPLATE_PATH, 'utf8');
-const template = obj(parse(templateText, { customTags: cfnTags }), 'template');
-const resources = obj(template.Resources, 'Resources');
-const parameters = obj(template.Parameters, 'Parameters');
-const outputs = obj(template.Outputs, 'Outputs');
-
-function resource(id: string): { Type: string; Properties: Obj } {
-  const r = obj(resources[id], `resource ${id}`);
-  return { Type: String(r.Type), Properties: obj(r.Properties ?? {}, `${id}.Properties`) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Rendering: evaluate intrinsic functions for one set of parameter values.
-// ---------------------------------------------------------------------------------------------
-
 const ACCOUNT = '123456789012';
 const REGION = 'eu-west-1';
-const NO_VALUE = Symbol('AWS::NoValue');
 
-type Params = Record<string, string | string[]>;
+const templateText = readFileSync(TEMPLATE_PATH, 'utf8');
+const cfn = new CloudFormationTemplate(templateText);
+const { template, resources, parameters, outputs } = cfn;
+const resource = (id: string) => cfn.resource(id);
 
-function defaults(): Params {
-  const p: Params = {};
-  for (const [name, def] of Object.entries(parameters)) {
-    const d = obj(def, name);
-    if (d.Default === undefined) continue;
-    p[name] = d.Type === 'CommaDelimitedList' ? String(d.Default).split(',') : String(d.Default);
-  }
-  return p;
-}
-
-class Renderer {
-  readonly params: Params;
-  readonly conditions: Record<string, boolean> = {};
-
+/** The template rendered for these parameter values (defaults otherwise) in the test account and region. */
+class Renderer extends TemplateRenderer {
   constructor(overrides: Params = {}) {
-    this.params = {
-      ...defaults(),
-      ...overrides,
-      'AWS::Partition': 'aws',
-      'AWS::AccountId': ACCOUNT,
-      'AWS::Region': REGION,
-      'AWS::StackName': 'deploy-access',
-      'AWS::URLSuffix': 'amazonaws.com',
-    };
-    for (const [name, expr] of Object.entries(obj(template.Conditions ?? {}, 'Conditions'))) {
-      this.conditions[name] = this.condition(expr);
-    }
-  }
-
-  private condition(expr: unknown): boolean {
-    const e = obj(expr, 'condition');
-    const [fn, arg] = Object.entries(e)[0] ?? [];
-    const args = Array.isArray(arg) ? arg : [arg];
-    switch (fn) {
-      case 'Fn::Equals':
-        return JSON.stringify(this.render(args[0])) === JSON.stringify(this.render(args[1]));
-      case 'Fn::Not':
-        return !this.condition(args[0]);
-      case 'Fn::And':
-        return args.every((a) => this.condition(a));
-      case 'Fn::Or':
-        return args.some((a) => this.condition(a));
-      case 'Condition':
-        return this.isTrue(String(arg));
-      default:
-        throw new Error(`unsupported condition function ${String(fn)}`);
-    }
-  }
-
-  isTrue(name: string): boolean {
-    const v = this.conditions[name];
-    if (v === undefined) throw new Error(`unknown condition ${name}`);
-    return v;
-  }
-
-  private ref(name: string): unknown {
-    if (name === 'AWS::NoValue') return NO_VALUE;
-    if (name in this.params) return this.params[name];
-    if (name in resources) return `<${name}>`;
-    throw new Error(`Ref to unknown name ${name}`);
-  }
-
-  private sub(template: string, vars: Obj): string {
-    return template.replace(/\$\{(!?)([^}]+)\}/g, (_m, bang: string, name: string) => {
-      if (bang) return `\${${name}}`; // ${!Literal} is how !Sub writes a literal ${Literal}
-      if (name in vars) return String(this.render(vars[name]));
-      if (name.includes('.') && !name.startsWith('AWS::')) return `<${name}>`;
-      const v = this.ref(name);
-      if (typeof v !== 'string') throw new Error(`\${${name}} in !Sub is not a string`);
-      return v;
-    });
-  }
-
-  /** Evaluates intrinsic functions; values only known at deploy time become `<...>` strings. */
-  render(node: unknown): unknown {
-    if (Array.isArray(node)) {
-      return node.map((n) => this.render(n)).filter((n) => n !== NO_VALUE);
-    }
-    if (!isObj(node)) return node;
-    const keys = Object.keys(node);
-    if (keys.length === 1) {
-      const [k] = keys as [string];
-      const v = node[k];
-      switch (k) {
-        case 'Ref':
-          return this.ref(String(v));
-        case 'Fn::GetAtt': {
-          const parts = Array.isArray(v) ? v.map(String) : String(v).split('.');
-          return `<${parts.join('.')}>`;
-        }
-        case 'Fn::Sub':
-          return Array.isArray(v) ? this.sub(String(v[0]), obj(v[1], 'Fn::Sub variables')) : this.sub(String(v), {});
-        case 'Fn::If': {
-          const [cond, whenTrue, whenFalse] = v as [string, unknown, unknown];
-          return this.render(this.isTrue(cond) ? whenTrue : whenFalse);
-        }
-        case 'Fn::Join': {
-          const [sep, list] = v as [string, unknown[]];
-          return (this.render(list) as unknown[]).map(String).join(sep);
-        }
-        default:
-          if (k.startsWith('Fn::')) throw new Error(`the test renderer does not know ${k} yet`);
-      }
-    }
-    const out: Obj = {};
-    for (const [k, v] of Object.entries(node)) {
-      const r = this.render(v);
-      if (r !== NO_VALUE) out[k] = r;
-    }
-    return out;
+    super(cfn, overrides, { account: ACCOUNT, region: REGION });
   }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Policies: where they are in the template, and what they allow.
-// ---------------------------------------------------------------------------------------------
-
-interface Statement {
-  Sid?: string;
-  Effect: 'Allow' | 'Deny';
-  Principal?: unknown;
-  Action?: string | string[];
-  NotAction?: unknown;
-  Resource?: string | string[];
-  NotResource?: unknown;
-  Condition?: Obj;
-}
-
-interface Policy {
-  /** e.g. `DeployRole.Policies[sam-deploy]`. */
-  where: string;
-  /** Logical ids of the users/roles it is attached to ('' for resource policies). */
-  attachedTo: string[];
-  statements: Statement[];
-}
-
-const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
-function statementsOf(doc: unknown): Statement[] {
-  return list(obj(doc, 'PolicyDocument').Statement as Statement | Statement[]);
-}
-
-function refTarget(v: unknown): string {
-  // after rendering, a Ref to a resource is `<LogicalId>`
-  return String(v).replace(/^<(.*)>$/, '$1');
-}
-
-/** Every identity policy (inline, UserPolicy/RolePolicy/Policy/ManagedPolicy) and resource policy. */
-function policiesOf(r: Renderer): { identity: Policy[]; trust: Policy[]; bucket: Policy[] } {
-  const identity: Policy[] = [];
-  const trust: Policy[] = [];
-  const bucket: Policy[] = [];
-  for (const id of Object.keys(resources)) {
-    const { Type, Properties } = resource(id);
-    const p = obj(r.render(Properties), `${id}.Properties`);
-    switch (Type) {
-      case 'AWS::IAM::User':
-      case 'AWS::IAM::Role':
-      case 'AWS::IAM::Group':
-        for (const inline of list(p.Policies as Obj[])) {
-          identity.push({ where: `${id}.Policies[${String(inline.PolicyName)}]`, attachedTo: [id], statements: statementsOf(inline.PolicyDocument) });
-        }
-        if (Type === 'AWS::IAM::Role') {
-          trust.push({ where: `${id}.AssumeRolePolicyDocument`, attachedTo: [id], statements: statementsOf(p.AssumeRolePolicyDocument) });
-        }
-        break;
-      case 'AWS::IAM::UserPolicy':
-        identity.push({ where: id, attachedTo: [refTarget(p.UserName)], statements: statementsOf(p.PolicyDocument) });
-        break;
-      case 'AWS::IAM::RolePolicy':
-        identity.push({ where: id, attachedTo: [refTarget(p.RoleName)], statements: statementsOf(p.PolicyDocument) });
-        break;
-      case 'AWS::IAM::Policy':
-      case 'AWS::IAM::ManagedPolicy':
-        identity.push({
-          where: id,
-          attachedTo: [...list(p.Users), ...list(p.Roles), ...list(p.Groups)].map(refTarget),
-          statements: statementsOf(p.PolicyDocument),
-        });
-        break;
-      case 'AWS::S3::BucketPolicy':
-        bucket.push({ where: id, attachedTo: [refTarget(p.Bucket)], statements: statementsOf(p.PolicyDocument) });
-        break;
-      default:
-        break;
-    }
-  }
-  return { identity, trust, bucket };
-}
-
-const allows = (s: Statement) => s.Effect === 'Allow';
-const actionsOf = (s: Statement) => list(s.Action).map(String);
-const resourcesOf = (s: Statement) => list(s.Resource).map(String);
-
-/** Does an IAM action pattern (with `*` / `?`) match this action? Case-insensitive, as in IAM. */
-function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  return re.test(action);
-}
+const policiesOf = (r: Renderer) => r.policies();
 
 const ALL_COMBINATIONS: Params[] = [
   { AllowSessionTags: 'false', AllowSourceIdentity: 'false' },
@@ -328,8 +96,9 @@ describe('iam/deploy-access.yml: shape', () => {
     // never printed, never written to a file and never on a command line (ps would show it).
     const createKey = value('NextStep1CreateKeyAndStoreSecrets');
     expect(createKey).toMatch(/^aws iam create-access-key --user-name <DeployUser> .*\| \{ read -r id secret/);
-    expect(createKey).toContain('printf %s "$secret" | gh secret set AWS_SECRET_ACCESS_KEY');
-    expect(createKey).toContain('printf %s "$id" | gh secret set AWS_ACCESS_KEY_ID');
+    // Into the production environment's secrets, where the workflows read it (docs/security.md).
+    expect(createKey).toContain('printf %s "$secret" | gh secret set --env production AWS_SECRET_ACCESS_KEY');
+    expect(createKey).toContain('printf %s "$id" | gh secret set --env production AWS_ACCESS_KEY_ID');
     expect(createKey).not.toMatch(/--body/);
     const vars = value('NextStep2StoreVariables');
     for (const v of ['AWS_REGION', 'AWS_DEPLOY_ROLE_ARN', 'CFN_EXECUTION_ROLE_ARN', 'SAM_ARTIFACTS_BUCKET']) {

@@ -1,8 +1,8 @@
 /** The key-age action's inputs: strict numbers, thresholds that make sense, the tracking issue's needs. */
 import { describe, expect, test } from '@jest/globals';
 import { parseKeyAgeInputs } from '../../src/key-age/key-age-inputs.js';
+import { EXAMPLE_KEY_INPUTS as KEYS } from '../../test/support/fixtures.js';
 
-const KEYS = { 'aws-access-key-id': 'AKIAIOSFODNN7EXAMPLE', 'aws-secret-access-key': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'aws-region': 'eu-west-1' };
 const REPOSITORY = 'octo-org/serverless-app';
 
 function parse(inputs: Record<string, string>, repository: string | undefined = REPOSITORY) {

@@ -19,8 +19,8 @@ import {
   runUrl,
   trackingMarker,
 } from '../../src/key-age/tracking-issue-plan.js';
+import { FIXED_NOW as NOW } from '../../test/support/fixtures.js';
 
-const NOW = new Date('2026-03-01T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 const WORKFLOW_KEY = 'AKIAWORKFLOWKEY0AAAA';
 const OTHER_KEY = 'AKIAOTHERKEY0000BBBB';

@@ -5,8 +5,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { DEFAULT_THRESHOLDS } from '../../src/key-age/key-age-inputs.js';
 import { assessKeys, lastUseOf, wholeDaysBetween, type AccessKeyRecord, type KeyAgeFacts, type LastUse } from '../../src/key-age/key-findings.js';
+import { FIXED_NOW as NOW } from '../../test/support/fixtures.js';
 
-const NOW = new Date('2026-03-01T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 const WORKFLOW_KEY = 'AKIAWORKFLOWKEY0AAAA';
 const OTHER_KEY = 'AKIAOTHERKEY0000BBBB';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { redact } from '../../src/shared/redact.js';
+import { EXAMPLE_KEY } from '../../test/support/fixtures.js';
 
 describe('redact', () => {
   test('cuts out the secrets it is given', () => {
@@ -7,7 +8,7 @@ describe('redact', () => {
   });
 
   test('hides anything shaped like a secret key, session token or signature', () => {
-    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const secret = EXAMPLE_KEY.secretAccessKey;
     const token = 'IQoJb3JpZ2luX2VjE' + 'A'.repeat(120);
     const text = `secret=${secret} token ${token} Signature=${'ab'.repeat(32)} X-Amz-Security-Token: FwoGZXIvYXdzEXAMPLE`;
     const result = redact(text);

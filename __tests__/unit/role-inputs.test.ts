@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseRootInputs } from '../../src/assume-role/role-inputs.js';
+import { EXAMPLE_KEY } from '../../test/support/fixtures.js';
 
-const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const SECRET = EXAMPLE_KEY.secretAccessKey;
 const VALID = {
   'aws-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
   'aws-secret-access-key': SECRET,

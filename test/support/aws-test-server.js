@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { URLSearchParams } from 'node:url';
 import { IncompleteSignatureError, parseAuthorization, signatureMatches } from './sigv4.js';
+import { tokenBucket } from './token-bucket.js';
 
 const NAMESPACES = {
   sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
@@ -146,14 +147,16 @@ class AwsError extends Error {
 }
 
 /**
- * @param {{ now?: () => Date, iamPageSize?: number }} [options]
+ * @param {{ now?: () => Date, iamPageSize?: number, assumeRoleRateLimit?: { perSecond: number, burst: number } }} [options]
  *   now: the server's clock (expiry, skew, the Date header); iamPageSize: most items per ListAccessKeys
- *   page whatever MaxItems asks (IAM may return fewer than MaxItems), small so pagination is exercised
+ *   page whatever MaxItems asks (IAM may return fewer than MaxItems), small so pagination is exercised;
+ *   assumeRoleRateLimit: a token bucket on the server clock; authenticated AssumeRole calls over it are Throttling
  * @returns {Promise<AwsTestServer>}
  */
 export async function startAwsTestServer(options = {}) {
   const now = options.now ?? (() => new Date());
   const iamPageSize = options.iamPageSize ?? 1;
+  const assumeRoleLimit = options.assumeRoleRateLimit && tokenBucket({ ...options.assumeRoleRateLimit, now });
 
   /** @type {Map<string, User>} */
   const users = new Map();
@@ -331,6 +334,9 @@ export async function startAwsTestServer(options = {}) {
           'RegionDisabledException',
           `STS is not activated in this region for account:${caller.account}. Your account administrator can activate STS in this region using the IAM Console.`,
         );
+      }
+      if (service === 'sts' && action === 'AssumeRole' && assumeRoleLimit && !assumeRoleLimit.take()) {
+        throw new AwsError(...ERROR_FAULTS.throttle);
       }
       const version = params.get('Version');
       const handler = handlers[service][action];

@@ -1,11 +1,12 @@
 // @ts-check
 import { test } from '@jest/globals';
+import { MISSING_TOOL_MARK } from './missing-tool-reporter.js';
 
 /**
  * For checks that need a tool a machine may lack (the AWS CLI, cfn-lint, a Node 24 binary):
  * the `test` to declare them with. With the tool, the real `test`. Without it, a loud warning
- * and `test.skip`, unless the variable `requireVariable` is `1` (as in CI): then each such test
- * fails, saying what is missing.
+ * and `test.skip` (its name marked with what is missing), unless the variable `requireVariable`
+ * is `1` (as in CI): then each such test fails, saying what is missing.
  * @param {boolean} available
  * @param {{ requireVariable: string, missing: string }} what
  * @returns {(name: string, fn: () => void | Promise<void>, timeout?: number) => void}
@@ -18,5 +19,6 @@ export function testWithTool(available, { requireVariable, missing }) {
     });
   }
   console.warn(`\n*** SKIPPED: ${missing}. Set ${requireVariable}=1 to make this a failure. ***\n`);
-  return test.skip;
+  const reason = `${missing}; set ${requireVariable}=1 to make this a failure]`;
+  return (name, fn, timeout) => test.skip(`${name}${MISSING_TOOL_MARK}${reason}`, fn, timeout);
 }

@@ -5,14 +5,19 @@
  * GITHUB_STEP_SUMMARY, GITHUB_PATH), workflow commands and masking on stdout.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { constants as osConstants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { commandData, parseKeyValueFile, parseStdout, renderLog, splitLines } from './runner-output.js';
+
+export { findSecretLeaks } from './runner-output.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_TIMEOUT_MS = 60_000;
+/** The workspaces `runAction` made, for `removeWorkDirs`. */
+const workDirs = new Set();
 
 /** What the runner knows about the run, as the `GITHUB_*` / `RUNNER_*` variables of a hosted runner. */
 export const RUN_ENVIRONMENT = {
@@ -62,14 +67,6 @@ const FILE_COMMANDS = {
   GITHUB_PATH: 'add_path',
 };
 
-/** Commands the runner acts on; any other `::name::` line is printed as it is. */
-const RUNNER_COMMANDS = new Set([
-  'add-mask', 'debug', 'notice', 'warning', 'error', 'group', 'endgroup', 'echo', 'save-state',
-  'set-output', 'set-env', 'add-path', 'add-matcher', 'remove-matcher', 'stop-commands',
-]);
-/** Commands whose data (and properties, e.g. `title`) a person sees in the log or as an annotation. */
-const DISPLAY_PREFIXES = { error: 'Error: ', warning: 'Warning: ', notice: 'Notice: ', debug: '##[debug]', group: '##[group]' };
-
 /**
  * @typedef {object} RunOptions
  * @property {Record<string, string | number | boolean>} [inputs] by the names action.yml declares
@@ -79,16 +76,14 @@ const DISPLAY_PREFIXES = { error: 'Error: ', warning: 'Warning: ', notice: 'Noti
  * @property {string} [actionYml] path from the repository root; by default the action the entry belongs to
  * @property {number} [timeoutMs] the step is killed after this long (default 60 s)
  *
- * @typedef {object} WorkflowCommand
- * @property {string} command
- * @property {Record<string, string>} properties
- * @property {string} data
- *
  * @typedef {object} ActionRun
  * @property {number} exitCode
  * @property {string} stdout
  * @property {string} stderr
- * @property {WorkflowCommand[]} commands the workflow commands the runner processed, in order
+ * @property {import('./runner-output.js').WorkflowCommand[]} commands the workflow commands the runner processed, in order
+ *   (the stop-commands and resume lines included)
+ * @property {import('./runner-output.js').WorkflowCommand[]} stderrCommands the workflow commands in stderr, which the
+ *   runner processes too (through the same command manager; their order relative to stdout is not known)
  * @property {string[]} errors
  * @property {string[]} warnings
  * @property {string[]} notices
@@ -112,9 +107,20 @@ const DISPLAY_PREFIXES = { error: 'Error: ', warning: 'Warning: ', notice: 'Noti
  */
 export async function runAction(entry, options = {}) {
   const workDir = await mkdtemp(path.join(tmpdir(), 'run-action-'));
+  workDirs.add(workDir);
   await Promise.all(['workspace', 'home', 'runner-temp/_runner_file_commands'].map((dir) => mkdir(path.join(workDir, dir), { recursive: true })));
   await writeFile(eventPath(workDir), JSON.stringify(pushEvent()));
   return runStep(entry, options, { workDir, step: 'main', pathEntries: [] });
+}
+
+/**
+ * Removes every workspace `runAction` made in this process (including those of steps that threw),
+ * e.g. `afterAll(removeWorkDirs)`.
+ */
+export async function removeWorkDirs() {
+  const dirs = [...workDirs];
+  workDirs.clear();
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 /**
@@ -135,46 +141,6 @@ export async function runPost(mainResult, options = {}) {
     env: { ...inherited.env, ...mainResult.env, ...stateEnv, ...overrides.env },
   };
   return runStep(entry, runOptions, { workDir: mainResult.workDir, step: 'post', pathEntries: mainResult.path });
-}
-
-/**
- * Problems a person could see: a secret in a stdout line before a mask covering it was registered
- * (debug lines included, whether or not debug was on), or in stderr, the step summary or the visible
- * log. Each problem names the secret by its label, never by its value.
- * @param {ActionRun} result
- * @param {{ label: string, value: string | undefined }[]} secrets
- * @returns {string[]}
- */
-export function findSecretLeaks(result, secrets) {
-  const watched = secrets.filter((secret) => typeof secret.value === 'string' && secret.value !== '');
-  /** @type {string[]} */
-  const problems = [];
-  /**
-   * @param {string} where
-   * @param {string} text
-   */
-  const reportAny = (where, text) => {
-    for (const { label, value } of watched) if (text.includes(/** @type {string} */ (value))) problems.push(`${where} contains the ${label}`);
-  };
-
-  /** @type {string[]} */
-  const masks = [];
-  parseStdout(result.stdout).forEach((line, index) => {
-    if (line.command?.command === 'add-mask') {
-      masks.push(line.command.data);
-      return;
-    }
-    const where = `stdout line ${index + 1}${line.command ? ` (::${line.command.command}::)` : ''}`;
-    for (const text of shownTexts(line)) {
-      for (const { label, value } of watched) {
-        if (showsUnmasked(text, /** @type {string} */ (value), masks)) problems.push(`${where} shows the ${label} before a mask covers it`);
-      }
-    }
-  });
-  splitLines(result.stderr).forEach((line, index) => reportAny(`stderr line ${index + 1}`, line));
-  reportAny('the step summary', result.summary);
-  splitLines(result.visibleLog).forEach((line, index) => reportAny(`visible log line ${index + 1}`, line));
-  return problems;
 }
 
 /**
@@ -223,12 +189,13 @@ async function runStep(entry, options, { workDir, step, pathEntries }) {
   const lines = parseStdout(stdout);
   const commands = lines.flatMap((line) => (line.command ? [line.command] : []));
   /** @param {string} name */
-  const dataOf = (name) => commands.filter((command) => command.command === name).map((command) => command.data);
+  const dataOf = (name) => commandData(lines, name);
   return {
     exitCode,
     stdout,
     stderr,
     commands,
+    stderrCommands: parseStdout(stderr).flatMap((line) => (line.command ? [line.command] : [])),
     errors: dataOf('error'),
     warnings: dataOf('warning'),
     notices: dataOf('notice'),
@@ -239,7 +206,7 @@ async function runStep(entry, options, { workDir, step, pathEntries }) {
     path: splitLines(await fileText('GITHUB_PATH')).filter((line) => line.trim() !== ''),
     summary: await fileText('GITHUB_STEP_SUMMARY'),
     masks: dataOf('add-mask'),
-    visibleLog: renderLog(lines, stderr, debug),
+    visibleLog: renderLog(lines, stderr, { debug, allowUnsecureCommands: childEnv.ACTIONS_ALLOW_UNSECURE_COMMANDS?.toLowerCase() === 'true' }),
     workDir,
     invocation: { ...options, entry },
   };
@@ -333,201 +300,4 @@ function runNode(node, script, { cwd, env, timeoutMs }) {
       });
     });
   });
-}
-
-/**
- * Parses a GITHUB_ENV / GITHUB_OUTPUT / GITHUB_STATE file as the runner does: `NAME=value` lines
- * and `NAME<<DELIMITER` … `DELIMITER` blocks; later entries win. Errors name the line, never its value.
- * @param {string} text
- * @param {string} fileLabel
- * @returns {Record<string, string>}
- */
-function parseKeyValueFile(text, fileLabel) {
-  /** @type {Record<string, string>} */
-  const values = {};
-  const lines = splitLines(text);
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = /** @type {string} */ (lines[i]);
-    if (line === '') continue;
-    const equals = line.indexOf('=');
-    const heredoc = line.indexOf('<<');
-    if (equals >= 0 && (heredoc < 0 || equals < heredoc)) {
-      const name = line.slice(0, equals);
-      if (name === '') throw new Error(`${fileLabel} line ${i + 1}: empty name`);
-      values[name] = line.slice(equals + 1);
-    } else if (heredoc >= 0) {
-      const name = line.slice(0, heredoc);
-      const delimiter = line.slice(heredoc + 2);
-      if (name === '' || delimiter === '') throw new Error(`${fileLabel} line ${i + 1}: a heredoc needs a name and a delimiter`);
-      const end = lines.indexOf(delimiter, i + 1);
-      if (end < 0) throw new Error(`${fileLabel} line ${i + 1}: matching delimiter not found`);
-      values[name] = lines.slice(i + 1, end).join('\n');
-      i = end;
-    } else {
-      throw new Error(`${fileLabel} line ${i + 1}: neither NAME=value nor NAME<<DELIMITER`);
-    }
-  }
-  return values;
-}
-
-/**
- * @typedef {object} StdoutLine
- * @property {string} text
- * @property {WorkflowCommand | undefined} command set when the runner processes the line as a command
- */
-
-/**
- * Splits stdout into lines and recognizes workflow commands as the runner does, including
- * `::stop-commands::TOKEN` … `::TOKEN::`, between which nothing is processed.
- * @param {string} stdout
- * @returns {StdoutLine[]}
- */
-function parseStdout(stdout) {
-  /** @type {StdoutLine[]} */
-  const lines = [];
-  /** @type {string | undefined} */
-  let resumeToken;
-  for (const text of splitLines(stdout)) {
-    if (resumeToken !== undefined) {
-      if (text.trim() === `::${resumeToken}::`) resumeToken = undefined;
-      else lines.push({ text, command: undefined });
-      continue;
-    }
-    const command = parseCommand(text);
-    if (command?.command === 'stop-commands') resumeToken = command.data;
-    lines.push({ text, command });
-  }
-  return lines;
-}
-
-/**
- * `::name key=value,key=value::data`, with the runner's unescaping.
- * @param {string} line
- * @returns {WorkflowCommand | undefined}
- */
-function parseCommand(line) {
-  const message = line.trimStart();
-  if (!message.startsWith('::')) return undefined;
-  const end = message.indexOf('::', 2);
-  if (end < 0) return undefined;
-  const info = message.slice(2, end);
-  const space = info.indexOf(' ');
-  const command = space < 0 ? info : info.slice(0, space);
-  if (!RUNNER_COMMANDS.has(command)) return undefined;
-  /** @type {Record<string, string>} */
-  const properties = {};
-  if (space >= 0) {
-    for (const pair of info.slice(space + 1).trim().split(',')) {
-      const equals = pair.indexOf('=');
-      if (equals > 0 && equals < pair.length - 1) properties[pair.slice(0, equals)] = unescapeProperty(pair.slice(equals + 1));
-    }
-  }
-  return { command, properties, data: unescapeData(message.slice(end + 2)) };
-}
-
-/** @param {string} value */
-function unescapeData(value) {
-  return value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-}
-
-/** @param {string} value */
-function unescapeProperty(value) {
-  return value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-}
-
-/**
- * The texts a person can see from one stdout line, with debug on: the line itself, or a displayed
- * command's data and properties.
- * @param {StdoutLine} line
- */
-function shownTexts(line) {
-  if (!line.command) return [line.text];
-  if (!(line.command.command in DISPLAY_PREFIXES)) return [];
-  return [line.command.data, ...Object.values(line.command.properties)];
-}
-
-/**
- * @param {StdoutLine[]} lines
- * @param {string} stderr
- * @param {boolean} debug
- */
-function renderLog(lines, stderr, debug) {
-  /** @type {string[]} */
-  const masks = [];
-  /** @type {string[]} */
-  const shown = [];
-  for (const { text, command } of lines) {
-    if (!command) {
-      shown.push(applyMasks(text, masks));
-    } else if (command.command === 'add-mask') {
-      masks.push(command.data);
-    } else if (command.command in DISPLAY_PREFIXES && (command.command !== 'debug' || debug)) {
-      const prefix = DISPLAY_PREFIXES[/** @type {keyof typeof DISPLAY_PREFIXES} */ (command.command)];
-      shown.push(applyMasks(prefix + command.data, masks));
-    }
-  }
-  for (const line of splitLines(stderr)) shown.push(applyMasks(line, masks));
-  return shown.join('\n');
-}
-
-/**
- * Where the registered masks cover `text`: merged [start, end) ranges, as the runner's secret
- * masker computes them (whitespace-only masks are ignored, as the runner refuses them).
- * @param {string} text
- * @param {string[]} masks
- * @returns {[number, number][]}
- */
-function maskedRanges(text, masks) {
-  /** @type {[number, number][]} */
-  const ranges = [];
-  for (const mask of masks) {
-    if (mask.trim() === '') continue;
-    for (let at = text.indexOf(mask); at >= 0; at = text.indexOf(mask, at + 1)) ranges.push([at, at + mask.length]);
-  }
-  ranges.sort((a, b) => a[0] - b[0]);
-  /** @type {[number, number][]} */
-  const merged = [];
-  for (const [start, end] of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else merged.push([start, end]);
-  }
-  return merged;
-}
-
-/**
- * @param {string} text
- * @param {string[]} masks
- */
-function applyMasks(text, masks) {
-  let masked = '';
-  let position = 0;
-  for (const [start, end] of maskedRanges(text, masks)) {
-    masked += `${text.slice(position, start)}***`;
-    position = end;
-  }
-  return masked + text.slice(position);
-}
-
-/**
- * Whether some occurrence of `secret` in `text` has a character no mask covers.
- * @param {string} text
- * @param {string} secret
- * @param {string[]} masks
- */
-function showsUnmasked(text, secret, masks) {
-  const ranges = maskedRanges(text, masks);
-  for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
-    const end = at + secret.length;
-    if (!ranges.some(([start, stop]) => start <= at && end <= stop)) return true;
-  }
-  return false;
-}
-
-/** @param {string} text */
-function splitLines(text) {
-  if (text === '') return [];
-  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
 }
