@@ -20,8 +20,8 @@ import { parseActionInputs } from '../../src/assume-role/action-inputs.js';
 import { explainWebIdentityFailure, type WebIdentityCall } from '../../src/assume-role/web-identity-failure.js';
 import { assumeRoleWithWebIdentity } from '../../src/adapters/sts-web-identity.js';
 import { idTokenRequestFailed, noIdTokenPermission } from '../../src/shared/messages/web-identity.js';
-import { explainIssueFailure } from '../../src/shared/messages/tracking-issue.js';
-import { assumeRoleRefusals } from '../../src/shared/messages/assume-role-failures.js';
+import { accountUnknown, explainIssueFailure, type IssueFailure } from '../../src/shared/messages/tracking-issue.js';
+import { assumeRoleRefusals, stsAnswerRefusals } from '../../src/shared/messages/assume-role-failures.js';
 import { summaryWriteFailed } from '../../src/shared/messages/step.js';
 import { CATALOGUE } from '../../src/shared/messages/index.js';
 import { inputRules } from '../../src/shared/messages/inputs.js';
@@ -133,6 +133,7 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['no role', { 'role-to-assume': '' }],
   ['a user ARN as the role', { 'role-to-assume': 'arn:aws:iam::123456789012:user/sam-cli-user' }],
   ['a bare role name with a space', { 'role-to-assume': 'deploy role' }],
+  ['role-duration-seconds of 400 digits', { 'role-duration-seconds': '9'.repeat(400) }],
   ['a role of another partition than the region', { 'aws-region': 'cn-north-1' }],
   ['a role in an account allowed-account-ids does not list', { 'allowed-account-ids': '210987654321' }],
   ['an allowed account that is not an id', { 'allowed-account-ids': 'production' }],
@@ -156,7 +157,8 @@ const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undef
   ['max-age-days with words', { 'max-age-days': 'ninety' }, 'octo-org/app'],
   ['max-age-days 0', { 'max-age-days': '0' }, 'octo-org/app'],
   ['max-unused-days over ten years', { 'max-unused-days': '9999' }, 'octo-org/app'],
-  ['max-age-days lowered below the default warn-age-days', { 'max-age-days': '30' }, 'octo-org/app'],
+  ['warn-age-days not below max-age-days', { 'max-age-days': '30', 'warn-age-days': '40' }, 'octo-org/app'],
+  ['max-age-days of 400 digits', { 'max-age-days': '9'.repeat(400) }, 'octo-org/app'],
   ['tracking-issue: maybe', { 'tracking-issue': 'maybe' }, 'octo-org/app'],
   ['a tracking issue without a token', { 'tracking-issue': 'true' }, 'octo-org/app'],
   ['a tracking issue with no repository', { 'tracking-issue': 'true', 'github-token': 'ghs_token' }, undefined],
@@ -338,20 +340,25 @@ function findingMessages(): Produced[] {
   });
 }
 
-const ISSUE_FAILURES: Array<[string, number | undefined, string]> = [
-  ['401', 401, 'Bad credentials'],
-  ['403', 403, 'Resource not accessible by integration'],
-  ['404', 404, 'Not Found'],
-  ['410', 410, 'Issues are disabled for this repo'],
-  ['rate limit', 403, 'API rate limit exceeded for installation ID 1.'],
-  ['422', 422, 'Validation Failed'],
-  ['502', 502, 'Bad Gateway'],
-  ['no answer', undefined, 'getaddrinfo ENOTFOUND api.github.com'],
+const ISSUE_FAILURES: Array<[string, IssueFailure, string]> = [
+  ['401', { kind: 'http', status: 401 }, 'Bad credentials'],
+  ['403', { kind: 'http', status: 403 }, 'Resource not accessible by integration'],
+  ['404', { kind: 'http', status: 404 }, 'Not Found'],
+  ['410', { kind: 'http', status: 410 }, 'Issues are disabled for this repo'],
+  ['rate limit', { kind: 'http', status: 403 }, 'API rate limit exceeded for installation ID 1.'],
+  ['422', { kind: 'http', status: 422 }, 'Validation Failed'],
+  ['502', { kind: 'http', status: 502, attempts: 3, elapsedMs: 2100 }, 'Bad Gateway'],
+  ['no answer', { kind: 'timeout', attempts: 3, elapsedMs: 30000 }, 'no answer within 10 s'],
+  ['connection reset', { kind: 'network', code: 'ECONNRESET', attempts: 3, elapsedMs: 1200 }, 'read ECONNRESET'],
+  ['other', { kind: 'other' }, 'GitHub GraphQL named no viewer for github-token'],
 ];
 
 function issueMessages(): Produced[] {
-  return ISSUE_FAILURES.map(([label, status, said]): Produced =>
-    ({ action: 'key-age', label: `tracking issue: ${label}`, message: explainIssueFailure(status, said, 'octo-org/app') }));
+  return [
+    ...ISSUE_FAILURES.map(([label, failure, said]): Produced =>
+      ({ action: 'key-age', label: `tracking issue: ${label}`, message: explainIssueFailure(failure, said, 'octo-org/app') })),
+    { action: 'key-age', label: 'tracking issue: no account', message: accountUnknown('octo-org/app', 'An explanation of the AWS failure.') },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,6 +405,10 @@ function runMessages(): Produced[] {
     { action: 'root', label: 'run: allowed-account-ids and a resolved bare role', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.givenRole(ROLE_ARN)) },
     { action: 'root', label: 'run: allowed-account-ids and the role STS answered for', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.returnedRole('arn:aws:sts::210987654321:assumed-role/deploy/s1')) },
     { action: 'root', label: 'run: GetCallerIdentity ARN without an account', message: assumeRoleRefusals.callerWithoutAccount },
+    { action: 'root', label: 'run: an assumed-role ARN with a line break', message: stsAnswerRefusals.malformedArn('arn:aws:sts::123456789012:assumed-role/deploy/x\n::error::x') },
+    { action: 'root', label: 'run: credentials for another account', message: stsAnswerRefusals.otherAccount('arn:aws:sts::210987654321:assumed-role/deploy/s1', '210987654321', '123456789012') },
+    { action: 'root', label: 'run: credentials not shaped like AWS\'s', message: stsAnswerRefusals.malformedCredentials },
+    { action: 'root', label: 'run: an expiry in year 9999', message: stsAnswerRefusals.impossibleExpiration(new Date('9999-12-31T23:59:59Z')) },
     { action: 'root', label: 'run: the summary cannot be written', message: summary },
     { action: 'key-age', label: 'run: the summary cannot be written', message: summary },
   ];
@@ -503,7 +514,7 @@ describe('the generated cases above, so the doc check stays complete', () => {
     const generated = new Set([...ROOT_FAILURES, ...KEY_AGE_FAILURES].map(([, failed]) => failed.failure.code));
     expect(codes.filter((code) => code !== undefined && !generated.has(code))).toEqual([]);
     const statuses: number[] = [...ISSUE_FAILURE_STATUSES];
-    expect(statuses.filter((status) => !ISSUE_FAILURES.some(([, generatedStatus]) => generatedStatus === status))).toEqual([]);
+    expect(statuses.filter((status) => !ISSUE_FAILURES.some(([, generated]) => generated.status === status))).toEqual([]);
   });
 });
 
@@ -552,6 +563,11 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'assume-role-failures:assumeRoleRefusals.returnedRole': 'produced',
   'assume-role-failures:assumeRoleRefusals.callerWithoutAccount': 'produced',
   'assume-role-failures:explainAssumeRoleFailure': 'produced',
+  'assume-role-failures:stsAnswerRefusals.malformedArn': 'produced',
+  'assume-role-failures:stsAnswerRefusals.otherAccount': 'produced',
+  'assume-role-failures:stsAnswerRefusals.malformedCredentials': 'produced',
+  'assume-role-failures:stsAnswerRefusals.impossibleExpiration': 'produced',
+  'action-log:actionLog.endpoint': 'not an error, warning or notice',
   'aws-failures:awsSaid': 'produced',
   'aws-failures:explainCommonFailure': 'produced',
   'aws-failures:explainGaveUp': 'produced',
@@ -569,6 +585,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'key-findings:findingTexts.checked': 'not an error, warning or notice',
   'step:summaryWriteFailed': 'produced',
   'tracking-issue:explainIssueFailure': 'produced',
+  'tracking-issue:accountUnknown': 'produced',
   'tracking-issue:trackingIssueTexts.title': 'not an error, warning or notice',
   'tracking-issue:trackingIssueTexts.bodyIntro': 'not an error, warning or notice',
   'tracking-issue:trackingIssueTexts.bodyFooter': 'not an error, warning or notice',

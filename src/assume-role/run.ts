@@ -1,4 +1,5 @@
 import type { AssumeRoleCommandInput, STSClient } from '@aws-sdk/client-sts';
+import { announceEndpoint } from '../adapters/aws-endpoint.js';
 import { assumeRole, callerArn, createStsClient, type AssumedRole, type CallOptions, type UserKeys } from '../adapters/sts.js';
 import { accountOfArn, partitionOfRegion, roleArnFor, type RoleArn } from '../shared/aws-names.js';
 import type { Io } from '../shared/io.js';
@@ -19,6 +20,7 @@ import type { KeylessInputs } from './keyless-inputs.js';
 import type { RootInputs, SharedOptions } from './role-inputs.js';
 import { sessionNameForRun } from './session-name.js';
 import { sessionTagsForRun } from './session-tags.js';
+import { refuseStsAnswer } from './sts-answer.js';
 
 export interface AssumeRoleDeps extends KeylessDeps {
   /** The STS client for the limited user's keys; by default the SDK's, at the endpoint io.env names. */
@@ -68,6 +70,7 @@ async function publish(io: Io, assumed: AssumedRole, inputs: SharedOptions & { r
 async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
   io.debug(actionLog.signing(keyHint(inputs.accessKeyId), inputs.region));
   const client = deps.stsClient(inputs, io.env);
+  announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), inputs.region)));
   const options: CallOptions = {
     mask: (value) => secrets.add(value),
     policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts },
@@ -79,6 +82,8 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
     role = await resolveRole(io, inputs, client, options, secrets);
     checkAllowedAccount(inputs, role.account, assumeRoleRefusals.givenRole(role.arn), secrets);
     const assumed = await assumeRole(client, assumeRoleRequest(io, inputs, role), options);
+    const refusal = refuseStsAnswer(assumed, role, new Date(io.clock.now()));
+    if (refusal) throw new StepFailure(redact(refusal, secrets.values));
     checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn), secrets);
     await publish(io, assumed, inputs, secrets);
   } catch (error) {

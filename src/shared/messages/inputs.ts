@@ -23,7 +23,7 @@ export const inputRules = {
   accountIds: 'must be 12-digit AWS account ids separated by commas',
   partitionMismatch: (rolePartition: string, region: string, regionPartition: string) => `is in partition ${rolePartition}, but aws-region ${region} is in partition ${regionPartition}`,
   accountNotAllowed: 'is in an account that allowed-account-ids does not list',
-  warnAgeNotLess: (given: string, max: number) => `must be less than max-age-days (${given} is not less than ${max}); when you lower max-age-days, lower warn-age-days too`,
+  warnAgeNotLess: (given: string, max: number) => `must be less than max-age-days (${given} is not less than ${max}); leave it out to warn 10 days before max-age-days`,
   githubTokenEmpty: 'is empty, but tracking-issue is true; pass github-token: ${{ github.token }} and give the job permissions: issues: write, or set tracking-issue: false',
   noRepository: 'is true, but GITHUB_REPOSITORY (owner/name) is not set, so there is no repository to open the issue in',
   keylessSecretWithoutId: 'is set but aws-access-key-id is empty: give both (keys), or neither (keyless, with GitHub\'s OIDC token)',
