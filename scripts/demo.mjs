@@ -11,6 +11,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { findSecretLeaks, runAction, runPost } from '../test/support/run-action.js';
+import { startTokenEndpoint } from '../test/support/token-endpoint.js';
 import { rotationDemo } from './demo-rotation.mjs';
 import {
   ACCOUNT, BUNDLES, REGION, ROLE_ARN, STRANGER_KEY, STRANGER_NAME, USER_KEY, USER_NAME, ensureBuilt, startWorld,
@@ -112,6 +113,7 @@ async function hasAwsCli() {
 const keyHint = (accessKeyId) => `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
 
 let server;
+let tokens;
 let exitCode = 0;
 try {
   print('assume-deploy-role demo: the bundled actions run as the GitHub runner runs them, against a');
@@ -233,6 +235,34 @@ try {
   block(Object.keys(failed.env).length === 0 ? 'GITHUB_ENV: nothing — later steps cannot use any key' : `GITHUB_ENV: ${Object.keys(failed.env).join(', ')}`);
   block(Object.keys(failed.outputs).length === 0 ? 'outputs:   none' : `outputs:   ${Object.keys(failed.outputs).join(', ')}`);
 
+  // ── 4b. keyless ──
+  tokens = await startTokenEndpoint();
+  const provider = server.addOidcProvider({ account: ACCOUNT, url: tokens.issuer, clientIds: ['sts.amazonaws.com'], keys: [tokens.publicJwk] });
+  const keylessRole = server.addRole({
+    account: ACCOUNT, name: 'deploy-keyless', trustedPrincipals: [],
+    federatedTrust: [{ federated: provider.arn, condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo-org/serverless-app:environment:production' } } }],
+  });
+  part('4b. Keyless: no key at all, GitHub\'s OIDC token instead (permissions: id-token: write)');
+  block([
+    `role      ${keylessRole.arn}, which trusts ${provider.arn}`,
+    '          for sub repo:octo-org/serverless-app:environment:production only',
+    '- uses: assume-deploy-role/assume-deploy-role@v1',
+    '  with:',
+    `    aws-region: ${REGION}`,
+    `    role-to-assume: ${keylessRole.arn}`,
+  ].join('\n'));
+  tokens.setRun({ environment: 'production' });
+  const keyless = await runAction(BUNDLES.main, { inputs: { 'aws-region': REGION, 'role-to-assume': keylessRole.arn }, env: { AWS_ENDPOINT_URL: server.url, ...tokens.env } });
+  workDirs.push(keyless.workDir);
+  expect(keyless.exitCode === 0 && /^ASIA/.test(keyless.env.AWS_ACCESS_KEY_ID ?? ''), `keyless mode failed (exit code ${keyless.exitCode})`);
+  heading(`Actions log, a job with environment: production — exit code ${keyless.exitCode}`);
+  printLog(keyless);
+  tokens.setRun({});
+  const refused = await runAction(BUNDLES.main, { inputs: { 'aws-region': REGION, 'role-to-assume': keylessRole.arn }, env: { AWS_ENDPOINT_URL: server.url, ...tokens.env } });
+  workDirs.push(refused.workDir);
+  expect(refused.exitCode === 1 && Object.keys(refused.env).length === 0, 'keyless mode without the environment should fail and export nothing');
+  heading(`The same step in a job without the environment — exit code ${refused.exitCode}: the statement this run would need`);
+  printLog(refused);
   // The command line prints key ids whole (they are identifiers, and the commands it prints need
   // them, as `aws iam list-access-keys` does): from here on only secret values count as leaks.
   const rotationStart = transcript.length;
@@ -246,10 +276,11 @@ try {
     { label: `${STRANGER_NAME}'s secret access key`, value: STRANGER_KEY.secretAccessKey },
     ...server.sessions.map((session) => ({ label: `temporary access key id of session ${session.roleSessionName}`, value: session.accessKeyId })),
     ...server.knownSecrets(),
+    ...(tokens?.knownSecrets() ?? []),
     ...rotationSecrets,
   ];
   part('5. Secret check: every line replayed through the runner\'s masking (findSecretLeaks)');
-  const runs = [['root action, main step', main], ['root action, post step', post], ['key-age action', keyAge], ['failing root action', failed]];
+  const runs = [['root action, main step', main], ['root action, post step', post], ['key-age action', keyAge], ['failing root action', failed], ['keyless root action', keyless], ['refused keyless action', refused]];
   for (const [label, result] of runs) {
     const leaks = findSecretLeaks(result, secrets);
     block(`${label.padEnd(24)}${leaks.length === 0 ? 'no secret shown' : `LEAKS: ${leaks.join('; ')}`}`);
@@ -264,6 +295,7 @@ try {
   problems.push(`the demo stopped: ${error?.stack ?? error}`);
 } finally {
   await server?.close();
+  await tokens?.close();
   await Promise.all(workDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }
 

@@ -56,7 +56,10 @@ describe('key-age run(io)', () => {
     expect(step.outputs.status).toBe('ok');
     expect(step.outputs['oldest-key-age-days']).toBe('10');
     expect(step.summary.join('')).toContain('all keys are within the limits');
-    expect(step.log()).toBe('Checked 1 access key: ok, the oldest active key is 10 days old.');
+    expect(step.log().split('\n')).toEqual([
+      `IAM ListAccessKeys goes to ${server.url}, not AWS's default endpoint for partition aws (AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL_IAM, AWS_ENDPOINT_URL or endpoint_url in the AWS config file chose it)`,
+      'Checked 1 access key: ok, the oldest active key is 10 days old.',
+    ]);
   });
 
   test('warn: a titled warning, status warn, the step passes', async () => {
@@ -107,7 +110,8 @@ describe('key-age run(io)', () => {
     keyAged(85);
     let created: { title?: string; body?: string } = {};
     nock('https://api.github.com')
-      .get(ISSUES).query({ state: 'open', per_page: '100' }).reply(200, [])
+      .post('/graphql').reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
+      .get(ISSUES).query({ state: 'open', creator: 'github-actions[bot]', per_page: '100' }).reply(200, [])
       .post(ISSUES, (body) => {
         created = body as typeof created;
         return true;
@@ -116,14 +120,17 @@ describe('key-age run(io)', () => {
     const step = io({ 'tracking-issue': 'true', 'github-token': TOKEN });
     await run(step, { issueApi });
     expect(step.log()).toContain('Opened tracking issue #12.');
-    expect(created.title).toBe('Access keys of IAM user sam-cli-user need attention');
+    expect(created.title).toBe(`Access keys of IAM user sam-cli-user in account ${ACCOUNT} need attention`);
+    expect(created.body?.split('\n')[0]).toBe(`<!-- assume-deploy-role:key-age account=${ACCOUNT} user=sam-cli-user -->`);
     expect(created.body).toContain('[this run](https://github.com/octo-org/app/actions/runs/7)');
     expect(step.masks).toContain(TOKEN);
   });
 
   test('tracking issue GitHub refuses: a warning, the check\'s result stands', async () => {
     keyAged(85);
-    nock('https://api.github.com').get(ISSUES).query(true).reply(403, { message: 'Resource not accessible by integration' });
+    nock('https://api.github.com')
+      .post('/graphql').reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
+      .get(ISSUES).query(true).reply(403, { message: 'Resource not accessible by integration' });
     const step = io({ 'tracking-issue': 'true', 'github-token': TOKEN });
     await run(step, { issueApi });
     expect(step.failed).toBe(false);

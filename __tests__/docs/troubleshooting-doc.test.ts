@@ -16,9 +16,12 @@ import { DEFAULT_THRESHOLDS, parseKeyAgeInputs } from '../../src/key-age/key-age
 import { explainKeyAgeFailure } from '../../src/shared/messages/key-age-failures.js';
 import { assessKeys, type AccessKeyRecord, type LastUse } from '../../src/key-age/key-findings.js';
 import { CallFailed, DEFAULT_RETRY_TIMING, type RetryClock } from '../../src/shared/retry.js';
-import { parseRootInputs } from '../../src/assume-role/role-inputs.js';
-import { explainIssueFailure } from '../../src/shared/messages/tracking-issue.js';
-import { assumeRoleRefusals } from '../../src/shared/messages/assume-role-failures.js';
+import { parseActionInputs } from '../../src/assume-role/action-inputs.js';
+import { explainWebIdentityFailure, type WebIdentityCall } from '../../src/assume-role/web-identity-failure.js';
+import { assumeRoleWithWebIdentity } from '../../src/adapters/sts-web-identity.js';
+import { idTokenRequestFailed, noIdTokenPermission } from '../../src/shared/messages/web-identity.js';
+import { accountUnknown, explainIssueFailure, type IssueFailure } from '../../src/shared/messages/tracking-issue.js';
+import { assumeRoleRefusals, stsAnswerRefusals } from '../../src/shared/messages/assume-role-failures.js';
 import { summaryWriteFailed } from '../../src/shared/messages/step.js';
 import { CATALOGUE } from '../../src/shared/messages/index.js';
 import { profileTexts, profileVariableWarning } from '../../src/shared/messages/job-environment.js';
@@ -131,6 +134,7 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['no role', { 'role-to-assume': '' }],
   ['a user ARN as the role', { 'role-to-assume': 'arn:aws:iam::123456789012:user/sam-cli-user' }],
   ['a bare role name with a space', { 'role-to-assume': 'deploy role' }],
+  ['role-duration-seconds of 400 digits', { 'role-duration-seconds': '9'.repeat(400) }],
   ['a role of another partition than the region', { 'aws-region': 'cn-north-1' }],
   ['a role in an account allowed-account-ids does not list', { 'allowed-account-ids': '210987654321' }],
   ['an allowed account that is not an id', { 'allowed-account-ids': 'production' }],
@@ -158,7 +162,8 @@ const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undef
   ['max-age-days with words', { 'max-age-days': 'ninety' }, 'octo-org/app'],
   ['max-age-days 0', { 'max-age-days': '0' }, 'octo-org/app'],
   ['max-unused-days over ten years', { 'max-unused-days': '9999' }, 'octo-org/app'],
-  ['max-age-days lowered below the default warn-age-days', { 'max-age-days': '30' }, 'octo-org/app'],
+  ['warn-age-days not below max-age-days', { 'max-age-days': '30', 'warn-age-days': '40' }, 'octo-org/app'],
+  ['max-age-days of 400 digits', { 'max-age-days': '9'.repeat(400) }, 'octo-org/app'],
   ['tracking-issue: maybe', { 'tracking-issue': 'maybe' }, 'octo-org/app'],
   ['a tracking issue without a token', { 'tracking-issue': 'true' }, 'octo-org/app'],
   ['a tracking issue with no repository', { 'tracking-issue': 'true', 'github-token': 'ghs_token' }, undefined],
@@ -170,10 +175,23 @@ function inputMessages(action: Action, label: string, result: { problems?: strin
   return lines.map((message) => ({ action, label: `input: ${label}`, message }));
 }
 
+/** Keyless mode (no aws-access-key-id): its own refusals, and the shared options' rules. */
+const KEYLESS_INPUT_CASES: Array<[string, Record<string, string>]> = [
+  ['keyless: a secret without a key id', { 'aws-secret-access-key': SECRET }],
+  ['keyless: a bare role name', { 'role-to-assume': 'deploy' }],
+  ['keyless: an audience with spaces', { audience: 'sts amazonaws com' }],
+  ['keyless: an external id', { 'role-external-id': 'external-1234' }],
+  ['keyless: session tags', { 'session-tags': 'true' }],
+  ['keyless: a source identity', { 'source-identity': 'octocat' }],
+  ['keyless: no region', { 'aws-region': '' }],
+  ['keyless: a role in an account allowed-account-ids does not list', { 'allowed-account-ids': '210987654321' }],
+];
+
 function rootInputMessages(): Produced[] {
-  return ROOT_INPUT_CASES.flatMap(([label, inputs]) => {
-    const all: Record<string, string> = { ...KEYS, 'role-to-assume': ROLE_ARN, ...inputs };
-    const parsed = parseRootInputs((name) => all[name] ?? '');
+  const keyed = ROOT_INPUT_CASES.map(([label, inputs]): [string, Record<string, string>] => [label, { ...KEYS, 'role-to-assume': ROLE_ARN, ...inputs }]);
+  const keyless = KEYLESS_INPUT_CASES.map(([label, inputs]): [string, Record<string, string>] => [label, { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE_ARN, ...inputs }]);
+  return [...keyed, ...keyless].flatMap(([label, all]) => {
+    const parsed = parseActionInputs((name) => all[name] ?? '');
     return inputMessages('root', label, { problems: parsed.ok ? [] : parsed.problems, warnings: parsed.warnings });
   });
 }
@@ -248,6 +266,40 @@ function rootFailureMessages(): Produced[] {
     ({ action: 'root', label: `${call}: ${label}`, message: explainAssumeRoleFailure(failed, context) })));
 }
 
+const NOT_AUTHORIZED_WEB_IDENTITY = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
+const WEB_IDENTITY_FAILURES: Array<[string, CallFailed]> = [
+  ['AccessDenied', permanent(failure('AccessDenied', NOT_AUTHORIZED_WEB_IDENTITY))],
+  ['AccessDeniedException', permanent(failure('AccessDeniedException', NOT_AUTHORIZED_WEB_IDENTITY))],
+  ['no OIDC provider', permanent(failure('InvalidIdentityToken', 'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com'))],
+  ['a wrong audience', permanent(failure('InvalidIdentityToken', 'Incorrect token audience'))],
+  ['InvalidIdentityTokenException, another reason', permanent(failure('InvalidIdentityTokenException', 'Couldn\'t retrieve verification key from your identity provider'))],
+  ['IDPRejectedClaim', permanent(failure('IDPRejectedClaim', 'Token rejected'))],
+  ['IDPRejectedClaimException', permanent(failure('IDPRejectedClaimException', 'Token rejected'))],
+  ['ExpiredTokenException', permanent(failure('ExpiredTokenException', 'Token expired: current date/time 1764600400 must be before the expiration date/time1764600300'))],
+  ['ExpiredToken', permanent(failure('ExpiredToken', 'Token expired'))],
+  ['ValidationError on the duration', permanent(failure('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'))],
+  ['RegionDisabledException', permanent(failure('RegionDisabledException', 'STS is not activated in this region for account:123456789012.'))],
+  ['an error without specific advice', permanent(failure('NoSuchEntity', 'Not found'))],
+  ['throttling until no attempts are left', new CallFailed(failure('Throttling', 'Rate exceeded', { httpStatus: 400 }), 5, 'attempts', 9400)],
+];
+
+const WEB_IDENTITY_CALL: WebIdentityCall = {
+  region: 'eu-west-1', partition: 'aws', roleArn: ROLE_ARN, roleName: 'deploy', account: '123456789012', audience: 'sts.amazonaws.com',
+  durationSeconds: 7200, secrets: [],
+  claims: { issuer: 'https://token.actions.githubusercontent.com', audiences: ['sts.amazonaws.com'], subject: 'repo:octo-org/app:ref:refs/heads/main', repository: 'octo-org/app', ref: 'refs/heads/main', expiresAt: 1764600300 },
+};
+
+function keylessMessages(): Produced[] {
+  const calls: Array<[string, WebIdentityCall]> = [['with claims', WEB_IDENTITY_CALL], ['without claims', { ...WEB_IDENTITY_CALL, claims: undefined }]];
+  return [
+    ...calls.flatMap(([which, call]) => WEB_IDENTITY_FAILURES.map(([label, failed]): Produced =>
+      ({ action: 'root', label: `AssumeRoleWithWebIdentity ${which}: ${label}`, message: explainWebIdentityFailure(failed, call) }))),
+    { action: 'root', label: 'keyless: no id-token permission', message: noIdTokenPermission() },
+    { action: 'root', label: 'keyless: the token request failed', message: idTokenRequestFailed(3, '12.5', 'Error: Error Code : 500') },
+    { action: 'root', label: 'keyless: the token request failed once', message: idTokenRequestFailed(1, '0.1', 'Error: Error Code : 401', 401) },
+  ];
+}
+
 const KEY_AGE_FAILURES: Array<[string, CallFailed]> = [
   ...SHARED_FAILURES,
   ['AccessDenied naming the user', permanent(failure('AccessDenied', 'User: arn:aws:iam::123456789012:user/ci/sam-cli-user is not authorized to perform: iam:ListAccessKeys'))],
@@ -293,20 +345,25 @@ function findingMessages(): Produced[] {
   });
 }
 
-const ISSUE_FAILURES: Array<[string, number | undefined, string]> = [
-  ['401', 401, 'Bad credentials'],
-  ['403', 403, 'Resource not accessible by integration'],
-  ['404', 404, 'Not Found'],
-  ['410', 410, 'Issues are disabled for this repo'],
-  ['rate limit', 403, 'API rate limit exceeded for installation ID 1.'],
-  ['422', 422, 'Validation Failed'],
-  ['502', 502, 'Bad Gateway'],
-  ['no answer', undefined, 'getaddrinfo ENOTFOUND api.github.com'],
+const ISSUE_FAILURES: Array<[string, IssueFailure, string]> = [
+  ['401', { kind: 'http', status: 401 }, 'Bad credentials'],
+  ['403', { kind: 'http', status: 403 }, 'Resource not accessible by integration'],
+  ['404', { kind: 'http', status: 404 }, 'Not Found'],
+  ['410', { kind: 'http', status: 410 }, 'Issues are disabled for this repo'],
+  ['rate limit', { kind: 'http', status: 403 }, 'API rate limit exceeded for installation ID 1.'],
+  ['422', { kind: 'http', status: 422 }, 'Validation Failed'],
+  ['502', { kind: 'http', status: 502, attempts: 3, elapsedMs: 2100 }, 'Bad Gateway'],
+  ['no answer', { kind: 'timeout', attempts: 3, elapsedMs: 30000 }, 'no answer within 10 s'],
+  ['connection reset', { kind: 'network', code: 'ECONNRESET', attempts: 3, elapsedMs: 1200 }, 'read ECONNRESET'],
+  ['other', { kind: 'other' }, 'GitHub GraphQL named no viewer for github-token'],
 ];
 
 function issueMessages(): Produced[] {
-  return ISSUE_FAILURES.map(([label, status, said]): Produced =>
-    ({ action: 'key-age', label: `tracking issue: ${label}`, message: explainIssueFailure(status, said, 'octo-org/app') }));
+  return [
+    ...ISSUE_FAILURES.map(([label, failure, said]): Produced =>
+      ({ action: 'key-age', label: `tracking issue: ${label}`, message: explainIssueFailure(failure, said, 'octo-org/app') })),
+    { action: 'key-age', label: 'tracking issue: no account', message: accountUnknown('octo-org/app', 'An explanation of the AWS failure.') },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,6 +396,9 @@ async function shellMessages(): Promise<Produced[]> {
     { action: 'root', label: 'shell: AssumeRole without credentials', message: await messageOf(assumeRole(sts({}), { RoleArn: ROLE_ARN, RoleSessionName: 's1' }, { ...ONE_ATTEMPT, mask: () => undefined })) },
     { action: 'root', label: 'shell: a retry of STS AssumeRole', message: retryLine('STS AssumeRole') },
     { action: 'root', label: 'shell: a retry of STS AssumeRole after throttling', message: retryLine('STS AssumeRole', true) },
+    { action: 'root', label: 'shell: AssumeRoleWithWebIdentity without credentials', message: await messageOf(assumeRoleWithWebIdentity(sts({}), { RoleArn: ROLE_ARN, RoleSessionName: 's1', WebIdentityToken: 'x.y.z' }, { ...ONE_ATTEMPT, mask: () => undefined })) },
+    { action: 'root', label: 'shell: a retry of the ID token request', message: retryLine('GitHub ID token request') },
+    { action: 'root', label: 'shell: a retry of STS AssumeRoleWithWebIdentity', message: retryLine('STS AssumeRoleWithWebIdentity') },
     { action: 'key-age', label: 'shell: ListAccessKeys that never ends', message: await messageOf(listOwnAccessKeys(iam, ONE_ATTEMPT)) },
     { action: 'key-age', label: 'shell: a retry of IAM ListAccessKeys', message: retryLine('IAM ListAccessKeys') },
     { action: 'key-age', label: 'shell: a retry of IAM ListAccessKeys after throttling', message: retryLine('IAM ListAccessKeys', true) },
@@ -352,6 +412,10 @@ function runMessages(): Produced[] {
     { action: 'root', label: 'run: allowed-account-ids and a resolved bare role', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.givenRole(ROLE_ARN)) },
     { action: 'root', label: 'run: allowed-account-ids and the role STS answered for', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.returnedRole('arn:aws:sts::210987654321:assumed-role/deploy/s1')) },
     { action: 'root', label: 'run: GetCallerIdentity ARN without an account', message: assumeRoleRefusals.callerWithoutAccount },
+    { action: 'root', label: 'run: an assumed-role ARN with a line break', message: stsAnswerRefusals.malformedArn('arn:aws:sts::123456789012:assumed-role/deploy/x\n::error::x') },
+    { action: 'root', label: 'run: credentials for another account', message: stsAnswerRefusals.otherAccount('arn:aws:sts::210987654321:assumed-role/deploy/s1', '210987654321', '123456789012') },
+    { action: 'root', label: 'run: credentials not shaped like AWS\'s', message: stsAnswerRefusals.malformedCredentials },
+    { action: 'root', label: 'run: an expiry in year 9999', message: stsAnswerRefusals.impossibleExpiration(new Date('9999-12-31T23:59:59Z')) },
     { action: 'root', label: 'run: the summary cannot be written', message: summary },
     { action: 'root', label: 'run: aws-profile exists', message: profileTexts.exists('prod', ['/home/runner/.aws/credentials', '/home/runner/.aws/config']) },
     { action: 'root', label: 'post: a profile cannot be removed', message: profileTexts.removeFailed('prod', '/home/runner/.aws/credentials', 'Error: EACCES: permission denied') },
@@ -369,6 +433,7 @@ beforeAll(async () => {
   produced = [
     ...rootInputMessages(),
     ...rootFailureMessages(),
+    ...keylessMessages(),
     ...keyAgeInputMessages(),
     ...keyAgeFailureMessages(),
     ...findingMessages(),
@@ -455,10 +520,12 @@ describe('the generated cases above, so the doc check stays complete', () => {
   test('cover every AWS error code and HTTP status the message functions handle', () => {
     const codes: string[] = [...KEY_FAILURE_CODES, ...ASSUME_ROLE_FAILURE_CODES];
     expect(codes.length).toBeGreaterThan(10);
+    const webIdentityCodes = [...readFileSync('src/assume-role/web-identity-failure.ts', 'utf8').matchAll(/case '(\w+)':/g)].map((match) => match[1]);
+    expect(webIdentityCodes.filter((code) => !WEB_IDENTITY_FAILURES.some(([, failed]) => failed.failure.code === code))).toEqual([]);
     const generated = new Set([...ROOT_FAILURES, ...KEY_AGE_FAILURES].map(([, failed]) => failed.failure.code));
     expect(codes.filter((code) => code !== undefined && !generated.has(code))).toEqual([]);
     const statuses: number[] = [...ISSUE_FAILURE_STATUSES];
-    expect(statuses.filter((status) => !ISSUE_FAILURES.some(([, generatedStatus]) => generatedStatus === status))).toEqual([]);
+    expect(statuses.filter((status) => !ISSUE_FAILURES.some(([, generated]) => generated.status === status))).toEqual([]);
   });
 });
 
@@ -495,7 +562,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'inputs:inputRules.externalId': 'produced',
   'inputs:inputRules.accountIds': 'produced',
   'inputs:inputRules.partitionMismatch': 'produced',
-  'inputs:inputRules.accountNotAllowed': 'produced',
+  'inputs:inputRules.accountNotAllowed': 'produced',  'inputs:inputRules.audience': 'produced',  'inputs:inputRules.keylessExternalId': 'produced',  'inputs:inputRules.keylessRoleArn': 'produced',  'inputs:inputRules.keylessSecretWithoutId': 'produced',  'inputs:inputRules.keylessSessionTags': 'produced',  'inputs:inputRules.keylessSourceIdentity': 'produced',
   'inputs:inputRules.warnAgeNotLess': 'produced',
   'inputs:inputRules.githubTokenEmpty': 'produced',
   'inputs:inputRules.noRepository': 'produced',
@@ -509,6 +576,11 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'assume-role-failures:assumeRoleRefusals.returnedRole': 'produced',
   'assume-role-failures:assumeRoleRefusals.callerWithoutAccount': 'produced',
   'assume-role-failures:explainAssumeRoleFailure': 'produced',
+  'assume-role-failures:stsAnswerRefusals.malformedArn': 'produced',
+  'assume-role-failures:stsAnswerRefusals.otherAccount': 'produced',
+  'assume-role-failures:stsAnswerRefusals.malformedCredentials': 'produced',
+  'assume-role-failures:stsAnswerRefusals.impossibleExpiration': 'produced',
+  'action-log:actionLog.endpoint': 'not an error, warning or notice',
   'aws-failures:awsSaid': 'produced',
   'aws-failures:explainCommonFailure': 'produced',
   'aws-failures:explainGaveUp': 'produced',
@@ -531,6 +603,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'key-findings:findingTexts.checked': 'not an error, warning or notice',
   'step:summaryWriteFailed': 'produced',
   'tracking-issue:explainIssueFailure': 'produced',
+  'tracking-issue:accountUnknown': 'produced',
   'tracking-issue:trackingIssueTexts.title': 'not an error, warning or notice',
   'tracking-issue:trackingIssueTexts.bodyIntro': 'not an error, warning or notice',
   'tracking-issue:trackingIssueTexts.bodyFooter': 'not an error, warning or notice',
@@ -540,6 +613,16 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'tracking-issue:trackingIssueTexts.opened': 'not an error, warning or notice',
   'tracking-issue:trackingIssueTexts.updated': 'not an error, warning or notice',
   'tracking-issue:trackingIssueTexts.closed': 'not an error, warning or notice',
+  'web-identity:noIdTokenPermission': 'produced',
+  'web-identity:idTokenRequestFailed': 'produced',
+  'web-identity:keylessLog.mode': 'not an error, warning or notice',
+  'web-identity:keylessLog.token': 'not an error, warning or notice',
+  'web-identity:keylessPathNote': 'not an error, warning or notice',
+  'web-identity:webIdentityAccessDenied': 'produced',
+  'web-identity:noOidcProvider': 'produced',
+  'web-identity:audienceMismatch': 'produced',
+  'web-identity:webIdentityTokenExpired': 'produced',
+  'web-identity:webIdentityTokenRejected': 'produced',
 };
 
 describe('the message catalogue (src/shared/messages)', () => {

@@ -19,8 +19,10 @@ const REPOSITORY = { owner: 'octo-org', repo: 'serverless-app' };
 const ISSUES = '/repos/octo-org/serverless-app/issues';
 const DAY = 24 * 60 * 60 * 1000;
 const KEY = 'AKIAWORKFLOWKEY0AAAA';
-const CONTEXT = { userName: 'sam-cli-user', thresholds: DEFAULT_THRESHOLDS, now: NOW, runUrl: 'https://github.com/octo-org/serverless-app/actions/runs/7' };
-const MARKER = trackingMarker('sam-cli-user');
+const ACCOUNT = '123456789012';
+const BOT = 'github-actions[bot]';
+const CONTEXT = { account: ACCOUNT, userName: 'sam-cli-user', thresholds: DEFAULT_THRESHOLDS, now: NOW, runUrl: 'https://github.com/octo-org/serverless-app/actions/runs/7' };
+const MARKER = trackingMarker(ACCOUNT, 'sam-cli-user');
 
 function keysAged(days: number): KeyAssessment {
   return assessKeys({
@@ -33,11 +35,16 @@ function keysAged(days: number): KeyAssessment {
 }
 
 const github = () => createIssueApi(TOKEN, REPOSITORY, globalThis.fetch);
-const issue = (number: number, body: string, extra: object = {}) => ({ number, body, state: 'open', title: `issue ${number}`, ...extra });
+const issue = (number: number, body: string, extra: object = {}) => ({ number, body, state: 'open', title: `issue ${number}`, user: { login: BOT }, ...extra });
 
 /** Fails the test on any request nothing was set up for. */
 function strictApi() {
   return nock(API, { reqheaders: { authorization: `token ${TOKEN}` } });
+}
+
+/** Every sync first asks GraphQL who the token is. */
+function api() {
+  return strictApi().post('/graphql').reply(200, { data: { viewer: { login: BOT } } });
 }
 
 beforeEach(() => nock.disableNetConnect());
@@ -52,16 +59,16 @@ afterEach(() => {
 describe('syncTrackingIssue', () => {
   test('opens one issue with the hidden marker while a warning stands', async () => {
     let created: { title?: string; body?: string } = {};
-    strictApi()
-      .get(ISSUES).query({ state: 'open', per_page: '100' })
-      .reply(200, [issue(1, 'someone else\'s issue'), issue(2, MARKER, { pull_request: { url: 'x' } })])
+    api()
+      .get(ISSUES).query({ state: 'open', creator: BOT, per_page: '100' })
+      .reply(200, [issue(1, 'someone else\'s issue', { user: { login: 'mallory' } }), issue(2, MARKER, { pull_request: { url: 'x' } })])
       .post(ISSUES, (body) => {
         created = body as typeof created;
         return true;
       })
       .reply(201, issue(3, ''));
     expect(await syncTrackingIssue(github(), keysAged(85), CONTEXT)).toBe('Opened tracking issue #3.');
-    expect(created.title).toBe('Access keys of IAM user sam-cli-user need attention');
+    expect(created.title).toBe('Access keys of IAM user sam-cli-user in account 123456789012 need attention');
     expect(created.body?.startsWith(MARKER)).toBe(true);
     expect(created.body).toContain('rotate it within 5 days');
     expect(created.body).toContain('[this run](https://github.com/octo-org/serverless-app/actions/runs/7)');
@@ -70,10 +77,10 @@ describe('syncTrackingIssue', () => {
 
   test('updates the issue it opened before, found on a later page, instead of opening another', async () => {
     let patched: { title?: string; body?: string; state?: string } = {};
-    strictApi()
-      .get(ISSUES).query({ state: 'open', per_page: '100' })
-      .reply(200, [issue(1, 'other')], { link: `<${API}${ISSUES}?state=open&per_page=100&page=2>; rel="next"` })
-      .get(ISSUES).query({ state: 'open', per_page: '100', page: '2' })
+    api()
+      .get(ISSUES).query({ state: 'open', creator: BOT, per_page: '100' })
+      .reply(200, [issue(1, 'other')], { link: `<${API}${ISSUES}?state=open&creator=${encodeURIComponent(BOT)}&per_page=100&page=2>; rel="next"` })
+      .get(ISSUES).query({ state: 'open', creator: BOT, per_page: '100', page: '2' })
       .reply(200, [issue(5, `${MARKER}\nold findings`)])
       .patch(`${ISSUES}/5`, (body) => {
         patched = body as typeof patched;
@@ -81,7 +88,7 @@ describe('syncTrackingIssue', () => {
       })
       .reply(200, issue(5, ''));
     expect(await syncTrackingIssue(github(), keysAged(95), CONTEXT)).toBe('Updated tracking issue #5.');
-    expect(patched.title).toBe('Access key of IAM user sam-cli-user is too old: rotate it');
+    expect(patched.title).toBe('Access key of IAM user sam-cli-user in account 123456789012 is too old: rotate it');
     expect(patched.body).toContain('- **Error**: Access key …AAAA');
     expect(patched.state).toBeUndefined();
   });
@@ -89,7 +96,7 @@ describe('syncTrackingIssue', () => {
   test('closes it with a comment once every key is within the limits', async () => {
     let comment = '';
     let patched: { state?: string; state_reason?: string } = {};
-    strictApi()
+    api()
       .get(ISSUES).query(true).reply(200, [issue(5, MARKER)])
       .post(`${ISSUES}/5/comments`, (body) => {
         comment = (body as { body: string }).body;
@@ -107,7 +114,7 @@ describe('syncTrackingIssue', () => {
   });
 
   test('does nothing but look when all is ok and no issue is open', async () => {
-    strictApi().get(ISSUES).query(true).reply(200, [issue(1, 'other')]);
+    api().get(ISSUES).query(true).reply(200, [issue(1, 'other')]);
     expect(await syncTrackingIssue(github(), keysAged(3), CONTEXT)).toBe('No tracking issue is open and none is needed.');
   });
 
@@ -116,6 +123,7 @@ describe('syncTrackingIssue', () => {
     let creations = 0;
     strictApi()
       .persist()
+      .post('/graphql').reply(200, { data: { viewer: { login: BOT } } })
       .get(ISSUES).query(true).reply(200, () => open)
       .post(ISSUES).reply(201, (_uri, body) => {
         creations += 1;
@@ -149,7 +157,7 @@ describe('syncTrackingIssue', () => {
   test('closes a duplicate left by an earlier race as a duplicate of the oldest', async () => {
     const comments: Array<[string, string]> = [];
     const patches: Array<[string, object]> = [];
-    strictApi()
+    api()
       .get(ISSUES).query(true).reply(200, [issue(9, MARKER), issue(4, MARKER)])
       .post(/\/issues\/\d+\/comments$/).reply(201, (uri, body) => {
         comments.push([uri, (body as { body: string }).body]);
@@ -166,12 +174,12 @@ describe('syncTrackingIssue', () => {
   });
 
   test('a token without issues: write gets 403, which reads as what to change', async () => {
-    strictApi()
+    api()
       .get(ISSUES).query(true).reply(200, [])
       .post(ISSUES).reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '403' });
     const error = await syncTrackingIssue(github(), keysAged(85), CONTEXT).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 403 });
-    const message = explainIssueFailure((error as { status: number }).status, (error as Error).message, 'octo-org/serverless-app');
+    const message = explainIssueFailure({ kind: 'http', status: (error as { status: number }).status }, (error as Error).message, 'octo-org/serverless-app');
     expect(message).toMatch(/^The key check ran, but the tracking issue in octo-org\/serverless-app could not be updated: github-token may not write issues \(403\)\. Give the job permissions: issues: write/);
     expect(message).toContain('Resource not accessible by integration');
     expect(message).not.toContain(TOKEN);

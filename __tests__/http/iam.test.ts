@@ -64,6 +64,11 @@ afterEach(() => {
 });
 
 describe('ListAccessKeys over HTTP', () => {
+  test('an answer with a key id not shaped like AWS\'s (a line break in it) is refused, not printed', async () => {
+    answer(IAM, [], 200, listXml([member('AKIAOLDKEY000000AAAA\n::error::x', 'Active', '2025-12-01T10:00:00Z')]));
+    await expect(listOwnAccessKeys(createIamClient(KEYS, process.env), options())).rejects.toThrow("IAM ListAccessKeys answered without access key ids and dates shaped like AWS's");
+  });
+
   test('asks for the caller\'s own keys on the global endpoint, signed for us-east-1, and follows every page', async () => {
     const seen: Seen[] = [];
     answer(IAM, seen, 200, listXml([member('AKIAOLDKEY000000AAAA', 'Active', '2025-12-01T10:00:00Z')], 'cGFnZTI='));

@@ -436,3 +436,76 @@ describe('iam/deploy-access.yml: cfn-lint', () => {
     }
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Keyless: trust for one repository's GitHub OIDC tokens, alongside or instead of the user.
+// ---------------------------------------------------------------------------------------------
+
+describe('iam/deploy-access.yml: keyless (GitHub OIDC)', () => {
+  const REPO = 'octo-org/serverless-app';
+  const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
+  const trustOf = (r: Renderer) => policiesOf(r).trust.find((p) => p.attachedTo.includes('DeployRole'))!.statements;
+  const federated = (r: Renderer) => trustOf(r).filter((s) => isObj(s.Principal) && 'Federated' in s.Principal);
+
+  test('off by default: no provider, no federated trust', () => {
+    const r = new Renderer();
+    expect(r.creates('GitHubOidcProvider')).toBe(false);
+    expect(federated(r)).toEqual([]);
+  });
+
+  test('with GitHubRepository: creates the provider for sts.amazonaws.com and trusts every run of that repository only', () => {
+    const r = new Renderer({ GitHubRepository: REPO });
+    expect(r.creates('GitHubOidcProvider')).toBe(true);
+    expect(r.render(resource('GitHubOidcProvider').Properties)).toEqual({
+      Url: 'https://token.actions.githubusercontent.com', ClientIdList: ['sts.amazonaws.com'],
+    });
+    expect(federated(r)).toEqual([{
+      Sid: 'GitHubActionsOfOneRepository',
+      Effect: 'Allow',
+      Principal: { Federated: '<GitHubOidcProvider>' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${REPO}:*` },
+      },
+    }]);
+    // Alongside the user, which keeps its own statement.
+    expect(trustOf(r).filter((s) => isObj(s.Principal) && 'AWS' in s.Principal)).toHaveLength(1);
+  });
+
+  test('with GitHubEnvironment: only jobs in that environment', () => {
+    const [statement] = federated(new Renderer({ GitHubRepository: REPO, GitHubEnvironment: 'production' }));
+    expect(statement?.Condition).toMatchObject({ StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${REPO}:environment:production` } });
+  });
+
+  test('with GitHubOidcProviderArn: reuses the account\'s provider instead of creating a second one', () => {
+    const r = new Renderer({ GitHubRepository: REPO, GitHubOidcProviderArn: PROVIDER });
+    expect(r.creates('GitHubOidcProvider')).toBe(false);
+    expect(federated(r)[0]?.Principal).toEqual({ Federated: PROVIDER });
+  });
+
+  test('with CreateDeployUser false: no user, no user policy, no key output; the role trusts GitHub only', () => {
+    const r = new Renderer({ GitHubRepository: REPO, CreateDeployUser: 'false', AllowSessionTags: 'true', AllowSourceIdentity: 'true' });
+    expect(r.creates('DeployUser')).toBe(false);
+    expect(r.creates('DeployUserPolicy')).toBe(false);
+    expect(trustOf(r).map((s) => s.Principal)).toEqual([{ Federated: '<GitHubOidcProvider>' }]);
+    for (const output of ['DeployUserName', 'NextStep1CreateKeyAndStoreSecrets']) expect(obj(outputs[output], output).Condition).toBe('HasDeployUser');
+    expect(obj(outputs.GitHubSubjectTrusted, 'GitHubSubjectTrusted').Condition).toBe('TrustsGitHub');
+  });
+
+  test('a rule refuses a stack that nobody could use (no user and no repository)', () => {
+    const rules = JSON.stringify(template.Rules);
+    expect(rules).toContain('CreateDeployUser');
+    expect(rules).toContain('GitHubRepository');
+  });
+
+  test('parameters refuse patterns that would widen the trust', () => {
+    const pattern = (name: string) => new RegExp(String(obj(parameters[name], name).AllowedPattern));
+    expect(pattern('GitHubRepository').test(REPO)).toBe(true);
+    expect(pattern('GitHubRepository').test('octo-org/*')).toBe(false);
+    expect(pattern('GitHubEnvironment').test('production')).toBe(true);
+    expect(pattern('GitHubEnvironment').test('prod*')).toBe(false);
+    expect(pattern('GitHubOidcProviderArn').test(PROVIDER)).toBe(true);
+    expect(pattern('GitHubOidcProviderArn').test(`arn:aws:iam::${ACCOUNT}:oidc-provider/example.com`)).toBe(false);
+  });
+});

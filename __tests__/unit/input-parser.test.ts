@@ -54,7 +54,7 @@ describe('wholeNumber', () => {
     const parser = parserOf({ days: '9'.repeat(400) });
     expect(parser.wholeNumber('days', 90, 1, 3650)).toBe(90);
     expect(parser.problems).toHaveLength(1);
-    expect(parser.problems[0]).toMatch(/^days: must be from 1 to 3650, got /);
+    expect(parser.problems[0]).toMatch(/^days: must be from 1 to 3650; the value given is larger$/);
     expect(parser.problems[0]).not.toContain('9999');
     expect(parser.problems[0]?.length).toBeLessThan(80);
   });

@@ -38,9 +38,19 @@ describe('parseKeyAgeInputs', () => {
     expect(problems({ 'max-age-days': '1e2' })).toHaveLength(1);
   });
 
-  test('warn-age-days must be less than max-age-days, and says so when only max-age-days was lowered', () => {
-    expect(problems({ 'max-age-days': '60' })).toEqual([expect.stringMatching(/^warn-age-days: must be less than max-age-days \(80, the default, is not less than 60\)/)]);
-    expect(problems({ 'max-age-days': '60', 'warn-age-days': '60' })).toHaveLength(1);
+  test('the default warn-age-days follows a lowered max-age-days, 10 days before it', () => {
+    expect(parse({ 'max-age-days': '30' })).toMatchObject({ ok: true, value: { thresholds: { maxAgeDays: 30, warnAgeDays: 20 } } });
+    expect(parse({ 'max-age-days': '5' })).toMatchObject({ ok: true, value: { thresholds: { maxAgeDays: 5, warnAgeDays: 0 } } });
+    expect(parse({ 'max-age-days': '365' })).toMatchObject({ ok: true, value: { thresholds: { maxAgeDays: 365, warnAgeDays: 80 } } });
+  });
+
+  test('a number of 400 digits is larger than the maximum, not Infinity', () => {
+    expect(problems({ 'max-age-days': '9'.repeat(400) })).toEqual(['max-age-days: must be from 1 to 3650; the value given is larger']);
+    expect(parse({ 'max-age-days': `${'0'.repeat(30)}30` })).toMatchObject({ ok: true, value: { thresholds: { maxAgeDays: 30 } } });
+  });
+
+  test('an explicit warn-age-days must be less than max-age-days', () => {
+    expect(problems({ 'max-age-days': '60', 'warn-age-days': '60' })).toEqual([expect.stringMatching(/^warn-age-days: must be less than max-age-days \(60 is not less than 60\); leave it out/)]);
     expect(parse({ 'max-age-days': '60', 'warn-age-days': '50' })).toMatchObject({ ok: true, value: { thresholds: { maxAgeDays: 60, warnAgeDays: 50 } } });
   });
 

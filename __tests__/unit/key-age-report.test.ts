@@ -5,7 +5,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { keyAgeOutputs, keyAgeSummary, reportJson, safeUserName } from '../../src/key-age/key-age-report.js';
 import { FIXED_NOW as NOW } from '../../test/support/fixtures.js';
-import { OK, OTHER_KEY, REPORT_CONTEXT as CONTEXT, WARN, WORKFLOW_KEY } from '../../test/support/key-assessments.js';
+import { assessment, FAIL, OK, OTHER_KEY, REPORT_CONTEXT as CONTEXT, WARN, WORKFLOW_KEY } from '../../test/support/key-assessments.js';
 
 describe('job summary', () => {
   test('a table of keys by last four characters, the findings and the limits', () => {
@@ -25,6 +25,16 @@ describe('job summary', () => {
     expect(safeUserName('sam-cli-user')).toBe('sam-cli-user');
     expect(safeUserName('x` <img>')).toBeUndefined();
     expect(keyAgeSummary(OK, { ...CONTEXT, userName: undefined })).toContain('### Access keys: all keys are within the limits');
+  });
+
+  test('mentions the keyless path once, as text, when keys exist, whatever the findings', () => {
+    for (const found of [OK, WARN, FAIL]) {
+      const summary = keyAgeSummary(found, CONTEXT);
+      expect(summary.split('runs keyless').length - 1).toBe(1);
+      expect(summary).toContain('docs/migrate-to-oidc.md');
+      expect(found.findings.map((finding) => finding.message).join(' ')).not.toContain('keyless');
+    }
+    expect(keyAgeSummary(assessment([]), CONTEXT)).not.toContain('keyless');
   });
 });
 

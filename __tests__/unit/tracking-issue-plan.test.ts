@@ -14,33 +14,41 @@ import {
 import { assessment, FAIL, OK, OTHER_KEY, REPORT_CONTEXT as CONTEXT, WARN, WORKFLOW_KEY } from '../../test/support/key-assessments.js';
 
 describe('tracking issue plan', () => {
-  const marker = trackingMarker('sam-cli-user');
-  const issue = (number: number, body = `${marker}\nfindings`) => ({ number, body });
+  const ACCOUNT = '123456789012';
+  const BOT = 'github-actions[bot]';
+  const marker = trackingMarker(ACCOUNT, 'sam-cli-user');
+  const issue = (number: number, body = `${marker}\nfindings`, author = BOT) => ({ number, body, author });
 
-  test('the marker is a hidden HTML comment per user', () => {
-    expect(marker).toBe('<!-- assume-deploy-role:key-age user=sam-cli-user -->');
-    expect(trackingMarker(undefined)).toBe('<!-- assume-deploy-role:key-age -->');
+  test('the marker is a hidden HTML comment per account and user', () => {
+    expect(marker).toBe('<!-- assume-deploy-role:key-age account=123456789012 user=sam-cli-user -->');
+    expect(trackingMarker(ACCOUNT, undefined)).toBe('<!-- assume-deploy-role:key-age account=123456789012 -->');
   });
 
   test('opens one while a finding stands, updates the oldest marked one, closes it when ok', () => {
-    expect(planTrackingIssue(WARN, [issue(3, 'unrelated')], marker)).toEqual({ action: 'open' });
-    expect(planTrackingIssue(FAIL, [issue(9), issue(4)], marker)).toEqual({ action: 'update', number: 4, duplicates: [9] });
-    expect(planTrackingIssue(OK, [issue(4)], marker)).toEqual({ action: 'close', number: 4, duplicates: [] });
-    expect(planTrackingIssue(OK, [issue(4, trackingMarker('someone-else'))], marker)).toEqual({ action: 'none' });
+    expect(planTrackingIssue(WARN, [issue(3, 'unrelated')], marker, BOT)).toEqual({ action: 'open' });
+    expect(planTrackingIssue(FAIL, [issue(9), issue(4)], marker, BOT)).toEqual({ action: 'update', number: 4, duplicates: [9] });
+    expect(planTrackingIssue(OK, [issue(4)], marker, BOT)).toEqual({ action: 'close', number: 4, duplicates: [] });
+    expect(planTrackingIssue(OK, [issue(4, trackingMarker(ACCOUNT, 'someone-else'))], marker, BOT)).toEqual({ action: 'none' });
+  });
+
+  test('an issue someone else created is never the tracking issue, marker or not', () => {
+    expect(planTrackingIssue(WARN, [issue(2, marker, 'mallory')], marker, BOT)).toEqual({ action: 'open' });
+    expect(planTrackingIssue(FAIL, [issue(2, marker, 'mallory'), issue(7)], marker, BOT)).toEqual({ action: 'update', number: 7, duplicates: [] });
+    expect(planTrackingIssue(OK, [issue(2, marker, 'mallory')], marker, BOT)).toEqual({ action: 'none' });
+  });
+
+  test('the same user name in another account is another issue', () => {
+    expect(planTrackingIssue(OK, [issue(4, trackingMarker('210987654321', 'sam-cli-user'))], marker, BOT)).toEqual({ action: 'none' });
   });
 
   test('notices alone (an inactive key) need no issue', () => {
     const inactiveOnly = assessment([[WORKFLOW_KEY, 10, 'Active'], [OTHER_KEY, 2, 'Inactive']]);
-    expect(planTrackingIssue(inactiveOnly, [], marker)).toEqual({ action: 'none' });
+    expect(planTrackingIssue(inactiveOnly, [], marker, BOT)).toEqual({ action: 'none' });
   });
-});
-
-describe('tracking issue texts', () => {
-  const marker = trackingMarker('sam-cli-user');
 
   test('title, body and closing comment say what stands and link the run', () => {
-    expect(issueTitle(FAIL, 'sam-cli-user')).toBe('Access key of IAM user sam-cli-user is too old: rotate it');
-    expect(issueTitle(WARN, undefined)).toBe('Access keys of the deploy user need attention');
+    expect(issueTitle(FAIL, 'sam-cli-user', ACCOUNT)).toBe('Access key of IAM user sam-cli-user in account 123456789012 is too old: rotate it');
+    expect(issueTitle(WARN, undefined, ACCOUNT)).toBe('Access keys of the deploy user in account 123456789012 need attention');
     const url = runUrl('https://github.com', { repository: 'octo-org/app', runId: '123' });
     expect(url).toBe('https://github.com/octo-org/app/actions/runs/123');
     const body = issueBody(FAIL, { ...CONTEXT, marker, runUrl: url });
@@ -56,4 +64,5 @@ describe('tracking issue texts', () => {
     expect(runUrl('https://github.com', { repository: 'o/r', runId: '1)x' })).toBeUndefined();
     expect(runUrl(undefined, { repository: 'o/r', runId: '1' })).toBeUndefined();
   });
+
 });

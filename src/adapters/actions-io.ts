@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Io, Severity } from '../shared/io.js';
+import { requestRunnerIdToken } from './github-id-token.js';
 import { systemClock } from './system-clock.js';
 
 const ANNOTATE: Record<Severity, (message: string, properties: core.AnnotationProperties) => void> = {
@@ -29,16 +30,6 @@ export function actionsIo(env: Io['env'] = process.env): Io {
     failQuietly: () => {
       process.exitCode = core.ExitCode.Failure;
     },
-    idToken: async (audience, timeoutMs) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no ID token within ${(timeoutMs / 1000).toFixed(1)} s`)), timeoutMs);
-      });
-      try {
-        return await Promise.race([core.getIDToken(audience), timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    idToken: (audience, timeoutMs) => requestRunnerIdToken(env, audience, timeoutMs, (value) => core.setSecret(value)),
   };
 }

@@ -1,7 +1,8 @@
 import { GetAccessKeyLastUsedCommand, IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { iamSigningRegion } from '../shared/iam-region.js';
 import type { Io } from '../shared/io.js';
-import { pagesNeverEnded } from '../shared/messages/aws-failures.js';
+import { ACCESS_KEY_ID } from '../shared/aws-names.js';
+import { incompleteAnswer, pagesNeverEnded } from '../shared/messages/aws-failures.js';
 import type { UserKeyInputs } from '../shared/user-key-inputs.js';
 import { endpointFromEnv } from './aws-endpoint.js';
 import { sendWithRetries, type RetryOptions } from './aws-call.js';
@@ -53,6 +54,8 @@ export async function listOwnAccessKeys(client: IAMClient, options: IamCallOptio
     const answer = await sendWithRetries((abortSignal) => client.send(new ListAccessKeysCommand({ Marker: marker }), { abortSignal }), options);
     for (const key of answer.AccessKeyMetadata ?? []) {
       if (!key.AccessKeyId || !key.CreateDate) continue;
+      // Key ids reach annotations and the summary (their last four characters) and dates are printed: check their shapes.
+      if (!ACCESS_KEY_ID.test(key.AccessKeyId) || Number.isNaN(key.CreateDate.getTime())) throw new Error(incompleteAnswer('IAM ListAccessKeys', 'access key ids and dates shaped like AWS\'s'));
       keys.push({ accessKeyId: key.AccessKeyId, status: key.Status === 'Active' ? 'Active' : 'Inactive', createDate: key.CreateDate });
       userName ??= key.UserName;
     }
@@ -65,5 +68,6 @@ export async function listOwnAccessKeys(client: IAMClient, options: IamCallOptio
 export async function accessKeyLastUse(client: IAMClient, accessKeyId: string, options: IamCallOptions): Promise<LastUseRecord> {
   const answer = await sendWithRetries((abortSignal) => client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }), { abortSignal }), options);
   const used = answer.AccessKeyLastUsed;
-  return { date: used?.LastUsedDate, service: used?.ServiceName, region: used?.Region };
+  const date = used?.LastUsedDate && !Number.isNaN(used.LastUsedDate.getTime()) ? used.LastUsedDate : undefined;
+  return { date, service: used?.ServiceName, region: used?.Region };
 }

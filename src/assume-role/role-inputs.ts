@@ -43,7 +43,7 @@ export interface RootInputs extends UserKeyInputs {
 const INLINE_POLICY_MAX_CHARS = 2048;
 const MANAGED_POLICIES_MAX = 10;
 
-function parseRole(parser: InputParser): RoleInput | undefined {
+export function parseRole(parser: InputParser): RoleInput | undefined {
   const value = parser.required('role-to-assume');
   if (value === undefined) return undefined;
   if (value.startsWith('arn:')) {
@@ -83,13 +83,13 @@ function parseManagedPolicies(parser: InputParser): string[] {
   return arns;
 }
 
-export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
-  const parser = new InputParser(read);
-  const keys = parseUserKeyInputs(parser);
-  const role = parseRole(parser);
+/** The options both modes share, all but the credentials and the role. */
+export type SharedOptions = Pick<RootInputs, 'sessionName' | 'durationSeconds' | 'maskAccountId' | 'outputCredentials' | 'allowedAccountIds' | 'awsProfile' | 'overwriteAwsProfile' | 'outputEnvCredentials' | 'httpProxy' | 'noProxy'
+  | 'inlineSessionPolicy' | 'managedSessionPolicies' | 'retryMaxAttempts'>;
+
+export function parseSharedOptions(parser: InputParser): SharedOptions & { accountsReadable: boolean } {
   const sessionName = parser.pattern('role-session-name', SESSION_NAME, inputRules.sessionName);
   const durationSeconds = parser.wholeNumber('role-duration-seconds', 3600, 900, 43200);
-  const externalId = parser.pattern('role-external-id', EXTERNAL_ID, inputRules.externalId);
   const maskAccountId = parser.boolean('mask-aws-account-id', false);
   const outputCredentials = parser.boolean('output-credentials', false);
   const allowedAccountIds = parser.list('allowed-account-ids');
@@ -98,41 +98,36 @@ export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
   const inlineSessionPolicy = parseInlinePolicy(parser);
   const managedSessionPolicies = parseManagedPolicies(parser);
   const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);
-  const sessionTags = parser.boolean('session-tags', false);
-  // STS also forbids an `aws:` prefix, which this alphabet (no colon) already excludes.
-  const sourceIdentity = parser.pattern('source-identity', SESSION_NAME, inputRules.sessionName);
   const awsProfile = parser.pattern('aws-profile', PROFILE_NAME, inputRules.profileName);
   const overwriteAwsProfile = parser.boolean('overwrite-aws-profile', false);
   const outputEnvCredentials = parser.boolean('output-env-credentials', awsProfile === undefined);
   const httpProxy = parser.optional('http-proxy');
   if (httpProxy !== undefined && !isProxyUrl(httpProxy)) parser.problem('http-proxy', inputRules.proxyUrl);
   const noProxy = parser.list('no-proxy').join(',') || undefined;
+  return { sessionName, durationSeconds, maskAccountId, outputCredentials, allowedAccountIds, inlineSessionPolicy, managedSessionPolicies, retryMaxAttempts, accountsReadable,
+    awsProfile, overwriteAwsProfile, outputEnvCredentials, httpProxy, noProxy };
+}
 
-  if (role?.kind === 'arn' && keys.partition !== undefined && role.role.partition !== keys.partition) {
-    parser.problem('role-to-assume', inputRules.partitionMismatch(role.role.partition, keys.region ?? '', keys.partition));
+/** A role ARN must be in the region's partition and, when allowed-account-ids is set, in a listed account. */
+export function checkRoleArn(parser: InputParser, role: RoleInput | undefined, where: { region?: string; partition?: string }, options: SharedOptions & { accountsReadable: boolean }): void {
+  if (role?.kind !== 'arn') return;
+  if (where.partition !== undefined && role.role.partition !== where.partition) {
+    parser.problem('role-to-assume', inputRules.partitionMismatch(role.role.partition, where.region ?? '', where.partition));
   }
-  if (role?.kind === 'arn' && accountsReadable && allowedAccountIds.length > 0 && !allowedAccountIds.includes(role.role.account)) {
+  if (options.accountsReadable && options.allowedAccountIds.length > 0 && !options.allowedAccountIds.includes(role.role.account)) {
     parser.problem('role-to-assume', inputRules.accountNotAllowed);
   }
+}
 
-  return parser.result(role && isComplete(keys) ? {
-    ...keys,
-    role,
-    sessionName,
-    durationSeconds,
-    externalId,
-    maskAccountId,
-    outputCredentials,
-    allowedAccountIds,
-    inlineSessionPolicy,
-    managedSessionPolicies,
-    retryMaxAttempts,
-    sessionTags,
-    sourceIdentity,
-    awsProfile,
-    overwriteAwsProfile,
-    outputEnvCredentials,
-    httpProxy,
-    noProxy,
-  } : undefined);
+export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
+  const parser = new InputParser(read);
+  const keys = parseUserKeyInputs(parser);
+  const role = parseRole(parser);
+  const { accountsReadable, ...shared } = parseSharedOptions(parser);
+  const externalId = parser.pattern('role-external-id', EXTERNAL_ID, inputRules.externalId);
+  const sessionTags = parser.boolean('session-tags', false);
+  // STS also forbids an `aws:` prefix, which this alphabet (no colon) already excludes.
+  const sourceIdentity = parser.pattern('source-identity', SESSION_NAME, inputRules.sessionName);
+  checkRoleArn(parser, role, keys, { ...shared, accountsReadable });
+  return parser.result(role && isComplete(keys) ? { ...keys, role, ...shared, externalId, sessionTags, sourceIdentity } : undefined);
 }

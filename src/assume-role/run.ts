@@ -1,4 +1,5 @@
 import type { AssumeRoleCommandInput, STSClient } from '@aws-sdk/client-sts';
+import { announceEndpoint } from '../adapters/aws-endpoint.js';
 import { assumeRole, callerArn, createStsClient, type AssumedRole, type CallOptions, type UserKeys } from '../adapters/sts.js';
 import { accountOfArn, partitionOfRegion, roleArnFor, type RoleArn } from '../shared/aws-names.js';
 import type { Io } from '../shared/io.js';
@@ -18,11 +19,15 @@ import { fileProfileStore, profilePaths, type ProfileStore } from '../adapters/p
 import { profileTexts, profileVariableWarning } from '../shared/messages/job-environment.js';
 import { PROFILE_STATE, writeAwsProfile } from './aws-profile.js';
 import { EXPORTED_STATE, environmentFor, outputsFor, summaryFor, whereCredentialsAre } from './credential-exports.js';
-import { parseRootInputs, type RootInputs } from './role-inputs.js';
+import { parseActionInputs } from './action-inputs.js';
+import { assumeKeyless, DEFAULT_KEYLESS_DEPS, type KeylessDeps } from './keyless.js';
+import type { KeylessInputs } from './keyless-inputs.js';
+import type { RootInputs, SharedOptions } from './role-inputs.js';
 import { sessionNameForRun } from './session-name.js';
 import { sessionTagsForRun } from './session-tags.js';
+import { refuseStsAnswer } from './sts-answer.js';
 
-export interface AssumeRoleDeps {
+export interface AssumeRoleDeps extends KeylessDeps {
   /** The STS client for the limited user's keys; by default the SDK's, at the endpoint io.env names. */
   stsClient: (keys: UserKeys, env: Io['env'], proxy?: ProxyVariables) => STSClient;
   /** The shared credentials and config files, for aws-profile. */
@@ -31,12 +36,12 @@ export interface AssumeRoleDeps {
   marker: () => string;
 }
 
-const DEFAULT_DEPS: AssumeRoleDeps = { stsClient: createStsClient, profileStore: fileProfileStore, marker: randomUUID };
+const DEFAULT_DEPS: AssumeRoleDeps = { stsClient: createStsClient, profileStore: fileProfileStore, marker: randomUUID, ...DEFAULT_KEYLESS_DEPS };
 
 /** Variables that make the JS SDK v3's default chain prefer a profile over the exported keys. */
 const PROFILE_VARIABLES = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'];
 
-async function writeProfile(io: Io, assumed: AssumedRole, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
+async function writeProfile(io: Io, assumed: AssumedRole, inputs: SharedOptions & { region: string }, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
   if (inputs.awsProfile === undefined) return;
   const result = await writeAwsProfile(deps.profileStore, profilePaths(io.env), {
     profile: inputs.awsProfile,
@@ -51,7 +56,7 @@ async function writeProfile(io: Io, assumed: AssumedRole, inputs: RootInputs, se
 }
 
 
-function checkAllowedAccount(inputs: RootInputs, account: string, what: string, secrets: Secrets): void {
+function checkAllowedAccount(inputs: SharedOptions, account: string, what: string, secrets: Secrets): void {
   if (inputs.allowedAccountIds.length > 0 && !inputs.allowedAccountIds.includes(account)) {
     throw new StepFailure(redact(assumeRoleRefusals.accountNotAllowed(what), secrets.values));
   }
@@ -80,7 +85,7 @@ function assumeRoleRequest(io: Io, inputs: RootInputs, role: RoleArn): AssumeRol
   };
 }
 
-async function publish(io: Io, assumed: AssumedRole, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
+async function publish(io: Io, assumed: AssumedRole, inputs: SharedOptions & { region: string }, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
   await writeProfile(io, assumed, inputs, secrets, deps);
   if (inputs.outputEnvCredentials) {
     const shadowing = PROFILE_VARIABLES.filter((name) => (io.env[name] ?? '') !== '');
@@ -98,6 +103,7 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
   const proxy = proxyVariables(io.env, inputs);
   for (const url of [proxy.https_proxy, proxy.http_proxy, proxy.all_proxy]) proxySecrets(url).forEach((value) => secrets.add(value));
   const client = deps.stsClient(inputs, io.env, proxy);
+  announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), inputs.region)));
   const options: CallOptions = {
     mask: (value) => secrets.add(value),
     policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts },
@@ -109,6 +115,8 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
     role = await resolveRole(io, inputs, client, options, secrets);
     checkAllowedAccount(inputs, role.account, assumeRoleRefusals.givenRole(role.arn), secrets);
     const assumed = await assumeRole(client, assumeRoleRequest(io, inputs, role), options);
+    const refusal = refuseStsAnswer(assumed, role, new Date(io.clock.now()));
+    if (refusal) throw new StepFailure(redact(refusal, secrets.values));
     checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn), secrets);
     await publish(io, assumed, inputs, secrets, deps);
   } catch (error) {
@@ -128,13 +136,22 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
   }
 }
 
+/** Keyless mode: GitHub's OIDC token for one AssumeRoleWithWebIdentity, then the same exports as with keys. */
+async function assumeWithoutKeys(io: Io, inputs: KeylessInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
+  if (inputs.maskAccountId) secrets.add(inputs.role.account);
+  const assumed = await assumeKeyless(io, inputs, secrets, deps);
+  checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn), secrets);
+  await publish(io, assumed, inputs, secrets, deps);
+}
+
 /** The root action's main step, in the order the spec gives: masks, inputs, AssumeRole, exports. */
 export async function run(io: Io, deps: Partial<AssumeRoleDeps> = {}): Promise<void> {
   const resolved = { ...DEFAULT_DEPS, ...deps };
   await runStep(io, {
     secretInputs: [...SECRET_INPUTS, 'role-external-id'],
-    parse: (read) => parseRootInputs(read),
+    parse: (read) => parseActionInputs(read),
     body: async (inputs, secrets) => {
+      if (inputs.mode === 'keyless') return assumeWithoutKeys(io, inputs, secrets, resolved);
       if (inputs.maskAccountId && inputs.role.kind === 'arn') secrets.add(inputs.role.role.account);
       await assumeDeployRole(io, inputs, secrets, resolved);
     },

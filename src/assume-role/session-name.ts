@@ -1,3 +1,4 @@
+import { cutToLength } from '../shared/text-limits.js';
 import { SESSION_NAME_CHAR } from '../shared/aws-names.js';
 import type { RunContext } from '../shared/run-context.js';
 
@@ -15,5 +16,5 @@ function toSessionAlphabet(text: string): string {
 export function sessionNameForRun(run: RunContext, now: Date): string {
   const unique = run.runId ? `gha-${run.runId}-${run.runAttempt ?? '1'}` : `local-${Math.floor(now.getTime() / 1000)}`;
   const repository = run.repository ? `@${run.repository.replace('/', '.')}` : '';
-  return toSessionAlphabet(`${unique}${repository}`).slice(0, MAX_LENGTH);
+  return cutToLength(toSessionAlphabet(`${unique}${repository}`), MAX_LENGTH);
 }

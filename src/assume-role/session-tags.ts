@@ -1,3 +1,4 @@
+import { cutToLength } from '../shared/text-limits.js';
 import type { RunContext } from '../shared/run-context.js';
 
 export interface SessionTag {
@@ -9,7 +10,7 @@ const MAX_VALUE_LENGTH = 256;
 
 /** STS tag values allow letters, digits, spaces and _ . : / = + - @ only. */
 function toTagValue(text: string): string {
-  return text.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_').slice(0, MAX_VALUE_LENGTH);
+  return cutToLength(text.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_'), MAX_VALUE_LENGTH);
 }
 
 /**

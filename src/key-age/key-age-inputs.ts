@@ -13,15 +13,17 @@ export interface KeyAgeInputs extends UserKeyInputs {
 }
 
 const MAX_DAYS = 3650;
+const WARN_DAYS_BEFORE_MAX = 10;
 const REPOSITORY = /^([\w.-]+)\/([\w.-]+)$/;
 
 function parseThresholds(parser: InputParser): Thresholds {
   const maxAgeDays = parser.wholeNumber('max-age-days', DEFAULT_THRESHOLDS.maxAgeDays, 1, MAX_DAYS);
-  const warnAgeDays = parser.wholeNumber('warn-age-days', DEFAULT_THRESHOLDS.warnAgeDays, 0, MAX_DAYS);
+  // The default follows a lowered max-age-days (WARN_DAYS_BEFORE_MAX before it); a value given is checked as given.
+  const warnDefault = Math.max(0, Math.min(DEFAULT_THRESHOLDS.warnAgeDays, maxAgeDays - WARN_DAYS_BEFORE_MAX));
+  const warnAgeDays = parser.wholeNumber('warn-age-days', warnDefault, 0, MAX_DAYS);
   const maxUnusedDays = parser.wholeNumber('max-unused-days', DEFAULT_THRESHOLDS.maxUnusedDays, 1, MAX_DAYS);
   if (warnAgeDays >= maxAgeDays) {
-    const given = parser.optional('warn-age-days') === undefined ? `${warnAgeDays}, the default,` : `${warnAgeDays}`;
-    parser.problem('warn-age-days', inputRules.warnAgeNotLess(given, maxAgeDays));
+    parser.problem('warn-age-days', inputRules.warnAgeNotLess(`${warnAgeDays}`, maxAgeDays));
   }
   return { maxAgeDays, warnAgeDays, maxUnusedDays };
 }

@@ -1,3 +1,4 @@
+import { keylessPathNote } from '../shared/messages/web-identity.js';
 import type { Thresholds } from './thresholds.js';
 import type { Finding, KeyAssessment, KeyRow, Severity } from './key-findings.js';
 
@@ -58,6 +59,7 @@ export function keyAgeSummary(assessment: KeyAssessment, context: ReportContext)
     ...(assessment.findings.length > 0 ? [findingList(assessment.findings), ''] : []),
     `${limitsLine(context.thresholds)} Checked at ${context.now.toISOString()}.`,
     '',
+    ...(assessment.keys.length > 0 ? [keylessPathNote, ''] : []),
   ].join('\n');
 }
 

@@ -1,11 +1,17 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
+import type { STSClient } from '@aws-sdk/client-sts';
+import { announceEndpoint } from '../adapters/aws-endpoint.js';
+import { GitHubCallFailed } from '../adapters/github-call.js';
 import type { IssueApi, Repository } from '../adapters/github-issues.js';
+import { callerArn, createStsClient, type UserKeys } from '../adapters/sts.js';
+import { accountOfArn } from '../shared/aws-names.js';
 import { accessKeyLastUse, createIamClient, listOwnAccessKeys, type IamCallOptions, type OwnAccessKeys } from '../adapters/iam.js';
 import type { Io } from '../shared/io.js';
 import { actionLog } from '../shared/messages/action-log.js';
+import { assumeRoleRefusals } from '../shared/messages/assume-role-failures.js';
 import { explainKeyAgeFailure } from '../shared/messages/key-age-failures.js';
 import { findingTexts } from '../shared/messages/key-findings.js';
-import { explainIssueFailure } from '../shared/messages/tracking-issue.js';
+import { accountUnknown, explainIssueFailure, type IssueFailure } from '../shared/messages/tracking-issue.js';
 import { keyHint, redact } from '../shared/redact.js';
 import { CallFailed, DEFAULT_RETRY_TIMING } from '../shared/retry.js';
 import { logRetry } from '../shared/retry-log.js';
@@ -22,12 +28,15 @@ import { syncTrackingIssue } from './tracking-issue-sync.js';
 
 export interface KeyAgeDeps {
   iamClient: (keys: UserKeyInputs, env: Io['env']) => IAMClient;
+  /** For GetCallerIdentity (no permission needed): the account the tracking issue belongs to. */
+  stsClient: (keys: UserKeys, env: Io['env']) => STSClient;
   /** Loaded only when a tracking issue is written, so a run without one never loads the GitHub client. */
   issueApi: (token: string, repository: Repository, env: Io['env']) => Promise<IssueApi>;
 }
 
 const DEFAULT_DEPS: KeyAgeDeps = {
   iamClient: createIamClient,
+  stsClient: createStsClient,
   issueApi: async (token, repository) => (await import('../adapters/github-issues.js')).createIssueApi(token, repository),
 };
 
@@ -61,25 +70,48 @@ async function report(io: Io, assessment: KeyAssessment, context: ReportContext,
   await writeSummary(io, keyAgeSummary(assessment, context), secrets);
 }
 
-function httpStatusOf(error: unknown): number | undefined {
+function issueFailureOf(error: unknown): IssueFailure {
+  if (error instanceof GitHubCallFailed) return { kind: error.kind, status: error.status, code: error.code, attempts: error.attempts, elapsedMs: error.elapsedMs };
   const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
-  return typeof status === 'number' ? status : undefined;
+  return typeof status === 'number' ? { kind: 'http', status } : { kind: 'other' };
 }
 
-async function updateTrackingIssue(io: Io, tracking: NonNullable<KeyAgeInputs['trackingIssue']>, assessment: KeyAssessment, context: ReportContext, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
+/** The keys' account, which the tracking issue belongs to; GetCallerIdentity needs no permission. */
+async function keysAccount(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: KeyAgeDeps): Promise<string> {
+  const client = deps.stsClient(inputs, io.env);
+  announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), inputs.region)));
+  const options = { policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts }, clock: io.clock, onRetry: logRetry(io, 'STS GetCallerIdentity', secrets), mask: () => undefined };
+  try {
+    const account = accountOfArn(await callerArn(client, options));
+    if (account) return account;
+  } catch (error) {
+    if (!(error instanceof CallFailed)) throw error;
+    throw new AccountUnknown(explainKeyAgeFailure(error, { call: 'STS GetCallerIdentity', region: inputs.region, partition: inputs.partition, accessKeyId: inputs.accessKeyId, secrets: secrets.values }));
+  }
+  throw new AccountUnknown(assumeRoleRefusals.callerWithoutAccount);
+}
+
+/** GetCallerIdentity failed: its message is already explained and cleaned. */
+class AccountUnknown extends Error {}
+
+async function updateTrackingIssue(io: Io, inputs: KeyAgeInputs, tracking: NonNullable<KeyAgeInputs['trackingIssue']>, assessment: KeyAssessment, context: ReportContext, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
   const { owner, repo } = tracking.repository;
   try {
+    const account = await keysAccount(io, inputs, secrets, deps);
     const issues = await deps.issueApi(tracking.token, tracking.repository, io.env);
     const url = runUrl(io.env.GITHUB_SERVER_URL, runContextFromEnv(io.env));
-    io.info(await syncTrackingIssue(issues, assessment, { ...context, runUrl: url }));
+    io.info(await syncTrackingIssue(issues, assessment, { ...context, runUrl: url, account }));
   } catch (error) {
-    io.annotate('warning', explainIssueFailure(httpStatusOf(error), redact(errorText(error), secrets.values), `${owner}/${repo}`));
+    if (error instanceof AccountUnknown) return io.annotate('warning', accountUnknown(`${owner}/${repo}`, error.message));
+    io.annotate('warning', explainIssueFailure(issueFailureOf(error), redact(errorText(error), secrets.values), `${owner}/${repo}`));
   }
 }
 
 async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
   io.debug(actionLog.readingKeys(keyHint(inputs.accessKeyId), inputs.partition));
-  const facts = await readKeyFacts(io, deps.iamClient(inputs, io.env), inputs, secrets);
+  const iam = deps.iamClient(inputs, io.env);
+  announceEndpoint(iam, 'IAM', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), `partition ${inputs.partition}`)));
+  const facts = await readKeyFacts(io, iam, inputs, secrets);
   const now = new Date(io.clock.now());
   const context: ReportContext = { userName: safeUserName(facts.userName), thresholds: inputs.thresholds, now };
   const repository = io.env.GITHUB_REPOSITORY ?? '';
@@ -88,7 +120,7 @@ async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: K
     : undefined;
   const assessment = assessKeys({ keys: facts.keys, lastUse: facts.lastUse, now, thresholds: inputs.thresholds, workflowKeyId: inputs.accessKeyId, rotateCommand });
   await report(io, assessment, context, secrets);
-  if (inputs.trackingIssue) await updateTrackingIssue(io, inputs.trackingIssue, assessment, context, secrets, deps);
+  if (inputs.trackingIssue) await updateTrackingIssue(io, inputs, inputs.trackingIssue, assessment, context, secrets, deps);
   // The error annotations above already say which key and what to do; another error line would repeat them.
   if (assessment.status === 'fail') io.failQuietly();
 }

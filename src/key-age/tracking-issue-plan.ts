@@ -5,11 +5,15 @@ import type { KeyAssessment } from './key-findings.js';
 /**
  * The one GitHub issue that stands while a key-age finding does. Runs find it again by a hidden
  * HTML comment in its body (titles get edited by people; the marker does not show), so a later run
- * updates it instead of opening another, and closes it once everything is ok.
+ * updates it instead of opening another, and closes it once everything is ok. Anyone can type the
+ * marker, so only an issue the token's own identity created can be the tracking issue; the marker
+ * names the account and the user, so the same user name in two accounts keeps two issues.
  */
 export interface OpenIssue {
   number: number;
   body: string;
+  /** The login of whoever created the issue. */
+  author: string;
 }
 
 export type IssuePlan =
@@ -18,20 +22,24 @@ export type IssuePlan =
   | { action: 'update'; number: number; duplicates: number[] }
   | { action: 'close'; number: number; duplicates: number[] };
 
-/** One marker per IAM user, so two workflows that check two users keep two issues. */
-export function trackingMarker(userName: string | undefined): string {
-  return `<!-- assume-deploy-role:key-age${userName ? ` user=${userName}` : ''} -->`;
+/** One marker per IAM user in one account, so two workflows that check two users keep two issues. */
+export function trackingMarker(account: string, userName: string | undefined): string {
+  return `<!-- assume-deploy-role:key-age account=${account}${userName ? ` user=${userName}` : ''} -->`;
 }
 
-export function planTrackingIssue(assessment: KeyAssessment, openIssues: readonly OpenIssue[], marker: string): IssuePlan {
-  const tracking = openIssues.filter((issue) => issue.body.includes(marker)).map((issue) => issue.number).sort((a, b) => a - b);
+/** `ownLogin` is the token's identity: an issue anyone else created is never adopted, edited or closed. */
+export function planTrackingIssue(assessment: KeyAssessment, openIssues: readonly OpenIssue[], marker: string, ownLogin: string): IssuePlan {
+  const tracking = openIssues
+    .filter((issue) => issue.author === ownLogin && issue.body.split('\n', 1)[0] === marker)
+    .map((issue) => issue.number)
+    .sort((a, b) => a - b);
   const [oldest, ...duplicates] = tracking;
   if (assessment.status === 'ok') return oldest === undefined ? { action: 'none' } : { action: 'close', number: oldest, duplicates };
   return oldest === undefined ? { action: 'open' } : { action: 'update', number: oldest, duplicates };
 }
 
-export function issueTitle(assessment: KeyAssessment, userName: string | undefined): string {
-  return trackingIssueTexts.title(assessment.status === 'fail' ? 'fail' : 'warn', userName);
+export function issueTitle(assessment: KeyAssessment, userName: string | undefined, account: string): string {
+  return trackingIssueTexts.title(assessment.status === 'fail' ? 'fail' : 'warn', userName, account);
 }
 
 export function issueBody(assessment: KeyAssessment, context: ReportContext & { marker: string; runUrl?: string }): string {

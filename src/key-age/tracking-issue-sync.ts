@@ -10,11 +10,12 @@ async function closeIssue(issues: IssueApi, number: number, comment: string, rea
 }
 
 /** Opens, updates or closes the one tracking issue; returns what it did, in one line for the log. */
-export async function syncTrackingIssue(issues: IssueApi, assessment: KeyAssessment, context: ReportContext & { runUrl?: string }): Promise<string> {
-  const marker = trackingMarker(context.userName);
-  const plan = planTrackingIssue(assessment, await issues.listOpen(), marker);
+export async function syncTrackingIssue(issues: IssueApi, assessment: KeyAssessment, context: ReportContext & { runUrl?: string; account: string }): Promise<string> {
+  const marker = trackingMarker(context.account, context.userName);
+  const ownLogin = await issues.viewerLogin();
+  const plan = planTrackingIssue(assessment, await issues.listOpenBy(ownLogin), marker, ownLogin);
   if (plan.action === 'none') return trackingIssueTexts.none;
-  const title = issueTitle(assessment, context.userName);
+  const title = issueTitle(assessment, context.userName, context.account);
   if (plan.action === 'open') return trackingIssueTexts.opened(await issues.create(title, issueBody(assessment, { ...context, marker })));
   for (const duplicate of plan.duplicates) await closeIssue(issues, duplicate, duplicateComment(plan.number), 'not_planned');
   if (plan.action === 'update') {

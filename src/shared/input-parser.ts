@@ -60,7 +60,13 @@ export class InputParser {
       this.problem(name, inputRules.wholeNumber(min, max));
       return fallback;
     }
-    const number = Number(value);
+    // 400 digits are a number too, but Number() makes them Infinity: say what the user wrote.
+    const digits = value.replace(/^0+(?=\d)/, '');
+    if (digits.length > String(max).length) {
+      this.problem(name, `must be from ${min} to ${max}; the value given is larger`);
+      return fallback;
+    }
+    const number = Number(digits);
     if (number < min || number > max) {
       this.problem(name, inputRules.numberRange(min, max, number));
       return fallback;

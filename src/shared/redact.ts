@@ -1,3 +1,5 @@
+import { cutToLength } from './text-limits.js';
+
 /**
  * Makes text from outside (AWS error messages, network errors) safe to print on one log line:
  * known secrets and anything shaped like a credential are replaced, control characters and line
@@ -30,5 +32,5 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   for (const [shape, replace] of CREDENTIAL_SHAPES) result = result.replace(shape, replace);
   // eslint-disable-next-line no-control-regex
   result = result.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
-  return result.length > MAX_LENGTH ? `${result.slice(0, MAX_LENGTH - 1)}…` : result;
+  return result.length > MAX_LENGTH ? `${cutToLength(result, MAX_LENGTH - 1)}…` : result;
 }

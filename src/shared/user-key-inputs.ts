@@ -40,10 +40,16 @@ export function parseUserKeyInputs(parser: InputParser): Partial<UserKeyInputs> 
     parser.problem('aws-access-key-id', inputRules.keyIdTemporary);
   }
   const secretAccessKey = parser.credential('aws-secret-access-key', SECRET_ACCESS_KEY, inputRules.secretAccessKey);
+  return { accessKeyId, secretAccessKey, ...parseRegion(parser) };
+}
+
+/** aws-region and its partition, which both modes of the root action and the key-age action read. */
+export function parseRegion(parser: InputParser): { region?: string; partition?: Partition } {
   const region = parser.required('aws-region');
-  if (region !== undefined && !REGION.test(region)) {
+  if (region === undefined) return {};
+  if (!REGION.test(region)) {
     parser.problem('aws-region', inputRules.region);
-    return { accessKeyId, secretAccessKey };
+    return {};
   }
-  return { accessKeyId, secretAccessKey, region, partition: region === undefined ? undefined : partitionOfRegion(region) };
+  return { region, partition: partitionOfRegion(region) };
 }

@@ -11,6 +11,7 @@ import { URLSearchParams } from 'node:url';
 import { IncompleteSignatureError, parseAuthorization, signatureMatches } from './sigv4.js';
 import { keyAdminHandlers, sessionRevoked } from './iam-key-admin.js';
 import { tokenBucket } from './token-bucket.js';
+import { verifyWebIdentityToken } from './aws-server/web-identity.js';
 
 const NAMESPACES = {
   sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
@@ -71,6 +72,7 @@ const ERROR_FAULTS = {
  * @property {string[]} trustActions
  * @property {number} maxSessionDuration
  * @property {string | undefined} externalId
+ * @property {import('./aws-server/web-identity.js').FederatedStatement[]} federatedTrust statements for AssumeRoleWithWebIdentity
  *
  * What one successful AssumeRole issued, without its secrets (see `sessionCredentials`).
  * @typedef {object} SessionRecord
@@ -89,6 +91,7 @@ const ERROR_FAULTS = {
  * @property {string[]} transitiveTagKeys
  * @property {string | undefined} policy
  * @property {string[]} policyArns
+ * @property {{ provider: string, audience: string, subject: string } | undefined} [webIdentity] for AssumeRoleWithWebIdentity
  *
  * @typedef {object} IssuedSession
  * @property {SessionRecord} record
@@ -126,7 +129,9 @@ const ERROR_FAULTS = {
  * @property {(user: { account: string, name: string, path?: string, canAssume?: string[] | '*', selfIamRead?: boolean, keyAdmin?: boolean }) => { arn: string, userId: string }} addUser
  *   user names are unique across the server's accounts
  * @property {(userName: string, key: { accessKeyId: string, secretAccessKey: string, status?: 'Active' | 'Inactive', createDate?: Date, lastUsed?: LastUse }) => void} addAccessKey
- * @property {(role: { account: string, name: string, path?: string, trustedPrincipals: string[] | string, trustActions?: string[], maxSessionDuration?: number, externalId?: string }) => { arn: string, roleId: string }} addRole
+ * @property {(role: { account: string, name: string, path?: string, trustedPrincipals: string[] | string, trustActions?: string[], maxSessionDuration?: number, externalId?: string, federatedTrust?: import('./aws-server/web-identity.js').FederatedStatement[] }) => { arn: string, roleId: string }} addRole
+ * @property {(provider: { account: string, url: string, clientIds: string[], keys: object[] }) => { arn: string }} addOidcProvider
+ *   an IAM OIDC identity provider; `keys` are the issuer's public JWKs (AWS reads them from the issuer)
  * @property {(region: string) => void} disableRegion STS answers RegionDisabledException for calls signed for it
  * @property {(action: Action | '*', fault: { kind: FaultKind, times?: number, delayMs?: number }) => void} injectFault
  * @property {RequestRecord[]} requests every request received, in order, without secrets or signatures
@@ -183,6 +188,8 @@ export async function startAwsTestServer(options = {}) {
   /** @type {SessionRecord[]} */
   const sessions = [];
   const closing = new AbortController();
+  /** @type {import('./aws-server/web-identity.js').OidcProvider[]} */
+  const oidcProviders = [];
   /** @type {Map<string, Map<string, string>>} */
   const userTags = new Map();
   /** @type {Map<string, Date>} */
@@ -218,6 +225,7 @@ export async function startAwsTestServer(options = {}) {
     addUser,
     addAccessKey,
     addRole,
+    addOidcProvider,
     disableRegion: (region) => void disabledRegions.add(region),
     injectFault,
     requests,
@@ -259,7 +267,7 @@ export async function startAwsTestServer(options = {}) {
   }
 
   /** @type {AwsTestServer['addRole']} */
-  function addRole({ account, name, path = '/', trustedPrincipals, trustActions = ['sts:AssumeRole'], maxSessionDuration = 3600, externalId }) {
+  function addRole({ account, name, path = '/', trustedPrincipals, trustActions = ['sts:AssumeRole'], maxSessionDuration = 3600, externalId, federatedTrust = [] }) {
     const role = {
       account,
       name,
@@ -269,9 +277,17 @@ export async function startAwsTestServer(options = {}) {
       trustActions,
       maxSessionDuration,
       externalId,
+      federatedTrust,
     };
     roles.set(role.arn, role);
     return { arn: role.arn, roleId: role.roleId };
+  }
+
+  /** @type {AwsTestServer['addOidcProvider']} */
+  function addOidcProvider({ account, url, clientIds, keys }) {
+    const arn = `arn:aws:iam::${account}:oidc-provider/${url.replace(/^https:\/\//, '')}`;
+    oidcProviders.push({ arn, url, clientIds, keys: /** @type {import('node:crypto').JsonWebKey[]} */ (keys) });
+    return { arn };
   }
 
   /** @type {AwsTestServer['injectFault']} */
@@ -348,6 +364,14 @@ export async function startAwsTestServer(options = {}) {
           throw new AwsError(...ERROR_FAULTS[fault.kind]);
       }
 
+      // STS reads AssumeRoleWithWebIdentity unsigned: the token is the proof.
+      if (service === 'sts' && action === 'AssumeRoleWithWebIdentity') {
+        if (params.get('Version') !== API_VERSIONS.sts) throw new AwsError(400, 'InvalidAction', `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`);
+        const result = assumeRoleWithWebIdentity(params);
+        record.status = 200;
+        sendXml(res, 200, successXml(service, action, result, requestId), requestId);
+        return;
+      }
       if (!authorizationHeader) throw new AwsError(403, 'MissingAuthenticationToken', 'Request is missing Authentication Token');
       const authorization = parseAuthorizationOrFail(authorizationHeader);
       const caller = authenticate(req, target, body, authorization);
@@ -571,6 +595,77 @@ export async function startAwsTestServer(options = {}) {
           textElement('Expiration', isoSeconds(record.expiration)),
       ),
       optionalElement('PackedPolicySize', packedPolicySize),
+    ].join('');
+  }
+
+  /**
+   * AssumeRoleWithWebIdentity: the token checked as STS does (web-identity.js), then a session like AssumeRole's.
+   * @param {Map<string, string>} params
+   */
+  function assumeRoleWithWebIdentity(params) {
+    const roleArn = params.get('RoleArn');
+    const roleSessionName = params.get('RoleSessionName');
+    const durationText = params.get('DurationSeconds');
+    const policy = params.get('Policy');
+    const policyArns = memberList(params, 'PolicyArns').map((item) => item.get('arn') ?? '');
+    const token = params.get('WebIdentityToken');
+    const problems = new ConstraintViolations();
+    problems.checkLength('roleArn', roleArn, 20, 2048, { required: true });
+    problems.checkLength('roleSessionName', roleSessionName, 2, 64, { required: true, pattern: SESSION_NAME_PATTERN });
+    problems.checkLength('webIdentityToken', token, 4, 20000, { required: true });
+    problems.checkInteger('durationSeconds', durationText, 900, 43200);
+    problems.checkLength('policy', policy, 1, 2048);
+    problems.throwIfAny();
+    const account = /^arn:aws[\w-]*:iam::(\d{12}):role\//.exec(roleArn ?? '')?.[1] ?? '';
+    const role = roles.get(roleArn ?? '');
+    const verdict = verifyWebIdentityToken(/** @type {string} */ (token), {
+      providers: oidcProviders.filter((provider) => provider.arn.split(':')[4] === account),
+      role: role && { arn: role.arn, account: role.account, federatedTrust: role.federatedTrust },
+      now: now(),
+    });
+    if (!verdict.ok) throw new AwsError(verdict.status, verdict.code, verdict.message);
+    const trusted = /** @type {Role} */ (role);
+    const durationSeconds = durationText === undefined ? DEFAULT_DURATION_SECONDS : Number(durationText);
+    if (durationSeconds > trusted.maxSessionDuration) {
+      throw new AwsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+    }
+    const sessionName = /** @type {string} */ (roleSessionName);
+    const accessKeyId = randomId('ASIA', 16);
+    /** @type {SessionRecord} */
+    const record = {
+      accessKeyId,
+      callerArn: verdict.provider.arn,
+      roleArn: trusted.arn,
+      assumedRoleArn: `arn:aws:sts::${trusted.account}:assumed-role/${trusted.name}/${sessionName}`,
+      assumedRoleId: `${trusted.roleId}:${sessionName}`,
+      roleSessionName: sessionName,
+      region: '',
+      durationSeconds,
+      expiration: new Date(Math.floor(now().getTime() / 1000) * 1000 + durationSeconds * 1000),
+      externalId: undefined,
+      sourceIdentity: undefined,
+      tags: [],
+      transitiveTagKeys: [],
+      policy,
+      policyArns,
+      webIdentity: { provider: verdict.provider.arn, audience: verdict.audience, subject: verdict.subject },
+    };
+    const secretAccessKey = randomBytes(30).toString('base64');
+    const sessionToken = randomBytes(330).toString('base64');
+    issuedSessions.set(accessKeyId, { record, role: trusted, secretAccessKey, sessionToken });
+    sessions.push(record);
+    return [
+      textElement('SubjectFromWebIdentityToken', verdict.subject),
+      textElement('Audience', verdict.audience),
+      element('AssumedRoleUser', textElement('Arn', record.assumedRoleArn) + textElement('AssumedRoleId', record.assumedRoleId)),
+      element(
+        'Credentials',
+        textElement('AccessKeyId', accessKeyId) +
+          textElement('SecretAccessKey', secretAccessKey) +
+          textElement('SessionToken', sessionToken) +
+          textElement('Expiration', isoSeconds(record.expiration)),
+      ),
+      textElement('Provider', verdict.provider.url.replace(/^https:\/\//, '')),
     ].join('');
   }
 

@@ -169,6 +169,15 @@ export class TemplateRenderer {
     }
   }
 
+  /**
+   * A resource with a `Condition` exists only when that condition holds.
+   * @param {string} id
+   */
+  creates(id) {
+    const condition = obj(this.cfn.resources[id], id).Condition;
+    return condition === undefined || this.isTrue(String(condition));
+  }
+
   /** @param {string} name */
   isTrue(name) {
     const v = this.conditions[name];
@@ -260,6 +269,7 @@ export class TemplateRenderer {
     /** @type {Policy[]} */
     const bucket = [];
     for (const id of Object.keys(this.cfn.resources)) {
+      if (!this.creates(id)) continue;
       const { Type, Properties } = this.cfn.resource(id);
       const p = obj(this.render(Properties), `${id}.Properties`);
       switch (Type) {

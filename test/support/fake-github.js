@@ -1,12 +1,18 @@
 // @ts-check
 /**
  * A loopback stand-in for just enough of the GitHub REST API for the key-age action's tracking
- * issue: list open issues, create one, update one (`PATCH`), comment on one. Point the action at
+ * issue: who the token is (GraphQL `viewer`, answered as `github-actions[bot]`, the workflow token's
+ * identity), list open issues (with the `creator` filter), create one (created by that identity),
+ * update one (`PATCH`), comment on one. Point the action at
  * it with `GITHUB_API_URL`. It records every request (method, path, the Authorization header)
  * so a test can check the token and what was written; bodies are kept only as the issues they make.
  */
 import http from 'node:http';
+import { URL } from 'node:url';
 import { RUN_ENVIRONMENT } from './run-action.js';
+
+/** The workflow token's identity, as GitHub names it. */
+const TOKEN_IDENTITY = 'github-actions[bot]';
 
 /**
  * @typedef {object} FakeIssue
@@ -14,6 +20,7 @@ import { RUN_ENVIRONMENT } from './run-action.js';
  * @property {string} title
  * @property {string} body
  * @property {string} state
+ * @property {{ login: string }} user who created it
  *
  * @typedef {object} FakeGitHub
  * @property {string} url the API root, for GITHUB_API_URL
@@ -49,10 +56,14 @@ export async function startFakeGitHub({ refuseWrites = false, repository = RUN_E
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(data));
     };
-    if (req.method === 'GET' && path === issuesPath) return send(200, issues.filter((issue) => issue.state === 'open'));
+    const creator = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('creator');
+    if (req.method === 'POST' && path === '/graphql') return send(200, { data: { viewer: { login: TOKEN_IDENTITY } } });
+    if (req.method === 'GET' && path === issuesPath) {
+      return send(200, issues.filter((issue) => issue.state === 'open' && (creator === null || issue.user.login === creator)));
+    }
     if (refuseWrites) return send(403, { message: 'Resource not accessible by integration', status: '403' });
     if (req.method === 'POST' && path === issuesPath) {
-      const issue = { number: issues.length + 1, title: body.title, body: body.body, state: 'open' };
+      const issue = { number: issues.length + 1, title: body.title, body: body.body, state: 'open', user: { login: TOKEN_IDENTITY } };
       issues.push(issue);
       return send(201, issue);
     }

@@ -13,7 +13,15 @@ export interface CallContext {
   secrets: readonly string[];
 }
 
+/**
+ * AWS's own words, code first, so people can search for them. An answer without an AWS error in it
+ * (a proxy's 502 page, a redirect) leaves the SDK with `Unknown`: then the HTTP status is all there is.
+ */
 export function awsSaid(failure: AwsFailure, secrets: readonly string[]): string {
+  const unreadable = failure.code === 'Unknown' || failure.code === 'UnknownError' || failure.message === 'Unknown' || failure.message === '';
+  if (unreadable && failure.httpStatus !== undefined) {
+    return `HTTP ${failure.httpStatus}, with no AWS error in the answer (a redirect, a proxy's page, or an endpoint that is not AWS's)`;
+  }
   return redact(`${failure.code}: ${failure.message}`, secrets);
 }
 
@@ -32,14 +40,14 @@ export function explainKeyFailure(failure: AwsFailure, context: CallContext): st
     case 'UnrecognizedClientException':
       return `AWS does not know the access key id in aws-access-key-id (${key}): the key was deleted or deactivated, ` +
         `or it belongs to another partition than aws-region's (${context.partition}). ` +
-        `Create a new access key for the limited IAM user and store it in the repository secret.`;
+        `Create a new access key for the limited IAM user and store it in the repository secret. AWS said: ${awsSaid(failure, context.secrets)}`;
     case 'SignatureDoesNotMatch':
       return `The secret in aws-secret-access-key does not belong to the access key id ${key}: AWS computed a different signature. ` +
-        `Copy the secret access key again, whole, into the repository secret; if it is lost, create a new access key.`;
+        `Copy the secret access key again, whole, into the repository secret; if it is lost, create a new access key. AWS said: ${awsSaid(failure, context.secrets)}`;
     case 'ExpiredToken':
     case 'ExpiredTokenException':
       return `AWS says the security token of the request has expired, which happens only with temporary credentials. ` +
-        `Store the limited IAM user's own long-lived access key (AKIA…) in the repository secrets, not credentials from an earlier assume-role or SSO session.`;
+        `Store the limited IAM user's own long-lived access key (AKIA…) in the repository secrets, not credentials from an earlier assume-role or SSO session. AWS said: ${awsSaid(failure, context.secrets)}`;
     default:
       return undefined;
   }

@@ -13,6 +13,7 @@ import * as keyFindings from './key-findings.js';
 import * as rotation from './rotation.js';
 import * as step from './step.js';
 import * as trackingIssue from './tracking-issue.js';
+import * as webIdentity from './web-identity.js';
 
 export interface CatalogueEntry {
   area: string;
@@ -31,6 +32,7 @@ const AREAS: Record<string, Record<string, unknown>> = {
   rotation,
   step,
   'tracking-issue': trackingIssue,
+  'web-identity': webIdentity,
 };
 
 const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

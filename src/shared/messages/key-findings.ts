@@ -30,10 +30,15 @@ export const findingTexts = {
   unused: (row: KeyLabel, idleDays: number, lastUsed: Date, maxUnusedDays: number) =>
     `${keyLabel(row)} is active but was last used ${plural(idleDays, 'day')} ago, on ${lastUsed.toISOString().slice(0, 10)} ` +
     `(max-unused-days ${maxUnusedDays}): ${UNUSED_ADVICE}`,
-  twoActive: (keys: readonly string[], inUse: string | undefined, command?: string) =>
-    `${keys.length} access keys are active (${keys.map((key) => `…${key}`).join(', ')}). ` +
-    `Finish the rotation: deactivate the key the secrets no longer hold, watch for failures, then delete it` +
-    `${inUse ? ` (this workflow uses …${inUse})` : ''}.${command ? ` assume-deploy-role does it safely: ${command}` : ''}`,
+  /** The workflow signs with the key its secrets hold, so the key to retire is the other one. */
+  twoActive: (keys: readonly string[], inUse: string | undefined, command?: string) => {
+    const others = keys.filter((key) => key !== inUse).map((key) => `…${key}`).join(', ');
+    const listed = `${keys.length} access keys are active (${keys.map((key) => `…${key}`).join(', ')}). `;
+    const safely = command ? ` assume-deploy-role does it safely: ${command}` : '';
+    if (!inUse) return `${listed}Finish the rotation: deactivate the key the secrets no longer hold, watch for failures, then delete it.${safely}`;
+    return `${listed}Finish the rotation: deactivate ${others}, the key this workflow does not use, watch for failures, then delete it ` +
+      `(this workflow uses …${inUse}; if you have just created ${others} and not yet stored it, store it first and retire …${inUse} instead).${safely}`;
+  },
   inactive: (row: KeyLabel) => `${keyLabel(row)} is inactive: delete it, so that it can never be turned on again.`,
   /** The info line after the check. */
   checked: (count: number, status: string, oldestDays: number) =>

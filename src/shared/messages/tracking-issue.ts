@@ -4,8 +4,8 @@
  */
 
 export const trackingIssueTexts = {
-  title: (status: 'warn' | 'fail', userName: string | undefined) => {
-    const who = userName ? `IAM user ${userName}` : 'the deploy user';
+  title: (status: 'warn' | 'fail', userName: string | undefined, account: string) => {
+    const who = `${userName ? `IAM user ${userName}` : 'the deploy user'} in account ${account}`;
     return status === 'fail' ? `Access key of ${who} is too old: rotate it` : `Access keys of ${who} need attention`;
   },
   bodyIntro: (runUrl: string | undefined, when: Date) =>
@@ -21,14 +21,42 @@ export const trackingIssueTexts = {
   closed: (number: number) => `Closed tracking issue #${number}: every key is within the limits.`,
 };
 
+export const ISSUE_FAILURE_STATUSES = [401, 403, 404, 410] as const;
+
+/** GetCallerIdentity failed, so the issue's account is unknown; `why` is the AWS failure, explained and cleaned. */
+export function accountUnknown(repository: string, why: string): string {
+  return `The key check ran, but the tracking issue in ${repository} could not be updated: STS GetCallerIdentity, which names the keys' account, failed. ${why}`;
+}
+
+export interface IssueFailure {
+  /** `timeout`: no answer in time; `network`: the connection failed or was dropped; `http`: GitHub answered with `status`. */
+  kind: 'timeout' | 'network' | 'http' | 'other';
+  status?: number;
+  /** ECONNRESET, UND_ERR_SOCKET…, for `network`. */
+  code?: string;
+  attempts?: number;
+  elapsedMs?: number;
+}
+
+function tries(failure: IssueFailure): string {
+  const seconds = failure.elapsedMs === undefined ? '' : ` in ${(failure.elapsedMs / 1000).toFixed(1)} s`;
+  return failure.attempts === undefined ? '' : ` (${failure.attempts} attempt${failure.attempts === 1 ? '' : 's'}${seconds})`;
+}
+
 /**
  * Why GitHub refused to read or write the tracking issue, as a warning: the key check itself has
  * already reported, so the issue is a convenience that must not hide or change its result.
  */
-export const ISSUE_FAILURE_STATUSES = [401, 403, 404, 410] as const;
-
-export function explainIssueFailure(status: number | undefined, said: string, repository: string): string {
+export function explainIssueFailure(failure: IssueFailure, said: string, repository: string): string {
   const prefix = `The key check ran, but the tracking issue in ${repository} could not be updated`;
+  const { status } = failure;
+  if (failure.kind === 'timeout') {
+    return `${prefix}: GitHub gave ${said}${tries(failure)}; the next run tries again. Check that this runner can reach GitHub's API (GITHUB_API_URL, HTTPS_PROXY).`;
+  }
+  if (failure.kind === 'network') {
+    return `${prefix}: the connection to GitHub's API was reset or closed before an answer${failure.code ? ` (${failure.code})` : ''}${tries(failure)}; ` +
+      `the next run tries again. Check that this runner can reach GitHub's API (GITHUB_API_URL, HTTPS_PROXY). GitHub's client said: ${said}`;
+  }
   if (/rate limit/i.test(said)) return `${prefix}: GitHub's API rate limit was reached; the next run tries again. GitHub said: ${said}`;
   switch (status) {
     case 401:
@@ -42,6 +70,6 @@ export function explainIssueFailure(status: number | undefined, said: string, re
     case 410:
       return `${prefix}: issues are turned off in ${repository}. Turn them on (Settings → General → Features → Issues) or set tracking-issue: false. GitHub said: ${said}`;
     default:
-      return `${prefix}${status ? ` (HTTP ${status})` : ''}; the next run tries again. GitHub said: ${said}`;
+      return `${prefix}${status ? ` (HTTP ${status})` : ''}${tries(failure)}; the next run tries again. GitHub said: ${said}`;
   }
 }

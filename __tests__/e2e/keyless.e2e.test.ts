@@ -1,0 +1,256 @@
+/**
+ * Keyless mode of the bundled root action (dist/main, dist/post), run as the GitHub runner runs
+ * it: the loopback token endpoint plays the runner's OIDC token service, the loopback STS checks
+ * the token as AWS does (provider, audience, signature, expiry, the role's trust conditions).
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { startAwsTestServer } from '../../test/support/aws-test-server.js';
+import { testWithTool } from '../../test/support/optional-tool.js';
+import { EXAMPLE_ACCOUNT, EXAMPLE_ROLE_ARN, SECOND_EXAMPLE_KEY } from '../../test/support/fixtures.js';
+import { findSecretLeaks, removeWorkDirs, runAction, runPost } from '../../test/support/run-action.js';
+import { startTokenEndpoint, type RunClaims, type TokenEndpoint } from '../../test/support/token-endpoint.js';
+
+type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
+type Run = Awaited<ReturnType<typeof runAction>>;
+
+const ACCOUNT = EXAMPLE_ACCOUNT;
+const NO_PROVIDER_ACCOUNT = '444455556666';
+const REPO = 'octo-org/serverless-app';
+const KEY = 'token.actions.githubusercontent.com';
+const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/${KEY}`;
+const ROLE = EXAMPLE_ROLE_ARN;
+const EXPORTED = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_SECURITY_TOKEN'];
+
+let server: Server;
+let tokens: TokenEndpoint;
+
+const trusting = (sub: string) => [{ federated: PROVIDER, condition: { StringEquals: { [`${KEY}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${KEY}:sub`]: sub } } }];
+
+beforeAll(async () => {
+  [server, tokens] = await Promise.all([startAwsTestServer(), startTokenEndpoint()]);
+  server.addOidcProvider({ account: ACCOUNT, url: tokens.issuer, clientIds: ['sts.amazonaws.com'], keys: [tokens.publicJwk] });
+  const user = server.addUser({ account: ACCOUNT, name: 'sam-cli-user' });
+  server.addRole({ account: ACCOUNT, name: 'deploy', trustedPrincipals: [], federatedTrust: trusting(`repo:${REPO}:ref:refs/heads/main`) });
+  server.addRole({ account: ACCOUNT, name: 'deploy-production', trustedPrincipals: [], federatedTrust: trusting(`repo:${REPO}:environment:production`) });
+  server.addRole({ account: ACCOUNT, name: 'deploy-with-keys', trustedPrincipals: [user.arn] });
+  server.addRole({ account: NO_PROVIDER_ACCOUNT, name: 'deploy', trustedPrincipals: [], federatedTrust: trusting(`repo:${REPO}:*`) });
+});
+
+afterAll(async () => {
+  await Promise.all([server.close(), tokens.close()]);
+  await removeWorkDirs();
+});
+
+async function run(inputs: Record<string, string> = {}, options: { env?: Record<string, string | undefined>; claims?: RunClaims; node?: string } = {}): Promise<Run> {
+  tokens.setRun(options.claims ?? {});
+  const result = await runAction('dist/main/index.js', {
+    inputs: { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, ...inputs },
+    env: { AWS_ENDPOINT_URL: server.url, ...tokens.env, ...options.env },
+    node: options.node,
+    // Debug on everywhere: the token must not show at any log level.
+    debug: true,
+  });
+  return result;
+}
+
+async function counted<T>(action: () => Promise<T>) {
+  const [sts, token] = [server.requests.length, tokens.requests.length];
+  const result = await action();
+  return { result, stsRequests: server.requests.slice(sts), tokenRequests: tokens.requests.slice(token) };
+}
+
+function secretsOf(result: Run) {
+  return [...tokens.knownSecrets(), { label: 'temporary access key id', value: result.env.AWS_ACCESS_KEY_ID }, ...server.knownSecrets()];
+}
+
+function expectNoTokenInAnyLog(result: Run) {
+  expect(findSecretLeaks(result, secretsOf(result))).toEqual([]);
+  for (const { value } of tokens.knownSecrets()) {
+    expect(result.visibleLog).not.toContain(value);
+    expect(result.stderr).not.toContain(value);
+    expect(JSON.stringify([result.env, result.outputs, result.state, result.summary])).not.toContain(value);
+  }
+}
+
+function expectFailedWithNothingExported(result: Run) {
+  expect(result.exitCode).toBe(1);
+  expect(result.errors).toHaveLength(1);
+  expect(result.env).toEqual({});
+  expect(result.outputs).toEqual({});
+  expect(result.state).toEqual({});
+  expectNoTokenInAnyLog(result);
+}
+
+describe('keyless: success', () => {
+  test('one token request, one unsigned AssumeRoleWithWebIdentity, the same exports, outputs and summary as with keys', async () => {
+    const { result, stsRequests, tokenRequests } = await counted(() => run());
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(tokenRequests).toEqual([{ audience: 'sts.amazonaws.com', status: 200 }]);
+    expect(stsRequests.map((request) => [request.action, request.accessKeyId, request.status])).toEqual([['AssumeRoleWithWebIdentity', undefined, 200]]);
+
+    const session = server.sessions.at(-1);
+    expect(session).toMatchObject({ roleArn: ROLE, webIdentity: { provider: PROVIDER, audience: 'sts.amazonaws.com', subject: `repo:${REPO}:ref:refs/heads/main` } });
+    expect(Object.keys(result.env).sort()).toEqual([...EXPORTED].sort());
+    const issued = server.sessionCredentials(result.env.AWS_ACCESS_KEY_ID ?? '');
+    expect(result.env).toMatchObject({ AWS_SECRET_ACCESS_KEY: issued?.secretAccessKey, AWS_SESSION_TOKEN: issued?.sessionToken, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1', AWS_SECURITY_TOKEN: '' });
+    expect(result.outputs).toEqual({
+      'aws-account-id': ACCOUNT,
+      'assumed-role-arn': session?.assumedRoleArn,
+      'role-session-name': session?.roleSessionName,
+      expiration: session?.expiration.toISOString(),
+    });
+    expect(result.outputs['role-session-name']).toMatch(/^gha-11823456789-1@octo-org\.serverless-app$/);
+    expect(result.state).toEqual({ exported: 'true' });
+    expect(result.summary).toContain(`| Role | \`${ROLE}\` |`);
+    // The token is masked the moment it exists, before anything else is printed.
+    expect(result.masks).toContain(tokens.tokens.at(-1));
+    expect(result.masks).toContain(tokens.requestToken);
+    expectNoTokenInAnyLog(result);
+  });
+
+  test('a job in an environment, for a role that trusts that environment', async () => {
+    const result = await run({ 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/deploy-production` }, { claims: { environment: 'production' } });
+    expect(result.exitCode).toBe(0);
+    expect(server.sessions.at(-1)?.webIdentity?.subject).toBe(`repo:${REPO}:environment:production`);
+  });
+
+  test('a token service that fails twice is retried, each retry in one log line', async () => {
+    tokens.failNext({ status: 503, times: 2 });
+    const { result, tokenRequests } = await counted(() => run());
+    expect(result.exitCode).toBe(0);
+    // One request per attempt: no retries hidden inside an attempt.
+    expect(tokenRequests.map((request) => request.status)).toEqual([503, 503, 200]);
+    expect(result.visibleLog).toMatch(/GitHub ID token request: attempt 1 of 5 failed/);
+    expect(result.visibleLog).toMatch(/GitHub ID token request: attempt 2 of 5 failed/);
+    expectNoTokenInAnyLog(result);
+  });
+
+  test('the post step blanks what keyless mode exported', async () => {
+    const main = await run();
+    const post = await runPost(main);
+    expect(post.exitCode).toBe(0);
+    expect(post.env).toEqual(Object.fromEntries(EXPORTED.map((name) => [name, ''])));
+    expect(findSecretLeaks(post, secretsOf(main))).toEqual([]);
+  });
+
+  const awsTest = testWithTool(spawnSync('aws', ['--version']).status === 0, {
+    requireVariable: 'REQUIRE_AWS_CLI',
+    missing: 'the AWS CLI (aws) is not installed, so the keyless credentials are not checked with botocore (apt-get install awscli)',
+  });
+
+  const node24Test = testWithTool(process.env.NODE24 !== undefined, {
+    requireVariable: 'REQUIRE_NODE24',
+    missing: 'NODE24 does not name a Node 24 binary, so keyless mode is not run on Node 24, GitHub\'s runtime for this action (.ci/run sets it)',
+  });
+
+  node24Test('on Node 24, GitHub\'s runtime: the token request (@actions/http-client in the bundle) and the unsigned call', async () => {
+    const result = await run({}, { node: process.env.NODE24 });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
+    expectNoTokenInAnyLog(result);
+  });
+
+  awsTest('aws sts get-caller-identity, with the exported environment, is the assumed role (botocore, as SAM CLI)', async () => {
+    const result = await run();
+    expect(result.exitCode).toBe(0);
+    const identity = await promisify(execFile)('aws', ['sts', 'get-caller-identity', '--endpoint-url', server.url, '--output', 'json'], {
+      timeout: 30000,
+      env: {
+        PATH: process.env.PATH,
+        HOME: result.workDir,
+        AWS_CONFIG_FILE: `${result.workDir}/no-aws-config`,
+        AWS_SHARED_CREDENTIALS_FILE: `${result.workDir}/no-aws-credentials`,
+        ...result.env,
+      },
+    });
+    expect(identity.stderr).toBe('');
+    expect(JSON.parse(identity.stdout)).toMatchObject({ Account: ACCOUNT, Arn: result.outputs['assumed-role-arn'] });
+  });
+});
+
+describe('keyless: refused before any call', () => {
+  test('no keys and no id-token permission: one error with the permissions block, no request anywhere', async () => {
+    const { result, stsRequests, tokenRequests } = await counted(() =>
+      run({}, { env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined } }));
+    expectFailedWithNothingExported(result);
+    expect(result.errors[0]).toContain('permissions:\n  id-token: write\n  contents: read');
+    expect(stsRequests).toEqual([]);
+    expect(tokenRequests).toEqual([]);
+  });
+
+  test.each([
+    ['a bare role name (no key whose account it could be in)', { 'role-to-assume': 'deploy' }, 'role-to-assume'],
+    ['a secret without a key id', { 'aws-secret-access-key': SECOND_EXAMPLE_KEY.secretAccessKey }, 'aws-secret-access-key'],
+    ['session tags, which AssumeRoleWithWebIdentity takes from the token only', { 'session-tags': 'true' }, 'session-tags'],
+    ['an audience with a space', { audience: 'sts amazonaws com' }, 'audience'],
+    ['a role outside allowed-account-ids', { 'allowed-account-ids': '999988887777' }, 'role-to-assume'],
+  ])('%s', async (_case, inputs, named) => {
+    const { result, stsRequests, tokenRequests } = await counted(() => run(inputs));
+    expectFailedWithNothingExported(result);
+    expect(result.errors[0]).toContain(`${named}:`);
+    expect(stsRequests).toEqual([]);
+    expect(tokenRequests).toEqual([]);
+  });
+});
+
+describe('keyless: each STS refusal says what to change, and exports nothing', () => {
+  test('AccessDenied: the statement for this run\'s sub, filled in', async () => {
+    const result = await run({}, { claims: { ref: 'refs/heads/release' } });
+    expectFailedWithNothingExported(result);
+    const [error] = result.errors;
+    expect(error).toContain(`"Federated":"${PROVIDER}"`);
+    expect(error).toContain(`"${KEY}:sub":"repo:${REPO}:ref:refs/heads/release"`);
+    expect(error).toContain(`"${KEY}:aud":"sts.amazonaws.com"`);
+    expect(error).toContain('branch "release"');
+    expect(error).toContain('Not authorized to perform sts:AssumeRoleWithWebIdentity');
+    expect(server.requests.at(-1)).toMatchObject({ action: 'AssumeRoleWithWebIdentity', errorCode: 'AccessDenied' });
+  });
+
+  test('AccessDenied for a job in an environment, when the role trusts the branch', async () => {
+    const result = await run({}, { claims: { environment: 'production' } });
+    expectFailedWithNothingExported(result);
+    expect(result.errors[0]).toContain(`"${KEY}:sub":"repo:${REPO}:environment:production"`);
+    expect(result.errors[0]).toContain(`not the branch: a condition on repo:${REPO}:ref:refs/heads/main`);
+  });
+
+  test('AccessDenied from a role that trusts only the IAM user', async () => {
+    const result = await run({ 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/deploy-with-keys` });
+    expectFailedWithNothingExported(result);
+    expect(result.errors[0]).toContain('trusts only that user');
+    expect(result.errors[0]).toContain('deploy-access.yml');
+  });
+
+  test('no OIDC provider in the role\'s account', async () => {
+    const result = await run({ 'role-to-assume': `arn:aws:iam::${NO_PROVIDER_ACCOUNT}:role/deploy` });
+    expectFailedWithNothingExported(result);
+    expect(result.errors[0]).toContain(`Account ${NO_PROVIDER_ACCOUNT}`);
+    expect(result.errors[0]).toContain('No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com');
+  });
+
+  test('an audience the provider does not list', async () => {
+    const result = await run({ audience: 'my-audience' });
+    expectFailedWithNothingExported(result);
+    expect(result.errors[0]).toContain('(the audience input, my-audience) is not one of the audiences');
+    expect(tokens.requests.at(-1)?.audience).toBe('my-audience');
+  });
+
+  test('an expired token', async () => {
+    const result = await run({}, { claims: { lifetimeSeconds: -120 } });
+    expectFailedWithNothingExported(result);
+    expect(result.errors[0]).toContain('had expired when it arrived');
+    expect(result.errors[0]).toMatch(/Token expired: current date\/time \d+ must be before the expiration date\/time\d+/);
+  });
+
+  test('a token service that keeps refusing (HTTP 401) fails at once', async () => {
+    tokens.failNext({ status: 401 });
+    const { result, stsRequests } = await counted(() => run());
+    expectFailedWithNothingExported(result);
+    expect(result.errors[0]).toMatch(/^Requesting GitHub's OIDC ID token failed 1 time in \d+\.\d s; nothing was exported\. GitHub's token service refused the request \(HTTP 401\)/);
+    expect(stsRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+import { AssumeRoleWithWebIdentityCommand, STSClient, type AssumeRoleWithWebIdentityCommandInput } from '@aws-sdk/client-sts';
+import { accountOfArn } from '../shared/aws-names.js';
+import type { Io } from '../shared/io.js';
+import { incompleteAnswer } from '../shared/messages/aws-failures.js';
+import { endpointFromEnv } from './aws-endpoint.js';
+import type { AssumedRole } from './sts.js';
+import { withRetries } from '../shared/retry.js';
+import { sendWithRetries, type RetryOptions } from './aws-call.js';
+
+/**
+ * STS reads AssumeRoleWithWebIdentity unsigned: the token is the proof. The SDK models the call as
+ * noAuth, so it never asks for credentials; the provider below makes sure that if a future SDK
+ * did, the call fails loudly instead of reaching the default chain (which the bundles leave out)
+ * or keys that an earlier step left in the environment.
+ */
+const noCredentials = async (): Promise<never> => {
+  throw new Error('keyless mode signs nothing: AssumeRoleWithWebIdentity must be sent unsigned');
+};
+
+/** The regional endpoint of `region`, unless AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL in the step's environment says otherwise. */
+export function createWebIdentityStsClient(region: string, env: Io['env']): STSClient {
+  const endpoint = endpointFromEnv(env, 'STS');
+  return new STSClient({ region, credentials: noCredentials, maxAttempts: 1, ...(endpoint ? { endpoint } : {}) });
+}
+
+export interface WebIdentityCallOptions extends RetryOptions {
+  /** Registers a value as a secret; called on every credential in the answer before anything else. */
+  mask: (value: string) => void;
+}
+
+export interface WebIdentityRequest extends Pick<AssumeRoleWithWebIdentityCommandInput, 'DurationSeconds' | 'Policy' | 'PolicyArns'> {
+  RoleArn: string;
+  RoleSessionName: string;
+  WebIdentityToken: string;
+}
+
+/** The one STS call of keyless mode, under the retry policy with a deadline per attempt. */
+export async function assumeRoleWithWebIdentity(client: STSClient, request: WebIdentityRequest, options: WebIdentityCallOptions): Promise<AssumedRole> {
+  const answer = await sendWithRetries((abortSignal) => client.send(new AssumeRoleWithWebIdentityCommand(request), { abortSignal }), options);
+  const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = answer.Credentials ?? {};
+  for (const secret of [AccessKeyId, SecretAccessKey, SessionToken]) if (secret) options.mask(secret);
+  const assumedRoleArn = answer.AssumedRoleUser?.Arn;
+  const account = assumedRoleArn && accountOfArn(assumedRoleArn);
+  if (!AccessKeyId || !SecretAccessKey || !SessionToken || !Expiration || !assumedRoleArn || !account) {
+    throw new Error(incompleteAnswer('STS AssumeRoleWithWebIdentity', 'complete credentials'));
+  }
+  return {
+    credentials: { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration: Expiration },
+    assumedRoleArn,
+    roleArn: request.RoleArn,
+    account,
+    sessionName: request.RoleSessionName,
+  };
+}
+
+/** `io.idToken`: GitHub's ID token for an audience, each attempt cut off after `timeoutMs`. */
+export type IdTokenSource = (audience: string, timeoutMs: number) => Promise<string>;
+
+/**
+ * The token request's failure as the retry policy reads failures. The runner adapter's errors
+ * already carry an HTTP status, a Node network code or the TimeoutError name; a source that only
+ * has text (`core.getIDToken` folds the status into its message) is read back from the message.
+ */
+export function tokenRequestFailure(error: unknown): unknown {
+  const readable = typeof error === 'object' && error !== null &&
+    ('$metadata' in error || (error as { name?: unknown }).name === 'TimeoutError' || typeof (error as { code?: unknown }).code === 'string');
+  if (readable) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const failure = new Error(message) as Error & { code?: string; $metadata?: { httpStatusCode: number } };
+  failure.name = 'IdTokenRequestError';
+  const network = /\b(ECONNRESET|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|EHOSTUNREACH|ENETUNREACH)\b/.exec(message)?.[1];
+  const status = /Error Code\s*:\s*(\d{3})\b/.exec(message)?.[1];
+  if (network) failure.code = network;
+  else if (/socket hang up|timed? ?out/i.test(message)) failure.code = 'ECONNRESET';
+  // Without a status or a network code, assume the service failed (5xx): retried within the policy's bounds.
+  if (!network) failure.$metadata = { httpStatusCode: status ? Number(status) : 500 };
+  return failure;
+}
+
+/**
+ * The ID token, requested under its own retry policy and deadlines. `mask` runs on the token
+ * before this returns, so nothing can print it unmasked.
+ */
+export async function requestIdToken(source: IdTokenSource, audience: string, options: WebIdentityCallOptions): Promise<string> {
+  const token = await withRetries(async (timeoutMs) => {
+    try {
+      return await source(audience, timeoutMs);
+    } catch (error) {
+      throw tokenRequestFailure(error);
+    }
+  }, options.policy, options.clock, options.onRetry);
+  options.mask(token);
+  return token;
+}

@@ -1,0 +1,58 @@
+import type { Partition, RoleArn } from '../shared/aws-names.js';
+import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
+import { inputRules } from '../shared/messages/inputs.js';
+import { parseRegion } from '../shared/user-key-inputs.js';
+import { checkRoleArn, parseRole, parseSharedOptions, type SharedOptions } from './role-inputs.js';
+
+/** The audience GitHub's token is requested for, as aws-actions/configure-aws-credentials names it. */
+export const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+
+/** Printed in messages and in a suggested command line, so no white space, quotes or shell characters. */
+const AUDIENCE = /^[\w.:/@+=-]{1,256}$/;
+
+/** Keyless mode: a role ARN (no key could name its account), and no tags, external id or source identity. */
+export interface KeylessInputs extends SharedOptions {
+  region: string;
+  partition: Partition;
+  audience: string;
+  role: RoleArn;
+}
+
+/** Mode by input, never by guess: keyless exactly when aws-access-key-id is empty. */
+export function isKeyless(read: InputReader): boolean {
+  return read('aws-access-key-id').trim() === '';
+}
+
+/**
+ * Inputs only the key path can honour are refused, not ignored: AssumeRoleWithWebIdentity has no
+ * ExternalId, and takes session tags and the source identity from the token's claims only.
+ */
+function refuseKeyOnlyInputs(parser: InputParser): void {
+  if (parser.optional('aws-secret-access-key') !== undefined) {
+    parser.problem('aws-secret-access-key', inputRules.keylessSecretWithoutId);
+  }
+  if (parser.optional('role-external-id') !== undefined) {
+    parser.problem('role-external-id', inputRules.keylessExternalId);
+  }
+  if (parser.boolean('session-tags', false)) {
+    parser.problem('session-tags', inputRules.keylessSessionTags);
+  }
+  if (parser.optional('source-identity') !== undefined) {
+    parser.problem('source-identity', inputRules.keylessSourceIdentity);
+  }
+}
+
+export function parseKeylessInputs(read: InputReader): Parsed<KeylessInputs> {
+  const parser = new InputParser(read);
+  refuseKeyOnlyInputs(parser);
+  const { region, partition } = parseRegion(parser);
+  const role = parseRole(parser);
+  if (role?.kind === 'name') {
+    parser.problem('role-to-assume', inputRules.keylessRoleArn);
+  }
+  const audience = parser.pattern('audience', AUDIENCE, inputRules.audience) ?? DEFAULT_AUDIENCE;
+  const { accountsReadable, ...shared } = parseSharedOptions(parser);
+  checkRoleArn(parser, role, { region, partition }, { ...shared, accountsReadable });
+  const complete = role?.kind === 'arn' && region !== undefined && partition !== undefined;
+  return parser.result(complete ? { ...shared, region, partition, audience, role: role.role } : undefined);
+}

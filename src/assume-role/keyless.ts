@@ -1,0 +1,89 @@
+import type { STSClient } from '@aws-sdk/client-sts';
+import {
+  assumeRoleWithWebIdentity,
+  createWebIdentityStsClient,
+  requestIdToken,
+  type IdTokenSource,
+  type WebIdentityCallOptions,
+} from '../adapters/sts-web-identity.js';
+import type { AssumedRole } from '../adapters/sts.js';
+import type { Io } from '../shared/io.js';
+import { awsSaid } from '../shared/messages/aws-failures.js';
+import { idTokenRequestFailed, keylessLog, noIdTokenPermission } from '../shared/messages/web-identity.js';
+import { CallFailed, DEFAULT_RETRY_TIMING } from '../shared/retry.js';
+import { logRetry } from '../shared/retry-log.js';
+import { runContextFromEnv } from '../shared/run-context.js';
+import type { Secrets } from '../shared/secrets.js';
+import { StepFailure } from '../shared/step-failure.js';
+import { sessionNameForRun } from './session-name.js';
+import type { KeylessInputs } from './keyless-inputs.js';
+import { decodeWebIdentityClaims } from './web-identity-claims.js';
+import { explainWebIdentityFailure } from './web-identity-failure.js';
+
+export interface KeylessDeps {
+  /** The unsigned STS client; by default the SDK's, at the endpoint io.env names. */
+  webIdentityClient: (region: string, env: Io['env']) => STSClient;
+}
+
+export const DEFAULT_KEYLESS_DEPS: KeylessDeps = { webIdentityClient: createWebIdentityStsClient };
+
+/**
+ * Before any call: the runner offers a token only to jobs with `id-token: write`. Its request
+ * token is masked first, whatever follows.
+ */
+export function idTokenSource(io: Io, secrets: Secrets): IdTokenSource {
+  const requestToken = io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (requestToken) secrets.add(requestToken);
+  if (!io.env.ACTIONS_ID_TOKEN_REQUEST_URL || !requestToken || !io.idToken) throw new StepFailure(noIdTokenPermission());
+  return io.idToken.bind(io);
+}
+
+async function fetchToken(io: Io, source: IdTokenSource, request: KeylessInputs, options: WebIdentityCallOptions, secrets: Secrets): Promise<string> {
+  io.info(keylessLog.mode(request.audience));
+  try {
+    return await requestIdToken(source, request.audience, { ...options, onRetry: logRetry(io, 'GitHub ID token request', secrets) });
+  } catch (error) {
+    if (!(error instanceof CallFailed)) throw error;
+    const status = error.failure.httpStatus;
+    const refused = error.reason === 'permanent' && status !== undefined && status >= 400 && status < 500 ? status : undefined;
+    throw new StepFailure(idTokenRequestFailed(error.attempts, (error.elapsedMs / 1000).toFixed(1), awsSaid(error.failure, secrets.values), refused));
+  }
+}
+
+/** The token, then one AssumeRoleWithWebIdentity; every failure is one StepFailure that says what to change. */
+export async function assumeKeyless(io: Io, request: KeylessInputs, secrets: Secrets, deps: KeylessDeps): Promise<AssumedRole> {
+  const source = idTokenSource(io, secrets);
+  const options: WebIdentityCallOptions = {
+    mask: (value) => secrets.add(value),
+    policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: request.retryMaxAttempts },
+    clock: io.clock,
+    onRetry: logRetry(io, 'STS AssumeRoleWithWebIdentity', secrets),
+  };
+  const token = await fetchToken(io, source, request, options, secrets);
+  const claims = decodeWebIdentityClaims(token);
+  if (claims) io.debug(keylessLog.token(claims.subject));
+  const { role } = request;
+  try {
+    return await assumeRoleWithWebIdentity(deps.webIdentityClient(request.region, io.env), {
+      RoleArn: role.arn,
+      RoleSessionName: request.sessionName ?? sessionNameForRun(runContextFromEnv(io.env), new Date(io.clock.now())),
+      WebIdentityToken: token,
+      DurationSeconds: request.durationSeconds,
+      Policy: request.inlineSessionPolicy,
+      PolicyArns: request.managedSessionPolicies.length > 0 ? request.managedSessionPolicies.map((arn) => ({ arn })) : undefined,
+    }, options);
+  } catch (error) {
+    if (!(error instanceof CallFailed)) throw error;
+    throw new StepFailure(explainWebIdentityFailure(error, {
+      region: request.region,
+      partition: request.partition,
+      roleArn: role.arn,
+      roleName: role.name,
+      account: role.account,
+      audience: request.audience,
+      claims,
+      durationSeconds: request.durationSeconds,
+      secrets: secrets.values,
+    }));
+  }
+}
