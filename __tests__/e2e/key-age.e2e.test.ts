@@ -204,8 +204,8 @@ describe('key-age action, end to end', () => {
     expect(result.exitCode).toBe(0);
     const retries = result.visibleLog.split('\n').filter((line) => line.includes('trying again in'));
     expect(retries).toEqual([
-      expect.stringMatching(/^IAM ListAccessKeys: attempt 1 of 5 failed \(Throttling: Rate exceeded\); trying again in \d+\.\d s$/),
-      expect.stringMatching(/^IAM ListAccessKeys: attempt 2 of 5 failed/),
+      expect.stringMatching(/^IAM ListAccessKeys: attempt 1 was throttled \(Throttling: Rate exceeded\); trying again in \d+\.\d s$/),
+      expect.stringMatching(/^IAM ListAccessKeys: attempt 2 was throttled/),
       expect.stringMatching(/^IAM GetAccessKeyLastUsed: attempt 1 of 5 failed \(ECONNRESET/),
     ]);
     expect(result.outputs.status).toBe('ok');

@@ -81,7 +81,8 @@ export async function startFakeGitHubSecrets(options = {}) {
       await new Promise((resolve) => server.close(() => resolve(undefined)));
     },
     seed: (place, name, value) => {
-      const at = now();
+      // "Earlier": an hour before now, so a key a test run creates is never in the same second.
+      const at = new Date(now().getTime() - 3600_000);
       addPlace(place).secrets.set(name.toUpperCase(), { value, createdAt: at, updatedAt: at });
     },
     secrets: (place) => places.get(place)?.secrets ?? new Map(),
