@@ -30,8 +30,8 @@ beforeAll(async () => {
   aws.addAccessKey(USER, { ...OLD, createDate: new Date(Date.now() - 60 * 86400_000) });
   aws.addAccessKey('rotator', ADMIN);
   roleArn = aws.addRole({ account: ACCOUNT, name: 'deploy', trustedPrincipals: `arn:aws:iam::${ACCOUNT}:user/${USER}` }).arn;
-  github.seed(REPO, 'AWS_ACCESS_KEY_ID', OLD.accessKeyId);
-  github.seed(REPO, 'AWS_SECRET_ACCESS_KEY', OLD.secretAccessKey);
+  github.seed(REPO, 'AWS_ACCESS_KEY_ID', OLD.accessKeyId, HOUR_AGO());
+  github.seed(REPO, 'AWS_SECRET_ACCESS_KEY', OLD.secretAccessKey, HOUR_AGO());
   home = await mkdtemp(path.join(os.tmpdir(), 'rotation-cli-'));
 });
 
@@ -59,6 +59,10 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 }
 
 const rotate = ['rotate', '--user-name', USER, '--repo', REPO, '--region', 'eu-west-1'];
+
+
+/** Secrets written long before the run, so a key the run creates never shares their second. */
+const HOUR_AGO = () => new Date(Date.now() - 3600_000);
 
 describe('dist/cli/index.js', () => {
   test('runs as an executable with its shebang; --help exits 0', async () => {
@@ -103,8 +107,8 @@ describe('dist/cli/index.js killed between the two writes', () => {
       server.addAccessKey(USER, { ...OLD, createDate: new Date(Date.now() - 60 * 86400_000) });
       server.addAccessKey('rotator', ADMIN);
       const role = server.addRole({ account: ACCOUNT, name: 'deploy', trustedPrincipals: `arn:aws:iam::${ACCOUNT}:user/${USER}` }).arn;
-      gh.seed(REPO, 'AWS_ACCESS_KEY_ID', OLD.accessKeyId);
-      gh.seed(REPO, 'AWS_SECRET_ACCESS_KEY', OLD.secretAccessKey);
+      gh.seed(REPO, 'AWS_ACCESS_KEY_ID', OLD.accessKeyId, HOUR_AGO());
+      gh.seed(REPO, 'AWS_SECRET_ACCESS_KEY', OLD.secretAccessKey, HOUR_AGO());
       gh.injectFault({ method: 'PUT', secretName: 'AWS_SECRET_ACCESS_KEY', hang: true });
       const env = {
         PATH: '/usr/bin:/bin', HOME: home, AWS_ACCESS_KEY_ID: ADMIN.accessKeyId, AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,

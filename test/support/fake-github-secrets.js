@@ -26,7 +26,7 @@ import sodium from 'libsodium-wrappers';
  * @property {string} url the API base, for GITHUB_API_URL
  * @property {string} token the one token it accepts
  * @property {() => Promise<void>} close
- * @property {(place: string, name: string, value: string) => void} seed a secret written "earlier" (place: OWNER/REPO or OWNER/REPO:ENV)
+ * @property {(place: string, name: string, value: string, at?: Date) => void} seed a secret written "earlier" (at: when; default now) (place: OWNER/REPO or OWNER/REPO:ENV)
  * @property {(place: string) => Map<string, SecretRecord>} secrets the opened secrets of a place (names upper-case)
  * @property {(fault: { method?: 'GET' | 'PUT' | '*', secretName?: string, status?: number, landed?: boolean, hang?: boolean, times?: number }) => void} injectFault
  * @property {Array<{ method: string, path: string, status: number | undefined }>} requests
@@ -80,9 +80,7 @@ export async function startFakeGitHubSecrets(options = {}) {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(() => resolve(undefined)));
     },
-    seed: (place, name, value) => {
-      // "Earlier": an hour before now, so a key a test run creates is never in the same second.
-      const at = new Date(now().getTime() - 3600_000);
+    seed: (place, name, value, at = now()) => {
       addPlace(place).secrets.set(name.toUpperCase(), { value, createdAt: at, updatedAt: at });
     },
     secrets: (place) => places.get(place)?.secrets ?? new Map(),
