@@ -1,9 +1,7 @@
 import { AssumeRoleWithWebIdentityCommand, STSClient, type AssumeRoleWithWebIdentityCommandInput } from '@aws-sdk/client-sts';
-import { accountOfArn } from '../shared/aws-names.js';
 import type { Io } from '../shared/io.js';
-import { incompleteAnswer } from '../shared/messages/aws-failures.js';
 import { endpointFromEnv } from './aws-endpoint.js';
-import type { AssumedRole } from './sts.js';
+import { assumedRoleFrom, type AssumedRole } from './sts.js';
 import { withRetries } from '../shared/retry.js';
 import { sendWithRetries, type RetryOptions } from './aws-call.js';
 
@@ -37,20 +35,7 @@ export interface WebIdentityRequest extends Pick<AssumeRoleWithWebIdentityComman
 /** The one STS call of keyless mode, under the retry policy with a deadline per attempt. */
 export async function assumeRoleWithWebIdentity(client: STSClient, request: WebIdentityRequest, options: WebIdentityCallOptions): Promise<AssumedRole> {
   const answer = await sendWithRetries((abortSignal) => client.send(new AssumeRoleWithWebIdentityCommand(request), { abortSignal }), options);
-  const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = answer.Credentials ?? {};
-  for (const secret of [AccessKeyId, SecretAccessKey, SessionToken]) if (secret) options.mask(secret);
-  const assumedRoleArn = answer.AssumedRoleUser?.Arn;
-  const account = assumedRoleArn && accountOfArn(assumedRoleArn);
-  if (!AccessKeyId || !SecretAccessKey || !SessionToken || !Expiration || !assumedRoleArn || !account) {
-    throw new Error(incompleteAnswer('STS AssumeRoleWithWebIdentity', 'complete credentials'));
-  }
-  return {
-    credentials: { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration: Expiration },
-    assumedRoleArn,
-    roleArn: request.RoleArn,
-    account,
-    sessionName: request.RoleSessionName,
-  };
+  return assumedRoleFrom(answer, 'STS AssumeRoleWithWebIdentity', { roleArn: request.RoleArn, sessionName: request.RoleSessionName }, options.mask);
 }
 
 /** `io.idToken`: GitHub's ID token for an audience, each attempt cut off after `timeoutMs`. */

@@ -59,18 +59,28 @@ export async function callerArn(client: STSClient, options: CallOptions): Promis
 
 export async function assumeRole(client: STSClient, request: AssumeRoleCommandInput, options: CallOptions): Promise<AssumedRole> {
   const answer = await sendWithRetries((abortSignal) => client.send(new AssumeRoleCommand(request), { abortSignal }), options);
+  return assumedRoleFrom(answer, 'STS AssumeRole', { roleArn: request.RoleArn ?? '', sessionName: request.RoleSessionName ?? '' }, options.mask);
+}
+
+/** The credentials of an AssumeRole-shaped answer, every secret masked before anything else is read. */
+export function assumedRoleFrom(
+  answer: { Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date }; AssumedRoleUser?: { Arn?: string } },
+  call: string,
+  asked: { roleArn: string; sessionName: string },
+  mask: (value: string) => void,
+): AssumedRole {
   const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = answer.Credentials ?? {};
-  for (const secret of [AccessKeyId, SecretAccessKey, SessionToken]) if (secret) options.mask(secret);
+  for (const secret of [AccessKeyId, SecretAccessKey, SessionToken]) if (secret) mask(secret);
   const assumedRoleArn = answer.AssumedRoleUser?.Arn;
   const account = assumedRoleArn && accountOfArn(assumedRoleArn);
   if (!AccessKeyId || !SecretAccessKey || !SessionToken || !Expiration || !assumedRoleArn || !account) {
-    throw new Error(incompleteAnswer('STS AssumeRole', 'complete credentials'));
+    throw new Error(incompleteAnswer(call, 'complete credentials'));
   }
   return {
     credentials: { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration: Expiration },
     assumedRoleArn,
-    roleArn: request.RoleArn ?? '',
+    roleArn: asked.roleArn,
     account,
-    sessionName: request.RoleSessionName ?? '',
+    sessionName: asked.sessionName,
   };
 }
