@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
+import { startForwardProxy } from '../../test/support/forward-proxy.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
 import { EXAMPLE_ACCOUNT, EXAMPLE_ROLE_ARN, SECOND_EXAMPLE_KEY } from '../../test/support/fixtures.js';
 import { findSecretLeaks, removeWorkDirs, runAction, runPost } from '../../test/support/run-action.js';
@@ -109,6 +110,28 @@ describe('keyless: success', () => {
     expect(result.masks).toContain(tokens.tokens.at(-1));
     expect(result.masks).toContain(tokens.requestToken);
     expectNoTokenInAnyLog(result);
+  });
+
+  test('the log names a non-default STS endpoint, as with keys', async () => {
+    const result = await run();
+    expect(result.exitCode).toBe(0);
+    expect(result.visibleLog).toContain(`STS AssumeRoleWithWebIdentity goes to ${server.url}, not AWS's default endpoint for eu-west-1`);
+  });
+
+  test('behind the runner\'s proxy: the token request and the STS call both go through it', async () => {
+    const proxy = await startForwardProxy();
+    try {
+      const result = await run({}, { env: { HTTP_PROXY: proxy.url } });
+      expect(result.errors).toEqual([]);
+      expect(result.exitCode).toBe(0);
+      expect(proxy.requests.map(({ method, target }) => [method, new URL(target).origin])).toEqual([
+        ['GET', new URL(tokens.url).origin],
+        ['POST', server.url],
+      ]);
+      expectNoTokenInAnyLog(result);
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('a job in an environment, for a role that trusts that environment', async () => {

@@ -7,11 +7,28 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import http from 'node:http';
 import { requestRunnerIdToken } from '../../src/adapters/github-id-token.js';
 import { startTokenEndpoint, type TokenEndpoint } from '../../test/support/token-endpoint.js';
+import { startForwardProxy } from '../../test/support/forward-proxy.js';
 
 let tokens: TokenEndpoint;
 let silent: http.Server;
 let silentUrl = '';
 let openSockets = 0;
+let trickle: http.Server;
+let trickleUrl = '';
+let huge: http.Server;
+let hugeUrl = '';
+
+async function listen(server: http.Server): Promise<string> {
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/idtoken?api-version=2.0`;
+}
+
+async function allClosed(): Promise<number> {
+  // The close reaches the server's side a moment later; a busy machine may take a while.
+  for (let waited = 0; openSockets > 0 && waited < 20000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  return openSockets;
+}
 
 beforeAll(async () => {
   tokens = await startTokenEndpoint();
@@ -21,16 +38,29 @@ beforeAll(async () => {
     openSockets += 1;
     socket.on('close', () => { openSockets -= 1; });
   });
-  await new Promise((resolve) => silent.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = silent.address();
-  silentUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/idtoken?api-version=2.0`;
+  silentUrl = await listen(silent);
+  // Starts a 200 answer and never finishes it: the deadline must also end a request mid-body.
+  trickle = http.createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.write('{"value":"eyJ');
+  });
+  trickle.on('connection', (socket) => {
+    openSockets += 1;
+    socket.on('close', () => { openSockets -= 1; });
+  });
+  trickleUrl = await listen(trickle);
+  huge = http.createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ value: 'x'.repeat(200 * 1024) }));
+  });
+  hugeUrl = await listen(huge);
 });
 
 afterEach(() => tokens.setRun({}));
 
 afterAll(async () => {
-  silent.closeAllConnections();
-  await Promise.all([tokens.close(), new Promise((resolve) => silent.close(() => resolve(undefined)))]);
+  for (const server of [silent, trickle, huge]) server.closeAllConnections();
+  await Promise.all([tokens.close(), ...[silent, trickle, huge].map((server) => new Promise((resolve) => server.close(() => resolve(undefined))))]);
 });
 
 describe('requestRunnerIdToken', () => {
@@ -57,13 +87,45 @@ describe('requestRunnerIdToken', () => {
 
   test('a service that never answers: a TimeoutError at the deadline, and the connection is closed', async () => {
     const env = { ACTIONS_ID_TOKEN_REQUEST_URL: silentUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' };
-    // 2 s, not less: on a loaded machine a shorter deadline can fire before the socket is connected,
-    // a race the adapter does not close yet (see the closing note of the session that found it).
-    const error = await requestRunnerIdToken(env, 'sts.amazonaws.com', 2000, () => undefined).catch((caught: unknown) => caught);
+    const error = await requestRunnerIdToken(env, 'sts.amazonaws.com', 300, () => undefined).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'TimeoutError' });
-    // The close reaches the server's side a moment later; a busy machine may take a while.
-    for (let waited = 0; openSockets > 0 && waited < 20000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(openSockets).toBe(0);
+    expect(await allClosed()).toBe(0);
+  });
+
+  test('a deadline that fires before the connection is made still ends the request', async () => {
+    const env = { ACTIONS_ID_TOKEN_REQUEST_URL: silentUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' };
+    // 1 ms: the timer fires before, while or just after the socket connects, whichever the machine allows.
+    const errors = await Promise.all(Array.from({ length: 10 }, () => requestRunnerIdToken(env, 'sts.amazonaws.com', 1, () => undefined).catch((caught: unknown) => caught)));
+    for (const error of errors) expect(error).toMatchObject({ name: 'TimeoutError' });
+    expect(await allClosed()).toBe(0);
+  });
+
+  test('an answer that starts and never ends: a TimeoutError, nothing masked, the connection closed', async () => {
+    const masked: string[] = [];
+    const env = { ACTIONS_ID_TOKEN_REQUEST_URL: trickleUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' };
+    const error = await requestRunnerIdToken(env, 'sts.amazonaws.com', 300, (value) => masked.push(value)).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'TimeoutError' });
+    expect(masked).toEqual([]);
+    expect(await allClosed()).toBe(0);
+  });
+
+  test('an answer far larger than a token is refused as a bad gateway, not read to the end', async () => {
+    const env = { ACTIONS_ID_TOKEN_REQUEST_URL: hugeUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' };
+    const error = await requestRunnerIdToken(env, 'sts.amazonaws.com', 5000, () => undefined).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ $metadata: { httpStatusCode: 502 } });
+  });
+
+  test('through the runner\'s proxy when HTTP_PROXY applies, directly when NO_PROXY matches', async () => {
+    const proxy = await startForwardProxy();
+    try {
+      const proxied = await requestRunnerIdToken({ ...tokens.env, HTTP_PROXY: proxy.url }, 'sts.amazonaws.com', 5000, () => undefined);
+      expect(proxied).toBe(tokens.tokens.at(-1));
+      expect(proxy.requests).toEqual([expect.objectContaining({ method: 'GET', target: expect.stringContaining('audience=sts.amazonaws.com') })]);
+      await requestRunnerIdToken({ ...tokens.env, HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }, 'sts.amazonaws.com', 5000, () => undefined);
+      expect(proxy.requests).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('without the runner\'s variables it fails without a request', async () => {

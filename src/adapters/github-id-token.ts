@@ -1,43 +1,87 @@
-import { HttpClient } from '@actions/http-client';
-import { BearerCredentialHandler } from '@actions/http-client/lib/auth';
+import http from 'node:http';
+import https from 'node:https';
 import type { Io } from '../shared/io.js';
+import { proxyVariables, usesProxy } from '../shared/proxy-settings.js';
+
+/** A token answer is about a kilobyte; anything much larger is not the runner's token service. */
+const MAX_ANSWER_BYTES = 64 * 1024;
 
 /** An HTTP answer as the retry policy reads failures: `$metadata.httpStatusCode`, as the AWS SDK's errors carry it. */
 function statusError(message: string, status: number): Error {
   return Object.assign(new Error(message), { name: 'IdTokenRequestError', $metadata: { httpStatusCode: status } });
 }
 
+interface Answer {
+  status: number;
+  body: string;
+}
+
+/**
+ * One GET that ends at the deadline whatever phase it is in (connecting, waiting, reading): the
+ * request is destroyed, and its socket with it, so nothing outlives the attempt and keeps the step
+ * from exiting. A fresh connection per request (`agent: false`) unless a proxy applies.
+ */
+function getOnce(url: URL, headers: Record<string, string>, agent: http.Agent | undefined, timeoutMs: number): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === 'https:' ? https : http).request(url, { method: 'GET', headers, agent: agent ?? false }, (response) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_ANSWER_BYTES) request.destroy(statusError(`GitHub's token service answered more than ${MAX_ANSWER_BYTES} bytes`, 502));
+        else chunks.push(chunk);
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    const timer = setTimeout(() => {
+      request.destroy(Object.assign(new Error(`no ID token within ${(timeoutMs / 1000).toFixed(1)} s`), { name: 'TimeoutError' }));
+    }, timeoutMs);
+    request.on('error', reject);
+    request.on('close', () => clearTimeout(timer));
+    request.end();
+  });
+}
+
+/** The agent for the runner's proxy variables, loaded only when one applies. */
+async function proxyAgentFor(env: Io['env'], url: URL): Promise<(http.Agent & { destroy(): void }) | undefined> {
+  const variables = proxyVariables(env, {});
+  if (!usesProxy(variables)) return undefined;
+  const { proxyHandlerOptions } = await import('./proxy.js');
+  const agents = proxyHandlerOptions(variables);
+  return url.protocol === 'https:' ? agents?.httpsAgent : agents?.httpAgent;
+}
+
+function tokenOf(body: string): string | undefined {
+  try {
+    const value = (JSON.parse(body) as { value?: unknown } | null)?.value;
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * GitHub's OIDC ID token for `audience`, requested as `core.getIDToken` does (the runner's URL with
- * `&audience=`, the request token as bearer, `{ value }` back), with two differences that keyless
- * mode's retry policy needs: one attempt per call (no hidden retries inside), and a deadline that
- * ends the request itself, so no socket outlives the attempt and keeps the step from exiting.
+ * `&audience=`, the request token as bearer, `{ value }` back, through the runner's proxy if one
+ * is set), with two differences that keyless mode's retry policy needs: one attempt per call (no
+ * hidden retries inside), and a deadline that ends the request itself.
  * `mask` gets the token before this returns.
  */
 export async function requestRunnerIdToken(env: Io['env'], audience: string, timeoutMs: number, mask: (value: string) => void): Promise<string> {
   const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
   const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!url || !requestToken) throw statusError('the runner gave this step no ACTIONS_ID_TOKEN_REQUEST_URL / _TOKEN', 403);
-  const client = new HttpClient('assume-deploy-role', [new BearerCredentialHandler(requestToken)], { allowRetries: false, socketTimeout: timeoutMs, keepAlive: false });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      client.dispose();
-      reject(Object.assign(new Error(`no ID token within ${(timeoutMs / 1000).toFixed(1)} s`), { name: 'TimeoutError' }));
-    }, timeoutMs);
-  });
+  const target = new URL(`${url}&audience=${encodeURIComponent(audience)}`);
+  const agent = await proxyAgentFor(env, target);
   try {
-    const answer = await Promise.race([client.getJson<{ value?: unknown }>(`${url}&audience=${encodeURIComponent(audience)}`), deadline]);
-    const token = answer.result?.value;
-    if (typeof token !== 'string' || token === '') throw statusError(`GitHub's token service answered HTTP ${answer.statusCode} without a token`, answer.statusCode === 200 ? 502 : answer.statusCode);
+    const answer = await getOnce(target, { authorization: `Bearer ${requestToken}`, accept: 'application/json', 'user-agent': 'assume-deploy-role' }, agent, timeoutMs);
+    if (answer.status < 200 || answer.status > 299) throw statusError(`GitHub's token service answered HTTP ${answer.status}`, answer.status);
+    const token = tokenOf(answer.body);
+    if (token === undefined) throw statusError(`GitHub's token service answered HTTP ${answer.status} without a token`, 502);
     mask(token);
     return token;
-  } catch (error) {
-    const status = (error as { statusCode?: unknown }).statusCode;
-    if (typeof status === 'number') throw statusError(`GitHub's token service answered HTTP ${status}`, status);
-    throw error;
   } finally {
-    clearTimeout(timer);
-    client.dispose();
+    agent?.destroy();
   }
 }

@@ -49,6 +49,12 @@ class ProxyRouter extends Agent {
     }
     return agent;
   }
+
+  /** Ends the sockets of every agent this router handed connections to, not only its own. */
+  override destroy(): void {
+    super.destroy();
+    for (const agent of [this.direct.http, this.direct.https, ...this.agents.values()]) agent.destroy();
+  }
 }
 
 /** The SDK's request handler options when a proxy applies; undefined keeps the SDK's own. */

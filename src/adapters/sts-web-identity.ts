@@ -1,6 +1,8 @@
 import { AssumeRoleWithWebIdentityCommand, STSClient, type AssumeRoleWithWebIdentityCommandInput } from '@aws-sdk/client-sts';
 import type { Io } from '../shared/io.js';
+import type { ProxyVariables } from '../shared/proxy-settings.js';
 import { endpointFromEnv } from './aws-endpoint.js';
+import { proxyHandlerOptions } from './proxy.js';
 import { assumedRoleFrom, type AssumedRole } from './sts.js';
 import { withRetries } from '../shared/retry.js';
 import { sendWithRetries, type RetryOptions } from './aws-call.js';
@@ -15,10 +17,20 @@ const noCredentials = async (): Promise<never> => {
   throw new Error('keyless mode signs nothing: AssumeRoleWithWebIdentity must be sent unsigned');
 };
 
-/** The regional endpoint of `region`, unless AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL in the step's environment says otherwise. */
-export function createWebIdentityStsClient(region: string, env: Io['env']): STSClient {
+/**
+ * The regional endpoint of `region`, unless AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL in the step's
+ * environment says otherwise; through the proxy that `proxy` names for it, if any.
+ */
+export function createWebIdentityStsClient(region: string, env: Io['env'], proxy?: ProxyVariables): STSClient {
   const endpoint = endpointFromEnv(env, 'STS');
-  return new STSClient({ region, credentials: noCredentials, maxAttempts: 1, ...(endpoint ? { endpoint } : {}) });
+  const requestHandler = proxy && proxyHandlerOptions(proxy);
+  return new STSClient({
+    region,
+    credentials: noCredentials,
+    maxAttempts: 1,
+    ...(endpoint ? { endpoint } : {}),
+    ...(requestHandler ? { requestHandler } : {}),
+  });
 }
 
 export interface WebIdentityCallOptions extends RetryOptions {

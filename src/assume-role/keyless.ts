@@ -7,7 +7,11 @@ import {
   type WebIdentityCallOptions,
 } from '../adapters/sts-web-identity.js';
 import type { AssumedRole } from '../adapters/sts.js';
+import { announceEndpoint } from '../adapters/aws-endpoint.js';
 import type { Io } from '../shared/io.js';
+import { actionLog } from '../shared/messages/action-log.js';
+import type { ProxyVariables } from '../shared/proxy-settings.js';
+import { redact } from '../shared/redact.js';
 import { awsSaid } from '../shared/messages/aws-failures.js';
 import { idTokenRequestFailed, keylessLog, noIdTokenPermission } from '../shared/messages/web-identity.js';
 import { CallFailed, DEFAULT_RETRY_TIMING } from '../shared/retry.js';
@@ -22,7 +26,7 @@ import { explainWebIdentityFailure } from './web-identity-failure.js';
 
 export interface KeylessDeps {
   /** The unsigned STS client; by default the SDK's, at the endpoint io.env names. */
-  webIdentityClient: (region: string, env: Io['env']) => STSClient;
+  webIdentityClient: (region: string, env: Io['env'], proxy?: ProxyVariables) => STSClient;
 }
 
 export const DEFAULT_KEYLESS_DEPS: KeylessDeps = { webIdentityClient: createWebIdentityStsClient };
@@ -51,7 +55,7 @@ async function fetchToken(io: Io, source: IdTokenSource, request: KeylessInputs,
 }
 
 /** The token, then one AssumeRoleWithWebIdentity; every failure is one StepFailure that says what to change. */
-export async function assumeKeyless(io: Io, request: KeylessInputs, secrets: Secrets, deps: KeylessDeps): Promise<AssumedRole> {
+export async function assumeKeyless(io: Io, request: KeylessInputs, proxy: ProxyVariables, secrets: Secrets, deps: KeylessDeps): Promise<AssumedRole> {
   const source = idTokenSource(io, secrets);
   const options: WebIdentityCallOptions = {
     mask: (value) => secrets.add(value),
@@ -63,8 +67,10 @@ export async function assumeKeyless(io: Io, request: KeylessInputs, secrets: Sec
   const claims = decodeWebIdentityClaims(token);
   if (claims) io.debug(keylessLog.token(claims.subject));
   const { role } = request;
+  const client = deps.webIdentityClient(request.region, io.env, proxy);
+  announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), request.region)));
   try {
-    return await assumeRoleWithWebIdentity(deps.webIdentityClient(request.region, io.env), {
+    return await assumeRoleWithWebIdentity(client, {
       RoleArn: role.arn,
       RoleSessionName: request.sessionName ?? sessionNameForRun(runContextFromEnv(io.env), new Date(io.clock.now())),
       WebIdentityToken: token,

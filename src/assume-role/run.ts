@@ -98,10 +98,16 @@ async function publish(io: Io, assumed: AssumedRole, inputs: SharedOptions & { r
   await writeSummary(io, summaryFor(assumed, { maskAccountId: inputs.maskAccountId, now: new Date(io.clock.now()), where: whereCredentialsAre({ env: inputs.outputEnvCredentials, profile: inputs.awsProfile }) }), secrets);
 }
 
-async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
-  io.debug(actionLog.signing(keyHint(inputs.accessKeyId), inputs.region));
+/** The proxy variables that apply to this step's STS calls, their passwords masked first. */
+function maskedProxyVariables(io: Io, inputs: SharedOptions, secrets: Secrets): ProxyVariables {
   const proxy = proxyVariables(io.env, inputs);
   for (const url of [proxy.https_proxy, proxy.http_proxy, proxy.all_proxy]) proxySecrets(url).forEach((value) => secrets.add(value));
+  return proxy;
+}
+
+async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
+  io.debug(actionLog.signing(keyHint(inputs.accessKeyId), inputs.region));
+  const proxy = maskedProxyVariables(io, inputs, secrets);
   const client = deps.stsClient(inputs, io.env, proxy);
   announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), inputs.region)));
   const options: CallOptions = {
@@ -139,7 +145,7 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
 /** Keyless mode: GitHub's OIDC token for one AssumeRoleWithWebIdentity, then the same exports as with keys. */
 async function assumeWithoutKeys(io: Io, inputs: KeylessInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
   if (inputs.maskAccountId) secrets.add(inputs.role.account);
-  const assumed = await assumeKeyless(io, inputs, secrets, deps);
+  const assumed = await assumeKeyless(io, inputs, maskedProxyVariables(io, inputs, secrets), secrets, deps);
   checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn), secrets);
   await publish(io, assumed, inputs, secrets, deps);
 }
