@@ -116,7 +116,7 @@ async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: K
   const context: ReportContext = { userName: safeUserName(facts.userName), thresholds: inputs.thresholds, now };
   const repository = io.env.GITHUB_REPOSITORY ?? '';
   const rotateCommand = context.userName && /^[\w.-]+\/[\w.-]+$/.test(repository)
-    ? `npx assume-deploy-role rotate --user-name ${context.userName} --repo ${repository} --role-to-assume DEPLOY_ROLE_ARN --region ${inputs.region}`
+    ? `npx assume-deploy-role rotate --user-name ${context.userName} --repo ${repository} --role-to-assume "$(gh variable get AWS_DEPLOY_ROLE_ARN --repo ${repository})" --region ${inputs.region}`
     : undefined;
   const assessment = assessKeys({ keys: facts.keys, lastUse: facts.lastUse, now, thresholds: inputs.thresholds, workflowKeyId: inputs.accessKeyId, rotateCommand });
   await report(io, assessment, context, secrets);
