@@ -27,6 +27,12 @@ const RUNTIMES: Record<string, string> = {
   'actions/setup-python@v5': 'node20',
   'actions/setup-python@v7': 'node24',
   'actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97': 'node24', // v7.0.0
+  'actions/upload-artifact@v5': 'node20',
+  'actions/upload-artifact@v7': 'node24',
+  'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f': 'node24', // v7.0.0
+  'actions/download-artifact@v6': 'node20',
+  'actions/download-artifact@v8': 'node24',
+  'actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c': 'node24', // v8.0.1
   'aws-actions/setup-sam@v2': 'node20',
   'aws-actions/setup-sam@v3': 'node24',
   'aws-actions/setup-sam@89ddb14d60e682855e3fea4be85b3c56485de310': 'node24', // v3

@@ -509,3 +509,92 @@ describe('iam/deploy-access.yml: keyless (GitHub OIDC)', () => {
     expect(pattern('GitHubOidcProviderArn').test(`arn:aws:iam::${ACCOUNT}:oidc-provider/example.com`)).toBe(false);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// A second stage, often in another account: the user of stage A may assume stage B's role.
+// ---------------------------------------------------------------------------------------------
+
+describe('iam/deploy-access.yml: another stage\'s user (cross-account)', () => {
+  const ACCOUNT_A = '111111111111';
+  const ACCOUNT_B = '222222222222';
+  const USER_A = `arn:aws:iam::${ACCOUNT_A}:user/sam-cli-user`;
+  const ROLE_B = `arn:aws:iam::${ACCOUNT_B}:role/sam-app-prod-deploy-role`;
+  /** Stage A's stack (the user's account) and stage B's (the production account). */
+  const stageA = (extra: Params = {}) => new TemplateRenderer(cfn, { OtherDeployRoleArns: [ROLE_B], ...extra }, { account: ACCOUNT_A, region: REGION });
+  const stageB = (extra: Params = {}) => new TemplateRenderer(cfn, { UserName: 'sam-app-prod', CreateDeployUser: 'false', TrustedUserArn: USER_A, ...extra }, { account: ACCOUNT_B, region: REGION });
+  const trustOf = (r: TemplateRenderer) => r.policies().trust.find((p) => p.attachedTo.includes('DeployRole'))!.statements;
+  const userGrants = (r: TemplateRenderer) => r.policies().identity
+    .filter((p) => p.attachedTo.includes('DeployUser'))
+    .flatMap((p) => p.statements.filter(allows))
+    .flatMap((s) => actionsOf(s).flatMap((a) => resourcesOf(s).map((res) => `${a} on ${res}`)))
+    .sort();
+
+  test('off by default: the user assumes its own stack\'s role only, and the role trusts that user only', () => {
+    const r = new Renderer();
+    expect(userGrants(r).filter((g) => g.startsWith('sts:'))).toEqual(['sts:AssumeRole on <DeployRole.Arn>']);
+    expect(trustOf(r).map((s) => s.Principal)).toEqual([{ AWS: '<DeployUser.Arn>' }]);
+  });
+
+  test('account B: the deploy role trusts account A\'s user by its ARN (not A\'s root), and B has no user of its own', () => {
+    const r = stageB();
+    expect(r.creates('DeployUser')).toBe(false);
+    expect(trustOf(r)).toEqual([{ Sid: 'TheUserOfAnotherStage', Effect: 'Allow', Principal: { AWS: USER_A }, Action: 'sts:AssumeRole' }]);
+    expect(JSON.stringify(trustOf(r))).not.toContain(':root');
+    expect(r.render(obj(outputs.DeployRoleArn, 'DeployRoleArn').Value)).toBe('<DeployRole.Arn>');
+    expect(r.isTrue('TrustsAnotherStagesUser')).toBe(true);
+  });
+
+  test('account A: the user\'s identity policy also allows sts:AssumeRole on B\'s role, nothing wider', () => {
+    expect(userGrants(stageA()).filter((g) => g.startsWith('sts:'))).toEqual(['sts:AssumeRole on <DeployRole.Arn>', `sts:AssumeRole on ${ROLE_B}`]);
+  });
+
+  test('session tags and source identity: on both sides, only when enabled', () => {
+    const both = { AllowSessionTags: 'true', AllowSourceIdentity: 'true' };
+    expect(userGrants(stageA(both)).filter((g) => g.includes(ROLE_B))).toEqual(['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'].map((a) => `${a} on ${ROLE_B}`));
+    expect(trustOf(stageB(both)).flatMap((s) => actionsOf(s)).sort()).toEqual(['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession']);
+    expect(trustOf(stageB(both)).every((s) => JSON.stringify(s.Principal) === JSON.stringify({ AWS: USER_A }))).toBe(true);
+  });
+
+  test('a stage with its own user and another stage\'s user trusts both, each by ARN', () => {
+    expect(trustOf(stageB({ CreateDeployUser: 'true' })).map((s) => s.Principal)).toEqual([{ AWS: '<DeployUser.Arn>' }, { AWS: USER_A }]);
+  });
+
+  test('parameters take one user and exact role ARNs: no wildcard, no account root, no other resource type', () => {
+    const pattern = (name: string) => new RegExp(String(obj(parameters[name], name).AllowedPattern));
+    expect(pattern('TrustedUserArn').test(USER_A)).toBe(true);
+    expect(pattern('TrustedUserArn').test(`arn:aws:iam::${ACCOUNT_A}:user/ci/sam-cli-user`)).toBe(true);
+    expect(pattern('TrustedUserArn').test('')).toBe(true);
+    for (const bad of [`arn:aws:iam::${ACCOUNT_A}:root`, `arn:aws:iam::${ACCOUNT_A}:user/*`, `arn:aws:iam::${ACCOUNT_A}:role/x`, ACCOUNT_A, '*']) {
+      expect([bad, pattern('TrustedUserArn').test(bad)]).toEqual([bad, false]);
+    }
+    expect(obj(parameters.OtherDeployRoleArns, 'OtherDeployRoleArns').Type).toBe('CommaDelimitedList');
+    expect(pattern('OtherDeployRoleArns').test(ROLE_B)).toBe(true);
+    expect(pattern('OtherDeployRoleArns').test('')).toBe(true);
+    for (const bad of [`arn:aws:iam::${ACCOUNT_B}:role/*`, `arn:aws:iam::${ACCOUNT_B}:role/sam-*`, `arn:aws:iam::${ACCOUNT_B}:user/x`, '*']) {
+      expect([bad, pattern('OtherDeployRoleArns').test(bad)]).toEqual([bad, false]);
+    }
+  });
+
+  test('rules: a stack trusting only another stage\'s user is usable; other roles need this stack\'s user', () => {
+    const rules = JSON.stringify(template.Rules);
+    expect(rules).toContain('TrustedUserArn');
+    expect(rules).toContain('OtherRolesNeedTheUser');
+    expect(stageA({ CreateDeployUser: 'false', GitHubRepository: 'o/r' }).isTrue('AssumesOtherStagesRoles')).toBe(false);
+  });
+});
+
+describe('iam/deploy-access.yml: the local profile output (docs/local-deploys.md)', () => {
+  test('prints the ~/.aws/config lines of a profile that assumes the deploy role with the user\'s key', () => {
+    const r = new Renderer({ MaxSessionDuration: '7200' });
+    expect(r.render(obj(outputs.LocalDeployProfile, 'LocalDeployProfile').Value)).toBe([
+      '[profile deploy]',
+      'role_arn = <DeployRole.Arn>',
+      'source_profile = sam-cli-user',
+      'role_session_name = sam-cli-user-local',
+      'duration_seconds = 7200',
+      `region = ${REGION}`,
+      '',
+    ].join('\n'));
+    expect(obj(outputs.LocalDeployProfile, 'LocalDeployProfile').Condition).toBe('HasDeployUser');
+  });
+});
