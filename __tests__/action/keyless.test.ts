@@ -83,4 +83,15 @@ describe('keyless run(io)', () => {
     expect(step.errors[0]).toContain('id-token: write');
     expect(server.requests.length).toBe(before);
   });
+
+  test('keyless mode checks the samconfig too: its warnings, and the credentials still exported', async () => {
+    const step = io();
+    await run(step, {
+      isFolder: async () => true,
+      readSamconfig: async () => ({ kind: 'document', name: 'samconfig.toml', document: { version: 0.1, default: { deploy: { parameters: { profile: 'dev' } } } } }),
+    });
+    expect(step.annotations.map((annotation) => annotation.message)).toEqual([expect.stringMatching(/^samconfig\.toml sets profile = dev in \[default\.deploy\.parameters\]/)]);
+    expect(step.failed).toBe(false);
+    expect(step.exported.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
+  });
 });

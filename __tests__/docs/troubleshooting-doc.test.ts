@@ -26,6 +26,8 @@ import { summaryWriteFailed } from '../../src/shared/messages/step.js';
 import { CATALOGUE } from '../../src/shared/messages/index.js';
 import { profileTexts, profileVariableWarning } from '../../src/shared/messages/job-environment.js';
 import { inputRules } from '../../src/shared/messages/inputs.js';
+import { samconfigTexts } from '../../src/shared/messages/samconfig.js';
+import { samconfigFindings, samconfigWarning } from '../../src/assume-role/samconfig-findings.js';
 import { KEY_FAILURE_CODES } from '../../src/shared/messages/aws-failures.js';
 import { ASSUME_ROLE_FAILURE_CODES } from '../../src/shared/messages/assume-role-failures.js';
 import { ISSUE_FAILURE_STATUSES } from '../../src/shared/messages/tracking-issue.js';
@@ -155,6 +157,7 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['overwrite-aws-profile: yes', { 'overwrite-aws-profile': 'yes' }],
   ['output-env-credentials: no', { 'output-env-credentials': 'no' }],
   ['an http-proxy without a scheme', { 'http-proxy': 'proxy.corp:8080' }],
+  ['a working-directory outside the workspace', { 'working-directory': '../other' }],
 ];
 
 const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undefined]> = [
@@ -422,6 +425,26 @@ function runMessages(): Produced[] {
     { action: 'root', label: 'run: AWS_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE']) },
     { action: 'root', label: 'run: AWS_PROFILE and AWS_DEFAULT_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE', 'AWS_DEFAULT_PROFILE']) },
     { action: 'key-age', label: 'run: the summary cannot be written', message: summary },
+    { action: 'root', label: 'input: a working-directory that is not a folder (checked before any call, after parsing)', message: `working-directory: ${inputRules.workingDirectoryMissing}` },
+    ...samconfigMessages(),
+  ];
+}
+
+/** SAM CLI's samconfig: each finding through the code that finds it, and each file the action cannot check. */
+function samconfigMessages(): Produced[] {
+  const findings = samconfigFindings({
+    default: {
+      deploy: { parameters: { profile: 'prod', region: 'us-east-1', resolve_s3: true } },
+      global: { parameters: { s3_bucket: 'artifacts' } },
+    },
+  }, 'app/samconfig.toml', 'eu-west-1');
+  return [
+    ...findings.map((finding) => ({ action: 'root' as const, label: `run: samconfig ${finding.kind}`, message: samconfigWarning(finding) })),
+    ...samconfigFindings({ version: 1n }, 'samconfig.toml', 'eu-west-1').map((finding) => ({ action: 'root' as const, label: 'run: samconfig integer version', message: samconfigWarning(finding) })),
+    ...samconfigFindings(['x'], 'samconfig.yaml', 'eu-west-1').map((finding) => ({ action: 'root' as const, label: 'run: samconfig not a table', message: samconfigWarning(finding) })),
+    { action: 'root', label: 'run: samconfig does not parse', message: samconfigTexts.unparsable('samconfig.toml', 'Invalid TOML document: unexpected end of table header') },
+    { action: 'root', label: 'run: samconfig too large', message: samconfigTexts.tooLarge('samconfig.toml', 1048576) },
+    { action: 'root', label: 'run: samconfig unreadable', message: samconfigTexts.unreadable('samconfig.toml', 'EACCES: permission denied') },
   ];
 }
 
@@ -602,6 +625,16 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'key-findings:findingTexts.inactive': 'produced',
   'key-findings:findingTexts.checked': 'not an error, warning or notice',
   'step:summaryWriteFailed': 'produced',
+  'inputs:inputRules.workingDirectory': 'produced',
+  'inputs:inputRules.workingDirectoryMissing': 'produced',
+  'samconfig:samconfigTexts.profile': 'produced',
+  'samconfig:samconfigTexts.region': 'produced',
+  'samconfig:samconfigTexts.resolveS3WithBucket': 'produced',
+  'samconfig:samconfigTexts.version': 'produced',
+  'samconfig:samconfigTexts.unparsable': 'produced',
+  'samconfig:samconfigTexts.notATable': 'produced',
+  'samconfig:samconfigTexts.tooLarge': 'produced',
+  'samconfig:samconfigTexts.unreadable': 'produced',
   'tracking-issue:explainIssueFailure': 'produced',
   'tracking-issue:accountUnknown': 'produced',
   'tracking-issue:trackingIssueTexts.title': 'not an error, warning or notice',

@@ -167,3 +167,23 @@ describe('parseRootInputs', () => {
     expect(parse({ ...VALID, 'retry-max-attempts': '1' })).toMatchObject({ value: { retryMaxAttempts: 1 } });
   });
 });
+
+describe('working-directory', () => {
+  test('a relative folder is kept as given; empty means the workspace', () => {
+    const given = parse({ ...VALID, 'working-directory': 'services/api' });
+    expect(given.ok && given.value.workingDirectory).toBe('services/api');
+    const none = parse(VALID);
+    expect(none.ok && none.value.workingDirectory).toBeUndefined();
+  });
+
+  test.each([
+    ['an absolute path', '/home/runner/work/app'],
+    ['a Windows drive', 'C:\\app'],
+    ['a way out of the workspace', 'app/../../etc'],
+    ['a line break', 'app\n::error::x'],
+  ])('%s is refused before any call', (_label, value) => {
+    expect(problemsOf({ 'working-directory': value })).toEqual([
+      'working-directory: must be a folder relative to the workspace, like app or services/api: no leading / or drive, no .. and no control characters',
+    ]);
+  });
+});

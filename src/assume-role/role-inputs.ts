@@ -37,6 +37,8 @@ export interface RootInputs extends UserKeyInputs {
   httpProxy?: string;
   /** Replaces NO_PROXY: hosts (comma-separated) reached directly. */
   noProxy?: string;
+  /** Where sam deploy runs, relative to the workspace: the folder whose samconfig is checked. */
+  workingDirectory?: string;
 }
 
 /** STS limits on the plain-text inline session policy and the number of managed session policies. */
@@ -83,9 +85,16 @@ function parseManagedPolicies(parser: InputParser): string[] {
   return arns;
 }
 
+/** A folder inside the workspace: relative, no `..` segment, nothing that could break a log line. */
+function isWorkspaceFolder(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value) || /^([/\\]|[A-Za-z]:)/.test(value)) return false;
+  return value.length <= 1024 && !value.split(/[/\\]/).includes('..');
+}
+
 /** The options both modes share, all but the credentials and the role. */
 export type SharedOptions = Pick<RootInputs, 'sessionName' | 'durationSeconds' | 'maskAccountId' | 'outputCredentials' | 'allowedAccountIds' | 'awsProfile' | 'overwriteAwsProfile' | 'outputEnvCredentials' | 'httpProxy' | 'noProxy'
-  | 'inlineSessionPolicy' | 'managedSessionPolicies' | 'retryMaxAttempts'>;
+  | 'inlineSessionPolicy' | 'managedSessionPolicies' | 'retryMaxAttempts' | 'workingDirectory'>;
 
 export function parseSharedOptions(parser: InputParser): SharedOptions & { accountsReadable: boolean } {
   const sessionName = parser.pattern('role-session-name', SESSION_NAME, inputRules.sessionName);
@@ -104,8 +113,10 @@ export function parseSharedOptions(parser: InputParser): SharedOptions & { accou
   const httpProxy = parser.optional('http-proxy');
   if (httpProxy !== undefined && !isProxyUrl(httpProxy)) parser.problem('http-proxy', inputRules.proxyUrl);
   const noProxy = parser.list('no-proxy').join(',') || undefined;
+  const workingDirectory = parser.optional('working-directory');
+  if (workingDirectory !== undefined && !isWorkspaceFolder(workingDirectory)) parser.problem('working-directory', inputRules.workingDirectory);
   return { sessionName, durationSeconds, maskAccountId, outputCredentials, allowedAccountIds, inlineSessionPolicy, managedSessionPolicies, retryMaxAttempts, accountsReadable,
-    awsProfile, overwriteAwsProfile, outputEnvCredentials, httpProxy, noProxy };
+    awsProfile, overwriteAwsProfile, outputEnvCredentials, httpProxy, noProxy, workingDirectory };
 }
 
 /** A role ARN must be in the region's partition and, when allowed-account-ids is set, in a listed account. */

@@ -26,8 +26,9 @@ import type { RootInputs, SharedOptions } from './role-inputs.js';
 import { sessionNameForRun } from './session-name.js';
 import { sessionTagsForRun } from './session-tags.js';
 import { refuseStsAnswer } from './sts-answer.js';
+import { checkSamconfig, DEFAULT_SAMCONFIG_DEPS, type SamconfigDeps } from './samconfig-check.js';
 
-export interface AssumeRoleDeps extends KeylessDeps {
+export interface AssumeRoleDeps extends KeylessDeps, SamconfigDeps {
   /** The STS client for the limited user's keys; by default the SDK's, at the endpoint io.env names. */
   stsClient: (keys: UserKeys, env: Io['env'], proxy?: ProxyVariables) => STSClient;
   /** The shared credentials and config files, for aws-profile. */
@@ -36,7 +37,7 @@ export interface AssumeRoleDeps extends KeylessDeps {
   marker: () => string;
 }
 
-const DEFAULT_DEPS: AssumeRoleDeps = { stsClient: createStsClient, profileStore: fileProfileStore, marker: randomUUID, ...DEFAULT_KEYLESS_DEPS };
+const DEFAULT_DEPS: AssumeRoleDeps = { stsClient: createStsClient, profileStore: fileProfileStore, marker: randomUUID, ...DEFAULT_KEYLESS_DEPS, ...DEFAULT_SAMCONFIG_DEPS };
 
 /** Variables that make the JS SDK v3's default chain prefer a profile over the exported keys. */
 const PROFILE_VARIABLES = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'];
@@ -157,6 +158,8 @@ export async function run(io: Io, deps: Partial<AssumeRoleDeps> = {}): Promise<v
     secretInputs: [...SECRET_INPUTS, 'role-external-id'],
     parse: (read) => parseActionInputs(read),
     body: async (inputs, secrets) => {
+      // Local and before any call to AWS: a working-directory that is not a folder fails here, samconfig only warns.
+      await checkSamconfig(io, inputs, resolved);
       if (inputs.mode === 'keyless') return assumeWithoutKeys(io, inputs, secrets, resolved);
       if (inputs.maskAccountId && inputs.role.kind === 'arn') secrets.add(inputs.role.role.account);
       await assumeDeployRole(io, inputs, secrets, resolved);

@@ -75,6 +75,8 @@ const FILE_COMMANDS = {
  * @property {string} [node] the Node.js binary
  * @property {string} [actionYml] path from the repository root; by default the action the entry belongs to
  * @property {number} [timeoutMs] the step is killed after this long (default 60 s)
+ * @property {Record<string, string>} [workspaceFiles] files to write into the fresh workspace before the step
+ *   (path relative to GITHUB_WORKSPACE, text), as actions/checkout would have left them
  *
  * @typedef {object} ActionRun
  * @property {number} exitCode
@@ -110,6 +112,11 @@ export async function runAction(entry, options = {}) {
   workDirs.add(workDir);
   await Promise.all(['workspace', 'home', 'runner-temp/_runner_file_commands'].map((dir) => mkdir(path.join(workDir, dir), { recursive: true })));
   await writeFile(eventPath(workDir), JSON.stringify(pushEvent()));
+  for (const [name, text] of Object.entries(options.workspaceFiles ?? {})) {
+    const file = path.join(workDir, 'workspace', name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+  }
   return runStep(entry, options, { workDir, step: 'main', pathEntries: [] });
 }
 

@@ -1,0 +1,70 @@
+/**
+ * Finds and parses SAM CLI's samconfig in one folder, as SAM CLI picks it: the first of the names
+ * given that exists (samconfig.toml, .yaml, .yml). The parsers are loaded only when such a file
+ * exists, with import(), so ncc puts them in chunks of their own and a run without one never
+ * reads them. Nothing here throws for the file's sake: every outcome is a value.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Larger than any samconfig a person writes; a bigger file is not read at all. */
+export const SAMCONFIG_MAX_BYTES = 1024 * 1024;
+
+export type SamconfigRead =
+  | { kind: 'none' }
+  | { kind: 'document'; name: string; document: unknown }
+  | { kind: 'unparsable'; name: string; message: string }
+  | { kind: 'tooLarge'; name: string }
+  | { kind: 'unreadable'; name: string; message: string };
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const isMissing = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
+
+/** Whether `folder` exists and is a folder (the working-directory input's check). */
+export async function isFolder(folder: string): Promise<boolean> {
+  try {
+    return (await stat(folder)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** TOML or YAML by the name's ending; integers as bigint, so `version = 1` can be told from `1.0`, as SAM CLI tells them. */
+async function parse(name: string, text: string): Promise<unknown> {
+  if (name.endsWith('.toml')) {
+    const { parse: parseToml } = await import('smol-toml');
+    return parseToml(text, { integersAsBigInt: true });
+  }
+  const { parse: parseYaml } = await import('yaml');
+  // logLevel 'error': parse errors throw; the parser's warnings never go to stderr on their own.
+  return parseYaml(text, { intAsBigInt: true, logLevel: 'error' });
+}
+
+export async function readSamconfig(folder: string, names: readonly string[]): Promise<SamconfigRead> {
+  for (const name of names) {
+    const file = path.join(folder, name);
+    let size: number;
+    try {
+      const info = await stat(file);
+      // SAM CLI picks the name even when it is no file, then reads nothing from it; a FIFO is never read here.
+      if (!info.isFile()) return { kind: 'none' };
+      size = info.size;
+    } catch (error) {
+      if (isMissing(error)) continue;
+      return { kind: 'unreadable', name, message: messageOf(error) };
+    }
+    if (size > SAMCONFIG_MAX_BYTES) return { kind: 'tooLarge', name };
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      return { kind: 'unreadable', name, message: messageOf(error) };
+    }
+    try {
+      return { kind: 'document', name, document: await parse(name, text) };
+    } catch (error) {
+      return { kind: 'unparsable', name, message: messageOf(error) };
+    }
+  }
+  return { kind: 'none' };
+}

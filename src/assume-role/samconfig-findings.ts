@@ -1,0 +1,71 @@
+/**
+ * What in SAM CLI's samconfig would undo this action's work, read from the parsed file (a plain
+ * object from smol-toml or yaml). SAM CLI (samcli/lib/config/samconfig.py, cli_config_file.py)
+ * takes `sam deploy`'s defaults from environment `default` (unless --config-env), merging
+ * `[default.global.parameters]` under `[default.deploy.parameters]`, so a deploy key wins; it
+ * refuses a non-empty file whose `version` is not a decimal number. Pure: no file system here.
+ */
+import { samconfigTexts, type SamconfigSection } from '../shared/messages/samconfig.js';
+
+/** The names SAM CLI looks for, in its order: the first that exists is the one it reads. */
+export const SAMCONFIG_FILES = ['samconfig.toml', 'samconfig.yaml', 'samconfig.yml'] as const;
+
+export type SamconfigFinding =
+  | { kind: 'profile'; file: string; section: SamconfigSection; value: unknown }
+  | { kind: 'region'; file: string; section: SamconfigSection; value: unknown; actionRegion: string }
+  | { kind: 'resolveS3WithBucket'; file: string; resolveSection: SamconfigSection; bucketSection: SamconfigSection }
+  | { kind: 'version'; file: string; value: unknown }
+  | { kind: 'notATable'; file: string };
+
+type Table = Record<string, unknown>;
+const isTable = (value: unknown): value is Table => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+function parametersOf(environment: Table, command: SamconfigSection): Table {
+  const section = environment[command];
+  const parameters = isTable(section) ? section.parameters : undefined;
+  return isTable(parameters) ? parameters : {};
+}
+
+/** A key as sam deploy sees it: from the deploy parameters, else the global ones; unset when absent (or null in YAML). */
+function lookUp(environment: Table, key: string): { section: SamconfigSection; value: unknown } | undefined {
+  for (const section of ['deploy', 'global'] as const) {
+    const parameters = parametersOf(environment, section);
+    if (Object.hasOwn(parameters, key) && parameters[key] !== null && parameters[key] !== undefined) return { section, value: parameters[key] };
+  }
+  return undefined;
+}
+
+/** A value click's boolean type reads as true (SAM CLI's flags are click options). */
+const isTrue = (value: unknown) => value === true || (typeof value === 'string' && ['true', '1', 'yes', 'y', 't', 'on'].includes(value.trim().toLowerCase()));
+
+/** `file` is the name to show (relative to the workspace); `actionRegion` the aws-region input. */
+export function samconfigFindings(document: unknown, file: string, actionRegion: string): SamconfigFinding[] {
+  if (document === null || document === undefined) return [];
+  if (!isTable(document)) return [{ kind: 'notATable', file }];
+  if (Object.keys(document).length === 0) return [];
+  const findings: SamconfigFinding[] = [];
+  // smol-toml and yaml are asked for integers as bigint, so `version = 1` (an integer, refused) is told from `1.0`.
+  if (typeof document.version !== 'number') findings.push({ kind: 'version', file, value: document.version });
+  const environment = isTable(document.default) ? document.default : {};
+  const profile = lookUp(environment, 'profile');
+  if (profile) findings.push({ kind: 'profile', file, ...profile });
+  const region = lookUp(environment, 'region');
+  if (region && region.value !== actionRegion) findings.push({ kind: 'region', file, ...region, actionRegion });
+  const resolveS3 = lookUp(environment, 'resolve_s3');
+  const bucket = lookUp(environment, 's3_bucket');
+  if (resolveS3 && isTrue(resolveS3.value) && bucket && bucket.value !== '') {
+    findings.push({ kind: 'resolveS3WithBucket', file, resolveSection: resolveS3.section, bucketSection: bucket.section });
+  }
+  return findings;
+}
+
+/** Each finding as the warning the step prints. */
+export function samconfigWarning(finding: SamconfigFinding): string {
+  switch (finding.kind) {
+    case 'profile': return samconfigTexts.profile(finding.file, finding.section, finding.value);
+    case 'region': return samconfigTexts.region(finding.file, finding.section, finding.value, finding.actionRegion);
+    case 'resolveS3WithBucket': return samconfigTexts.resolveS3WithBucket(finding.file, finding.resolveSection, finding.bucketSection);
+    case 'version': return samconfigTexts.version(finding.file, finding.value);
+    case 'notATable': return samconfigTexts.notATable(finding.file);
+  }
+}
