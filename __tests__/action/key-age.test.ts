@@ -2,13 +2,16 @@
  * The key-age action's run(io) in process, through the recording Io, against the loopback IAM and
  * a nock'd GitHub API for the tracking issue.
  */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { createIssueApi } from '../../src/adapters/github-issues.js';
 import { run } from '../../src/key-age/run.js';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';
 import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as KEY } from '../../test/support/fixtures.js';
+
+// nock's interceptor patches node:http for the whole worker; later files in it must get the real one.
+afterAll(() => nock.restore());
 
 const USER = 'sam-cli-user';
 const DAY = 24 * 60 * 60 * 1000;

@@ -3,7 +3,7 @@
  * update it on later runs (found by its hidden marker, on any page of open issues), close it with a
  * comment when everything is ok, never a second one, and a clear message when the token may not write.
  */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { DEFAULT_THRESHOLDS } from '../../src/key-age/key-age-inputs.js';
 import { assessKeys, type KeyAssessment } from '../../src/key-age/key-findings.js';
@@ -12,6 +12,9 @@ import { syncTrackingIssue } from '../../src/key-age/tracking-issue-sync.js';
 import { createIssueApi } from '../../src/adapters/github-issues.js';
 import { explainIssueFailure } from '../../src/shared/messages/tracking-issue.js';
 import { FIXED_NOW as NOW } from '../../test/support/fixtures.js';
+
+// nock's interceptor patches node:http for the whole worker; later files in it must get the real one.
+afterAll(() => nock.restore());
 
 const API = 'https://api.github.com';
 const TOKEN = 'ghs_TrackingIssueTestToken0000000000000';

@@ -3,12 +3,15 @@
  * the partition's global endpoint and signing region, every page of ListAccessKeys, last use,
  * retries of errors that heal and none of those that cannot.
  */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { CallFailed, type RetryNotice, type RetryPolicy } from '../../src/shared/retry.js';
 import { lastUseOf } from '../../src/key-age/key-findings.js';
 import { accessKeyLastUse, createIamClient, listOwnAccessKeys, type IamCallOptions } from '../../src/adapters/iam.js';
 import { EXAMPLE_KEY, INSTANT_CLOCK as instantClock } from '../../test/support/fixtures.js';
+
+// nock's interceptor patches node:http for the whole worker; later files in it must get the real one.
+afterAll(() => nock.restore());
 
 const KEYS = { ...EXAMPLE_KEY, partition: 'aws' as const };
 const IAM = 'https://iam.amazonaws.com';

@@ -3,7 +3,7 @@
  * the call goes unsigned, with no credential chain consulted; credentials are masked; the retry
  * policy covers the call and, with its own deadlines, the token request.
  */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { CallFailed, type RetryClock, type RetryPolicy } from '../../src/shared/retry.js';
 import {
@@ -12,6 +12,9 @@ import {
   requestIdToken,
   type WebIdentityCallOptions,
 } from '../../src/adapters/sts-web-identity.js';
+
+// nock's interceptor patches node:http for the whole worker; later files in it must get the real one.
+afterAll(() => nock.restore());
 
 const REGION = 'eu-west-1';
 const STS = `https://sts.${REGION}.amazonaws.com`;

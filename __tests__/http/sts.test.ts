@@ -2,12 +2,15 @@
  * The STS shell against the real SDK serialization, with nock answering as STS does:
  * which errors are retried and how often, and what the user reads for each STS error code.
  */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { explainAssumeRoleFailure, type AssumeRoleContext } from '../../src/shared/messages/assume-role-failures.js';
 import { CallFailed, type RetryPolicy } from '../../src/shared/retry.js';
 import { assumeRole, createStsClient, type CallOptions } from '../../src/adapters/sts.js';
 import { EXAMPLE_KEY, EXAMPLE_REGION as REGION, EXAMPLE_ROLE_ARN as ROLE_ARN, INSTANT_CLOCK as instantClock } from '../../test/support/fixtures.js';
+
+// nock's interceptor patches node:http for the whole worker; later files in it must get the real one.
+afterAll(() => nock.restore());
 
 const STS = `https://sts.${REGION}.amazonaws.com`;
 const KEYS = { ...EXAMPLE_KEY, region: REGION };
