@@ -3,7 +3,7 @@ exports.id = 242;
 exports.ids = [242];
 exports.modules = {
 
-/***/ 242:
+/***/ 9242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,9 +16,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: EventStreamCodec, EventStreamMarshaller, HeaderMarshaller, Int64, MessageDecoderStream, MessageEncoderStream, SmithyMessageDecoderStream, SmithyMessageEncoderStream, UniversalEventStreamMarshaller, getChunkedStream, getMessageUnmarshaller, getUnmarshalledStream, iterableToReadableStream, readableStreamToIterable, resolveEventStreamSerdeConfig, universalEventStreamSerdeProvider
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(75);
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(522);
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js
 const CRC32_TABLE = new Uint32Array(256);
 for (let i = 0; i < 256; ++i) {
@@ -78,7 +78,7 @@ function buildNativeClass(nativeCrc32) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-var hasOwn = __webpack_require__(852);
+var hasOwn = __webpack_require__(6852);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js
 var hex_encoding = __webpack_require__(706);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js
@@ -703,11 +703,11 @@ async function* readableToIterable(readStream) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
-var TypeRegistry = __webpack_require__(835);
+var TypeRegistry = __webpack_require__(9835);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
-var toUtf8 = __webpack_require__(787);
+var toUtf8 = __webpack_require__(1787);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
-var fromUtf8 = __webpack_require__(574);
+var fromUtf8 = __webpack_require__(4574);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/event-streams/EventStreamSerde.js
 
 

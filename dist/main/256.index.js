@@ -2,7 +2,7 @@ exports.id = 256;
 exports.ids = [256];
 exports.modules = {
 
-/***/ 256:
+/***/ 6256:
 /***/ ((module) => {
 
 module.exports = eval("require")("kerberos");

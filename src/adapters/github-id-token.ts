@@ -1,5 +1,8 @@
-import { HttpClient } from '@actions/http-client';
-import { BearerCredentialHandler } from '@actions/http-client/lib/auth';
+// @actions/http-client under the package's own alias (package.json "imports"): the main and post
+// bundles give @actions/core a stand-in for it (build-stubs/README.md) and this real one only to
+// keyless mode, in a chunk the key path never reads (src/adapters/actions-io.ts loads it).
+import { HttpClient } from '#actions-http-client';
+import { BearerCredentialHandler } from '#actions-http-client/auth';
 import type { Io } from '../shared/io.js';
 
 /** An HTTP answer as the retry policy reads failures: `$metadata.httpStatusCode`, as the AWS SDK's errors carry it. */

@@ -22,10 +22,8 @@ import { explainWebIdentityFailure } from './web-identity-failure.js';
 
 export interface KeylessDeps {
   /** The unsigned STS client; by default the SDK's, at the endpoint io.env names. */
-  webIdentityClient: (region: string, env: Io['env']) => STSClient;
+  webIdentityClient?: (region: string, env: Io['env']) => STSClient;
 }
-
-export const DEFAULT_KEYLESS_DEPS: KeylessDeps = { webIdentityClient: createWebIdentityStsClient };
 
 /**
  * Before any call: the runner offers a token only to jobs with `id-token: write`. Its request
@@ -64,7 +62,7 @@ export async function assumeKeyless(io: Io, request: KeylessInputs, secrets: Sec
   if (claims) io.debug(keylessLog.token(claims.subject));
   const { role } = request;
   try {
-    return await assumeRoleWithWebIdentity(deps.webIdentityClient(request.region, io.env), {
+    return await assumeRoleWithWebIdentity((deps.webIdentityClient ?? createWebIdentityStsClient)(request.region, io.env), {
       RoleArn: role.arn,
       RoleSessionName: request.sessionName ?? sessionNameForRun(runContextFromEnv(io.env), new Date(io.clock.now())),
       WebIdentityToken: token,
