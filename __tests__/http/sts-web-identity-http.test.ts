@@ -57,7 +57,7 @@ describe('assumeRoleWithWebIdentity', () => {
     });
     const masked: string[] = [];
     try {
-      const assumed = await assumeRoleWithWebIdentity(createWebIdentityStsClient(REGION, {}), REQUEST, options(masked));
+      const assumed = await assumeRoleWithWebIdentity(await createWebIdentityStsClient(REGION, {}), REQUEST, options(masked));
       expect(assumed).toMatchObject({ assumedRoleArn: 'arn:aws:sts::111122223333:assumed-role/deploy/gha-1-1@o.r', account: '111122223333', sessionName: 'gha-1-1@o.r' });
     } finally {
       process.env.AWS_ACCESS_KEY_ID = saved.id;
@@ -74,7 +74,7 @@ describe('assumeRoleWithWebIdentity', () => {
 
   test('retries throttling, then succeeds: still one logical call', async () => {
     nock(STS).post('/').reply(400, errorXml('Throttling', 'Rate exceeded')).post('/').reply(200, SUCCESS_XML);
-    await expect(assumeRoleWithWebIdentity(createWebIdentityStsClient(REGION, {}), REQUEST, options())).resolves.toMatchObject({ account: '111122223333' });
+    await expect(assumeRoleWithWebIdentity(await createWebIdentityStsClient(REGION, {}), REQUEST, options())).resolves.toMatchObject({ account: '111122223333' });
     expect(nock.isDone()).toBe(true);
   });
 
@@ -84,7 +84,7 @@ describe('assumeRoleWithWebIdentity', () => {
     ['ExpiredTokenException', 400, 'Token expired: current date/time 1764600400 must be before the expiration date/time1764600300'],
   ])('%s fails at once, never retried', async (code, status, message) => {
     const scope = nock(STS).post('/').once().reply(status, errorXml(code, message));
-    const error = await assumeRoleWithWebIdentity(createWebIdentityStsClient(REGION, {}), REQUEST, options()).catch((caught: unknown) => caught);
+    const error = await assumeRoleWithWebIdentity(await createWebIdentityStsClient(REGION, {}), REQUEST, options()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CallFailed);
     expect(error).toMatchObject({ reason: 'permanent', attempts: 1, failure: { code, message } });
     expect(scope.isDone()).toBe(true);

@@ -40,7 +40,7 @@ const CONTEXT: AssumeRoleContext = {
 /** Runs AssumeRole and returns the message the user would read, or fails the test. */
 async function failureMessage(context: Partial<AssumeRoleContext> = {}): Promise<{ message: string; failed: CallFailed }> {
   try {
-    await assumeRole(createStsClient(KEYS, process.env), REQUEST, options());
+    await assumeRole(await createStsClient(KEYS, process.env), REQUEST, options());
   } catch (error) {
     if (!(error instanceof CallFailed)) throw error;
     return { message: explainAssumeRoleFailure(error, { ...CONTEXT, ...context }), failed: error };
@@ -74,7 +74,7 @@ describe('AssumeRole over HTTP', () => {
         return [200, SUCCESS_XML, { 'content-type': 'text/xml' }];
       });
     const masked: string[] = [];
-    const assumed = await assumeRole(createStsClient(KEYS, process.env), REQUEST, options(masked));
+    const assumed = await assumeRole(await createStsClient(KEYS, process.env), REQUEST, options(masked));
     expect(scope.isDone()).toBe(true);
     expect(authorization).toContain(`Credential=${KEYS.accessKeyId}/`);
     expect(authorization).toContain(`/${REGION}/sts/aws4_request`);
@@ -88,7 +88,7 @@ describe('AssumeRole over HTTP', () => {
   test('honours AWS_ENDPOINT_URL_STS over the regional endpoint', async () => {
     process.env.AWS_ENDPOINT_URL_STS = 'https://sts-vpce.example.internal';
     const scope = nock('https://sts-vpce.example.internal').post('/').reply(200, SUCCESS_XML);
-    await assumeRole(createStsClient(KEYS, process.env), REQUEST, options());
+    await assumeRole(await createStsClient(KEYS, process.env), REQUEST, options());
     expect(scope.isDone()).toBe(true);
   });
 
@@ -99,14 +99,14 @@ describe('AssumeRole over HTTP', () => {
     ['a body that is not XML', 200, '<html>proxy error'],
   ])('retries %s and succeeds on the next attempt', async (_label, status, body) => {
     const scope = nock(STS).post('/').times(2).reply(status, body).post('/').reply(200, SUCCESS_XML);
-    await expect(assumeRole(createStsClient(KEYS, process.env), REQUEST, options())).resolves.toMatchObject({ account: '111122223333' });
+    await expect(assumeRole(await createStsClient(KEYS, process.env), REQUEST, options())).resolves.toMatchObject({ account: '111122223333' });
     expect(scope.isDone()).toBe(true);
   });
 
   test('gives an attempt no longer than its timeout, then retries', async () => {
     const scope = nock(STS).post('/').delay(5000).reply(200, SUCCESS_XML).post('/').reply(200, SUCCESS_XML);
     const shortAttempts = { ...options(), policy: { ...POLICY, attemptTimeoutMs: 200 } };
-    await assumeRole(createStsClient(KEYS, process.env), REQUEST, shortAttempts);
+    await assumeRole(await createStsClient(KEYS, process.env), REQUEST, shortAttempts);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -121,7 +121,7 @@ describe('AssumeRole over HTTP', () => {
 
   test('throttling is retried past retry-max-attempts: STS\'s 400 Throttling six times, then the credentials', async () => {
     const scope = nock(STS).post('/').times(6).reply(400, errorXml('Throttling', 'Rate exceeded')).post('/').reply(200, SUCCESS_XML);
-    const assumed = await assumeRole(createStsClient(KEYS, process.env), REQUEST, options());
+    const assumed = await assumeRole(await createStsClient(KEYS, process.env), REQUEST, options());
     expect(scope.isDone()).toBe(true);
     expect(assumed.credentials.accessKeyId).toMatch(/^ASIA/);
   });
@@ -131,7 +131,7 @@ describe('AssumeRole over HTTP', () => {
     const scope = nock(STS)
       .post('/').reply(403, errorXml('SignatureDoesNotMatch', 'Signature expired: 20261124T100000Z is now earlier than 20261124T104500Z (20261124T110000Z - 15 min.)'), { Date: skewed })
       .post('/').reply(200, SUCCESS_XML);
-    await assumeRole(createStsClient(KEYS, process.env), REQUEST, options());
+    await assumeRole(await createStsClient(KEYS, process.env), REQUEST, options());
     expect(scope.isDone()).toBe(true);
   });
 });

@@ -6515,7 +6515,7 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 2348:
+/***/ 9967:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6952,7 +6952,7 @@ var _null = __webpack_require__(5410);
 var seq = __webpack_require__(1744);
 var string = __webpack_require__(2678);
 var binary = __webpack_require__(6737);
-var bool = __webpack_require__(2348);
+var bool = __webpack_require__(9967);
 var float = __webpack_require__(7292);
 var int = __webpack_require__(7851);
 var merge = __webpack_require__(5970);

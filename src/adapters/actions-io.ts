@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import type { Io, Severity } from '../shared/io.js';
-import { requestRunnerIdToken } from './github-id-token.js';
 import { systemClock } from './system-clock.js';
 
 const ANNOTATE: Record<Severity, (message: string, properties: core.AnnotationProperties) => void> = {
@@ -30,6 +29,10 @@ export function actionsIo(env: Io['env'] = process.env): Io {
     failQuietly: () => {
       process.exitCode = core.ExitCode.Failure;
     },
-    idToken: (audience, timeoutMs) => requestRunnerIdToken(env, audience, timeoutMs, (value) => core.setSecret(value)),
+    // Loaded on first use: only keyless mode asks for a token, and only it needs the HTTP client.
+    idToken: async (audience, timeoutMs) => {
+      const { requestRunnerIdToken } = await import('./github-id-token.js');
+      return requestRunnerIdToken(env, audience, timeoutMs, (value) => core.setSecret(value));
+    },
   };
 }

@@ -1,8 +1,7 @@
 import { getOctokit } from '@actions/github';
 import sodium from 'libsodium-wrappers';
 import type { Clock } from '../shared/io.js';
-import type { SecretPlace } from '../rotation/rotation-inputs.js';
-import type { SecretStore } from '../rotation/rotation-ports.js';
+import type { SecretPlace, SecretStore } from '../shared/key-rotation-types.js';
 
 /**
  * A repository's or an environment's Actions secrets over GitHub's REST API: the public key, the

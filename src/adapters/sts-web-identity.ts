@@ -1,8 +1,7 @@
 import { AssumeRoleWithWebIdentityCommand, STSClient, type AssumeRoleWithWebIdentityCommandInput } from '@aws-sdk/client-sts';
 import type { Io } from '../shared/io.js';
-import type { ProxyVariables } from '../shared/proxy-settings.js';
+import { usesProxy, type ProxyVariables } from '../shared/proxy-settings.js';
 import { endpointFromEnv } from './aws-endpoint.js';
-import { proxyHandlerOptions } from './proxy.js';
 import { assumedRoleFrom, type AssumedRole } from './sts.js';
 import { withRetries } from '../shared/retry.js';
 import { sendWithRetries, type RetryOptions } from './aws-call.js';
@@ -19,11 +18,12 @@ const noCredentials = async (): Promise<never> => {
 
 /**
  * The regional endpoint of `region`, unless AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL in the step's
- * environment says otherwise; through the proxy that `proxy` names for it, if any.
+ * environment says otherwise; through the proxy that `proxy` names for it, if any (the proxy
+ * agents are loaded only then).
  */
-export function createWebIdentityStsClient(region: string, env: Io['env'], proxy?: ProxyVariables): STSClient {
+export async function createWebIdentityStsClient(region: string, env: Io['env'], proxy?: ProxyVariables): Promise<STSClient> {
   const endpoint = endpointFromEnv(env, 'STS');
-  const requestHandler = proxy && proxyHandlerOptions(proxy);
+  const requestHandler = proxy && usesProxy(proxy) ? (await import('./proxy.js')).proxyHandlerOptions(proxy) : undefined;
   return new STSClient({
     region,
     credentials: noCredentials,

@@ -3,9 +3,8 @@ import { accountOfArn } from '../shared/aws-names.js';
 import type { Io } from '../shared/io.js';
 import { incompleteAnswer } from '../shared/messages/aws-failures.js';
 import type { UserKeyInputs } from '../shared/user-key-inputs.js';
-import type { ProxyVariables } from '../shared/proxy-settings.js';
+import { usesProxy, type ProxyVariables } from '../shared/proxy-settings.js';
 import { endpointFromEnv } from './aws-endpoint.js';
-import { proxyHandlerOptions } from './proxy.js';
 import { sendWithRetries, type RetryOptions } from './aws-call.js';
 
 export interface TemporaryCredentials {
@@ -31,11 +30,11 @@ export type UserKeys = Pick<UserKeyInputs, 'accessKeyId' | 'secretAccessKey' | '
  * One client for the run, signing with the limited user's keys. The SDK's own retries are off:
  * withRetries decides what to retry. The endpoint is the regional one for `region`, unless
  * AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL in the step's environment says otherwise; through the
- * proxy that `proxy` names for it, if any.
+ * proxy that `proxy` names for it, if any (the proxy agents are loaded only then).
  */
-export function createStsClient(keys: UserKeys, env: Io['env'], proxy?: ProxyVariables): STSClient {
+export async function createStsClient(keys: UserKeys, env: Io['env'], proxy?: ProxyVariables): Promise<STSClient> {
   const endpoint = endpointFromEnv(env, 'STS');
-  const requestHandler = proxy && proxyHandlerOptions(proxy);
+  const requestHandler = proxy && usesProxy(proxy) ? (await import('./proxy.js')).proxyHandlerOptions(proxy) : undefined;
   return new STSClient({
     region: keys.region,
     credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },

@@ -7,9 +7,6 @@ export interface ProfileCredentials {
   sessionToken: string;
 }
 
-/** The main step saves this; the post step removes exactly the sections it names. */
-export const PROFILE_STATE = 'aws-profile';
-
 export interface WrittenProfile {
   profile: string;
   marker: string;

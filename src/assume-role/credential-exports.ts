@@ -13,6 +13,9 @@ const SHADOWING_VARIABLES = ['AWS_SECURITY_TOKEN'];
 /** The main step saves this state once it has exported; the post step then blanks the variables. */
 export const EXPORTED_STATE = 'exported';
 
+/** The main step saves the profile it wrote (aws-profile.ts's WrittenProfile) here; the post step removes exactly the sections it names. */
+export const PROFILE_STATE = 'aws-profile';
+
 /** Every variable the action sets, so the post step can blank exactly these. */
 export const EXPORTED_VARIABLES = [
   'AWS_ACCESS_KEY_ID',

@@ -26,10 +26,8 @@ import { explainWebIdentityFailure } from './web-identity-failure.js';
 
 export interface KeylessDeps {
   /** The unsigned STS client; by default the SDK's, at the endpoint io.env names. */
-  webIdentityClient: (region: string, env: Io['env'], proxy?: ProxyVariables) => STSClient;
+  webIdentityClient?: (region: string, env: Io['env'], proxy?: ProxyVariables) => STSClient | Promise<STSClient>;
 }
-
-export const DEFAULT_KEYLESS_DEPS: KeylessDeps = { webIdentityClient: createWebIdentityStsClient };
 
 /**
  * Before any call: the runner offers a token only to jobs with `id-token: write`. Its request
@@ -67,7 +65,7 @@ export async function assumeKeyless(io: Io, request: KeylessInputs, proxy: Proxy
   const claims = decodeWebIdentityClaims(token);
   if (claims) io.debug(keylessLog.token(claims.subject));
   const { role } = request;
-  const client = deps.webIdentityClient(request.region, io.env, proxy);
+  const client = await (deps.webIdentityClient ?? createWebIdentityStsClient)(request.region, io.env, proxy);
   announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), request.region)));
   try {
     return await assumeRoleWithWebIdentity(client, {

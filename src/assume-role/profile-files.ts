@@ -8,9 +8,6 @@
  */
 export type ProfileFileKind = 'credentials' | 'config';
 
-/** What botocore and the JS SDK accept as a profile name, without quoting or white space. */
-export const PROFILE_NAME = /^[\w+=,.@-]{1,64}$/;
-
 const HEADER = /^\s*\[(.*)\]\s*$/;
 const IGNORABLE = /^\s*([#;].*)?$/;
 

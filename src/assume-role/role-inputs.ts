@@ -2,13 +2,13 @@ import {
   ACCOUNT_ID,
   EXTERNAL_ID,
   MANAGED_POLICY_ARN,
+  PROFILE_NAME,
   SESSION_NAME,
   parseBareRoleName,
   parseRoleArn,
   type RoleArn,
 } from '../shared/aws-names.js';
 import { isProxyUrl } from '../shared/proxy-settings.js';
-import { PROFILE_NAME } from './profile-files.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
 import { isComplete, parseUserKeyInputs, type UserKeyInputs } from '../shared/user-key-inputs.js';
 import { inputRules } from '../shared/messages/inputs.js';

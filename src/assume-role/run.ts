@@ -15,12 +15,11 @@ import { StepFailure } from '../shared/step-failure.js';
 import { SECRET_INPUTS } from '../shared/user-key-inputs.js';
 import { randomUUID } from 'node:crypto';
 import { proxySecrets, proxyVariables, type ProxyVariables } from '../shared/proxy-settings.js';
-import { fileProfileStore, profilePaths, type ProfileStore } from '../adapters/profile-store.js';
+import type { ProfileStore } from '../adapters/profile-store.js';
 import { profileTexts, profileVariableWarning } from '../shared/messages/job-environment.js';
-import { PROFILE_STATE, writeAwsProfile } from './aws-profile.js';
-import { EXPORTED_STATE, environmentFor, outputsFor, summaryFor, whereCredentialsAre } from './credential-exports.js';
+import { EXPORTED_STATE, PROFILE_STATE, environmentFor, outputsFor, summaryFor, whereCredentialsAre } from './credential-exports.js';
 import { parseActionInputs } from './action-inputs.js';
-import { assumeKeyless, DEFAULT_KEYLESS_DEPS, type KeylessDeps } from './keyless.js';
+import type { KeylessDeps } from './keyless.js';
 import type { KeylessInputs } from './keyless-inputs.js';
 import type { RootInputs, SharedOptions } from './role-inputs.js';
 import { sessionNameForRun } from './session-name.js';
@@ -30,21 +29,23 @@ import { checkSamconfig, DEFAULT_SAMCONFIG_DEPS, type SamconfigDeps } from './sa
 
 export interface AssumeRoleDeps extends KeylessDeps, SamconfigDeps {
   /** The STS client for the limited user's keys; by default the SDK's, at the endpoint io.env names. */
-  stsClient: (keys: UserKeys, env: Io['env'], proxy?: ProxyVariables) => STSClient;
-  /** The shared credentials and config files, for aws-profile. */
-  profileStore: ProfileStore;
+  stsClient: (keys: UserKeys, env: Io['env'], proxy?: ProxyVariables) => STSClient | Promise<STSClient>;
+  /** The shared credentials and config files, for aws-profile; by default the real files. */
+  profileStore?: ProfileStore;
   /** A value no other run uses, marking the profile sections this step writes as its own. */
   marker: () => string;
 }
 
-const DEFAULT_DEPS: AssumeRoleDeps = { stsClient: createStsClient, profileStore: fileProfileStore, marker: randomUUID, ...DEFAULT_KEYLESS_DEPS, ...DEFAULT_SAMCONFIG_DEPS };
+const DEFAULT_DEPS: AssumeRoleDeps = { stsClient: createStsClient, marker: randomUUID, ...DEFAULT_SAMCONFIG_DEPS };
 
 /** Variables that make the JS SDK v3's default chain prefer a profile over the exported keys. */
 const PROFILE_VARIABLES = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'];
 
 async function writeProfile(io: Io, assumed: AssumedRole, inputs: SharedOptions & { region: string }, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
   if (inputs.awsProfile === undefined) return;
-  const result = await writeAwsProfile(deps.profileStore, profilePaths(io.env), {
+  // Loaded only when a run writes a profile (so are keyless mode and the proxy agents: see their call sites).
+  const [{ writeAwsProfile }, { fileProfileStore, profilePaths }] = await Promise.all([import('./aws-profile.js'), import('../adapters/profile-store.js')]);
+  const result = await writeAwsProfile(deps.profileStore ?? fileProfileStore, profilePaths(io.env), {
     profile: inputs.awsProfile,
     credentials: assumed.credentials,
     region: inputs.region,
@@ -109,7 +110,7 @@ function maskedProxyVariables(io: Io, inputs: SharedOptions, secrets: Secrets): 
 async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
   io.debug(actionLog.signing(keyHint(inputs.accessKeyId), inputs.region));
   const proxy = maskedProxyVariables(io, inputs, secrets);
-  const client = deps.stsClient(inputs, io.env, proxy);
+  const client = await deps.stsClient(inputs, io.env, proxy);
   announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), inputs.region)));
   const options: CallOptions = {
     mask: (value) => secrets.add(value),
@@ -146,6 +147,7 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
 /** Keyless mode: GitHub's OIDC token for one AssumeRoleWithWebIdentity, then the same exports as with keys. */
 async function assumeWithoutKeys(io: Io, inputs: KeylessInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
   if (inputs.maskAccountId) secrets.add(inputs.role.account);
+  const { assumeKeyless } = await import('./keyless.js');
   const assumed = await assumeKeyless(io, inputs, maskedProxyVariables(io, inputs, secrets), secrets, deps);
   checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn), secrets);
   await publish(io, assumed, inputs, secrets, deps);

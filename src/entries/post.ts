@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import { fileProfileStore } from '../adapters/profile-store.js';
 import { runPost } from '../assume-role/post.js';
 
 // Only the calls the post step makes, so its bundle stays without the rest of the adapter.
@@ -8,4 +7,4 @@ void runPost({
   exportVariable: core.exportVariable,
   info: core.info,
   annotate: (_severity, message) => core.warning(message),
-}, fileProfileStore);
+});

@@ -29,7 +29,7 @@ import { syncTrackingIssue } from './tracking-issue-sync.js';
 export interface KeyAgeDeps {
   iamClient: (keys: UserKeyInputs, env: Io['env']) => IAMClient;
   /** For GetCallerIdentity (no permission needed): the account the tracking issue belongs to. */
-  stsClient: (keys: UserKeys, env: Io['env']) => STSClient;
+  stsClient: (keys: UserKeys, env: Io['env']) => STSClient | Promise<STSClient>;
   /** Loaded only when a tracking issue is written, so a run without one never loads the GitHub client. */
   issueApi: (token: string, repository: Repository, env: Io['env']) => Promise<IssueApi>;
 }
@@ -78,7 +78,7 @@ function issueFailureOf(error: unknown): IssueFailure {
 
 /** The keys' account, which the tracking issue belongs to; GetCallerIdentity needs no permission. */
 async function keysAccount(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: KeyAgeDeps): Promise<string> {
-  const client = deps.stsClient(inputs, io.env);
+  const client = await deps.stsClient(inputs, io.env);
   announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), inputs.region)));
   const options = { policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts }, clock: io.clock, onRetry: logRetry(io, 'STS GetCallerIdentity', secrets), mask: () => undefined };
   try {

@@ -1,17 +1,9 @@
 import { parseRoleArn, partitionOfRegion, REGION, type RoleArn } from '../shared/aws-names.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
+import type { Repository, SecretPlace } from '../shared/key-rotation-types.js';
 import type { CommandName } from './command-line.js';
 
-export interface Repository {
-  owner: string;
-  repo: string;
-}
-
-/** Where the two secrets live: the repository's own, or one of its environments'. */
-export interface SecretPlace {
-  repository: Repository;
-  environment?: string;
-}
+export type { Repository, SecretPlace };
 
 export interface SecretNames {
   id: string;

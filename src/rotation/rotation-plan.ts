@@ -1,18 +1,12 @@
+import type { KeyState, NothingDue, Refusal } from '../shared/key-rotation-types.js';
 import { createdByUs, deactivatedByUs } from './rotation-tags.js';
+
+export type { KeyState, NothingDue, Refusal };
 
 /**
  * The next safe step of a rotation, from the state read from IAM and GitHub on this run alone, so a
  * run can be killed anywhere and the next one carries on. Pure: the state comes in, a step comes out.
  */
-export interface KeyState {
-  accessKeyId: string;
-  status: 'Active' | 'Inactive';
-  createDate: Date;
-  lastUsed?: Date;
-  lastUsedService?: string;
-  lastUsedRegion?: string;
-}
-
 export interface RotationState {
   userName: string;
   /** The ARN the caller's own credentials belong to (STS GetCallerIdentity). */
@@ -34,23 +28,6 @@ export interface PlanOptions {
  */
 export const INTERRUPTED_AFTER_MS = 15 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type Refusal =
-  | { why: 'caller-is-target'; callerArn: string }
-  | { why: 'secret-missing'; missing: Array<'id' | 'secret'> }
-  | { why: 'no-keys' }
-  | { why: 'secrets-older-than-key'; key: KeyState; which: 'id' | 'secret'; storedAt: Date }
-  | { why: 'two-active-not-ours'; newer: KeyState; older: KeyState }
-  | { why: 'secret-without-id'; newKey: KeyState }
-  | { why: 'old-key-in-use'; oldKey: KeyState; newKey: KeyState; storedAt: Date }
-  | { why: 'inactive-not-ours'; key: KeyState }
-  | { why: 'used-after-deactivation'; key: KeyState; deactivatedAt: Date }
-  | { why: 'no-active-key'; keys: KeyState[]; dueAt: Date };
-
-export type NothingDue =
-  | { why: 'waiting-for-use'; newKey: KeyState; oldKey: KeyState; storedAt: Date }
-  | { why: 'rotation-in-progress'; newKey: KeyState; recoverAfter: Date }
-  | { why: 'waiting-to-delete'; key: KeyState; deactivatedAt: Date; dueAt: Date };
 
 export type Step =
   | { kind: 'create'; oldKey: KeyState }

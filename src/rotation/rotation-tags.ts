@@ -1,13 +1,7 @@
-/**
- * How a key is provably ours: user tags the tool writes and nobody else has reason to write.
- * The key a rotation creates is tagged with its own id as the tag key, the way the IAM console
- * stores a key's description, so the console shows who made it. A key the tool deactivates gets a
- * second tag with the time, from which the grace period before deletion is counted.
- */
-export interface UserTag {
-  key: string;
-  value: string;
-}
+import type { UserTag } from '../shared/key-rotation-types.js';
+
+/** How a key is provably ours: user tags the tool writes (UserTag, in shared/key-rotation-types.ts) and nobody else has reason to write. */
+export type { UserTag };
 
 const CREATED = /^Created by assume-deploy-role rotate at (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)$/;
 const DEACTIVATED_PREFIX = 'assume-deploy-role:deactivated:';

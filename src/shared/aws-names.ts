@@ -76,3 +76,6 @@ export const MANAGED_POLICY_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b
 export function accountOfArn(arn: string): string | undefined {
   return /^arn:[a-z-]+:(?:iam|sts)::(\d{12}):/.exec(arn)?.[1];
 }
+
+/** What botocore and the JS SDK accept as a profile name, without quoting or white space. */
+export const PROFILE_NAME = /^[\w+=,.@-]{1,64}$/;

@@ -2,7 +2,7 @@
  * Texts of the command line's rotate and revoke. Key ids are printed whole (they are identifiers,
  * not secrets, and the commands we print need them); secrets never are.
  */
-import type { KeyState, NothingDue, Refusal } from '../../rotation/rotation-plan.js';
+import type { KeyState, NothingDue, Refusal } from '../key-rotation-types.js';
 
 export interface RotationContext {
   userName: string;

@@ -1,0 +1,95 @@
+import type { RoleArn } from './aws-names.js';
+
+/**
+ * The rotation's domain types and ports, shared by the rotation feature (src/rotation/), the
+ * adapters that implement the ports (src/adapters/iam-key-admin.ts, github-secrets.ts) and the
+ * messages that describe them (messages/rotation.ts), so dependencies point one way: into shared/.
+ */
+
+export interface KeyState {
+  accessKeyId: string;
+  status: 'Active' | 'Inactive';
+  createDate: Date;
+  lastUsed?: Date;
+  lastUsedService?: string;
+  lastUsedRegion?: string;
+}
+
+export type Refusal =
+  | { why: 'caller-is-target'; callerArn: string }
+  | { why: 'secret-missing'; missing: Array<'id' | 'secret'> }
+  | { why: 'no-keys' }
+  | { why: 'secrets-older-than-key'; key: KeyState; which: 'id' | 'secret'; storedAt: Date }
+  | { why: 'two-active-not-ours'; newer: KeyState; older: KeyState }
+  | { why: 'secret-without-id'; newKey: KeyState }
+  | { why: 'old-key-in-use'; oldKey: KeyState; newKey: KeyState; storedAt: Date }
+  | { why: 'inactive-not-ours'; key: KeyState }
+  | { why: 'used-after-deactivation'; key: KeyState; deactivatedAt: Date }
+  | { why: 'no-active-key'; keys: KeyState[]; dueAt: Date };
+
+export type NothingDue =
+  | { why: 'waiting-for-use'; newKey: KeyState; oldKey: KeyState; storedAt: Date }
+  | { why: 'rotation-in-progress'; newKey: KeyState; recoverAfter: Date }
+  | { why: 'waiting-to-delete'; key: KeyState; deactivatedAt: Date; dueAt: Date };
+
+export interface Repository {
+  owner: string;
+  repo: string;
+}
+
+/** Where the two secrets live: the repository's own, or one of its environments'. */
+export interface SecretPlace {
+  repository: Repository;
+  environment?: string;
+}
+
+/**
+ * How a key is provably ours: user tags the tool writes and nobody else has reason to write.
+ * The key a rotation creates is tagged with its own id as the tag key, the way the IAM console
+ * stores a key's description, so the console shows who made it. A key the tool deactivates gets a
+ * second tag with the time, from which the grace period before deletion is counted.
+ */
+export interface UserTag {
+  key: string;
+  value: string;
+}
+
+/**
+ * What the rotation does to IAM, STS and GitHub, as the adapters (src/adapters/iam-key-admin.ts,
+ * github-secrets.ts) offer it; the tests give fakes. Every call has its own deadlines and retries
+ * inside; a failure is thrown as the adapter's error and explained here.
+ */
+export interface NewAccessKey {
+  accessKeyId: string;
+  /** Registered as a secret by the adapter before it is returned. */
+  secretAccessKey: string;
+  createDate: Date;
+}
+
+export interface KeyAdmin {
+  callerArn(): Promise<string>;
+  accountOfCaller(): Promise<string>;
+  listKeys(userName: string): Promise<KeyState[]>;
+  userTags(userName: string): Promise<Map<string, string>>;
+  createKey(userName: string): Promise<NewAccessKey>;
+  setKeyStatus(userName: string, accessKeyId: string, status: 'Active' | 'Inactive'): Promise<void>;
+  deleteKey(userName: string, accessKeyId: string): Promise<void>;
+  tagUser(userName: string, tags: UserTag[]): Promise<void>;
+  untagUser(userName: string, keys: string[]): Promise<void>;
+  putRolePolicy(roleName: string, policyName: string, document: string): Promise<void>;
+}
+
+/** Calls signed with the new key itself, to prove it works before anything stores it. */
+export interface KeyProbe {
+  /** The ARN the key belongs to; AWS rejects a new key with InvalidClientTokenId for a few seconds. */
+  callerArn(key: NewAccessKey, region: string): Promise<string>;
+  /** AssumeRole on the deploy role with the new key; the session's secrets are masked, then dropped. */
+  assumeRole(key: NewAccessKey, role: RoleArn, region: string): Promise<string>;
+}
+
+export interface SecretStore {
+  /** When each named secret was last written (GitHub's updated_at); missing names are absent. */
+  updatedAt(names: readonly string[]): Promise<Map<string, Date>>;
+  /** Encrypts `value` with the place's public key and writes it. */
+  write(name: string, value: string): Promise<void>;
+}
