@@ -15,9 +15,9 @@ describe('isThrottling', () => {
 });
 
 describe('throttleDelay', () => {
-  test('full jitter from 0 up to a ceiling that doubles from one second and stops at eight', () => {
+  test('full jitter from 0 up to a ceiling that doubles from one second and stops at four', () => {
     const ceilings = [1, 2, 3, 4, 5, 9].map((retry) => throttleDelay(retry, THROTTLE_BACKOFF, () => 0.999_999));
-    expect(ceilings).toEqual([999, 1999, 3999, 7999, 7999, 7999]);
+    expect(ceilings).toEqual([999, 1999, 3999, 3999, 3999, 3999]);
     expect(throttleDelay(3, THROTTLE_BACKOFF, () => 0)).toBe(0);
   });
 
