@@ -8,6 +8,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { startFakeGitHub } from '../../test/support/fake-github.js';
+import { startForwardProxy } from '../../test/support/forward-proxy.js';
 import { findSecretLeaks, removeWorkDirs, runAction } from '../../test/support/run-action.js';
 import { EXAMPLE_KEY as KEY, EXAMPLE_REGION as REGION } from '../../test/support/fixtures.js';
 
@@ -91,6 +92,26 @@ describe('key-age action, end to end', () => {
       ['GetAccessKeyLastUsed', 'iam', 'us-east-1'],
     ]);
     expectNoLeaks(result);
+  });
+
+  test('behind the runner\'s proxy: the IAM calls go through it, its password masked', async () => {
+    addUser();
+    addKey(KEY, 10, { lastUsedDaysAgo: 1 });
+    const proxy = await startForwardProxy({ credentials: { user: 'runner', password: 'proxy-pass-7Qx' } });
+    try {
+      const result = await run({}, { debug: true, env: { HTTP_PROXY: `http://runner:proxy-pass-7Qx@127.0.0.1:${proxy.port}` } });
+      expect(result.errors).toEqual([]);
+      expect(result.outputs.status).toBe('ok');
+      expect(proxy.requests).toEqual([
+        { method: 'POST', target: `${server.url}/`, authorized: true },
+        { method: 'POST', target: `${server.url}/`, authorized: true },
+      ]);
+      expect(result.masks).toContain('proxy-pass-7Qx');
+      expect(result.visibleLog).not.toContain('proxy-pass-7Qx');
+      expectNoLeaks(result);
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('key warn-age-days old: a warning with the days left, the step passes', async () => {

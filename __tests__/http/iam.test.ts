@@ -69,14 +69,14 @@ afterEach(() => {
 describe('ListAccessKeys over HTTP', () => {
   test('an answer with a key id not shaped like AWS\'s (a line break in it) is refused, not printed', async () => {
     answer(IAM, [], 200, listXml([member('AKIAOLDKEY000000AAAA\n::error::x', 'Active', '2025-12-01T10:00:00Z')]));
-    await expect(listOwnAccessKeys(createIamClient(KEYS, process.env), options())).rejects.toThrow("IAM ListAccessKeys answered without access key ids and dates shaped like AWS's");
+    await expect(listOwnAccessKeys(await createIamClient(KEYS, process.env), options())).rejects.toThrow("IAM ListAccessKeys answered without access key ids and dates shaped like AWS's");
   });
 
   test('asks for the caller\'s own keys on the global endpoint, signed for us-east-1, and follows every page', async () => {
     const seen: Seen[] = [];
     answer(IAM, seen, 200, listXml([member('AKIAOLDKEY000000AAAA', 'Active', '2025-12-01T10:00:00Z')], 'cGFnZTI='));
     answer(IAM, seen, 200, listXml([member('AKIANEWKEY000000BBBB', 'Inactive', '2026-02-01T10:00:00Z')]));
-    const own = await listOwnAccessKeys(createIamClient(KEYS, process.env), options());
+    const own = await listOwnAccessKeys(await createIamClient(KEYS, process.env), options());
     expect(own).toEqual({
       userName: 'sam-cli-user',
       keys: [
@@ -96,14 +96,14 @@ describe('ListAccessKeys over HTTP', () => {
   test('in aws-cn, calls the China IAM endpoint signed for cn-north-1', async () => {
     const seen: Seen[] = [];
     answer('https://iam.cn-north-1.amazonaws.com.cn', seen, 200, listXml([]));
-    await listOwnAccessKeys(createIamClient({ ...KEYS, partition: 'aws-cn' }, process.env), options());
+    await listOwnAccessKeys(await createIamClient({ ...KEYS, partition: 'aws-cn' }, process.env), options());
     expect(seen[0]?.authorization).toContain('/cn-north-1/iam/aws4_request');
   });
 
   test('in aws-us-gov, signs for us-gov-west-1', async () => {
     const seen: Seen[] = [];
     answer('https://iam.us-gov.amazonaws.com', seen, 200, listXml([]));
-    await listOwnAccessKeys(createIamClient({ ...KEYS, partition: 'aws-us-gov' }, process.env), options());
+    await listOwnAccessKeys(await createIamClient({ ...KEYS, partition: 'aws-us-gov' }, process.env), options());
     expect(seen[0]?.authorization).toContain('/us-gov-west-1/iam/aws4_request');
   });
 
@@ -111,7 +111,7 @@ describe('ListAccessKeys over HTTP', () => {
     process.env.AWS_ENDPOINT_URL_IAM = 'https://iam.example.test';
     const seen: Seen[] = [];
     answer('https://iam.example.test', seen, 200, listXml([]));
-    await listOwnAccessKeys(createIamClient(KEYS, process.env), options());
+    await listOwnAccessKeys(await createIamClient(KEYS, process.env), options());
     expect(seen[0]?.authorization).toContain('/us-east-1/iam/aws4_request');
   });
 
@@ -121,7 +121,7 @@ describe('ListAccessKeys over HTTP', () => {
     answer(IAM, seen, 503, errorXml('ServiceUnavailable', 'try later', 'Receiver'));
     answer(IAM, seen, 200, listXml([member('AKIAOLDKEY000000AAAA', 'Active', '2025-12-01T10:00:00Z')]));
     const retries: RetryNotice[] = [];
-    const own = await listOwnAccessKeys(createIamClient(KEYS, process.env), options(retries));
+    const own = await listOwnAccessKeys(await createIamClient(KEYS, process.env), options(retries));
     expect(own.keys).toHaveLength(1);
     expect(retries.map((notice) => notice.failure.code)).toEqual(['Throttling', 'ServiceUnavailable']);
   });
@@ -129,7 +129,7 @@ describe('ListAccessKeys over HTTP', () => {
   test('AccessDenied fails at once, with AWS\'s code and message', async () => {
     const seen: Seen[] = [];
     answer(IAM, seen, 403, errorXml('AccessDenied', 'User: arn:aws:iam::111122223333:user/sam-cli-user is not authorized to perform: iam:ListAccessKeys on resource: user sam-cli-user'));
-    const failure = await listOwnAccessKeys(createIamClient(KEYS, process.env), options()).catch((error: unknown) => error);
+    const failure = await listOwnAccessKeys(await createIamClient(KEYS, process.env), options()).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(CallFailed);
     expect(failure).toMatchObject({ reason: 'permanent', attempts: 1, failure: { code: 'AccessDenied', httpStatus: 403 } });
     expect(seen).toHaveLength(1);
@@ -145,7 +145,7 @@ describe('GetAccessKeyLastUsed over HTTP', () => {
   test('asks about one key and reads date, service and region', async () => {
     const seen: Seen[] = [];
     answer(IAM, seen, 200, lastUsedXml('<LastUsedDate>2026-02-27T08:30:00Z</LastUsedDate><ServiceName>sts</ServiceName><Region>eu-west-1</Region>'));
-    const lastUse = await accessKeyLastUse(createIamClient(KEYS, process.env), 'AKIAOLDKEY000000AAAA', options());
+    const lastUse = await accessKeyLastUse(await createIamClient(KEYS, process.env), 'AKIAOLDKEY000000AAAA', options());
     expect(seen[0]?.params.get('Action')).toBe('GetAccessKeyLastUsed');
     expect(seen[0]?.params.get('AccessKeyId')).toBe('AKIAOLDKEY000000AAAA');
     expect(lastUse).toEqual({ date: new Date('2026-02-27T08:30:00Z'), service: 'sts', region: 'eu-west-1' });
@@ -153,6 +153,6 @@ describe('GetAccessKeyLastUsed over HTTP', () => {
 
   test('a key never used has no date and N/A, read as nothing', async () => {
     answer(IAM, [], 200, lastUsedXml('<ServiceName>N/A</ServiceName><Region>N/A</Region>'));
-    expect(lastUseOf(await accessKeyLastUse(createIamClient(KEYS, process.env), 'AKIAOLDKEY000000AAAA', options()))).toEqual({ date: undefined, service: undefined, region: undefined });
+    expect(lastUseOf(await accessKeyLastUse(await createIamClient(KEYS, process.env), 'AKIAOLDKEY000000AAAA', options()))).toEqual({ date: undefined, service: undefined, region: undefined });
   });
 });

@@ -59,7 +59,10 @@ class ProxyRouter extends agent_base__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g
     agents = new Map();
     direct = { http: new (node_http__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true }), https: new (node_https__WEBPACK_IMPORTED_MODULE_2___default().Agent)({ keepAlive: true }) };
     constructor(variables) {
-        super({ keepAlive: true });
+        // Not keep-alive itself: a socket pooled here would be handed to the next request without
+        // connect(), so a request for an http endpoint would go to the proxy with a relative path and
+        // no Proxy-Authorization (a 407 on every call after the first). The agents below pool instead.
+        super({ keepAlive: false });
         this.variables = variables;
     }
     connect(_request, options) {

@@ -4,6 +4,7 @@ import type { Io } from '../shared/io.js';
 import { ACCESS_KEY_ID } from '../shared/aws-names.js';
 import { incompleteAnswer, pagesNeverEnded } from '../shared/messages/aws-failures.js';
 import type { UserKeyInputs } from '../shared/user-key-inputs.js';
+import { usesProxy, type ProxyVariables } from '../shared/proxy-settings.js';
 import { endpointFromEnv } from './aws-endpoint.js';
 import { sendWithRetries, type RetryOptions } from './aws-call.js';
 
@@ -25,15 +26,18 @@ export interface LastUseRecord {
 /**
  * One client for the run, signing with the limited user's keys for the partition's IAM region.
  * The SDK's own retries are off: withRetries decides what to retry. AWS_ENDPOINT_URL_IAM or
- * AWS_ENDPOINT_URL in the step's environment replace IAM's own endpoint.
+ * AWS_ENDPOINT_URL in the step's environment replace IAM's own endpoint; through the proxy that
+ * `proxy` names for it, if any (the proxy agents are loaded only then).
  */
-export function createIamClient(keys: Pick<UserKeyInputs, 'accessKeyId' | 'secretAccessKey' | 'partition'>, env: Io['env']): IAMClient {
+export async function createIamClient(keys: Pick<UserKeyInputs, 'accessKeyId' | 'secretAccessKey' | 'partition'>, env: Io['env'], proxy?: ProxyVariables): Promise<IAMClient> {
   const endpoint = endpointFromEnv(env, 'IAM');
+  const requestHandler = proxy && usesProxy(proxy) ? (await import('./proxy.js')).proxyHandlerOptions(proxy) : undefined;
   return new IAMClient({
     region: iamSigningRegion(keys.partition),
     credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },
     maxAttempts: 1,
     ...(endpoint ? { endpoint } : {}),
+    ...(requestHandler ? { requestHandler } : {}),
   });
 }
 

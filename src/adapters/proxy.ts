@@ -34,7 +34,10 @@ class ProxyRouter extends Agent {
   private readonly direct = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
 
   constructor(private readonly variables: ProxyVariables) {
-    super({ keepAlive: true });
+    // Not keep-alive itself: a socket pooled here would be handed to the next request without
+    // connect(), so a request for an http endpoint would go to the proxy with a relative path and
+    // no Proxy-Authorization (a 407 on every call after the first). The agents below pool instead.
+    super({ keepAlive: false });
   }
 
   connect(_request: http.ClientRequest, options: AgentConnectOpts): http.Agent {

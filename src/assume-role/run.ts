@@ -14,7 +14,7 @@ import { runStep, writeSummary } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
 import { SECRET_INPUTS } from '../shared/user-key-inputs.js';
 import { randomUUID } from 'node:crypto';
-import { proxySecrets, proxyVariables, type ProxyVariables } from '../shared/proxy-settings.js';
+import { maskedProxyVariables, type ProxyVariables } from '../shared/proxy-settings.js';
 import type { ProfileStore } from '../adapters/profile-store.js';
 import { profileTexts, profileVariableWarning } from '../shared/messages/job-environment.js';
 import { EXPORTED_STATE, PROFILE_STATE, environmentFor, outputsFor, summaryFor, whereCredentialsAre } from './credential-exports.js';
@@ -100,16 +100,9 @@ async function publish(io: Io, assumed: AssumedRole, inputs: SharedOptions & { r
   await writeSummary(io, summaryFor(assumed, { maskAccountId: inputs.maskAccountId, now: new Date(io.clock.now()), where: whereCredentialsAre({ env: inputs.outputEnvCredentials, profile: inputs.awsProfile }) }), secrets);
 }
 
-/** The proxy variables that apply to this step's STS calls, their passwords masked first. */
-function maskedProxyVariables(io: Io, inputs: SharedOptions, secrets: Secrets): ProxyVariables {
-  const proxy = proxyVariables(io.env, inputs);
-  for (const url of [proxy.https_proxy, proxy.http_proxy, proxy.all_proxy]) proxySecrets(url).forEach((value) => secrets.add(value));
-  return proxy;
-}
-
 async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
   io.debug(actionLog.signing(keyHint(inputs.accessKeyId), inputs.region));
-  const proxy = maskedProxyVariables(io, inputs, secrets);
+  const proxy = maskedProxyVariables(io.env, inputs, (value) => secrets.add(value));
   const client = await deps.stsClient(inputs, io.env, proxy);
   announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), inputs.region)));
   const options: CallOptions = {
@@ -148,7 +141,7 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
 async function assumeWithoutKeys(io: Io, inputs: KeylessInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
   if (inputs.maskAccountId) secrets.add(inputs.role.account);
   const { assumeKeyless } = await import('./keyless.js');
-  const assumed = await assumeKeyless(io, inputs, maskedProxyVariables(io, inputs, secrets), secrets, deps);
+  const assumed = await assumeKeyless(io, inputs, maskedProxyVariables(io.env, inputs, (value) => secrets.add(value)), secrets, deps);
   checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn), secrets);
   await publish(io, assumed, inputs, secrets, deps);
 }

@@ -7,6 +7,7 @@ import { callerArn, createStsClient, type UserKeys } from '../adapters/sts.js';
 import { accountOfArn } from '../shared/aws-names.js';
 import { accessKeyLastUse, createIamClient, listOwnAccessKeys, type IamCallOptions, type OwnAccessKeys } from '../adapters/iam.js';
 import type { Io } from '../shared/io.js';
+import { maskedProxyVariables, type ProxyVariables } from '../shared/proxy-settings.js';
 import { actionLog } from '../shared/messages/action-log.js';
 import { assumeRoleRefusals } from '../shared/messages/assume-role-failures.js';
 import { explainKeyAgeFailure } from '../shared/messages/key-age-failures.js';
@@ -27,9 +28,9 @@ import { runUrl } from './tracking-issue-plan.js';
 import { syncTrackingIssue } from './tracking-issue-sync.js';
 
 export interface KeyAgeDeps {
-  iamClient: (keys: UserKeyInputs, env: Io['env']) => IAMClient;
+  iamClient: (keys: UserKeyInputs, env: Io['env'], proxy?: ProxyVariables) => IAMClient | Promise<IAMClient>;
   /** For GetCallerIdentity (no permission needed): the account the tracking issue belongs to. */
-  stsClient: (keys: UserKeys, env: Io['env']) => STSClient | Promise<STSClient>;
+  stsClient: (keys: UserKeys, env: Io['env'], proxy?: ProxyVariables) => STSClient | Promise<STSClient>;
   /** Loaded only when a tracking issue is written, so a run without one never loads the GitHub client. */
   issueApi: (token: string, repository: Repository, env: Io['env']) => Promise<IssueApi>;
 }
@@ -39,6 +40,9 @@ const DEFAULT_DEPS: KeyAgeDeps = {
   stsClient: createStsClient,
   issueApi: async (token, repository) => (await import('../adapters/github-issues.js')).createIssueApi(token, repository),
 };
+
+/** The runner's proxy variables (key-age has no proxy inputs), their passwords masked first. */
+const runnerProxy = (io: Io, secrets: Secrets): ProxyVariables => maskedProxyVariables(io.env, {}, (value) => secrets.add(value));
 
 const TITLES: Record<Severity, string> = { error: 'Access key too old', warning: 'Access key check', notice: 'Inactive access key' };
 
@@ -78,7 +82,7 @@ function issueFailureOf(error: unknown): IssueFailure {
 
 /** The keys' account, which the tracking issue belongs to; GetCallerIdentity needs no permission. */
 async function keysAccount(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: KeyAgeDeps): Promise<string> {
-  const client = await deps.stsClient(inputs, io.env);
+  const client = await deps.stsClient(inputs, io.env, runnerProxy(io, secrets));
   announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), inputs.region)));
   const options = { policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts }, clock: io.clock, onRetry: logRetry(io, 'STS GetCallerIdentity', secrets), mask: () => undefined };
   try {
@@ -109,7 +113,7 @@ async function updateTrackingIssue(io: Io, inputs: KeyAgeInputs, tracking: NonNu
 
 async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
   io.debug(actionLog.readingKeys(keyHint(inputs.accessKeyId), inputs.partition));
-  const iam = deps.iamClient(inputs, io.env);
+  const iam = await deps.iamClient(inputs, io.env, runnerProxy(io, secrets));
   announceEndpoint(iam, 'IAM', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), `partition ${inputs.partition}`)));
   const facts = await readKeyFacts(io, iam, inputs, secrets);
   const now = new Date(io.clock.now());

@@ -38,6 +38,13 @@ export function proxySecrets(proxyUrl: string): string[] {
   return [...new Set([password, decoded])];
 }
 
+/** The proxy variables that apply, every password in them registered as a secret first. */
+export function maskedProxyVariables(env: Readonly<Record<string, string | undefined>>, inputs: ProxyInputs, mask: (value: string) => void): ProxyVariables {
+  const variables = proxyVariables(env, inputs);
+  for (const url of [variables.https_proxy, variables.http_proxy, variables.all_proxy]) proxySecrets(url).forEach(mask);
+  return variables;
+}
+
 /** The http-proxy input's rule: an http or https URL with a host. */
 export function isProxyUrl(value: string): boolean {
   try {
