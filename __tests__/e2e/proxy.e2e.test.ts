@@ -96,6 +96,21 @@ describe('through a forward proxy', () => {
     }
   });
 
+  test('two calls in one run (a bare role name: GetCallerIdentity, then AssumeRole) both pass the proxy\'s password check', async () => {
+    const guarded = await startForwardProxy({ credentials: { user: 'ci', password: 'right' } });
+    try {
+      const { result, proxied } = await proxiedDuring(() => run({ 'role-to-assume': 'deploy', 'http-proxy': `http://ci:right@127.0.0.1:${guarded.port}` }, { AWS_ENDPOINT_URL: server.url }), guarded);
+      expect(result.errors).toEqual([]);
+      expect(result.exitCode).toBe(0);
+      expect(proxied).toEqual([
+        { method: 'POST', target: `${server.url}/`, authorized: true },
+        { method: 'POST', target: `${server.url}/`, authorized: true },
+      ]);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   test('a wrong proxy password fails the step without showing it', async () => {
     const guarded = await startForwardProxy({ credentials: { user: 'ci', password: 'right' } });
     try {
