@@ -75,6 +75,8 @@ describe.each([
       expect(assume?.uses).toBe('assume-deploy-role/assume-deploy-role@v1');
       expect(assume?.with?.['role-to-assume']).toBe('${{ vars.AWS_DEPLOY_ROLE_ARN }}');
       expect(assume?.with?.['aws-region']).toBe('${{ vars.AWS_REGION }}');
+      // The action checks the samconfig environment sam deploy reads: the same one.
+      expect(assume?.with?.['config-env']).toBe(configEnv);
       if (keyless) {
         expect(assume?.with).not.toHaveProperty('aws-access-key-id');
       } else {

@@ -158,6 +158,7 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['output-env-credentials: no', { 'output-env-credentials': 'no' }],
   ['an http-proxy without a scheme', { 'http-proxy': 'proxy.corp:8080' }],
   ['a working-directory outside the workspace', { 'working-directory': '../other' }],
+  ['a config-env that is not a section name', { 'config-env': 'prod env' }],
 ];
 
 const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undefined]> = [
@@ -441,6 +442,7 @@ function samconfigMessages(): Produced[] {
   return [
     ...findings.map((finding) => ({ action: 'root' as const, label: `run: samconfig ${finding.kind}`, message: samconfigWarning(finding) })),
     ...samconfigFindings({ version: 1n }, 'samconfig.toml', 'eu-west-1').map((finding) => ({ action: 'root' as const, label: 'run: samconfig integer version', message: samconfigWarning(finding) })),
+    ...samconfigFindings({ version: 0.1, default: {} }, 'samconfig.toml', 'eu-west-1', 'prod').map((finding) => ({ action: 'root' as const, label: 'run: samconfig without the config-env environment', message: samconfigWarning(finding) })),
     ...samconfigFindings(['x'], 'samconfig.yaml', 'eu-west-1').map((finding) => ({ action: 'root' as const, label: 'run: samconfig not a table', message: samconfigWarning(finding) })),
     { action: 'root', label: 'run: samconfig does not parse', message: samconfigTexts.unparsable('samconfig.toml', 'Invalid TOML document: unexpected end of table header') },
     { action: 'root', label: 'run: samconfig too large', message: samconfigTexts.tooLarge('samconfig.toml', 1048576) },
@@ -626,6 +628,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'key-findings:findingTexts.checked': 'not an error, warning or notice',
   'step:summaryWriteFailed': 'produced',
   'inputs:inputRules.workingDirectory': 'produced',
+  'inputs:inputRules.configEnv': 'produced',
   'inputs:inputRules.workingDirectoryMissing': 'produced',
   'samconfig:samconfigTexts.profile': 'produced',
   'samconfig:samconfigTexts.region': 'produced',
@@ -634,6 +637,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'samconfig:samconfigTexts.unparsable': 'produced',
   'samconfig:samconfigTexts.notATable': 'produced',
   'samconfig:samconfigTexts.tooLarge': 'produced',
+  'samconfig:samconfigTexts.environmentMissing': 'produced',
   'samconfig:samconfigTexts.unreadable': 'produced',
   'tracking-issue:explainIssueFailure': 'produced',
   'tracking-issue:accountUnknown': 'produced',

@@ -92,6 +92,24 @@ describe('samconfig (bundled action)', () => {
     expect(result.warnings).toEqual([expect.stringMatching(/^samconfig\.toml sets profile = prod-admin in \[default\.deploy\.parameters\]: sam deploy then takes its credentials from that profile/)]);
   });
 
+  test('config-env: the stage\'s own environment is checked, as sam deploy --config-env reads it', async () => {
+    const staged = `${guidedToml('eu-west-1')}
+[prod.deploy.parameters]
+stack_name = "app-prod"
+s3_bucket = "artifacts-prod"
+region = "eu-west-1"
+profile = "prod-admin"
+`;
+    const prod = await run({ 'samconfig.toml': staged }, { 'config-env': 'prod' });
+    expectExported(prod);
+    expect(prod.warnings).toEqual([expect.stringMatching(/^samconfig\.toml sets profile = prod-admin in \[prod\.deploy\.parameters\]: /)]);
+    // Without config-env the default environment is the one sam deploy reads, and it is clean.
+    expect((await run({ 'samconfig.toml': staged })).warnings).toEqual([]);
+    const typo = await run({ 'samconfig.toml': staged }, { 'config-env': 'production' });
+    expectExported(typo);
+    expect(typo.warnings).toEqual([expect.stringMatching(/^samconfig\.toml has no environment production .*takes nothing from the file/)]);
+  });
+
   test('a region other than aws-region: one warning with both regions and the fix', async () => {
     const result = await run({ 'samconfig.toml': guidedToml('us-east-1') });
     expectExported(result);

@@ -187,3 +187,23 @@ describe('working-directory', () => {
     ]);
   });
 });
+
+describe('config-env', () => {
+  test('a section name is kept as given; empty means SAM CLI\'s default', () => {
+    const given = parse({ ...VALID, 'config-env': 'prod' });
+    expect(given.ok && given.value.configEnv).toBe('prod');
+    const none = parse(VALID);
+    expect(none.ok && none.value.configEnv).toBeUndefined();
+  });
+
+  test.each([
+    ['a space', 'prod env'],
+    ['a dot, which would name a nested table', 'prod.deploy'],
+    ['a line break', 'prod\n::error::x'],
+    ['65 characters', 'p'.repeat(65)],
+  ])('%s is refused before any call', (_label, value) => {
+    expect(problemsOf({ 'config-env': value })).toEqual([
+      'config-env: must be the name of a samconfig environment, as sam deploy --config-env takes it: 1 to 64 characters from A-Z a-z 0-9 _ -, like prod',
+    ]);
+  });
+});

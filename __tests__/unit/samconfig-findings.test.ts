@@ -32,12 +32,12 @@ describe('samconfigFindings', () => {
 
   test('profile in the global parameters counts too, since sam deploy merges them under its own', () => {
     const document = guided({}, { global: { parameters: { region: 'eu-west-1', profile: 'dev' } } });
-    expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1')).toEqual([{ kind: 'profile', file: 'samconfig.toml', section: 'global', value: 'dev' }]);
+    expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1')).toEqual([{ kind: 'profile', file: 'samconfig.toml', environment: 'default', section: 'global', value: 'dev' }]);
   });
 
   test('the deploy parameters win over the global ones: the region sam deploy uses is the deploy one', () => {
     const document = guided({ region: 'us-east-1' }, { global: { parameters: { region: 'eu-west-1' } } });
-    expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1')).toEqual([{ kind: 'region', file: 'samconfig.toml', section: 'deploy', value: 'us-east-1', actionRegion: 'eu-west-1' }]);
+    expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1')).toEqual([{ kind: 'region', file: 'samconfig.toml', environment: 'default', section: 'deploy', value: 'us-east-1', actionRegion: 'eu-west-1' }]);
     const agreeing = guided({ region: 'eu-west-1' }, { global: { parameters: { region: 'us-east-1' } } });
     expect(samconfigFindings(agreeing, 'samconfig.toml', 'eu-west-1')).toEqual([]);
   });
@@ -101,5 +101,36 @@ describe('samconfigFindings', () => {
   test('odd shapes inside (a parameters list, a default string) are read as no parameters, without throwing', () => {
     expect(samconfigFindings({ version: 0.1, default: 'x' }, 'f', 'eu-west-1')).toEqual([]);
     expect(samconfigFindings({ version: 0.1, default: { deploy: { parameters: ['profile'] }, global: 3 } }, 'f', 'eu-west-1')).toEqual([]);
+  });
+
+  describe('config-env: the environment sam deploy --config-env reads', () => {
+    /** Two stages as the pipeline example's samconfig has them, beside the guided default. */
+    const staged = (prod: Record<string, unknown>) => ({
+      ...guided(),
+      test: { deploy: { parameters: { stack_name: 'app-test', region: 'eu-west-1', s3_bucket: 'artifacts-test' } } },
+      prod: { deploy: { parameters: { stack_name: 'app-prod', region: 'eu-west-1', s3_bucket: 'artifacts-prod', ...prod } } },
+    });
+
+    test('that environment is checked, and the others are not', () => {
+      const document = staged({ profile: 'prod-admin' });
+      expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1', 'prod')).toEqual([
+        { kind: 'profile', file: 'samconfig.toml', environment: 'prod', section: 'deploy', value: 'prod-admin' },
+      ]);
+      expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1', 'test')).toEqual([]);
+      expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1')).toEqual([]);
+    });
+
+    test('the warning names the environment\'s table', () => {
+      const [warning] = samconfigFindings(staged({ region: 'us-east-1' }), 'samconfig.toml', 'eu-west-1', 'prod').map(samconfigWarning);
+      expect(warning).toMatch(/^samconfig\.toml sets region = us-east-1 in \[prod\.deploy\.parameters\], but aws-region is eu-west-1/);
+    });
+
+    test('an environment the file lacks: one warning, since sam deploy would silently read nothing', () => {
+      expect(samconfigFindings(staged({}), 'samconfig.toml', 'eu-west-1', 'production')).toEqual([
+        { kind: 'environmentMissing', file: 'samconfig.toml', environment: 'production' },
+      ]);
+      // Without config-env, a file with no default environment is fine: every section may be named.
+      expect(samconfigFindings({ version: 0.1, prod: {} }, 'samconfig.toml', 'eu-west-1')).toEqual([]);
+    });
   });
 });

@@ -39,7 +39,12 @@ export interface RootInputs extends UserKeyInputs {
   noProxy?: string;
   /** Where sam deploy runs, relative to the workspace: the folder whose samconfig is checked. */
   workingDirectory?: string;
+  /** The samconfig environment sam deploy reads (its --config-env); `default` when absent. */
+  configEnv?: string;
 }
+
+/** A samconfig environment name: a TOML bare key, as `sam deploy --guided` writes them. */
+const CONFIG_ENV = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** STS limits on the plain-text inline session policy and the number of managed session policies. */
 const INLINE_POLICY_MAX_CHARS = 2048;
@@ -94,7 +99,7 @@ function isWorkspaceFolder(value: string): boolean {
 
 /** The options both modes share, all but the credentials and the role. */
 export type SharedOptions = Pick<RootInputs, 'sessionName' | 'durationSeconds' | 'maskAccountId' | 'outputCredentials' | 'allowedAccountIds' | 'awsProfile' | 'overwriteAwsProfile' | 'outputEnvCredentials' | 'httpProxy' | 'noProxy'
-  | 'inlineSessionPolicy' | 'managedSessionPolicies' | 'retryMaxAttempts' | 'workingDirectory'>;
+  | 'inlineSessionPolicy' | 'managedSessionPolicies' | 'retryMaxAttempts' | 'workingDirectory' | 'configEnv'>;
 
 export function parseSharedOptions(parser: InputParser): SharedOptions & { accountsReadable: boolean } {
   const sessionName = parser.pattern('role-session-name', SESSION_NAME, inputRules.sessionName);
@@ -115,8 +120,9 @@ export function parseSharedOptions(parser: InputParser): SharedOptions & { accou
   const noProxy = parser.list('no-proxy').join(',') || undefined;
   const workingDirectory = parser.optional('working-directory');
   if (workingDirectory !== undefined && !isWorkspaceFolder(workingDirectory)) parser.problem('working-directory', inputRules.workingDirectory);
+  const configEnv = parser.pattern('config-env', CONFIG_ENV, inputRules.configEnv);
   return { sessionName, durationSeconds, maskAccountId, outputCredentials, allowedAccountIds, inlineSessionPolicy, managedSessionPolicies, retryMaxAttempts, accountsReadable,
-    awsProfile, overwriteAwsProfile, outputEnvCredentials, httpProxy, noProxy, workingDirectory };
+    awsProfile, overwriteAwsProfile, outputEnvCredentials, httpProxy, noProxy, workingDirectory, configEnv };
 }
 
 /** A role ARN must be in the region's partition and, when allowed-account-ids is set, in a listed account. */

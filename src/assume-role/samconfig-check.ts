@@ -25,17 +25,17 @@ export function samconfigFolder(env: Io['env'], workingDirectory: string | undef
   return path.resolve(env.GITHUB_WORKSPACE ?? '', workingDirectory ?? '');
 }
 
-function warningsFor(read: SamconfigRead, shownAs: (name: string) => string, region: string): string[] {
+function warningsFor(read: SamconfigRead, shownAs: (name: string) => string, region: string, configEnv: string | undefined): string[] {
   switch (read.kind) {
     case 'none': return [];
     case 'tooLarge': return [samconfigTexts.tooLarge(shownAs(read.name), SAMCONFIG_MAX_BYTES)];
     case 'unreadable': return [samconfigTexts.unreadable(shownAs(read.name), read.message)];
     case 'unparsable': return [samconfigTexts.unparsable(shownAs(read.name), read.message)];
-    case 'document': return samconfigFindings(read.document, shownAs(read.name), region).map(samconfigWarning);
+    case 'document': return samconfigFindings(read.document, shownAs(read.name), region, configEnv).map(samconfigWarning);
   }
 }
 
-export async function checkSamconfig(io: Io, inputs: { region: string; workingDirectory?: string }, deps: SamconfigDeps): Promise<void> {
+export async function checkSamconfig(io: Io, inputs: { region: string; workingDirectory?: string; configEnv?: string }, deps: SamconfigDeps): Promise<void> {
   const folder = samconfigFolder(io.env, inputs.workingDirectory);
   if (inputs.workingDirectory !== undefined && !(await deps.isFolder(folder))) {
     throw new StepFailure(describeInputProblems([`working-directory: ${inputRules.workingDirectoryMissing}`]));
@@ -44,7 +44,7 @@ export async function checkSamconfig(io: Io, inputs: { region: string; workingDi
   const shownAs = (name: string) => path.posix.join(inputs.workingDirectory ?? '', name);
   let warnings: string[];
   try {
-    warnings = warningsFor(await deps.readSamconfig(folder, SAMCONFIG_FILES), shownAs, inputs.region);
+    warnings = warningsFor(await deps.readSamconfig(folder, SAMCONFIG_FILES), shownAs, inputs.region, inputs.configEnv);
   } catch (error) {
     warnings = [samconfigTexts.unreadable(shownAs(SAMCONFIG_FILES[0]), errorText(error))];
   }

@@ -1,19 +1,24 @@
 /**
  * What in SAM CLI's samconfig would undo this action's work, read from the parsed file (a plain
  * object from smol-toml or yaml). SAM CLI (samcli/lib/config/samconfig.py, cli_config_file.py)
- * takes `sam deploy`'s defaults from environment `default` (unless --config-env), merging
- * `[default.global.parameters]` under `[default.deploy.parameters]`, so a deploy key wins; it
- * refuses a non-empty file whose `version` is not a decimal number. Pure: no file system here.
+ * takes `sam deploy`'s defaults from environment `default` (or --config-env's), merging
+ * `[ENV.global.parameters]` under `[ENV.deploy.parameters]`, so a deploy key wins; an environment
+ * the file lacks gives no defaults at all (a debug line only); it refuses a non-empty file whose
+ * `version` is not a decimal number. Pure: no file system here.
  */
 import { samconfigTexts, type SamconfigSection } from '../shared/messages/samconfig.js';
 
 /** The names SAM CLI looks for, in its order: the first that exists is the one it reads. */
 export const SAMCONFIG_FILES = ['samconfig.toml', 'samconfig.yaml', 'samconfig.yml'] as const;
 
+/** SAM CLI's own default environment, read when no --config-env is given. */
+export const DEFAULT_SAMCONFIG_ENV = 'default';
+
 export type SamconfigFinding =
-  | { kind: 'profile'; file: string; section: SamconfigSection; value: unknown }
-  | { kind: 'region'; file: string; section: SamconfigSection; value: unknown; actionRegion: string }
-  | { kind: 'resolveS3WithBucket'; file: string; resolveSection: SamconfigSection; bucketSection: SamconfigSection }
+  | { kind: 'profile'; file: string; environment: string; section: SamconfigSection; value: unknown }
+  | { kind: 'region'; file: string; environment: string; section: SamconfigSection; value: unknown; actionRegion: string }
+  | { kind: 'resolveS3WithBucket'; file: string; environment: string; resolveSection: SamconfigSection; bucketSection: SamconfigSection }
+  | { kind: 'environmentMissing'; file: string; environment: string }
   | { kind: 'version'; file: string; value: unknown }
   | { kind: 'notATable'; file: string };
 
@@ -38,23 +43,30 @@ function lookUp(environment: Table, key: string): { section: SamconfigSection; v
 /** A value click's boolean type reads as true (SAM CLI's flags are click options). */
 const isTrue = (value: unknown) => value === true || (typeof value === 'string' && ['true', '1', 'yes', 'y', 't', 'on'].includes(value.trim().toLowerCase()));
 
-/** `file` is the name to show (relative to the workspace); `actionRegion` the aws-region input. */
-export function samconfigFindings(document: unknown, file: string, actionRegion: string): SamconfigFinding[] {
+/**
+ * `file` is the name to show (relative to the workspace); `actionRegion` the aws-region input;
+ * `configEnv` the config-env input, when given (the environment sam deploy's --config-env names).
+ */
+export function samconfigFindings(document: unknown, file: string, actionRegion: string, configEnv?: string): SamconfigFinding[] {
   if (document === null || document === undefined) return [];
   if (!isTable(document)) return [{ kind: 'notATable', file }];
   if (Object.keys(document).length === 0) return [];
   const findings: SamconfigFinding[] = [];
   // smol-toml and yaml are asked for integers as bigint, so `version = 1` (an integer, refused) is told from `1.0`.
   if (typeof document.version !== 'number') findings.push({ kind: 'version', file, value: document.version });
-  const environment = isTable(document.default) ? document.default : {};
+  const name = configEnv ?? DEFAULT_SAMCONFIG_ENV;
+  const found = document[name];
+  // A file without `default` is common (every section named); one without the environment asked for is a mistake.
+  if (configEnv !== undefined && !isTable(found)) findings.push({ kind: 'environmentMissing', file, environment: name });
+  const environment = isTable(found) ? found : {};
   const profile = lookUp(environment, 'profile');
-  if (profile) findings.push({ kind: 'profile', file, ...profile });
+  if (profile) findings.push({ kind: 'profile', file, environment: name, ...profile });
   const region = lookUp(environment, 'region');
-  if (region && region.value !== actionRegion) findings.push({ kind: 'region', file, ...region, actionRegion });
+  if (region && region.value !== actionRegion) findings.push({ kind: 'region', file, environment: name, ...region, actionRegion });
   const resolveS3 = lookUp(environment, 'resolve_s3');
   const bucket = lookUp(environment, 's3_bucket');
   if (resolveS3 && isTrue(resolveS3.value) && bucket && bucket.value !== '') {
-    findings.push({ kind: 'resolveS3WithBucket', file, resolveSection: resolveS3.section, bucketSection: bucket.section });
+    findings.push({ kind: 'resolveS3WithBucket', file, environment: name, resolveSection: resolveS3.section, bucketSection: bucket.section });
   }
   return findings;
 }
@@ -62,9 +74,11 @@ export function samconfigFindings(document: unknown, file: string, actionRegion:
 /** Each finding as the warning the step prints. */
 export function samconfigWarning(finding: SamconfigFinding): string {
   switch (finding.kind) {
-    case 'profile': return samconfigTexts.profile(finding.file, finding.section, finding.value);
-    case 'region': return samconfigTexts.region(finding.file, finding.section, finding.value, finding.actionRegion);
-    case 'resolveS3WithBucket': return samconfigTexts.resolveS3WithBucket(finding.file, finding.resolveSection, finding.bucketSection);
+    case 'profile': return samconfigTexts.profile(finding.file, { environment: finding.environment, section: finding.section }, finding.value);
+    case 'region': return samconfigTexts.region(finding.file, { environment: finding.environment, section: finding.section }, finding.value, finding.actionRegion);
+    case 'resolveS3WithBucket':
+      return samconfigTexts.resolveS3WithBucket(finding.file, { environment: finding.environment, section: finding.resolveSection }, { environment: finding.environment, section: finding.bucketSection });
+    case 'environmentMissing': return samconfigTexts.environmentMissing(finding.file, finding.environment);
     case 'version': return samconfigTexts.version(finding.file, finding.value);
     case 'notATable': return samconfigTexts.notATable(finding.file);
   }

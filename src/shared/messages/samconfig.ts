@@ -18,23 +18,31 @@ function shown(value: unknown, shape?: RegExp): string {
   return escaped.length > 40 ? `${cutToLength(escaped, 39)}…` : escaped;
 }
 
-/** Where in the file a key was found: the `default` environment's deploy or global parameters. */
+/** Where in the file a key was found: an environment's deploy or global parameters. */
 export type SamconfigSection = 'deploy' | 'global';
-const table = (section: SamconfigSection) => `[default.${section}.parameters]`;
+/** The environment is `default` or the config-env input, whose shape was checked with the inputs. */
+export interface SamconfigTable {
+  environment: string;
+  section: SamconfigSection;
+}
+const table = ({ environment, section }: SamconfigTable) => `[${environment}.${section}.parameters]`;
 /** A file name as the log shows it: cleaned, since a working-directory input is outside text too. */
 const named = (file: string) => redact(file);
 
 export const samconfigTexts = {
-  profile: (file: string, section: SamconfigSection, profile: unknown) =>
-    `${named(file)} sets profile = ${shown(profile, PROFILE_SHAPE)} in ${table(section)}: sam deploy then takes its credentials from that profile ` +
+  profile: (file: string, where: SamconfigTable, profile: unknown) =>
+    `${named(file)} sets profile = ${shown(profile, PROFILE_SHAPE)} in ${table(where)}: sam deploy then takes its credentials from that profile ` +
     'and ignores the ones this action exported (botocore skips the environment when a profile is given). ' +
     `Remove profile from ${named(file)}, or set aws-profile to that name so the role's credentials go into that profile`,
-  region: (file: string, section: SamconfigSection, region: unknown, actionRegion: string) =>
-    `${named(file)} sets region = ${shown(region, REGION)} in ${table(section)}, but aws-region is ${actionRegion}: sam deploy uses the file's region ` +
+  region: (file: string, where: SamconfigTable, region: unknown, actionRegion: string) =>
+    `${named(file)} sets region = ${shown(region, REGION)} in ${table(where)}, but aws-region is ${actionRegion}: sam deploy uses the file's region ` +
     `over AWS_REGION and AWS_DEFAULT_REGION. Remove region from ${named(file)}, set it to ${actionRegion}, or pass --region "$AWS_REGION" to sam deploy`,
-  resolveS3WithBucket: (file: string, resolveSection: SamconfigSection, bucketSection: SamconfigSection) =>
-    `${named(file)} sets both resolve_s3 = true (${table(resolveSection)}) and s3_bucket (${table(bucketSection)}): sam deploy stops with ` +
+  resolveS3WithBucket: (file: string, resolveAt: SamconfigTable, bucketAt: SamconfigTable) =>
+    `${named(file)} sets both resolve_s3 = true (${table(resolveAt)}) and s3_bucket (${table(bucketAt)}): sam deploy stops with ` +
     '"Cannot use both --resolve-s3 and --s3-bucket parameters in non-guided deployments". Remove one of them',
+  environmentMissing: (file: string, environment: string) =>
+    `${named(file)} has no environment ${environment} (no [${environment}.deploy.parameters] or [${environment}.global.parameters]): ` +
+    `sam deploy --config-env ${environment} then takes nothing from the file, without an error. Check config-env against the file's sections`,
   version: (file: string, version: unknown) =>
     `${named(file)} ${version === undefined ? 'has no version key' : `has version = ${shown(version)}`}: SAM CLI reads a samconfig only when ` +
     'its version is a decimal number, and stops with "Error reading configuration" otherwise. Write version = 0.1 at its top, as sam deploy --guided does',
