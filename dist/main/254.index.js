@@ -26,10 +26,12 @@ var schemas_0 = __webpack_require__(3287);
 class AssumeRoleWithWebIdentityCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "AssumeRoleWithWebIdentity", schemas_0/* AssumeRoleWithWebIdentity$ */.p$) {
 }
 
-// EXTERNAL MODULE: ../src/shared/proxy-settings.ts
-var proxy_settings = __webpack_require__(5483);
+// EXTERNAL MODULE: ../src/shared/step.ts + 2 modules
+var step = __webpack_require__(4830);
 // EXTERNAL MODULE: ../src/adapters/aws-endpoint.ts
 var aws_endpoint = __webpack_require__(1403);
+// EXTERNAL MODULE: ../src/adapters/proxy-handler.ts
+var proxy_handler = __webpack_require__(4693);
 // EXTERNAL MODULE: ../src/adapters/sts.ts + 2 modules
 var sts = __webpack_require__(1598);
 // EXTERNAL MODULE: ../src/shared/retry.ts + 1 modules
@@ -37,6 +39,7 @@ var retry = __webpack_require__(4713);
 // EXTERNAL MODULE: ../src/adapters/aws-call.ts
 var aws_call = __webpack_require__(6342);
 ;// CONCATENATED MODULE: ../src/adapters/sts-web-identity.ts
+
 
 
 
@@ -59,7 +62,7 @@ const noCredentials = async () => {
  */
 async function createWebIdentityStsClient(region, env, proxy) {
     const endpoint = (0,aws_endpoint/* endpointFromEnv */.h)(env, 'STS');
-    const requestHandler = proxy && (0,proxy_settings/* usesProxy */.Bb)(proxy) ? (await Promise.all(/* import() */[__webpack_require__.e(391), __webpack_require__.e(124)]).then(__webpack_require__.bind(__webpack_require__, 124))).proxyHandlerOptions(proxy) : undefined;
+    const requestHandler = await (0,proxy_handler/* proxyRequestHandler */.q)(proxy);
     return new STSClient/* STSClient */.i({
         region,
         credentials: noCredentials,
@@ -83,7 +86,7 @@ function tokenRequestFailure(error) {
         ('$metadata' in error || error.name === 'TimeoutError' || typeof error.code === 'string');
     if (readable)
         return error;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (0,step/* errorText */.kc)(error);
     const failure = new Error(message);
     failure.name = 'IdTokenRequestError';
     const network = /\b(ECONNRESET|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|EHOSTUNREACH|ENETUNREACH)\b/.exec(message)?.[1];

@@ -51,9 +51,9 @@ function getOnce(url, headers, agent, timeoutMs) {
         request.end();
     });
 }
-/** The agent for the runner's proxy variables, loaded only when one applies. */
-async function proxyAgentFor(env, url) {
-    const variables = (0,_shared_proxy_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyVariables */ .eq)(env, {});
+/** The agent for the runner's proxy variables, loaded only when one applies; a password in them is masked first. */
+async function proxyAgentFor(env, url, mask) {
+    const variables = (0,_shared_proxy_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .maskedProxyVariables */ .Vk)(env, {}, mask);
     if (!(0,_shared_proxy_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .usesProxy */ .Bb)(variables))
         return undefined;
     const { proxyHandlerOptions } = await Promise.all(/* import() */[__webpack_require__.e(391), __webpack_require__.e(124)]).then(__webpack_require__.bind(__webpack_require__, 124));
@@ -82,7 +82,7 @@ async function requestRunnerIdToken(env, audience, timeoutMs, mask) {
     if (!url || !requestToken)
         throw statusError('the runner gave this step no ACTIONS_ID_TOKEN_REQUEST_URL / _TOKEN', 403);
     const target = new URL(`${url}&audience=${encodeURIComponent(audience)}`);
-    const agent = await proxyAgentFor(env, target);
+    const agent = await proxyAgentFor(env, target, mask);
     try {
         const answer = await getOnce(target, { authorization: `Bearer ${requestToken}`, accept: 'application/json', 'user-agent': 'assume-deploy-role' }, agent, timeoutMs);
         if (answer.status < 200 || answer.status > 299)

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Io } from '../shared/io.js';
-import { proxyVariables, usesProxy } from '../shared/proxy-settings.js';
+import { maskedProxyVariables, usesProxy } from '../shared/proxy-settings.js';
 
 /** A token answer is about a kilobyte; anything much larger is not the runner's token service. */
 const MAX_ANSWER_BYTES = 64 * 1024;
@@ -43,9 +43,9 @@ function getOnce(url: URL, headers: Record<string, string>, agent: http.Agent | 
   });
 }
 
-/** The agent for the runner's proxy variables, loaded only when one applies. */
-async function proxyAgentFor(env: Io['env'], url: URL): Promise<(http.Agent & { destroy(): void }) | undefined> {
-  const variables = proxyVariables(env, {});
+/** The agent for the runner's proxy variables, loaded only when one applies; a password in them is masked first. */
+async function proxyAgentFor(env: Io['env'], url: URL, mask: (value: string) => void): Promise<(http.Agent & { destroy(): void }) | undefined> {
+  const variables = maskedProxyVariables(env, {}, mask);
   if (!usesProxy(variables)) return undefined;
   const { proxyHandlerOptions } = await import('./proxy.js');
   const agents = proxyHandlerOptions(variables);
@@ -73,7 +73,7 @@ export async function requestRunnerIdToken(env: Io['env'], audience: string, tim
   const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!url || !requestToken) throw statusError('the runner gave this step no ACTIONS_ID_TOKEN_REQUEST_URL / _TOKEN', 403);
   const target = new URL(`${url}&audience=${encodeURIComponent(audience)}`);
-  const agent = await proxyAgentFor(env, target);
+  const agent = await proxyAgentFor(env, target, mask);
   try {
     const answer = await getOnce(target, { authorization: `Bearer ${requestToken}`, accept: 'application/json', 'user-agent': 'assume-deploy-role' }, agent, timeoutMs);
     if (answer.status < 200 || answer.status > 299) throw statusError(`GitHub's token service answered HTTP ${answer.status}`, answer.status);

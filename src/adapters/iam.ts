@@ -4,8 +4,9 @@ import type { Io } from '../shared/io.js';
 import { ACCESS_KEY_ID } from '../shared/aws-names.js';
 import { incompleteAnswer, pagesNeverEnded } from '../shared/messages/aws-failures.js';
 import type { UserKeyInputs } from '../shared/user-key-inputs.js';
-import { usesProxy, type ProxyVariables } from '../shared/proxy-settings.js';
+import type { ProxyVariables } from '../shared/proxy-settings.js';
 import { endpointFromEnv } from './aws-endpoint.js';
+import { proxyRequestHandler } from './proxy-handler.js';
 import { sendWithRetries, type RetryOptions } from './aws-call.js';
 
 export type IamCallOptions = RetryOptions;
@@ -31,7 +32,7 @@ export interface LastUseRecord {
  */
 export async function createIamClient(keys: Pick<UserKeyInputs, 'accessKeyId' | 'secretAccessKey' | 'partition'>, env: Io['env'], proxy?: ProxyVariables): Promise<IAMClient> {
   const endpoint = endpointFromEnv(env, 'IAM');
-  const requestHandler = proxy && usesProxy(proxy) ? (await import('./proxy.js')).proxyHandlerOptions(proxy) : undefined;
+  const requestHandler = await proxyRequestHandler(proxy);
   return new IAMClient({
     region: iamSigningRegion(keys.partition),
     credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },

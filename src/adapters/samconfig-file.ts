@@ -6,6 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { errorText } from '../shared/step.js';
 
 /** Larger than any samconfig a person writes; a bigger file is not read at all. */
 export const SAMCONFIG_MAX_BYTES = 1024 * 1024;
@@ -17,7 +18,6 @@ export type SamconfigRead =
   | { kind: 'tooLarge'; name: string }
   | { kind: 'unreadable'; name: string; message: string };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const isMissing = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 /** Whether `folder` exists and is a folder (the working-directory input's check). */
@@ -51,19 +51,19 @@ export async function readSamconfig(folder: string, names: readonly string[]): P
       size = info.size;
     } catch (error) {
       if (isMissing(error)) continue;
-      return { kind: 'unreadable', name, message: messageOf(error) };
+      return { kind: 'unreadable', name, message: errorText(error) };
     }
     if (size > SAMCONFIG_MAX_BYTES) return { kind: 'tooLarge', name };
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      return { kind: 'unreadable', name, message: messageOf(error) };
+      return { kind: 'unreadable', name, message: errorText(error) };
     }
     try {
       return { kind: 'document', name, document: await parse(name, text) };
     } catch (error) {
-      return { kind: 'unparsable', name, message: messageOf(error) };
+      return { kind: 'unparsable', name, message: errorText(error) };
     }
   }
   return { kind: 'none' };

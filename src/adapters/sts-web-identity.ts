@@ -1,7 +1,9 @@
 import { AssumeRoleWithWebIdentityCommand, STSClient, type AssumeRoleWithWebIdentityCommandInput } from '@aws-sdk/client-sts';
 import type { Io } from '../shared/io.js';
-import { usesProxy, type ProxyVariables } from '../shared/proxy-settings.js';
+import type { ProxyVariables } from '../shared/proxy-settings.js';
+import { errorText } from '../shared/step.js';
 import { endpointFromEnv } from './aws-endpoint.js';
+import { proxyRequestHandler } from './proxy-handler.js';
 import { assumedRoleFrom, type AssumedRole } from './sts.js';
 import { withRetries } from '../shared/retry.js';
 import { sendWithRetries, type RetryOptions } from './aws-call.js';
@@ -23,7 +25,7 @@ const noCredentials = async (): Promise<never> => {
  */
 export async function createWebIdentityStsClient(region: string, env: Io['env'], proxy?: ProxyVariables): Promise<STSClient> {
   const endpoint = endpointFromEnv(env, 'STS');
-  const requestHandler = proxy && usesProxy(proxy) ? (await import('./proxy.js')).proxyHandlerOptions(proxy) : undefined;
+  const requestHandler = await proxyRequestHandler(proxy);
   return new STSClient({
     region,
     credentials: noCredentials,
@@ -62,7 +64,7 @@ export function tokenRequestFailure(error: unknown): unknown {
   const readable = typeof error === 'object' && error !== null &&
     ('$metadata' in error || (error as { name?: unknown }).name === 'TimeoutError' || typeof (error as { code?: unknown }).code === 'string');
   if (readable) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   const failure = new Error(message) as Error & { code?: string; $metadata?: { httpStatusCode: number } };
   failure.name = 'IdTokenRequestError';
   const network = /\b(ECONNRESET|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|EHOSTUNREACH|ENETUNREACH)\b/.exec(message)?.[1];

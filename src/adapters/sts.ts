@@ -3,8 +3,9 @@ import { accountOfArn } from '../shared/aws-names.js';
 import type { Io } from '../shared/io.js';
 import { incompleteAnswer } from '../shared/messages/aws-failures.js';
 import type { UserKeyInputs } from '../shared/user-key-inputs.js';
-import { usesProxy, type ProxyVariables } from '../shared/proxy-settings.js';
+import type { ProxyVariables } from '../shared/proxy-settings.js';
 import { endpointFromEnv } from './aws-endpoint.js';
+import { proxyRequestHandler } from './proxy-handler.js';
 import { sendWithRetries, type RetryOptions } from './aws-call.js';
 
 export interface TemporaryCredentials {
@@ -34,7 +35,7 @@ export type UserKeys = Pick<UserKeyInputs, 'accessKeyId' | 'secretAccessKey' | '
  */
 export async function createStsClient(keys: UserKeys, env: Io['env'], proxy?: ProxyVariables): Promise<STSClient> {
   const endpoint = endpointFromEnv(env, 'STS');
-  const requestHandler = proxy && usesProxy(proxy) ? (await import('./proxy.js')).proxyHandlerOptions(proxy) : undefined;
+  const requestHandler = await proxyRequestHandler(proxy);
   return new STSClient({
     region: keys.region,
     credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },

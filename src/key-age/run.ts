@@ -3,7 +3,7 @@ import type { STSClient } from '@aws-sdk/client-sts';
 import { announceEndpoint } from '../adapters/aws-endpoint.js';
 import { GitHubCallFailed } from '../adapters/github-call.js';
 import type { IssueApi, Repository } from '../adapters/github-issues.js';
-import { callerArn, createStsClient, type UserKeys } from '../adapters/sts.js';
+import type { UserKeys } from '../adapters/sts.js';
 import { accountOfArn } from '../shared/aws-names.js';
 import { accessKeyLastUse, createIamClient, listOwnAccessKeys, type IamCallOptions, type OwnAccessKeys } from '../adapters/iam.js';
 import type { Io } from '../shared/io.js';
@@ -11,7 +11,7 @@ import { maskedProxyVariables, type ProxyVariables } from '../shared/proxy-setti
 import { actionLog } from '../shared/messages/action-log.js';
 import { assumeRoleRefusals } from '../shared/messages/assume-role-failures.js';
 import { explainKeyAgeFailure } from '../shared/messages/key-age-failures.js';
-import { findingTexts } from '../shared/messages/key-findings.js';
+import { findingTexts, rotateCommandFor } from '../shared/messages/key-findings.js';
 import { accountUnknown, explainIssueFailure, type IssueFailure } from '../shared/messages/tracking-issue.js';
 import { keyHint, redact } from '../shared/redact.js';
 import { CallFailed, DEFAULT_RETRY_TIMING } from '../shared/retry.js';
@@ -37,12 +37,10 @@ export interface KeyAgeDeps {
 
 const DEFAULT_DEPS: KeyAgeDeps = {
   iamClient: createIamClient,
-  stsClient: createStsClient,
+  // Only a run that writes a tracking issue asks STS whose keys these are: the client is loaded then.
+  stsClient: async (keys, env, proxy) => (await import('../adapters/sts.js')).createStsClient(keys, env, proxy),
   issueApi: async (token, repository) => (await import('../adapters/github-issues.js')).createIssueApi(token, repository),
 };
-
-/** The runner's proxy variables (key-age has no proxy inputs), their passwords masked first. */
-const runnerProxy = (io: Io, secrets: Secrets): ProxyVariables => maskedProxyVariables(io.env, {}, (value) => secrets.add(value));
 
 const TITLES: Record<Severity, string> = { error: 'Access key too old', warning: 'Access key check', notice: 'Inactive access key' };
 
@@ -81,8 +79,9 @@ function issueFailureOf(error: unknown): IssueFailure {
 }
 
 /** The keys' account, which the tracking issue belongs to; GetCallerIdentity needs no permission. */
-async function keysAccount(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: KeyAgeDeps): Promise<string> {
-  const client = await deps.stsClient(inputs, io.env, runnerProxy(io, secrets));
+async function keysAccount(io: Io, inputs: KeyAgeInputs, proxy: ProxyVariables, secrets: Secrets, deps: KeyAgeDeps): Promise<string> {
+  const client = await deps.stsClient(inputs, io.env, proxy);
+  const { callerArn } = await import('../adapters/sts.js');
   announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), inputs.region)));
   const options = { policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts }, clock: io.clock, onRetry: logRetry(io, 'STS GetCallerIdentity', secrets), mask: () => undefined };
   try {
@@ -98,10 +97,12 @@ async function keysAccount(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps:
 /** GetCallerIdentity failed: its message is already explained and cleaned. */
 class AccountUnknown extends Error {}
 
-async function updateTrackingIssue(io: Io, inputs: KeyAgeInputs, tracking: NonNullable<KeyAgeInputs['trackingIssue']>, assessment: KeyAssessment, context: ReportContext, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
+async function updateTrackingIssue(io: Io, inputs: KeyAgeInputs, proxy: ProxyVariables, assessment: KeyAssessment, context: ReportContext, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
+  const tracking = inputs.trackingIssue;
+  if (!tracking) return;
   const { owner, repo } = tracking.repository;
   try {
-    const account = await keysAccount(io, inputs, secrets, deps);
+    const account = await keysAccount(io, inputs, proxy, secrets, deps);
     const issues = await deps.issueApi(tracking.token, tracking.repository, io.env);
     const url = runUrl(io.env.GITHUB_SERVER_URL, runContextFromEnv(io.env));
     io.info(await syncTrackingIssue(issues, assessment, { ...context, runUrl: url, account }));
@@ -113,18 +114,20 @@ async function updateTrackingIssue(io: Io, inputs: KeyAgeInputs, tracking: NonNu
 
 async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
   io.debug(actionLog.readingKeys(keyHint(inputs.accessKeyId), inputs.partition));
-  const iam = await deps.iamClient(inputs, io.env, runnerProxy(io, secrets));
+  // The runner's proxy variables (key-age has no proxy inputs), their passwords masked first.
+  const proxy = maskedProxyVariables(io.env, {}, (value) => secrets.add(value));
+  const iam = await deps.iamClient(inputs, io.env, proxy);
   announceEndpoint(iam, 'IAM', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), `partition ${inputs.partition}`)));
   const facts = await readKeyFacts(io, iam, inputs, secrets);
   const now = new Date(io.clock.now());
   const context: ReportContext = { userName: safeUserName(facts.userName), thresholds: inputs.thresholds, now };
   const repository = io.env.GITHUB_REPOSITORY ?? '';
   const rotateCommand = context.userName && /^[\w.-]+\/[\w.-]+$/.test(repository)
-    ? `npx assume-deploy-role rotate --user-name ${context.userName} --repo ${repository} --role-to-assume "$(gh variable get AWS_DEPLOY_ROLE_ARN --repo ${repository})" --region ${inputs.region}`
+    ? rotateCommandFor(context.userName, repository, inputs.region)
     : undefined;
   const assessment = assessKeys({ keys: facts.keys, lastUse: facts.lastUse, now, thresholds: inputs.thresholds, workflowKeyId: inputs.accessKeyId, rotateCommand });
   await report(io, assessment, context, secrets);
-  if (inputs.trackingIssue) await updateTrackingIssue(io, inputs, inputs.trackingIssue, assessment, context, secrets, deps);
+  await updateTrackingIssue(io, inputs, proxy, assessment, context, secrets, deps);
   // The error annotations above already say which key and what to do; another error line would repeat them.
   if (assessment.status === 'fail') io.failQuietly();
 }

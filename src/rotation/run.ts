@@ -3,6 +3,7 @@ import { refusalTexts, nothingDueTexts, revokeTexts, stepTexts, usageProblems, u
 import { redact } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
 import { Secrets } from '../shared/secrets.js';
+import { errorText } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
 import type { CommandLine } from './command-line.js';
 import { createAndStore } from './create-step.js';
@@ -34,7 +35,7 @@ export function rotationContext(options: RotateOptions): RotationContext {
 
 function describe(error: unknown, secrets: Secrets): string {
   if (error instanceof CallFailed) return redact(`${error.failure.code}: ${error.failure.message}`, secrets.values);
-  return redact(error instanceof Error ? error.message : String(error), secrets.values);
+  return redact(errorText(error), secrets.values);
 }
 
 async function readState(options: RotateOptions, deps: RotationDeps, store: SecretStore, now: Date): Promise<RotationState> {

@@ -17,6 +17,10 @@ const rotateWith = (command: string | undefined) => (command ? ` Rotate it with:
 
 const UNUSED_ADVICE = 'if nothing needs it, deactivate it, watch for failures, then delete it.';
 
+/** The command line's next step for this user and repository, printed as it can be run (the role ARN from the variable the template's next steps set). */
+export const rotateCommandFor = (userName: string, repository: string, region: string) =>
+  `npx assume-deploy-role rotate --user-name ${userName} --repo ${repository} --role-to-assume "$(gh variable get AWS_DEPLOY_ROLE_ARN --repo ${repository})" --region ${region}`;
+
 export const findingTexts = {
   tooOld: (row: KeyLabel, ageDays: number, maxAgeDays: number, command?: string) =>
     `${keyLabel(row)} is ${plural(ageDays, 'day')} old, at or over max-age-days (${maxAgeDays}): rotate it now ` +
