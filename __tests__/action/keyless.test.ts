@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { run } from '../../src/assume-role/run.js';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
+import { assumeRoleAnswer, fakeSessionCredentials, startHostileSts } from '../../test/support/hostile-sts.js';
 import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';
 import { startTokenEndpoint, type TokenEndpoint } from '../../test/support/token-endpoint.js';
 
@@ -93,5 +94,26 @@ describe('keyless run(io)', () => {
     expect(step.annotations.map((annotation) => annotation.message)).toEqual([expect.stringMatching(/^samconfig\.toml sets profile = dev in \[default\.deploy\.parameters\]/)]);
     expect(step.failed).toBe(false);
     expect(step.exported.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
+  });
+
+  test('an STS answer checked as with keys: a line break in the assumed-role ARN, or another account, fails with nothing exported', async () => {
+    const expiration = new Date(Date.now() + 3600_000).toISOString();
+    for (const arn of [`arn:aws:sts::${ACCOUNT}:assumed-role/deploy/s\n::error::injected`, 'arn:aws:sts::999988887777:assumed-role/deploy/s']) {
+      const hostile = await startHostileSts(() => assumeRoleAnswer({ action: 'AssumeRoleWithWebIdentity', arn, expiration, credentials: fakeSessionCredentials() }));
+      try {
+        const step = recordingIo({
+          inputs: { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE },
+          env: { AWS_ENDPOINT_URL: hostile.url, ...tokens.env },
+          now: Date.now(),
+          idToken,
+        });
+        await run(step);
+        expect(step.errors).toEqual([expect.stringMatching(/^STS AssumeRoleWithWebIdentity answered with /)]);
+        expect(step.effects.filter((effect) => effect.kind === 'export' || effect.kind === 'output')).toEqual([]);
+        expect(step.log()).not.toMatch(/^::error::injected/m);
+      } finally {
+        await hostile.close();
+      }
+    }
   });
 });

@@ -58,6 +58,13 @@ async function writeProfile(io: Io, assumed: AssumedRole, inputs: SharedOptions 
 }
 
 
+/** Before anything of an STS answer is printed or exported: its shape, its account, allowed-account-ids. */
+function checkAnswer(io: Io, call: string, assumed: AssumedRole, role: RoleArn, inputs: SharedOptions, secrets: Secrets): void {
+  const refusal = refuseStsAnswer(call, assumed, role, new Date(io.clock.now()));
+  if (refusal) throw new StepFailure(redact(refusal, secrets.values));
+  checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn), secrets);
+}
+
 function checkAllowedAccount(inputs: SharedOptions, account: string, what: string, secrets: Secrets): void {
   if (inputs.allowedAccountIds.length > 0 && !inputs.allowedAccountIds.includes(account)) {
     throw new StepFailure(redact(assumeRoleRefusals.accountNotAllowed(what), secrets.values));
@@ -116,9 +123,7 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
     role = await resolveRole(io, inputs, client, options, secrets);
     checkAllowedAccount(inputs, role.account, assumeRoleRefusals.givenRole(role.arn), secrets);
     const assumed = await assumeRole(client, assumeRoleRequest(io, inputs, role), options);
-    const refusal = refuseStsAnswer(assumed, role, new Date(io.clock.now()));
-    if (refusal) throw new StepFailure(redact(refusal, secrets.values));
-    checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn), secrets);
+    checkAnswer(io, 'STS AssumeRole', assumed, role, inputs, secrets);
     await publish(io, assumed, inputs, secrets, deps);
   } catch (error) {
     if (!(error instanceof CallFailed)) throw error;
@@ -142,7 +147,7 @@ async function assumeWithoutKeys(io: Io, inputs: KeylessInputs, secrets: Secrets
   if (inputs.maskAccountId) secrets.add(inputs.role.account);
   const { assumeKeyless } = await import('./keyless.js');
   const assumed = await assumeKeyless(io, inputs, maskedProxyVariables(io.env, inputs, (value) => secrets.add(value)), secrets, deps);
-  checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn), secrets);
+  checkAnswer(io, 'STS AssumeRoleWithWebIdentity', assumed, inputs.role, inputs, secrets);
   await publish(io, assumed, inputs, secrets, deps);
 }
 

@@ -43,17 +43,18 @@ function escapeXml(text) {
 }
 
 /**
- * A 200 AssumeRole answer with the given values, XML-escaped (a line break stays a line break).
- * @param {{ arn: string, expiration: string, credentials: { accessKeyId: string, secretAccessKey: string, sessionToken: string }, assumedRoleId?: string }} values
+ * A 200 AssumeRole answer with the given values, XML-escaped (a line break stays a line break);
+ * with `action: 'AssumeRoleWithWebIdentity'`, the same answer to keyless mode's call.
+ * @param {{ arn: string, expiration: string, credentials: { accessKeyId: string, secretAccessKey: string, sessionToken: string }, assumedRoleId?: string, action?: 'AssumeRole' | 'AssumeRoleWithWebIdentity' }} values
  * @returns {HostileAnswer}
  */
-export function assumeRoleAnswer({ arn, expiration, credentials, assumedRoleId = 'AROA3XFRBF535PLBIFPI4:session' }) {
+export function assumeRoleAnswer({ arn, expiration, credentials, assumedRoleId = 'AROA3XFRBF535PLBIFPI4:session', action = 'AssumeRole' }) {
   const body =
-    `<AssumeRoleResponse xmlns="${STS_NAMESPACE}"><AssumeRoleResult>` +
+    `<${action}Response xmlns="${STS_NAMESPACE}"><${action}Result>` +
     `<AssumedRoleUser><Arn>${escapeXml(arn)}</Arn><AssumedRoleId>${escapeXml(assumedRoleId)}</AssumedRoleId></AssumedRoleUser>` +
     `<Credentials><AccessKeyId>${escapeXml(credentials.accessKeyId)}</AccessKeyId><SecretAccessKey>${escapeXml(credentials.secretAccessKey)}</SecretAccessKey>` +
     `<SessionToken>${escapeXml(credentials.sessionToken)}</SessionToken><Expiration>${escapeXml(expiration)}</Expiration></Credentials>` +
-    `</AssumeRoleResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></AssumeRoleResponse>\n`;
+    `</${action}Result><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></${action}Response>\n`;
   return { status: 200, headers: { 'content-type': 'text/xml' }, body };
 }
 

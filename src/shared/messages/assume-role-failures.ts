@@ -98,14 +98,14 @@ const ENDPOINT_HINT = 'Is the endpoint AWS\'s? Check AWS_ENDPOINT_URL_STS, AWS_E
 
 /** An AssumeRole answer the action does not trust; `arn` is cleaned here, since it comes from the answer. */
 export const stsAnswerRefusals = {
-  malformedArn: (arn: string) =>
-    `STS AssumeRole answered with an assumed-role ARN that is not shaped like one (arn:PARTITION:sts::ACCOUNT_ID:assumed-role/ROLE/SESSION): ` +
+  malformedArn: (call: string, arn: string) =>
+    `${call} answered with an assumed-role ARN that is not shaped like one (arn:PARTITION:sts::ACCOUNT_ID:assumed-role/ROLE/SESSION): ` +
     `"${redact(arn)}"; nothing was exported. ${ENDPOINT_HINT}`,
-  otherAccount: (arn: string, account: string, roleAccount: string) =>
-    `STS AssumeRole answered with credentials for account ${account} (${redact(arn)}), but role-to-assume is in account ${roleAccount}; ` +
+  otherAccount: (call: string, arn: string, account: string, roleAccount: string) =>
+    `${call} answered with credentials for account ${account} (${redact(arn)}), but role-to-assume is in account ${roleAccount}; ` +
     `nothing was exported. ${ENDPOINT_HINT}`,
-  malformedCredentials: `STS AssumeRole answered with credentials that are not shaped like AWS's; nothing was exported. ${ENDPOINT_HINT}`,
-  impossibleExpiration: (expiration: Date | undefined) =>
-    `STS AssumeRole answered with credentials that expire at ${expiration ? expiration.toISOString() : 'a time that is not a date'}, ` +
+  malformedCredentials: (call: string) => `${call} answered with credentials that are not shaped like AWS's; nothing was exported. ${ENDPOINT_HINT}`,
+  impossibleExpiration: (call: string, expiration: Date | undefined) =>
+    `${call} answered with credentials that expire at ${expiration ? expiration.toISOString() : 'a time that is not a date'}, ` +
     `which is not between now and 12 hours from now; nothing was exported. Check this runner's clock (NTP on a self-hosted runner). ${ENDPOINT_HINT}`,
 };
