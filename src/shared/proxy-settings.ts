@@ -25,17 +25,27 @@ export function usesProxy(variables: ProxyVariables): boolean {
   return variables.https_proxy !== '' || variables.http_proxy !== '' || variables.all_proxy !== '';
 }
 
-/** A proxy URL's password in every form a log line could show it (as written and decoded). */
+/**
+ * A proxy URL's secret in every form a log line could show it (as written and decoded): the
+ * password, or the user name when there is no password (a token used as the user). The URL is read
+ * as proxy-from-env reads it, with or without a scheme, and the credentials end at the last `@`
+ * before the host, so an unencoded `@` in a password is masked whole.
+ */
 export function proxySecrets(proxyUrl: string): string[] {
-  const password = /^[a-z][a-z0-9+.-]*:\/\/[^/@]*:([^/@]*)@/i.exec(proxyUrl)?.[1];
-  if (!password) return [];
-  let decoded = password;
+  const authority = proxyUrl.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/, 1)[0] ?? '';
+  const at = authority.lastIndexOf('@');
+  if (at < 0) return [];
+  const credentials = authority.slice(0, at);
+  const colon = credentials.indexOf(':');
+  const secret = colon < 0 ? credentials : credentials.slice(colon + 1);
+  if (secret === '') return [];
+  let decoded = secret;
   try {
-    decoded = decodeURIComponent(password);
+    decoded = decodeURIComponent(secret);
   } catch {
-    // A malformed escape: the password as written is all there is to mask.
+    // A malformed escape: the secret as written is all there is to mask.
   }
-  return [...new Set([password, decoded])];
+  return [...new Set([secret, decoded])];
 }
 
 /** The proxy variables that apply, every password in them registered as a secret first. */
