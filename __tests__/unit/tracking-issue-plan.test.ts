@@ -19,6 +19,10 @@ describe('tracking issue plan', () => {
   const marker = trackingMarker(ACCOUNT, 'sam-cli-user');
   const issue = (number: number, body = `${marker}\nfindings`, author = BOT) => ({ number, body, author });
 
+  test('a body edited on github.com (CRLF line ends) is still the tracking issue', () => {
+    expect(planTrackingIssue(WARN, [issue(7, `${marker}\r\nfindings edited by hand`)], marker, BOT)).toEqual({ action: 'update', number: 7, duplicates: [] });
+  });
+
   test('the marker is a hidden HTML comment per account and user', () => {
     expect(marker).toBe('<!-- assume-deploy-role:key-age account=123456789012 user=sam-cli-user -->');
     expect(trackingMarker(ACCOUNT, undefined)).toBe('<!-- assume-deploy-role:key-age account=123456789012 -->');
