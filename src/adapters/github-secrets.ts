@@ -63,10 +63,16 @@ export function createSecretStore(options: GitHubSecretsOptions): SecretStore {
 
   let publicKey: Promise<{ key_id: string; key: string }> | undefined;
   const getPublicKey = () => {
-    publicKey ??= call(async (signal) => (environment
+    if (publicKey) return publicKey;
+    const fetching = call(async (signal) => (environment
       ? await github.rest.actions.getEnvironmentPublicKey({ owner, repo, environment_name: environment, request: { signal } })
       : await github.rest.actions.getRepoPublicKey({ owner, repo, request: { signal } })).data);
-    return publicKey;
+    // A failed fetch is not kept: the write that puts the old pair back asks again.
+    fetching.catch(() => {
+      if (publicKey === fetching) publicKey = undefined;
+    });
+    publicKey = fetching;
+    return fetching;
   };
 
   return {
