@@ -3,6 +3,7 @@
  * not secrets, and the commands we print need them); secrets never are.
  */
 import type { KeyState, NothingDue, Refusal } from '../key-rotation-types.js';
+import { redact } from '../redact.js';
 
 export interface RotationContext {
   userName: string;
@@ -114,7 +115,8 @@ export const stepTexts = {
 export const failureTexts = {
   call: (call: string, said: string) => `${call} failed: ${said}`,
   neverAccepted: (id: string, seconds: number) => `STS still did not accept the new key ${id} after ${seconds} s.`,
-  wrongOwner: (id: string, arn: string, c: RotationContext) => `The new key ${id} signs as ${arn}, not as ${c.userName}.`,
+  // The ARN is STS's answer, outside text: cleaned (a line break in it would start a line of its own).
+  wrongOwner: (id: string, arn: string, c: RotationContext) => `The new key ${id} signs as ${redact(arn)}, not as ${c.userName}.`,
   beforeStore: (what: string, undo: string) => `${what} Nothing was written to GitHub. ${undo}`,
   idWriteFailed: (c: RotationContext, what: string, undo: string) => `Writing ${c.secretNames.id} failed: ${what} ${undo}`,
   secretWriteFailed: (c: RotationContext, what: string, undo: string) => `Writing ${c.secretNames.secret} failed: ${what} ${undo}`,
