@@ -24,6 +24,16 @@ describe('profilePaths', () => {
 });
 
 describe('writeAwsProfile and removeAwsProfile on real files', () => {
+  test('a config file that cannot be written: the credentials just written are removed again, and the error is the step\'s', () => withHome(async (home) => {
+    const paths = profilePaths({ HOME: home });
+    const failing = { ...fileProfileStore, write: async (file: string, text: string) => {
+      if (file === paths.config) throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+      await fileProfileStore.write(file, text);
+    } };
+    await expect(writeAwsProfile(failing, paths, { profile: 'test', credentials, region: 'eu-west-1', overwrite: false, marker: 'm' })).rejects.toThrow('EROFS');
+    await expect(stat(paths.credentials)).rejects.toThrow('ENOENT');
+  }));
+
   test('new files are 0600 in a 0700 folder, and the post step deletes the files it created', () => withHome(async (home) => {
     const paths = profilePaths({ HOME: home });
     const result = await writeAwsProfile(fileProfileStore, paths, { profile: 'test', credentials, region: 'eu-west-1', overwrite: false, marker: 'm' });

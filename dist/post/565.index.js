@@ -51,9 +51,16 @@ const fileProfileStore = {
         // symbolic link (a dotfiles checkout) is written through rather than replaced.
         const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(file).catch(() => file);
         const temporary = `${target}.${process.pid}.tmp`;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, text, { mode: FILE_MODE });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(temporary, FILE_MODE);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temporary, target);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, text, { mode: FILE_MODE });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(temporary, FILE_MODE);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temporary, target);
+        }
+        catch (error) {
+            // The temporary file holds the credentials too.
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temporary, { force: true });
+            throw error;
+        }
     },
     async remove(file) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(file, { force: true });

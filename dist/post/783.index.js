@@ -133,9 +133,16 @@ async function writeAwsProfile(store, paths, request) {
         return { ok: false, existing };
     const texts = plans.map((plan, i) => writeProfile(current[i] ?? '', plan.kind, profile, plan.values, marker));
     const files = [];
-    for (const [i, plan] of plans.entries()) {
-        await store.write(plan.file, texts[i] ?? '');
-        files.push({ kind: plan.kind, file: plan.file, created: current[i] === undefined });
+    try {
+        for (const [i, plan] of plans.entries()) {
+            await store.write(plan.file, texts[i] ?? '');
+            files.push({ kind: plan.kind, file: plan.file, created: current[i] === undefined });
+        }
+    }
+    catch (error) {
+        // The step fails and saves no state, so no post step would remove what was written: do it now.
+        await removeAwsProfile(store, { profile, marker, files }).catch(() => undefined);
+        throw error;
     }
     return { ok: true, written: { profile, marker, files } };
 }

@@ -48,9 +48,15 @@ export const fileProfileStore: ProfileStore = {
     // symbolic link (a dotfiles checkout) is written through rather than replaced.
     const target = await realpath(file).catch(() => file);
     const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, text, { mode: FILE_MODE });
-    await chmod(temporary, FILE_MODE);
-    await rename(temporary, target);
+    try {
+      await writeFile(temporary, text, { mode: FILE_MODE });
+      await chmod(temporary, FILE_MODE);
+      await rename(temporary, target);
+    } catch (error) {
+      // The temporary file holds the credentials too.
+      await rm(temporary, { force: true });
+      throw error;
+    }
   },
   async remove(file) {
     await rm(file, { force: true });
