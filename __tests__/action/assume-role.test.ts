@@ -101,7 +101,9 @@ describe('assume-role run(io)', () => {
     await run(step);
     expect(step.failed).toBe(false);
     expect(step.annotations).toEqual([{ severity: 'warning', message: 'Could not write the job summary: Error: EACCES: permission denied' }]);
-    expect(step.exported.AWS_SESSION_TOKEN).toBeTruthy();
+    // The credentials still went out: those STS issued for this run.
+    expect(step.exported.AWS_SESSION_TOKEN).toBe(server.sessionCredentials(step.exported.AWS_ACCESS_KEY_ID ?? '')?.sessionToken);
+    expect(step.exported.AWS_SESSION_TOKEN).toMatch(/\S{16,}/);
   });
 });
 

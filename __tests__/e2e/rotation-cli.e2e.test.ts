@@ -76,6 +76,14 @@ describe('dist/cli/index.js', () => {
     expect(result.stderr).toContain('4 problems with the options');
   });
 
+  test('a GitHub error that quotes the token back: the token is masked before any call, so it never shows', async () => {
+    github.injectFault({ method: 'GET', status: 401, echoAuthorization: true });
+    const result = await cli([...rotate, '--role-to-assume', roleArn]);
+    expect(result.code).toBe(1);
+    expect(`${result.stdout}${result.stderr}`).toContain('injected fault for');
+    expect(`${result.stdout}${result.stderr}`).not.toContain(github.token);
+  });
+
   test('rotate stores the new pair, prints no secret; without a token it fails with one error', async () => {
     const noToken = await cli([...rotate, '--role-to-assume', roleArn], { GH_TOKEN: '', PATH: '/nonexistent' });
     expect(noToken.code).toBe(1);

@@ -8,7 +8,7 @@ import { explainIssueFailure, ISSUE_FAILURE_STATUSES } from '../../src/shared/me
 describe('explainIssueFailure', () => {
   test('a refused issue update is explained by GitHub\'s status', () => {
     expect(explainIssueFailure({ kind: 'http', status: 403 }, 'Resource not accessible by integration', 'o/r')).toMatch(/may not write issues \(403\)\. Give the job permissions: issues: write/);
-    expect(explainIssueFailure({ kind: 'http', status: 403 }, 'API rate limit exceeded', 'o/r')).toMatch(/rate limit/);
+    expect(explainIssueFailure({ kind: 'http', status: 403 }, 'API rate limit exceeded', 'o/r')).toMatch(/GitHub's API rate limit was reached; the next run tries again/);
     expect(explainIssueFailure({ kind: 'http', status: 410 }, 'Issues are disabled for this repo', 'o/r')).toMatch(/issues are turned off in o\/r/);
     expect(explainIssueFailure({ kind: 'http', status: 401 }, 'Bad credentials', 'o/r')).toMatch(/did not accept github-token/);
     expect(explainIssueFailure({ kind: 'other' }, 'socket hang up', 'o/r')).toMatch(/the next run tries again/);

@@ -14,14 +14,14 @@ async function main(): Promise<void> {
   const io = cliIo(commandLine.flags);
   const region = commandLine.flags.get('region') || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1';
   process.exitCode = await run(io, commandLine, (secrets) => ({
-  keyAdmin: createKeyAdmin(io, secrets, region),
-  keyProbe: createKeyProbe(io, secrets),
-  secretStore: async (place) => {
-    const token = await githubToken(io.env);
-    if (!token) throw new StepFailure(failureTexts.noToken);
-    secrets.add(token);
-    return createSecretStore({ token, place, clock: io.clock, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) });
-  },
+    keyAdmin: createKeyAdmin(io, secrets, region),
+    keyProbe: createKeyProbe(io, secrets),
+    secretStore: async (place) => {
+      const token = await githubToken(io.env);
+      if (!token) throw new StepFailure(failureTexts.noToken);
+      secrets.add(token);
+      return createSecretStore({ token, place, clock: io.clock, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) });
+    },
   }));
 }
 

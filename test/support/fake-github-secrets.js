@@ -21,6 +21,7 @@ import sodium from 'libsodium-wrappers';
  * @property {boolean} landed a PUT is stored before the error is answered
  * @property {boolean} hang no answer at all (the client's deadline must end it)
  * @property {number} remaining
+ * @property {boolean} echoAuthorization the error message quotes the request's Authorization header
  *
  * @typedef {object} FakeGitHubSecrets
  * @property {string} url the API base, for GITHUB_API_URL
@@ -28,7 +29,7 @@ import sodium from 'libsodium-wrappers';
  * @property {() => Promise<void>} close
  * @property {(place: string, name: string, value: string, at?: Date) => void} seed a secret written "earlier" (at: when; default now) (place: OWNER/REPO or OWNER/REPO:ENV)
  * @property {(place: string) => Map<string, SecretRecord>} secrets the opened secrets of a place (names upper-case)
- * @property {(fault: { method?: 'GET' | 'PUT' | '*', secretName?: string, status?: number, landed?: boolean, hang?: boolean, times?: number }) => void} injectFault
+ * @property {(fault: { method?: 'GET' | 'PUT' | '*', secretName?: string, status?: number, landed?: boolean, hang?: boolean, times?: number, echoAuthorization?: boolean }) => void} injectFault
  * @property {Array<{ method: string, path: string, status: number | undefined }>} requests
  * @property {(method: string, path: string) => void} [onRequest]
  */
@@ -84,8 +85,8 @@ export async function startFakeGitHubSecrets(options = {}) {
       addPlace(place).secrets.set(name.toUpperCase(), { value, createdAt: at, updatedAt: at });
     },
     secrets: (place) => places.get(place)?.secrets ?? new Map(),
-    injectFault: ({ method = '*', secretName, status = 500, landed = false, hang = false, times = 1 }) => {
-      faults.push({ method, secretName, status, landed, hang, remaining: times });
+    injectFault: ({ method = '*', secretName, status = 500, landed = false, hang = false, times = 1, echoAuthorization = false }) => {
+      faults.push({ method, secretName, status, landed, hang, remaining: times, echoAuthorization });
     },
     requests,
   };
@@ -131,7 +132,8 @@ export async function startFakeGitHubSecrets(options = {}) {
     }
     if (fault && !fault.landed) {
       if (fault.status === 0) return void req.socket.destroy();
-      return send(fault.status, { message: 'injected fault' });
+      // echoAuthorization: a hostile or buggy API that quotes the request's token back in its error.
+      return send(fault.status, { message: fault.echoAuthorization ? `injected fault for ${req.headers.authorization ?? ''}` : 'injected fault' });
     }
 
     if (method === 'GET' && name === 'public-key') {
