@@ -8,6 +8,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { startForwardProxy } from '../../test/support/forward-proxy.js';
+import { node24Binary } from '../../test/support/node24.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
 import { EXAMPLE_ACCOUNT, EXAMPLE_ROLE_ARN, SECOND_EXAMPLE_KEY } from '../../test/support/fixtures.js';
 import { findSecretLeaks, removeWorkDirs, runAction, runPost } from '../../test/support/run-action.js';
@@ -164,13 +165,14 @@ describe('keyless: success', () => {
     missing: 'the AWS CLI (aws) is not installed, so the keyless credentials are not checked with botocore (apt-get install awscli)',
   });
 
-  const node24Test = testWithTool(process.env.NODE24 !== undefined, {
+  const node24 = node24Binary()?.binary;
+  const node24Test = testWithTool(node24 !== undefined, {
     requireVariable: 'REQUIRE_NODE24',
-    missing: 'NODE24 does not name a Node 24 binary, so keyless mode is not run on Node 24, GitHub\'s runtime for this action (.ci/run sets it)',
+    missing: 'neither NODE24 nor the Node running the tests is Node 24, so keyless mode is not run on Node 24, GitHub\'s runtime for this action (.ci/run sets NODE24)',
   });
 
   node24Test('on Node 24, GitHub\'s runtime: the token request (@actions/http-client in the bundle) and the unsigned call', async () => {
-    const result = await run({}, { node: process.env.NODE24 });
+    const result = await run({}, { node: node24 });
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe('');

