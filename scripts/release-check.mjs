@@ -1,5 +1,5 @@
 // The checks a release must pass, locally (npm run release:check [-- --tag vX.Y.Z]) and in
-// .github/workflows/release.yml: the tag is package.json's version, CHANGELOG.md has that
+// .github/workflows/release.yml: the tag is a stable vX.Y.Z equal to package.json's version, CHANGELOG.md has that
 // version's entry, dist/ is what npm run build makes, and the tests pass (--skip-tests skips them).
 // --notes FILE writes the CHANGELOG entry there, for the GitHub release.
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,9 @@ const root = path.resolve(values.root ?? process.cwd());
 const problems = [];
 const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 
-if (values.tag !== undefined && values.tag !== `v${version}`) problems.push(`the tag ${values.tag} is not v${version}, the version in package.json`);
+const STABLE_TAG = /^v\d+\.\d+\.\d+$/;
+if (values.tag !== undefined && !STABLE_TAG.test(values.tag)) problems.push(`the tag ${JSON.stringify(values.tag)} is not a stable release tag vX.Y.Z (a pre-release is never published and never moves the major tag)`);
+else if (values.tag !== undefined && values.tag !== `v${version}`) problems.push(`the tag ${values.tag} is not v${version}, the version in package.json`);
 
 /** The text under `## [VERSION]` up to the next `## ` heading, or undefined. */
 export function changelogEntry(text, v) {

@@ -13,7 +13,9 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 
 const ROOT = process.cwd();
 const CHECK = path.join(ROOT, 'scripts/release-check.mjs');
@@ -96,6 +98,11 @@ writeFileSync(out + '/main/index.js', ${JSON.stringify(BUNDLE)});
     expect(result).toEqual({ code: 1, stdout: '', stderr: 'release check failed: the tag v2.3.5 is not v2.3.4, the version in package.json\n' });
   });
 
+  test('when the tag is a pre-release, even of package.json\'s version', async () => {
+    const result = await releaseCheck(await standIn(), '--tag', 'v2.3.4-rc.1');
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'release check failed: the tag "v2.3.4-rc.1" is not a stable release tag vX.Y.Z (a pre-release is never published and never moves the major tag)\n' });
+  });
+
   test('when CHANGELOG.md has no entry for the version', async () => {
     const result = await releaseCheck(await standIn({ changelog: CHANGELOG.replace('## [2.3.4] - 2026-12-01\n\n### Fixed\n\n- Something.\n\n', '') }), '--tag', 'v2.3.4');
     expect(result).toEqual({ code: 1, stdout: '', stderr: 'release check failed: CHANGELOG.md has no entry "## [2.3.4] - DATE" with its changes\n' });
@@ -109,5 +116,41 @@ writeFileSync(out + '/main/index.js', ${JSON.stringify(BUNDLE)});
   test('when dist/ is not what the build makes', async () => {
     const result = await releaseCheck(await standIn({ dist: 'module.exports = "old bundle";\n' }), '--tag', 'v2.3.4');
     expect(result).toEqual({ code: 1, stdout: '', stderr: 'release check failed: dist/ is stale (main/index.js): run npm run build and commit dist/\n' });
+  });
+});
+
+describe('the release workflow', () => {
+  const workflow = parse(readFileSync(path.join(ROOT, '.github/workflows/release.yml'), 'utf8')) as {
+    on: { push: { tags: string[] } };
+    jobs: Record<string, { uses?: string; needs?: string; permissions?: Record<string, string>; steps?: { uses?: string; run?: string; with?: Record<string, string> }[] }>;
+  };
+  /** GitHub's tag filter: `[0-9]` a digit, `+` one or more of what precedes, everything else literal, whole name. */
+  const matches = (pattern: string, tag: string) => new RegExp(`^${pattern.replace(/\./g, '\\.')}$`).test(tag);
+
+  test('triggers on stable tags only: v1.2.3 and v10.20.30, never v1.2.3-rc.1, v1 or v1.2', () => {
+    const [pattern, ...others] = workflow.on.push.tags;
+    expect(others).toEqual([]);
+    expect(['v1.2.3', 'v10.20.30'].map((tag) => matches(pattern ?? '', tag))).toEqual([true, true]);
+    expect(['v1.2.3-rc.1', 'v1', 'v1.2', 'v1.2.3.4', 'x1.2.3'].map((tag) => matches(pattern ?? '', tag))).toEqual([false, false, false, false, false]);
+  });
+
+  test('runs CI\'s own jobs (the same checks and REQUIRE_* switches) before the release job', () => {
+    expect(workflow.jobs.ci?.uses).toBe('./.github/workflows/ci.yml');
+    expect(workflow.jobs.release?.needs).toBe('ci');
+    const ci = readFileSync(path.join(ROOT, '.github/workflows/ci.yml'), 'utf8');
+    expect(ci).toMatch(/^ {2}workflow_call:/m);
+    for (const name of ['REQUIRE_AWS_CLI', 'REQUIRE_NODE24', 'REQUIRE_CFN_LINT']) expect(ci).toContain(`${name}: '1'`);
+  });
+
+  test('attests dist/ and the single-file command line, attaches it with its SHA-256, and publishes only after that', () => {
+    const steps = workflow.jobs.release?.steps ?? [];
+    const attest = steps.find((step) => step.uses?.startsWith('actions/attest-build-provenance@'));
+    expect(attest?.with?.['subject-path']).toContain('dist/**/*.js');
+    expect(attest?.with?.['subject-path']).toContain('assume-deploy-role.cjs');
+    expect(workflow.jobs.release?.permissions).toEqual({ contents: 'write', 'id-token': 'write', attestations: 'write' });
+    const release = steps.find((step) => step.run?.includes('gh release create'))?.run ?? '';
+    expect(release).toContain('--draft');
+    expect(release).toContain('assume-deploy-role.cjs.sha256');
+    expect(release.indexOf('gh release create')).toBeLessThan(release.indexOf('--draft=false'));
   });
 });

@@ -60,6 +60,8 @@ function loadValidator(): { validator: Validator; patchedForNode24: boolean } {
     if (bytes.length !== original.length) throw new Error('node24 patch changed the binary size');
     patchedForNode24 = true;
   }
+  const permissions = withAttestationsPermission(bytes);
+  bytes = permissions.bytes;
   // The glue is wasm-bindgen's CommonJS for Node; it reads the .wasm with fs.readFileSync.
   // Run it with a `require` whose fs hands it the (patched) bytes instead.
   const glue = readFileSync(gluePath, 'utf8');
@@ -69,10 +71,35 @@ function loadValidator(): { validator: Validator; patchedForNode24: boolean } {
     return require(id);
   };
   new Function('module', 'exports', 'require', '__dirname', '__filename', glue)(mod, mod.exports, fakeRequire, dirname(gluePath), gluePath);
-  return { validator: mod.exports as unknown as Validator, patchedForNode24 };
+  return { validator: mod.exports as unknown as Validator, patchedForNode24, patchedForAttestations: permissions.patched };
 }
 
-const { validator, patchedForNode24 } = loadValidator();
+/**
+ * `attestations`: the same bundled schema predates the job permission that build provenance
+ * needs (actions/attest-build-provenance writes with `attestations: write`), which the release
+ * workflow sets. Extended the same way, in memory only: the `permissions-event` definition is
+ * parsed, given `attestations` beside the permissions it has, and written back minified and padded
+ * with JSON whitespace to its byte length. When a future release knows it, no patch is applied.
+ */
+function withAttestationsPermission(original: Buffer): { bytes: Buffer; patched: boolean } {
+  const text = original.toString('latin1');
+  const key = '"permissions-event": {';
+  const at = text.indexOf(key);
+  if (at < 0 || text.indexOf(key, at + 1) >= 0) throw new Error('@action-validator/core: no single permissions-event definition; update the attestations patch');
+  const open = at + key.length - 1;
+  const close = text.indexOf('}\n    },', open);
+  const definition = JSON.parse(text.slice(open, close + 1 + '\n    }'.length)) as { properties: Record<string, unknown> };
+  if ('attestations' in definition.properties) return { bytes: original, patched: false };
+  const length = close + 1 + '\n    }'.length - open;
+  definition.properties.attestations = { $ref: '#/definitions/permissions-level' };
+  const replacement = JSON.stringify(definition);
+  if (replacement.length > length) throw new Error('attestations patch does not fit');
+  const bytes = Buffer.from(text.slice(0, open) + replacement.padEnd(length, ' ') + text.slice(open + length), 'latin1');
+  if (bytes.length !== original.length) throw new Error('attestations patch changed the binary size');
+  return { bytes, patched: true };
+}
+
+const { validator, patchedForNode24, patchedForAttestations } = loadValidator();
 const stockValidator = require('@action-validator/core') as Validator;
 
 // --- what to validate: whatever exists when the test runs --------------------------------------
@@ -164,6 +191,14 @@ describe('the schema validator (not vacuous)', () => {
       expect(validator.validateWorkflow(GOOD_WORKFLOW)).toEqual(stockValidator.validateWorkflow(GOOD_WORKFLOW));
     }
   });
+
+  test('knows the attestations permission (schema extended in memory when the bundled one predates it), and still refuses an unknown one', () => {
+    const withPermission = (name: string) => GOOD_WORKFLOW.replace('    runs-on: ubuntu-latest', `    permissions:\n      ${name}: write\n    runs-on: ubuntu-latest`);
+    expect(errorsOf(validator.validateWorkflow(withPermission('attestations')))).toEqual([]);
+    expect(errorsOf(validator.validateWorkflow(withPermission('id-token')))).toEqual([]);
+    expect(validator.validateWorkflow(withPermission('attestation')).errors).not.toEqual([]);
+    if (patchedForAttestations) expect(stockValidator.validateWorkflow(withPermission('attestations')).errors).not.toEqual([]);
+  });
 });
 
 // --- the project's files ----------------------------------------------------------------------
@@ -204,6 +239,13 @@ describe('workflow files', () => {
 describe('action metadata files', () => {
   test('the root action is among the files checked', () => {
     expect(ACTIONS.some((f) => f.startsWith('action.'))).toBe(true);
+  });
+
+  // ci.yml's own check under .github/ is not published; every other action is listed on the Marketplace.
+  test.each(ACTIONS.filter((f) => !f.startsWith('.github/')))('%s has a description that fits the Marketplace listing (125 characters at most)', (file) => {
+    const description = (parse(read(file)) as { description?: unknown }).description;
+    expect(typeof description).toBe('string');
+    expect(String(description).length).toBeLessThanOrEqual(125);
   });
 
   // key-age/action.yml is validated as soon as it exists.
