@@ -148,7 +148,7 @@ describe('what the user reads for each STS error, after exactly one attempt', ()
 
   test('InvalidClientTokenId: the key id is unknown to AWS', async () => {
     const message = await permanent(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
-    expect(message).toBe('AWS does not know the access key id in aws-access-key-id (AKIA…MPLE): the key was deleted or deactivated, or it belongs to another partition than aws-region\'s (aws). Create a new access key for the limited IAM user and store it in the repository secret. AWS said: InvalidClientTokenId: The security token included in the request is invalid.');
+    expect(message).toBe('AWS does not know the access key id in aws-access-key-id (AKIA…MPLE): the key was deleted or deactivated, or it belongs to another partition than aws-region\'s (aws). Create a new access key for the limited IAM user and store it where the workflow reads it (the guide\'s: gh secret set --env production). AWS said: InvalidClientTokenId: The security token included in the request is invalid.');
   });
 
   test('SignatureDoesNotMatch: the secret does not belong to the key id', async () => {

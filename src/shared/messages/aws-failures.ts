@@ -40,14 +40,14 @@ export function explainKeyFailure(failure: AwsFailure, context: CallContext): st
     case 'UnrecognizedClientException':
       return `AWS does not know the access key id in aws-access-key-id (${key}): the key was deleted or deactivated, ` +
         `or it belongs to another partition than aws-region's (${context.partition}). ` +
-        `Create a new access key for the limited IAM user and store it in the repository secret. AWS said: ${awsSaid(failure, context.secrets)}`;
+        `Create a new access key for the limited IAM user and store it where the workflow reads it (the guide's: gh secret set --env production). AWS said: ${awsSaid(failure, context.secrets)}`;
     case 'SignatureDoesNotMatch':
       return `The secret in aws-secret-access-key does not belong to the access key id ${key}: AWS computed a different signature. ` +
-        `Copy the secret access key again, whole, into the repository secret; if it is lost, create a new access key. AWS said: ${awsSaid(failure, context.secrets)}`;
+        `Copy the secret access key again, whole, where the workflow reads it (the guide's: gh secret set --env production AWS_SECRET_ACCESS_KEY); if it is lost, create a new access key. AWS said: ${awsSaid(failure, context.secrets)}`;
     case 'ExpiredToken':
     case 'ExpiredTokenException':
       return `AWS says the security token of the request has expired, which happens only with temporary credentials. ` +
-        `Store the limited IAM user's own long-lived access key (AKIA…) in the repository secrets, not credentials from an earlier assume-role or SSO session. AWS said: ${awsSaid(failure, context.secrets)}`;
+        `Store the limited IAM user's own long-lived access key (AKIA…) in the secrets the workflow reads (the guide's: the production environment's), not credentials from an earlier assume-role or SSO session. AWS said: ${awsSaid(failure, context.secrets)}`;
     default:
       return undefined;
   }
