@@ -40,8 +40,27 @@ function heading(title) {
   print(`── ${title} ──`);
 }
 
+const LOG_WIDTH = 110;
+
+/** One printed line folded at spaces to LOG_WIDTH, the continuation indented: every word kept, none cut. */
+function folded(line) {
+  if (line.length <= LOG_WIDTH) return [line];
+  const lead = line.match(/^\s*/)[0];
+  const lines = [];
+  let current = lead;
+  for (const word of line.slice(lead.length).split(' ')) {
+    if (current.trim() !== '' && current.length + 1 + word.length > LOG_WIDTH) {
+      lines.push(current);
+      current = `${lead}    ${word}`;
+    } else {
+      current = current.trim() === '' ? `${current}${word}` : `${current} ${word}`;
+    }
+  }
+  return [...lines, current];
+}
+
 function block(text) {
-  const lines = text.replace(/\n+$/, '').split('\n');
+  const lines = text.replace(/\n+$/, '').split('\n').flatMap(folded);
   for (const line of lines) print(line === '' ? '' : `  ${line}`);
 }
 
@@ -51,7 +70,7 @@ function expect(condition, problem) {
 
 let explainedNodeWarning = false;
 
-/** The log as GitHub shows it, and (once) a word on the SDK's Node-version warning when it is there. */
+/** The log as GitHub shows it, and (once) a word on the SDK's Node-version warning. */
 function printLog(result) {
   block(result.visibleLog || '(nothing printed)');
   if (!explainedNodeWarning && result.stderr.includes('NodeVersionSupportWarning') && Number(process.versions.node.split('.')[0]) < 22) {

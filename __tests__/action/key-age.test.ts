@@ -60,7 +60,7 @@ describe('key-age run(io)', () => {
     expect(step.outputs['oldest-key-age-days']).toBe('10');
     expect(step.summary.join('')).toContain('all keys are within the limits');
     expect(step.log().split('\n')).toEqual([
-      `IAM ListAccessKeys goes to ${server.url}, not AWS's default endpoint for partition aws (AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL_IAM, AWS_ENDPOINT_URL or endpoint_url in the AWS config file chose it)`,
+      `IAM ListAccessKeys goes to ${server.url}, not AWS's default endpoint for partition aws (set by an AWS_ENDPOINT_URL variable or endpoint_url in the AWS config)`,
       'Checked 1 access key: ok, the oldest active key is 10 days old.',
     ]);
   });

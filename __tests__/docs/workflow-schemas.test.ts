@@ -36,11 +36,11 @@ interface Validator {
  * own JavaScript glue with those patched bytes. Nothing on disk is changed. Everything else in
  * the schema is untouched. When a future release knows node24, no patch is applied.
  */
-function loadValidator(): { validator: Validator; patchedForNode24: boolean } {
+function loadValidator(): { validator: Validator; patchedForNode24: boolean; patchedForAttestations: boolean } {
   const gluePath = require.resolve('@action-validator/core');
   const wasmPath = join(dirname(gluePath), 'action_validator_bg.wasm');
   const original = readFileSync(wasmPath);
-  let bytes = original;
+  let bytes: Buffer = original;
   let patchedForNode24 = false;
   if (!original.includes('"node24"')) {
     const text = original.toString('latin1'); // one char per byte, so offsets are byte offsets

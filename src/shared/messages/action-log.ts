@@ -4,7 +4,7 @@ export const actionLog = {
   assumed: (assumedRoleArn: string, expiration: Date) => `Assumed ${assumedRoleArn}; the credentials expire at ${expiration.toISOString()}`,
   /** `url` is cleaned by the caller: it comes from the environment or the AWS config file. */
   endpoint: (call: string, url: string, where: string) =>
-    `${call} goes to ${url}, not AWS's default endpoint for ${where} (AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL_IAM, AWS_ENDPOINT_URL or endpoint_url in the AWS config file chose it)`,
+    `${call} goes to ${url}, not AWS's default endpoint for ${where} (set by an AWS_ENDPOINT_URL variable or endpoint_url in the AWS config)`,
   blanked: 'Blanked the exported AWS credentials',
   readingKeys: (keyHint: string, partition: string) => `Reading the access keys of the user of ${keyHint} from IAM in partition ${partition}`,
 };
