@@ -102,6 +102,11 @@ describe('iam/deploy-access.yml: shape', () => {
     expect(createKey).toContain('printf %s "$secret" | gh secret set --env production AWS_SECRET_ACCESS_KEY');
     expect(createKey).toContain('printf %s "$id" | gh secret set --env production AWS_ACCESS_KEY_ID');
     expect(createKey).not.toMatch(/--body/);
+    // One user per stage: a test stage's stack prints the command for the test environment only.
+    const testStage = String(obj(obj(new Renderer({ SecretsEnvironment: 'test' }).render(outputs), 'Outputs').NextStep1CreateKeyAndStoreSecrets, 'k').Value);
+    expect(testStage.match(/gh secret set --env \S+/g)).toEqual(['gh secret set --env test', 'gh secret set --env test']);
+    const pattern = new RegExp(String(obj(parameters.SecretsEnvironment, 'SecretsEnvironment').AllowedPattern));
+    for (const bad of ['prod; rm -rf ~', '$(id)', 'a b', '']) expect([bad, pattern.test(bad)]).toEqual([bad, false]);
     const vars = value('NextStep2StoreVariables');
     for (const v of ['AWS_REGION', 'AWS_DEPLOY_ROLE_ARN', 'CFN_EXECUTION_ROLE_ARN', 'SAM_ARTIFACTS_BUCKET']) {
       expect(vars).toContain(`gh variable set ${v} --body `);
