@@ -332,9 +332,9 @@ describe('iam/deploy-access.yml: no identity can widen its own or another\'s per
   const REPO = 'octo-org/serverless-app';
   /** Every shape that creates the most identities; `sam` is a prefix of the user name, so `sam*` patterns reach them. */
   const SHAPES: Params[] = [
-    { GitHubRepository: REPO, CreateRotatorRole: 'true', AllowSessionTags: 'true', AllowSourceIdentity: 'true' },
-    { GitHubRepository: REPO, CreateRotatorRole: 'true', StackNamePrefix: 'sam' },
-    { GitHubRepository: REPO, CreateRotatorRole: 'true', StackNamePrefix: 'sam', AppRolePermissionsBoundaryArn: BOUNDARY },
+    { GitHubRepository: REPO, RotatorRoleRepository: REPO, AllowSessionTags: 'true', AllowSourceIdentity: 'true' },
+    { RotatorRoleRepository: REPO, StackNamePrefix: 'sam' },
+    { GitHubRepository: REPO, RotatorRoleRepository: REPO, StackNamePrefix: 'sam', AppRolePermissionsBoundaryArn: BOUNDARY },
   ];
   /** Actions that give an identity more rights, or take a cap away. */
   const ESCALATION = [
@@ -428,7 +428,7 @@ describe('iam/deploy-access.yml: no identity can widen its own or another\'s per
   test('revoke still works: the rotator may write the deploy role\'s inline policy, and a deny there is not capped by the boundary', () => {
     // A permissions boundary caps what identity policies allow; an explicit deny in an inline
     // policy applies whatever the boundary says. The rotator writes exactly that deny.
-    const st = holders(new Renderer({ GitHubRepository: REPO, CreateRotatorRole: 'true' })).get('RotatorRole')!;
+    const st = holders(new Renderer({ RotatorRoleRepository: REPO })).get('RotatorRole')!;
     expect(decide(st, 'iam:PutRolePolicy', arns.DeployRole)).toBe('allow');
     expect(decide(st, 'iam:DeleteRolePolicy', arns.DeployRole)).toBe('none');
   });
@@ -657,26 +657,37 @@ describe('iam/deploy-access.yml: keyless (GitHub OIDC)', () => {
     for (const bad of ['octo-org@123/serverless-app', 'octo-org/serverless-app@456', 'octo-org@*/serverless-app@456', 'octo-org@12a/serverless-app@4', 'octo-org@123/*@456']) {
       expect([bad, pattern('GitHubRepository').test(bad)]).toEqual([bad, false]);
     }
+    expect(pattern('RotatorRoleRepository').test('octo-org@123/serverless-app@456')).toBe(true);
+    expect(pattern('RotatorRoleRepository').test('octo-org/*')).toBe(false);
     expect(pattern('GitHubOidcProviderArn').test(PROVIDER)).toBe(true);
     expect(pattern('GitHubOidcProviderArn').test(`arn:aws:iam::${ACCOUNT}:oidc-provider/example.com`)).toBe(false);
   });
 });
 
-describe('iam/deploy-access.yml: the rotator role (CreateRotatorRole, for the scheduled rotate action)', () => {
+describe('iam/deploy-access.yml: the rotator role (RotatorRoleRepository, for the scheduled rotate action)', () => {
   const REPO = 'octo-org/serverless-app';
-  const on = (extra: Params = {}) => new Renderer({ GitHubRepository: REPO, CreateRotatorRole: 'true', ...extra });
+  const on = (extra: Params = {}) => new Renderer({ RotatorRoleRepository: REPO, ...extra });
   const rotatorTrust = (r: Renderer) => policiesOf(r).trust.find((p) => p.attachedTo.includes('RotatorRole'))!.statements;
+  const deployFederated = (r: Renderer) => policiesOf(r).trust.find((p) => p.attachedTo.includes('DeployRole'))!.statements
+    .filter((s) => isObj(s.Principal) && 'Federated' in s.Principal);
 
-  test('off by default, and never without the user and a repository', () => {
+  test('off by default, and never without the user', () => {
     expect(new Renderer().creates('RotatorRole')).toBe(false);
     expect(new Renderer({ GitHubRepository: REPO }).creates('RotatorRole')).toBe(false);
-    expect(new Renderer({ CreateRotatorRole: 'true' }).creates('RotatorRole')).toBe(false);
-    expect(on({ CreateDeployUser: 'false' }).creates('RotatorRole')).toBe(false);
-    expect(JSON.stringify(obj(template.Rules, 'Rules').RotatorRoleNeedsUserAndRepository)).toContain('CreateRotatorRole');
+    expect(on({ CreateDeployUser: 'false', GitHubRepository: REPO }).creates('RotatorRole')).toBe(false);
+    expect(JSON.stringify(obj(template.Rules, 'Rules').RotatorRoleNeedsTheUser)).toContain('RotatorRoleRepository');
+  });
+
+  test('gives the deploy role no keyless trust: a stack with keys gets a keyless rotator and nothing more', () => {
+    const r = on();
+    expect(r.creates('RotatorRole')).toBe(true);
+    expect(r.creates('GitHubOidcProvider')).toBe(true);
+    expect(deployFederated(r)).toEqual([]);
+    expect(obj(outputs.GitHubSubjectTrusted, 'GitHubSubjectTrusted').Condition).toBe('TrustsGitHub');
   });
 
   test.each([REPO, 'octo-org@123/serverless-app@456'])('trusts GitHub\'s OIDC tokens of %s\'s key-rotation environment only, compared exactly', (repository) => {
-    const r = on({ GitHubRepository: repository });
+    const r = on({ RotatorRoleRepository: repository });
     expect(r.creates('RotatorRole')).toBe(true);
     expect(rotatorTrust(r)).toEqual([{
       Sid: 'GitHubActionsInTheKeyRotationEnvironment',
