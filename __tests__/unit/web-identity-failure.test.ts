@@ -70,6 +70,8 @@ describe('explainWebIdentityFailure', () => {
   test('AccessDenied for a token that did not decode: the statement with placeholders, no claim', () => {
     const message = explainWebIdentityFailure(failed('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), { ...CALL, claims: undefined });
     expect(message).toContain('repo:OWNER/REPO:ref:refs/heads/BRANCH');
+    // Which form the token used is unknown here: both are named.
+    expect(message).toContain('the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…, which a name-only condition never matches');
     expect(message).toContain('oidc-provider/token.actions.githubusercontent.com');
   });
 

@@ -82,7 +82,8 @@ export function webIdentityAccessDenied(context: WebIdentityFailureContext): str
     return `GitHub's OIDC token may not assume ${context.roleArn}. ${causes} Add a statement to the role's trust policy ${where} with ` +
       `Principal Federated ${context.providerArn}, ` +
       `Action sts:AssumeRoleWithWebIdentity and StringEquals conditions on token.actions.githubusercontent.com:aud (${context.audience}) ` +
-      `and token.actions.githubusercontent.com:sub (repo:OWNER/REPO:ref:refs/heads/BRANCH, or repo:OWNER/REPO:environment:NAME for jobs with an environment). ` +
+      `and token.actions.githubusercontent.com:sub (repo:OWNER/REPO:ref:refs/heads/BRANCH, or repo:OWNER/REPO:environment:NAME for jobs with an environment; ` +
+      'repositories created since 15 July 2026 send the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…, which a name-only condition never matches). ' +
       `AWS said: ${context.said}`;
   }
   const { token } = context;
