@@ -113,3 +113,28 @@ describe.each([
     expect(/\$\{\{\s*secrets\./.test(readFileSync(file, 'utf8'))).toBe(!keyless);
   });
 });
+
+describe('one key per stage (docs/security.md)', () => {
+  // The example's comments as one line of prose.
+  const example = readFileSync('examples/sam-pipeline.yml', 'utf8').split('\n').map((line) => line.replace(/^\s*#\s?/, '')).join(' ').replace(/\s+/g, ' ');
+  const guide = readFileSync('docs/deploy-template.md', 'utf8');
+  const stages = guide.slice(guide.indexOf('## A second stage'), guide.indexOf('\n## ', guide.indexOf('## A second stage') + 1));
+
+  test('the keys pipeline sets up one user per stage, each key in its own environment only, and says why', () => {
+    expect(example).toContain('one iam/deploy-access.yml stack per stage, each with its own limited user');
+    expect(example).toContain('each key in its own environment only');
+    expect(example).toContain('A key stored in both would let any job in test assume the production role');
+    expect(example).not.toContain('user\'s key in both');
+  });
+
+  test('the guide offers one user per stage first, as the default; the one-user shape carries its warning beside the promise', () => {
+    const perStage = stages.indexOf('**A user per stage (the default).**');
+    const oneUser = stages.indexOf('**One user for both stages');
+    expect(perStage).toBeGreaterThan(0);
+    expect(oneUser).toBeGreaterThan(perStage);
+    // The warning sits in the one-user item itself, before its set-up steps.
+    const oneUserItem = stages.slice(oneUser, stages.indexOf('1. In account A', oneUser));
+    expect(oneUserItem).toContain('any job in the `test` environment can assume the production role');
+    expect(oneUserItem).toContain('production is no longer behind its reviewers');
+  });
+});

@@ -657,6 +657,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'web-identity:keylessLog.mode': 'not an error, warning or notice',
   'web-identity:keylessLog.token': 'not an error, warning or notice',
   'web-identity:keylessPathNote': 'not an error, warning or notice',
+  'web-identity:subjectFormNote': 'not an error, warning or notice',
   'web-identity:webIdentityAccessDenied': 'produced',
   'web-identity:noOidcProvider': 'produced',
   'web-identity:audienceMismatch': 'produced',

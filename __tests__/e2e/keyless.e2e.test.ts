@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
+import { CloudFormationTemplate, TemplateRenderer, isObj, type Statement } from '../../test/support/cloudformation.js';
 import { startForwardProxy } from '../../test/support/forward-proxy.js';
 import { node24Binary } from '../../test/support/node24.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
@@ -28,6 +30,23 @@ const EXPORTED = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOK
 let server: Server;
 let tokens: TokenEndpoint;
 
+/** GitHub's immutable ids of REPO, as `gh api repos/OWNER/REPO --jq '.owner.id, .id'` prints them. */
+const IDS = { owner: 72180100, repository: 5928741 };
+const IMMUTABLE_REPO = `octo-org@${IDS.owner}/serverless-app@${IDS.repository}`;
+
+/** The deploy role's federated trust exactly as iam/deploy-access.yml renders it for this GitHubRepository. */
+function templateTrust(repository: string) {
+  const cfn = new CloudFormationTemplate(readFileSync('iam/deploy-access.yml', 'utf8'));
+  // CloudFormation refuses a parameter value outside its AllowedPattern before it creates anything.
+  const allowed = new RegExp(String((cfn.parameters.GitHubRepository as { AllowedPattern: string }).AllowedPattern));
+  if (!allowed.test(repository)) throw new Error(`iam/deploy-access.yml refuses GitHubRepository ${repository}`);
+  const renderer = new TemplateRenderer(cfn, { GitHubRepository: repository, GitHubOidcProviderArn: PROVIDER }, { account: ACCOUNT, region: 'eu-west-1' });
+  const trust = renderer.policies().trust.find((p) => p.attachedTo.includes('DeployRole'))!;
+  return trust.statements
+    .filter((s: Statement) => isObj(s.Principal) && 'Federated' in s.Principal)
+    .map((s: Statement) => ({ federated: String((s.Principal as { Federated: string }).Federated), condition: s.Condition as never }));
+}
+
 const trusting = (sub: string) => [{ federated: PROVIDER, condition: { StringEquals: { [`${KEY}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${KEY}:sub`]: sub } } }];
 
 beforeAll(async () => {
@@ -38,6 +57,8 @@ beforeAll(async () => {
   server.addRole({ account: ACCOUNT, name: 'deploy-production', trustedPrincipals: [], federatedTrust: trusting(`repo:${REPO}:environment:production`) });
   server.addRole({ account: ACCOUNT, name: 'deploy-with-keys', trustedPrincipals: [user.arn] });
   server.addRole({ account: NO_PROVIDER_ACCOUNT, name: 'deploy', trustedPrincipals: [], federatedTrust: trusting(`repo:${REPO}:*`) });
+  server.addRole({ account: ACCOUNT, name: 'deploy-template-immutable', trustedPrincipals: [], federatedTrust: templateTrust(IMMUTABLE_REPO) });
+  server.addRole({ account: ACCOUNT, name: 'deploy-template-name-only', trustedPrincipals: [], federatedTrust: templateTrust(REPO) });
 });
 
 afterAll(async () => {
@@ -133,6 +154,14 @@ describe('keyless: success', () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  test('an immutable-form sub, for a role whose trust the template rendered with GitHubRepository OWNER@ID/REPO@ID', async () => {
+    const result = await run({ 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/deploy-template-immutable` }, { claims: { ids: IDS } });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(server.sessions.at(-1)?.webIdentity?.subject).toBe(`repo:${IMMUTABLE_REPO}:ref:refs/heads/main`);
+    expectNoTokenInAnyLog(result);
   });
 
   test('a job in an environment, for a role that trusts that environment', async () => {
@@ -241,6 +270,25 @@ describe('keyless: each STS refusal says what to change, and exports nothing', (
     expectFailedWithNothingExported(result);
     expect(result.errors[0]).toContain(`"${KEY}:sub":"repo:${REPO}:environment:production"`);
     expect(result.errors[0]).toContain(`not the branch: a condition on repo:${REPO}:ref:refs/heads/main`);
+  });
+
+  test('an immutable-form sub (OWNER@ID/REPO@ID) is refused by the template\'s name-only trust, and the advice names the form', async () => {
+    const result = await run({ 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/deploy-template-name-only` }, { claims: { ids: IDS } });
+    expectFailedWithNothingExported(result);
+    const [error] = result.errors;
+    expect(error).toContain(`"${KEY}:sub":"repo:${IMMUTABLE_REPO}:ref:refs/heads/main"`);
+    expect(error).toContain(`GitHub's immutable form, repo:OWNER@OWNER_ID/REPO@REPO_ID:… (${IMMUTABLE_REPO})`);
+    expect(error).toContain(`a trust condition on the name-only form (repo:${REPO}:…) will not match it`);
+    expect(error).toContain(`GitHubRepository ${IMMUTABLE_REPO}`);
+    expect(server.requests.at(-1)).toMatchObject({ action: 'AssumeRoleWithWebIdentity', errorCode: 'AccessDenied' });
+  });
+
+  test('AccessDenied on a pull_request run: the advice says the statement would admit every pull request\'s code', async () => {
+    const result = await run({}, { claims: { eventName: 'pull_request', ref: 'refs/pull/7/merge' } });
+    expectFailedWithNothingExported(result);
+    expect(result.errors[0]).toContain(`"${KEY}:sub":"repo:${REPO}:pull_request"`);
+    expect(result.errors[0]).toContain('the code of every pull request opened from a branch of the repository');
+    expect(result.errors[0]).not.toContain('admits exactly this run');
   });
 
   test('AccessDenied from a role that trusts only the IAM user', async () => {

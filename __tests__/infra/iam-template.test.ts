@@ -20,10 +20,12 @@ import {
   isObj,
   list,
   obj,
+  resourceMatches,
   resourcesOf,
   TemplateRenderer,
   type Obj,
   type Params,
+  type Statement,
 } from '../../test/support/cloudformation.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
 
@@ -100,6 +102,11 @@ describe('iam/deploy-access.yml: shape', () => {
     expect(createKey).toContain('printf %s "$secret" | gh secret set --env production AWS_SECRET_ACCESS_KEY');
     expect(createKey).toContain('printf %s "$id" | gh secret set --env production AWS_ACCESS_KEY_ID');
     expect(createKey).not.toMatch(/--body/);
+    // One user per stage: a test stage's stack prints the command for the test environment only.
+    const testStage = String(obj(obj(new Renderer({ SecretsEnvironment: 'test' }).render(outputs), 'Outputs').NextStep1CreateKeyAndStoreSecrets, 'k').Value);
+    expect(testStage.match(/gh secret set --env \S+/g)).toEqual(['gh secret set --env test', 'gh secret set --env test']);
+    const pattern = new RegExp(String(obj(parameters.SecretsEnvironment, 'SecretsEnvironment').AllowedPattern));
+    for (const bad of ['prod; rm -rf ~', '$(id)', 'a b', '']) expect([bad, pattern.test(bad)]).toEqual([bad, false]);
     const vars = value('NextStep2StoreVariables');
     for (const v of ['AWS_REGION', 'AWS_DEPLOY_ROLE_ARN', 'CFN_EXECUTION_ROLE_ARN', 'SAM_ARTIFACTS_BUCKET']) {
       expect(vars).toContain(`gh variable set ${v} --body `);
@@ -243,9 +250,11 @@ describe('iam/deploy-access.yml: the deploy role', () => {
       .filter(allows)
       .flatMap(actionsOf);
     for (const a of services) expect(a).toMatch(/^(cloudformation:|s3:(ListBucket|GetBucketLocation|GetObject|PutObject)$|iam:PassRole$)/);
+    // Its rights are one managed policy of this template's, which is also its boundary; no inline policy.
     const role = resource('DeployRole').Properties;
-    expect(role.ManagedPolicyArns).toBeUndefined();
-    expect(role.PermissionsBoundary).toBeUndefined();
+    expect(role.ManagedPolicyArns).toEqual([{ Ref: 'DeployRolePolicy' }]);
+    expect(role.PermissionsBoundary).toEqual({ Ref: 'DeployRolePolicy' });
+    expect(role.Policies).toBeUndefined();
   });
 });
 
@@ -276,12 +285,19 @@ describe('iam/deploy-access.yml: the CloudFormation execution role', () => {
     expect(deny).toBeDefined();
     expect(actionsOf(deny!)).toEqual(['iam:*']);
     expect(resourcesOf(deny!).sort()).toEqual(
-      [`arn:aws:iam::${ACCOUNT}:role/sam-cli-user-deploy-role`, `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-cfn-execution-role`, `arn:aws:iam::${ACCOUNT}:user/sam-cli-user`].sort(),
+      [
+        `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-deploy-role`, `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-cfn-execution-role`,
+        `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-rotator-role`, `arn:aws:iam::${ACCOUNT}:user/sam-cli-user`,
+        `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-deploy-role-policy`, `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-key-rotator`,
+      ].sort(),
     );
     // Those names are exactly what the template creates.
     const r = new Renderer();
     expect(r.render(resource('DeployRole').Properties.RoleName)).toBe('sam-cli-user-deploy-role');
     expect(r.render(resource('ExecutionRole').Properties.RoleName)).toBe('sam-cli-user-cfn-execution-role');
+    expect(r.render(resource('RotatorRole').Properties.RoleName)).toBe('sam-cli-user-rotator-role');
+    expect(r.render(resource('DeployRolePolicy').Properties.ManagedPolicyName)).toBe('sam-cli-user-deploy-role-policy');
+    expect(r.render(resource('RotatorPolicy').Properties.ManagedPolicyName)).toBe('sam-cli-user-key-rotator');
   });
 
   test('with AppRolePermissionsBoundaryArn set, roles it creates or grants to must carry that boundary, which it cannot remove', () => {
@@ -304,6 +320,124 @@ describe('iam/deploy-access.yml: the CloudFormation execution role', () => {
       .flatMap((p) => p.statements)
       .filter((s) => allows(s) && actionsOf(s).includes('iam:CreateRole'));
     expect(plain[0]!.Condition).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// No identity the template creates can widen its own or another's permissions (docs/security.md).
+// ---------------------------------------------------------------------------------------------
+
+describe('iam/deploy-access.yml: no identity can widen its own or another\'s permissions', () => {
+  const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/app-boundary`;
+  const REPO = 'octo-org/serverless-app';
+  /** Every shape that creates the most identities; `sam` is a prefix of the user name, so `sam*` patterns reach them. */
+  const SHAPES: Params[] = [
+    { GitHubRepository: REPO, RotatorRoleRepository: REPO, AllowSessionTags: 'true', AllowSourceIdentity: 'true' },
+    { RotatorRoleRepository: REPO, StackNamePrefix: 'sam' },
+    { GitHubRepository: REPO, RotatorRoleRepository: REPO, StackNamePrefix: 'sam', AppRolePermissionsBoundaryArn: BOUNDARY },
+  ];
+  /** Actions that give an identity more rights, or take a cap away. */
+  const ESCALATION = [
+    'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:DeleteRolePolicy', 'iam:DetachRolePolicy', 'iam:UpdateAssumeRolePolicy',
+    'iam:PutRolePermissionsBoundary', 'iam:DeleteRolePermissionsBoundary',
+    'iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:DeleteUserPolicy', 'iam:DetachUserPolicy', 'iam:AddUserToGroup',
+    'iam:PutUserPermissionsBoundary', 'iam:DeleteUserPermissionsBoundary', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile',
+    'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicyVersion', 'iam:DeletePolicy',
+    'iam:PassRole', 'sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity',
+  ];
+  /** The template's identities and policies by the ARN IAM sees, and the `<…>` names rendering gives them. */
+  const arns = {
+    DeployUser: `arn:aws:iam::${ACCOUNT}:user/sam-cli-user`,
+    DeployRole: `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-deploy-role`,
+    ExecutionRole: `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-cfn-execution-role`,
+    RotatorRole: `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-rotator-role`,
+    DeployRolePolicy: `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-deploy-role-policy`,
+    RotatorPolicy: `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-key-rotator`,
+  };
+  const concrete = (res: string) => res
+    .replace(/^<(DeployUser|DeployRole|ExecutionRole|RotatorRole)\.Arn>$/, (_m, id: keyof typeof arns) => arns[id])
+    .replace(/^<(DeployRolePolicy|RotatorPolicy)>$/, (_m, id: keyof typeof arns) => arns[id]);
+  type Decision = 'deny' | 'allow' | 'none';
+  /** IAM's order for one identity's statements: an unconditional explicit deny wins; a conditional allow still counts as an allow. */
+  function decide(statements: Statement[], action: string, arn: string): Decision {
+    const hits = statements.filter((s) => actionsOf(s).some((a) => actionMatches(a, action)) && resourcesOf(s).map(concrete).some((res) => resourceMatches(res, arn)));
+    if (hits.some((s) => s.Effect === 'Deny' && s.Condition === undefined)) return 'deny';
+    return hits.some(allows) ? 'allow' : 'none';
+  }
+  /** The statements each identity holds: its policies, RotatorPolicy on its own for the person it is attached to. */
+  function holders(r: Renderer): Map<string, Statement[]> {
+    const map = new Map<string, Statement[]>();
+    for (const p of policiesOf(r).identity) {
+      for (const who of p.attachedTo.length > 0 ? p.attachedTo : [p.where]) map.set(who, [...(map.get(who) ?? []), ...p.statements]);
+    }
+    map.set('RotatorPolicy', policiesOf(r).identity.find((p) => p.where === 'RotatorPolicy')!.statements);
+    return map;
+  }
+  /** What each identity is meant to reach of the others, and why. Everything else must be 'none' or 'deny'. */
+  const INTENDED: Record<string, string[]> = {
+    // The user's one job.
+    DeployUser: ['sts:AssumeRole on DeployRole'],
+    // sam deploy hands the execution role to CloudFormation (only to it: see the PassRole test).
+    DeployRole: ['iam:PassRole on ExecutionRole'],
+    // Rotation creates the user's keys (so its holder can deploy as the user) and revoke writes the
+    // role's session deny; the deploy role's boundary caps whatever that inline policy says.
+    RotatorPolicy: ['iam:CreateAccessKey on DeployUser', 'iam:PutRolePolicy on DeployRole'],
+    RotatorRole: ['iam:CreateAccessKey on DeployUser', 'iam:PutRolePolicy on DeployRole'],
+    ExecutionRole: [],
+  };
+
+  test.each(SHAPES)('each identity reaches the others only as intended (%p)', (shape) => {
+    const r = new Renderer(shape);
+    const reached: Record<string, string[]> = {};
+    for (const [who, statements] of holders(r)) {
+      reached[who] = [];
+      for (const action of ESCALATION) {
+        for (const [target, arn] of Object.entries(arns)) {
+          if (decide(statements, action, arn) === 'allow') reached[who]!.push(`${action} on ${target}`);
+        }
+      }
+      reached[who]!.sort();
+    }
+    expect(reached).toEqual(Object.fromEntries(Object.entries(INTENDED).map(([k, v]) => [k, [...v].sort()])));
+  });
+
+  test.each(SHAPES)('the execution role, whose managed policies may allow iam:* (AdministratorAccess), is denied every IAM action on the template\'s identities and policies (%p)', (shape) => {
+    const st = holders(new Renderer(shape)).get('ExecutionRole')!;
+    for (const [target, arn] of Object.entries(arns)) {
+      for (const action of [...ESCALATION.filter((a) => a.startsWith('iam:')), 'iam:UpdateRole', 'iam:TagRole']) {
+        expect([action, target, decide(st, action, arn)]).toEqual([action, target, 'deny']);
+      }
+    }
+  });
+
+  test('the deploy role carries a permissions boundary equal to its only policy, so an inline policy (revoke\'s, or anything the rotator writes) can add nothing', () => {
+    for (const shape of SHAPES) {
+      const r = new Renderer(shape);
+      expect(r.boundaries()).toEqual({ DeployRole: 'DeployRolePolicy', RotatorRole: 'RotatorPolicy' });
+      const onRole = policiesOf(r).identity.filter((p) => p.attachedTo.includes('DeployRole'));
+      expect(onRole.map((p) => p.where)).toEqual(['DeployRolePolicy']);
+      // The boundary grants nothing that would let the role change any identity's rights.
+      for (const action of ESCALATION.filter((a) => a !== 'iam:PassRole')) {
+        for (const arn of [...Object.values(arns), `arn:aws:iam::${ACCOUNT}:role/sam-app-anything`, '*']) {
+          expect([action, arn, decide(onRole[0]!.statements, action, arn)]).toEqual([action, arn, 'none']);
+        }
+      }
+    }
+  });
+
+  test('revoke still works: the rotator may write the deploy role\'s inline policy, and a deny there is not capped by the boundary', () => {
+    // A permissions boundary caps what identity policies allow; an explicit deny in an inline
+    // policy applies whatever the boundary says. The rotator writes exactly that deny.
+    const st = holders(new Renderer({ RotatorRoleRepository: REPO })).get('RotatorRole')!;
+    expect(decide(st, 'iam:PutRolePolicy', arns.DeployRole)).toBe('allow');
+    expect(decide(st, 'iam:DeleteRolePolicy', arns.DeployRole)).toBe('none');
+  });
+
+  test('with AppRolePermissionsBoundaryArn, the execution role may not rewrite or delete that boundary policy', () => {
+    const st = holders(new Renderer({ AppRolePermissionsBoundaryArn: BOUNDARY })).get('ExecutionRole')!;
+    for (const action of ['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicyVersion', 'iam:DeletePolicy']) {
+      expect([action, decide(st, action, BOUNDARY)]).toEqual([action, 'deny']);
+    }
   });
 });
 
@@ -385,11 +519,15 @@ describe('iam/deploy-access.yml: least privilege across the whole template', () 
     expect(offences).toEqual([]);
   });
 
-  test('the only managed policies in the template are the ones the user chooses for the execution role', () => {
+  test('managed policies: the ones the user chooses for the execution role, otherwise only the template\'s own', () => {
+    const own = Object.keys(resources).filter((id) => resource(id).Type === 'AWS::IAM::ManagedPolicy');
+    expect(own.sort()).toEqual(['DeployRolePolicy', 'RotatorPolicy']);
     for (const id of Object.keys(resources)) {
       const props = resource(id).Properties;
       if (id === 'ExecutionRole') continue;
-      expect([id, props.ManagedPolicyArns]).toEqual([id, undefined]);
+      for (const arn of list(props.ManagedPolicyArns as unknown[] | undefined)) {
+        expect([id, arn]).toEqual([id, { Ref: expect.stringMatching(new RegExp(`^(${own.join('|')})$`)) }]);
+      }
     }
   });
 });
@@ -478,6 +616,15 @@ describe('iam/deploy-access.yml: keyless (GitHub OIDC)', () => {
     expect(statement?.Condition).toMatchObject({ StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${REPO}:environment:production` } });
   });
 
+  test('with GitHubRepository in the immutable form: the trust names the ids as the tokens\' sub does', () => {
+    const immutable = 'octo-org@123/serverless-app@456';
+    const [statement] = federated(new Renderer({ GitHubRepository: immutable }));
+    expect(statement?.Condition).toMatchObject({ StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${immutable}:*` } });
+    const [inEnvironment] = federated(new Renderer({ GitHubRepository: immutable, GitHubEnvironment: 'production' }));
+    expect(inEnvironment?.Condition).toMatchObject({ StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${immutable}:environment:production` } });
+    expect(new Renderer({ GitHubRepository: immutable }).render(obj(outputs.GitHubSubjectTrusted, 'GitHubSubjectTrusted').Value)).toBe(`repo:${immutable}:*`);
+  });
+
   test('with GitHubOidcProviderArn: reuses the account\'s provider instead of creating a second one', () => {
     const r = new Renderer({ GitHubRepository: REPO, GitHubOidcProviderArn: PROVIDER });
     expect(r.creates('GitHubOidcProvider')).toBe(false);
@@ -505,8 +652,71 @@ describe('iam/deploy-access.yml: keyless (GitHub OIDC)', () => {
     expect(pattern('GitHubRepository').test('octo-org/*')).toBe(false);
     expect(pattern('GitHubEnvironment').test('production')).toBe(true);
     expect(pattern('GitHubEnvironment').test('prod*')).toBe(false);
+    // GitHub's immutable sub form (repositories created since 15 July 2026): both ids, digits only.
+    expect(pattern('GitHubRepository').test('octo-org@123/serverless-app@456')).toBe(true);
+    for (const bad of ['octo-org@123/serverless-app', 'octo-org/serverless-app@456', 'octo-org@*/serverless-app@456', 'octo-org@12a/serverless-app@4', 'octo-org@123/*@456']) {
+      expect([bad, pattern('GitHubRepository').test(bad)]).toEqual([bad, false]);
+    }
+    expect(pattern('RotatorRoleRepository').test('octo-org@123/serverless-app@456')).toBe(true);
+    expect(pattern('RotatorRoleRepository').test('octo-org/*')).toBe(false);
     expect(pattern('GitHubOidcProviderArn').test(PROVIDER)).toBe(true);
     expect(pattern('GitHubOidcProviderArn').test(`arn:aws:iam::${ACCOUNT}:oidc-provider/example.com`)).toBe(false);
+  });
+});
+
+describe('iam/deploy-access.yml: the rotator role (RotatorRoleRepository, for the scheduled rotate action)', () => {
+  const REPO = 'octo-org/serverless-app';
+  const on = (extra: Params = {}) => new Renderer({ RotatorRoleRepository: REPO, ...extra });
+  const rotatorTrust = (r: Renderer) => policiesOf(r).trust.find((p) => p.attachedTo.includes('RotatorRole'))!.statements;
+  const deployFederated = (r: Renderer) => policiesOf(r).trust.find((p) => p.attachedTo.includes('DeployRole'))!.statements
+    .filter((s) => isObj(s.Principal) && 'Federated' in s.Principal);
+
+  test('off by default, and never without the user', () => {
+    expect(new Renderer().creates('RotatorRole')).toBe(false);
+    expect(new Renderer({ GitHubRepository: REPO }).creates('RotatorRole')).toBe(false);
+    expect(on({ CreateDeployUser: 'false', GitHubRepository: REPO }).creates('RotatorRole')).toBe(false);
+    expect(JSON.stringify(obj(template.Rules, 'Rules').RotatorRoleNeedsTheUser)).toContain('RotatorRoleRepository');
+  });
+
+  test('gives the deploy role no keyless trust: a stack with keys gets a keyless rotator and nothing more', () => {
+    const r = on();
+    expect(r.creates('RotatorRole')).toBe(true);
+    expect(r.creates('GitHubOidcProvider')).toBe(true);
+    expect(deployFederated(r)).toEqual([]);
+    expect(obj(outputs.GitHubSubjectTrusted, 'GitHubSubjectTrusted').Condition).toBe('TrustsGitHub');
+  });
+
+  test.each([REPO, 'octo-org@123/serverless-app@456'])('trusts GitHub\'s OIDC tokens of %s\'s key-rotation environment only, compared exactly', (repository) => {
+    const r = on({ RotatorRoleRepository: repository });
+    expect(r.creates('RotatorRole')).toBe(true);
+    expect(rotatorTrust(r)).toEqual([{
+      Sid: 'GitHubActionsInTheKeyRotationEnvironment',
+      Effect: 'Allow',
+      Principal: { Federated: '<GitHubOidcProvider>' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: {
+          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+          'token.actions.githubusercontent.com:sub': `repo:${repository}:environment:key-rotation`,
+        },
+      },
+    }]);
+    expect(r.render(obj(outputs.RotatorSubjectTrusted, 'RotatorSubjectTrusted').Value)).toBe(`repo:${repository}:environment:key-rotation`);
+  });
+
+  test('holds RotatorPolicy only, which is also its boundary; its ARN is an output', () => {
+    const r = on();
+    const props = obj(r.render(resource('RotatorRole').Properties), 'RotatorRole');
+    expect(props.ManagedPolicyArns).toEqual(['<RotatorPolicy>']);
+    expect(props.PermissionsBoundary).toBe('<RotatorPolicy>');
+    expect(props.Policies).toBeUndefined();
+    expect(policiesOf(r).identity.filter((p) => p.attachedTo.includes('RotatorRole')).map((p) => p.where)).toEqual(['RotatorPolicy']);
+    expect(obj(outputs.RotatorRoleArn, 'RotatorRoleArn')).toMatchObject({ Condition: 'CreatesRotatorRole', Value: { 'Fn::GetAtt': ['RotatorRole', 'Arn'] } });
+  });
+
+  test('reuses the account\'s provider when given, like the deploy role', () => {
+    const provider = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
+    expect(rotatorTrust(on({ GitHubOidcProviderArn: provider }))[0]!.Principal).toEqual({ Federated: provider });
   });
 });
 

@@ -40,9 +40,38 @@ describe('explainWebIdentityFailure', () => {
     expect(message).toContain('AWS said: AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity');
   });
 
+  test('AccessDenied on a pull_request run: the statement is said to admit every pull request\'s code, and an environment is suggested', () => {
+    const message = explainWebIdentityFailure(failed('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), {
+      ...CALL, claims: { ...CALL.claims!, subject: 'repo:octo-org/serverless-app:pull_request', ref: 'refs/pull/7/merge', environment: undefined, eventName: 'pull_request' },
+    });
+    expect(message).not.toContain('admits exactly this run');
+    expect(message).toContain('every pull_request run of octo-org/serverless-app has this same sub');
+    expect(message).toContain('the code of every pull request opened from a branch of the repository');
+    expect(message).toContain('trust repo:octo-org/serverless-app:environment:NAME');
+    expect(message).toContain('"token.actions.githubusercontent.com:sub":"repo:octo-org/serverless-app:pull_request"');
+  });
+
+  test('AccessDenied for an immutable-form sub: the form is named, and a name-only trust is said not to match it', () => {
+    const subject = 'repo:octo-org@72180100/serverless-app@5928741:environment:production';
+    const message = explainWebIdentityFailure(failed('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), { ...CALL, claims: { ...CALL.claims!, subject } });
+    expect(message).toContain(`"token.actions.githubusercontent.com:sub":"${subject}"`);
+    expect(message).toContain('GitHub\'s immutable form, repo:OWNER@OWNER_ID/REPO@REPO_ID:… (octo-org@72180100/serverless-app@5928741)');
+    expect(message).toContain('a trust condition on the name-only form (repo:octo-org/serverless-app:…) will not match it');
+    expect(message).toContain('GitHubRepository octo-org@72180100/serverless-app@5928741');
+    expect(message).toContain('admits exactly this run');
+  });
+
+  test('AccessDenied for a name-only sub: the form is named too', () => {
+    const message = explainWebIdentityFailure(failed('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), CALL);
+    expect(message).toContain('uses the name-only form, repo:OWNER/REPO:… (octo-org/serverless-app)');
+    expect(message).not.toContain('immutable form,');
+  });
+
   test('AccessDenied for a token that did not decode: the statement with placeholders, no claim', () => {
     const message = explainWebIdentityFailure(failed('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), { ...CALL, claims: undefined });
     expect(message).toContain('repo:OWNER/REPO:ref:refs/heads/BRANCH');
+    // Which form the token used is unknown here: both are named.
+    expect(message).toContain('the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…, which a name-only condition never matches');
     expect(message).toContain('oidc-provider/token.actions.githubusercontent.com');
   });
 

@@ -37,6 +37,16 @@ describe('subjectForm', () => {
     expect(subjectForm(claims({ repository: undefined, ref: undefined }))).toEqual({ kind: 'branch', repository: 'octo-org/serverless-app', branch: 'main' });
   });
 
+  test('GitHub\'s immutable form (OWNER@ID/REPO@ID) is a default sub, its repository written with the ids', () => {
+    const subject = 'repo:octo-org@72180100/serverless-app@5928741:environment:production';
+    expect(subjectForm(claims({ subject, environment: 'production' })))
+      .toEqual({ kind: 'environment', repository: 'octo-org@72180100/serverless-app@5928741', environment: 'production', branch: 'main' });
+    expect(subjectForm(claims({ subject: 'repo:octo-org@72180100/serverless-app@5928741:ref:refs/heads/main', repository: undefined })))
+      .toEqual({ kind: 'branch', repository: 'octo-org@72180100/serverless-app@5928741', branch: 'main' });
+    // Ids in front of another repository's names are not this token's repository.
+    expect(subjectForm(claims({ subject: 'repo:other@1/serverless-app@2:ref:refs/heads/main' }))).toEqual({ kind: 'custom' });
+  });
+
   test.each([
     ['a template with immutable ids', 'repository_owner_id:72180100:repository_id:5928741:environment:production'],
     ['a template that adds job_workflow_ref', 'repo:octo-org/serverless-app:environment:production:job_workflow_ref:octo-org/serverless-app/.github/workflows/deploy.yml@refs/heads/main'],

@@ -4,13 +4,14 @@ import type { CallFailed } from '../shared/retry.js';
 import {
   audienceMismatch,
   noOidcProvider,
+  subjectFormNote,
   webIdentityAccessDenied,
   webIdentityTokenExpired,
   webIdentityTokenRejected,
   type WebIdentityFailureContext,
 } from '../shared/messages/web-identity.js';
 import type { WebIdentityClaims } from './web-identity-claims.js';
-import { subjectForm, subjectNearMisses } from './web-identity-subject.js';
+import { isImmutableForm, subjectForm, subjectNearMisses, type SubjectForm } from './web-identity-subject.js';
 import { oidcProviderArn, webIdentityTrustStatement } from './web-identity-trust.js';
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -28,9 +29,16 @@ export interface WebIdentityCall {
   secrets: readonly string[];
 }
 
+/** The near misses for this run's form, then which of GitHub's two sub forms it used (a customised sub has neither). */
+function nearMissesOf(form: SubjectForm): string {
+  const misses = subjectNearMisses(form);
+  return form.kind === 'custom' ? misses : `${misses} ${subjectFormNote(form.repository, isImmutableForm(form.repository))}`;
+}
+
 export function failureContext(call: WebIdentityCall, said: string): WebIdentityFailureContext {
   const { claims } = call;
   const issuer = claims?.issuer ?? GITHUB_ISSUER;
+  const form = claims && subjectForm(claims);
   return {
     roleArn: call.roleArn,
     roleName: call.roleName,
@@ -38,10 +46,11 @@ export function failureContext(call: WebIdentityCall, said: string): WebIdentity
     audience: call.audience,
     issuer,
     providerArn: oidcProviderArn(call.partition, call.account, issuer),
-    token: claims && {
+    token: claims && form && {
       subject: claims.subject,
       statement: webIdentityTrustStatement({ partition: call.partition, account: call.account, issuer, audience: call.audience, subject: claims.subject }),
-      nearMisses: subjectNearMisses(subjectForm(claims)),
+      everyPullRequestOf: form.kind === 'pull-request' ? form.repository : undefined,
+      nearMisses: nearMissesOf(form),
       expiresAt: new Date(claims.expiresAt * 1000).toISOString(),
     },
     said,

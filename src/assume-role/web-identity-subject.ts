@@ -13,8 +13,23 @@ export type SubjectForm =
   | { kind: 'pull-request'; repository: string }
   | { kind: 'custom' };
 
-/** The repository part of a default `sub`: the `repository` claim when the token has it, else up to the next colon. */
+/** GitHub's immutable form, `repo:OWNER@OWNER_ID/REPO@REPO_ID:…` (repositories created since 15 July 2026, or opted in). */
+const IMMUTABLE_PREFIX = /^repo:([A-Za-z0-9_.-]+)@([0-9]+)\/([A-Za-z0-9_.-]+)@([0-9]+):/;
+
+/** The sub's repository part is `OWNER@ID/REPO@ID` rather than `OWNER/REPO`. */
+export const isImmutableForm = (repository: string): boolean => /^[^/@]+@[0-9]+\/[^/@]+@[0-9]+$/.test(repository);
+
+/**
+ * The repository part of a default `sub`, as the sub writes it: the `repository` claim (or its
+ * immutable form with ids) when the token has it, else up to the next colon.
+ */
 function repositoryPrefix(claims: WebIdentityClaims): string | undefined {
+  const immutable = IMMUTABLE_PREFIX.exec(claims.subject);
+  if (immutable) {
+    const [, owner, ownerId, repo, repoId] = immutable;
+    if (claims.repository !== undefined && claims.repository !== `${owner}/${repo}`) return undefined;
+    return `${owner}@${ownerId}/${repo}@${repoId}`;
+  }
   if (claims.repository !== undefined) {
     return claims.subject.startsWith(`repo:${claims.repository}:`) ? claims.repository : undefined;
   }

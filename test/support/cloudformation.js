@@ -257,7 +257,45 @@ export class TemplateRenderer {
   }
 
   /**
-   * Every identity policy (inline, UserPolicy/RolePolicy/Policy/ManagedPolicy), every role's trust
+   * The users and roles that attach each of the template's own managed policies through their
+   * `ManagedPolicyArns` (`<LogicalId>` after rendering).
+   * @returns {Map<string, string[]>}
+   */
+  managedPolicyHolders() {
+    /** @type {Map<string, string[]>} */
+    const holders = new Map();
+    for (const id of Object.keys(this.cfn.resources)) {
+      if (!this.creates(id)) continue;
+      const p = obj(this.render(this.cfn.resource(id).Properties), `${id}.Properties`);
+      for (const arn of list(/** @type {unknown} */ (p.ManagedPolicyArns))) {
+        const target = refTarget(arn);
+        if (target in this.cfn.resources) holders.set(target, [...(holders.get(target) ?? []), id]);
+      }
+    }
+    return holders;
+  }
+
+  /**
+   * The permissions boundary of each user and role that has one: the logical id of the template's
+   * managed policy (or the ARN given).
+   * @returns {Record<string, string>}
+   */
+  boundaries() {
+    /** @type {Record<string, string>} */
+    const out = {};
+    for (const id of Object.keys(this.cfn.resources)) {
+      if (!this.creates(id)) continue;
+      const { Type, Properties } = this.cfn.resource(id);
+      if (Type !== 'AWS::IAM::Role' && Type !== 'AWS::IAM::User') continue;
+      const boundary = obj(this.render(Properties), `${id}.Properties`).PermissionsBoundary;
+      if (boundary !== undefined) out[id] = refTarget(boundary);
+    }
+    return out;
+  }
+
+  /**
+   * Every identity policy (inline, UserPolicy/RolePolicy/Policy/ManagedPolicy, the latter attached
+   * through the policy's Users/Roles/Groups or an identity's ManagedPolicyArns), every role's trust
    * policy and every bucket policy, rendered.
    * @returns {{ identity: Policy[], trust: Policy[], bucket: Policy[] }}
    */
@@ -268,6 +306,7 @@ export class TemplateRenderer {
     const trust = [];
     /** @type {Policy[]} */
     const bucket = [];
+    const holders = this.managedPolicyHolders();
     for (const id of Object.keys(this.cfn.resources)) {
       if (!this.creates(id)) continue;
       const { Type, Properties } = this.cfn.resource(id);
@@ -293,7 +332,7 @@ export class TemplateRenderer {
         case 'AWS::IAM::ManagedPolicy':
           identity.push({
             where: id,
-            attachedTo: [...list(p.Users), ...list(p.Roles), ...list(p.Groups)].map(refTarget),
+            attachedTo: [...[...list(p.Users), ...list(p.Roles), ...list(p.Groups)].map(refTarget), ...(holders.get(id) ?? [])],
             statements: statementsOf(p.PolicyDocument),
           });
           break;
@@ -339,4 +378,14 @@ export const resourcesOf = (s) => list(s.Resource).map(String);
 export function actionMatches(pattern, action) {
   const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
   return re.test(action);
+}
+
+/**
+ * Does an IAM resource pattern (with `*` / `?`) match this ARN? Case-sensitive, as in IAM.
+ * @param {string} pattern
+ * @param {string} arn
+ */
+export function resourceMatches(pattern, arn) {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return re.test(arn);
 }

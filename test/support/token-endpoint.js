@@ -20,6 +20,8 @@ const TOKEN_PATH = '/_apis/distributedtask/hubs/Actions/plans/7c4e1b9a/jobs/2f0d
  * @property {string} [ref] refs/heads/main
  * @property {string} [environment] the job's environment, if any
  * @property {string} [eventName] push, pull_request, workflow_dispatch…
+ * @property {{ owner: number, repository: number }} [ids] the repository's immutable ids: the sub then has GitHub's
+ *   immutable form, `repo:OWNER@OWNER_ID/REPO@REPO_ID:…` (repositories created since 15 July 2026, or opted in)
  * @property {string} [subject] a sub of a customised template; by default GitHub's form from the fields above
  * @property {number} [lifetimeSeconds] exp - iat; negative for a token that has expired already
  *
@@ -128,12 +130,14 @@ export async function startTokenEndpoint(options = {}) {
     const repository = run.repository ?? RUN_ENVIRONMENT.GITHUB_REPOSITORY;
     const ref = run.ref ?? RUN_ENVIRONMENT.GITHUB_REF;
     const eventName = run.eventName ?? RUN_ENVIRONMENT.GITHUB_EVENT_NAME;
-    const owner = repository.split('/')[0] ?? '';
+    const [owner = '', name = ''] = repository.split('/');
+    const subjectRepository = run.ids ? `${owner}@${run.ids.owner}/${name}@${run.ids.repository}` : repository;
     const issuedAt = Math.floor(now().getTime() / 1000);
     const lifetime = run.lifetimeSeconds ?? 300;
     const claims = {
       jti: randomUUID(),
-      sub: run.subject ?? defaultSubject({ repository, ref, environment: run.environment, eventName }),
+      sub: run.subject ?? defaultSubject({ repository: subjectRepository, ref, environment: run.environment, eventName }),
+      ...(run.ids ? { repository_owner_id: String(run.ids.owner), repository_id: String(run.ids.repository) } : {}),
       ...(run.environment ? { environment: run.environment } : {}),
       ref,
       sha: RUN_ENVIRONMENT.GITHUB_SHA,

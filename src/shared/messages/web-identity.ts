@@ -7,8 +7,13 @@
 /** What this run's token says, worked out by the feature from its decoded (shape-checked) claims. */
 export interface TokenFacts {
   subject: string;
-  /** The trust-policy statement that admits exactly this run. */
+  /** The trust-policy statement whose sub condition is this token's own `sub`. */
   statement: string;
+  /**
+   * Set (to the repository as the sub writes it) when that `sub` is `repo:…:pull_request`, which
+   * every pull_request run of the repository shares: the statement would admit them all.
+   */
+  everyPullRequestOf?: string;
   /** The neighbouring sub forms that would not match this run. */
   nearMisses: string;
   /** ISO-8601 */
@@ -77,13 +82,36 @@ export function webIdentityAccessDenied(context: WebIdentityFailureContext): str
     return `GitHub's OIDC token may not assume ${context.roleArn}. ${causes} Add a statement to the role's trust policy ${where} with ` +
       `Principal Federated ${context.providerArn}, ` +
       `Action sts:AssumeRoleWithWebIdentity and StringEquals conditions on token.actions.githubusercontent.com:aud (${context.audience}) ` +
-      `and token.actions.githubusercontent.com:sub (repo:OWNER/REPO:ref:refs/heads/BRANCH, or repo:OWNER/REPO:environment:NAME for jobs with an environment). ` +
+      `and token.actions.githubusercontent.com:sub (repo:OWNER/REPO:ref:refs/heads/BRANCH, or repo:OWNER/REPO:environment:NAME for jobs with an environment; ` +
+      'repositories created since 15 July 2026 send the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…, which a name-only condition never matches). ' +
       `AWS said: ${context.said}`;
   }
   const { token } = context;
-  return `GitHub's OIDC token for ${token.subject} may not assume ${context.roleArn}. ${causes} ` +
-    `This statement in the role's trust policy ${where} admits exactly this run: ${token.statement} ` +
+  const admits = token.everyPullRequestOf === undefined
+    ? `This statement in the role's trust policy ${where} admits exactly this run: ${token.statement}`
+    : pullRequestWarning(token.everyPullRequestOf, where, token.statement);
+  return `GitHub's OIDC token for ${token.subject} may not assume ${context.roleArn}. ${causes} ${admits} ` +
     `${token.nearMisses} AWS said: ${context.said}`;
+}
+
+/** A `pull_request` sub is the same for every pull request: trusting it trusts their code, unreviewed. */
+function pullRequestWarning(repository: string, where: string, statement: string): string {
+  return `Careful: every pull_request run of ${repository} has this same sub, so a statement on it admits not just this run but the code of ` +
+    'every pull request opened from a branch of the repository, before anyone has reviewed it. Instead, run the AWS step in a job with ' +
+    `environment: NAME (an environment with required reviewers or a branch rule) and trust repo:${repository}:environment:NAME in the role's trust policy ${where}. ` +
+    `Only for a role that can do no harm, the statement that admits every pull request's run is: ${statement}`;
+}
+
+/** Which of GitHub's two `sub` forms this token used, and why a trust written in the other never matches it. */
+export function subjectFormNote(repository: string, immutable: boolean): string {
+  if (immutable) {
+    const names = repository.replace(/@[0-9]+/g, '');
+    return `This token's sub uses GitHub's immutable form, repo:OWNER@OWNER_ID/REPO@REPO_ID:… (${repository}), which repositories created since 15 July 2026 ` +
+      `and older ones that opted in send: a trust condition on the name-only form (repo:${names}:…) will not match it. Write the ids as in the statement ` +
+      `(iam/deploy-access.yml: GitHubRepository ${repository}); gh api repos/${names} --jq '.owner.id, .id' prints them.`;
+  }
+  return `This token's sub uses the name-only form, repo:OWNER/REPO:… (${repository}): a trust condition written with ids ` +
+    '(repo:OWNER@OWNER_ID/REPO@REPO_ID:…, the form of repositories created since 15 July 2026) will not match it.';
 }
 
 /** InvalidIdentityToken "No OpenIDConnect provider found in your account for …". */
