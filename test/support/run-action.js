@@ -82,9 +82,9 @@ const FILE_COMMANDS = {
  * @property {number} exitCode
  * @property {string} stdout
  * @property {string} stderr
- * @property {import('./runner-output.js').WorkflowCommand[]} commands the workflow commands the runner processed, in order
+ * @property {import('./runner-commands.js').WorkflowCommand[]} commands the workflow commands the runner processed, in order
  *   (the stop-commands and resume lines included)
- * @property {import('./runner-output.js').WorkflowCommand[]} stderrCommands the workflow commands in stderr, which the
+ * @property {import('./runner-commands.js').WorkflowCommand[]} stderrCommands the workflow commands in stderr, which the
  *   runner processes too (through the same command manager; their order relative to stdout is not known)
  * @property {string[]} errors
  * @property {string[]} warnings
