@@ -36,6 +36,10 @@ const RUNTIMES: Record<string, string> = {
   'aws-actions/setup-sam@v2': 'node20',
   'aws-actions/setup-sam@v3': 'node24',
   'aws-actions/setup-sam@89ddb14d60e682855e3fea4be85b3c56485de310': 'node24', // v3
+  // Read in each action's action.yml at that commit.
+  'github/codeql-action/init@8aad20d150bbac5944a9f9d289da16a4b0d87c1e': 'node24', // v4.36.2
+  'github/codeql-action/analyze@8aad20d150bbac5944a9f9d289da16a4b0d87c1e': 'node24', // v4.36.2
+  'actions/attest-build-provenance@a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32': 'composite', // v4.1.0
   [`${CANONICAL}@v1`]: 'node24',
   [`${CANONICAL}/key-age@v1`]: 'node24',
 };

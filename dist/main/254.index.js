@@ -170,13 +170,34 @@ function webIdentityAccessDenied(context) {
         return `GitHub's OIDC token may not assume ${context.roleArn}. ${causes} Add a statement to the role's trust policy ${where} with ` +
             `Principal Federated ${context.providerArn}, ` +
             `Action sts:AssumeRoleWithWebIdentity and StringEquals conditions on token.actions.githubusercontent.com:aud (${context.audience}) ` +
-            `and token.actions.githubusercontent.com:sub (repo:OWNER/REPO:ref:refs/heads/BRANCH, or repo:OWNER/REPO:environment:NAME for jobs with an environment). ` +
+            `and token.actions.githubusercontent.com:sub (repo:OWNER/REPO:ref:refs/heads/BRANCH, or repo:OWNER/REPO:environment:NAME for jobs with an environment; ` +
+            'repositories created since 15 July 2026 send the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…, which a name-only condition never matches). ' +
             `AWS said: ${context.said}`;
     }
     const { token } = context;
-    return `GitHub's OIDC token for ${token.subject} may not assume ${context.roleArn}. ${causes} ` +
-        `This statement in the role's trust policy ${where} admits exactly this run: ${token.statement} ` +
+    const admits = token.everyPullRequestOf === undefined
+        ? `This statement in the role's trust policy ${where} admits exactly this run: ${token.statement}`
+        : pullRequestWarning(token.everyPullRequestOf, where, token.statement);
+    return `GitHub's OIDC token for ${token.subject} may not assume ${context.roleArn}. ${causes} ${admits} ` +
         `${token.nearMisses} AWS said: ${context.said}`;
+}
+/** A `pull_request` sub is the same for every pull request: trusting it trusts their code, unreviewed. */
+function pullRequestWarning(repository, where, statement) {
+    return `Careful: every pull_request run of ${repository} has this same sub, so a statement on it admits not just this run but the code of ` +
+        'every pull request opened from a branch of the repository, before anyone has reviewed it. Instead, run the AWS step in a job with ' +
+        `environment: NAME (an environment with required reviewers or a branch rule) and trust repo:${repository}:environment:NAME in the role's trust policy ${where}. ` +
+        `Only for a role that can do no harm, the statement that admits every pull request's run is: ${statement}`;
+}
+/** Which of GitHub's two `sub` forms this token used, and why a trust written in the other never matches it. */
+function subjectFormNote(repository, immutable) {
+    if (immutable) {
+        const names = repository.replace(/@[0-9]+/g, '');
+        return `This token's sub uses GitHub's immutable form, repo:OWNER@OWNER_ID/REPO@REPO_ID:… (${repository}), which repositories created since 15 July 2026 ` +
+            `and older ones that opted in send: a trust condition on the name-only form (repo:${names}:…) will not match it. Write the ids as in the statement ` +
+            `(iam/deploy-access.yml: GitHubRepository ${repository}); gh api repos/${names} --jq '.owner.id, .id' prints them.`;
+    }
+    return `This token's sub uses the name-only form, repo:OWNER/REPO:… (${repository}): a trust condition written with ids ` +
+        '(repo:OWNER@OWNER_ID/REPO@REPO_ID:…, the form of repositories created since 15 July 2026) will not match it.';
 }
 /** InvalidIdentityToken "No OpenIDConnect provider found in your account for …". */
 function noOidcProvider(context) {
@@ -586,8 +607,22 @@ function providerHostPath(issuer) {
 // EXTERNAL MODULE: ../src/shared/messages/assume-role-failures.ts + 1 modules
 var assume_role_failures = __webpack_require__(5554);
 ;// CONCATENATED MODULE: ../src/assume-role/web-identity-subject.ts
-/** The repository part of a default `sub`: the `repository` claim when the token has it, else up to the next colon. */
+/** GitHub's immutable form, `repo:OWNER@OWNER_ID/REPO@REPO_ID:…` (repositories created since 15 July 2026, or opted in). */
+const IMMUTABLE_PREFIX = /^repo:([A-Za-z0-9_.-]+)@([0-9]+)\/([A-Za-z0-9_.-]+)@([0-9]+):/;
+/** The sub's repository part is `OWNER@ID/REPO@ID` rather than `OWNER/REPO`. */
+const isImmutableForm = (repository) => /^[^/@]+@[0-9]+\/[^/@]+@[0-9]+$/.test(repository);
+/**
+ * The repository part of a default `sub`, as the sub writes it: the `repository` claim (or its
+ * immutable form with ids) when the token has it, else up to the next colon.
+ */
 function repositoryPrefix(claims) {
+    const immutable = IMMUTABLE_PREFIX.exec(claims.subject);
+    if (immutable) {
+        const [, owner, ownerId, repo, repoId] = immutable;
+        if (claims.repository !== undefined && claims.repository !== `${owner}/${repo}`)
+            return undefined;
+        return `${owner}@${ownerId}/${repo}@${repoId}`;
+    }
     if (claims.repository !== undefined) {
         return claims.subject.startsWith(`repo:${claims.repository}:`) ? claims.repository : undefined;
     }
@@ -677,9 +712,15 @@ function webIdentityTrustStatement(input) {
 
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The near misses for this run's form, then which of GitHub's two sub forms it used (a customised sub has neither). */
+function nearMissesOf(form) {
+    const misses = subjectNearMisses(form);
+    return form.kind === 'custom' ? misses : `${misses} ${subjectFormNote(form.repository, isImmutableForm(form.repository))}`;
+}
 function failureContext(call, said) {
     const { claims } = call;
     const issuer = claims?.issuer ?? GITHUB_ISSUER;
+    const form = claims && subjectForm(claims);
     return {
         roleArn: call.roleArn,
         roleName: call.roleName,
@@ -687,10 +728,11 @@ function failureContext(call, said) {
         audience: call.audience,
         issuer,
         providerArn: oidcProviderArn(call.partition, call.account, issuer),
-        token: claims && {
+        token: claims && form && {
             subject: claims.subject,
             statement: webIdentityTrustStatement({ partition: call.partition, account: call.account, issuer, audience: call.audience, subject: claims.subject }),
-            nearMisses: subjectNearMisses(subjectForm(claims)),
+            everyPullRequestOf: form.kind === 'pull-request' ? form.repository : undefined,
+            nearMisses: nearMissesOf(form),
             expiresAt: new Date(claims.expiresAt * 1000).toISOString(),
         },
         said,
