@@ -10,6 +10,8 @@
  * - `other-name`: `200`, then TLS with `tls` (a certificate for another host name, which the
  *   test may even make trusted), and the answer to whatever request comes over it.
  * It records each CONNECT's target and whether a Proxy-Authorization header came (never its value).
+ * `act(options)` changes mode, answers and certificate for the CONNECTs after it (a client that
+ * fixed its proxy at start, such as @actions/github, can then meet every mode).
  */
 import http from 'node:http';
 import tls from 'node:tls';
@@ -58,13 +60,22 @@ function answerRequest(socket, answer) {
 }
 
 /**
- * @param {{ mode: HostileProxyMode, answers: HostileAnswer[], connectStatus?: number, tls?: { key: string, cert: string } }} options
- * @returns {Promise<{ url: string, port: number, connects: ConnectRecord[], close(): Promise<void> }>}
+ * @typedef {{ mode: HostileProxyMode, answers: HostileAnswer[], connectStatus?: number, tls?: { key: string, cert: string } }} HostileProxyOptions
+ * @param {HostileProxyOptions} options
  */
-export async function startHostileProxy(options) {
-  const { mode, answers, connectStatus = 203 } = options;
-  if (answers.length === 0) throw new Error('startHostileProxy needs at least one answer');
-  if (mode === 'other-name' && !options.tls) throw new Error('mode other-name needs tls: { key, cert }');
+function checked(options) {
+  if (options.answers.length === 0) throw new Error('startHostileProxy needs at least one answer');
+  if (options.mode === 'other-name' && !options.tls) throw new Error('mode other-name needs tls: { key, cert }');
+  return options;
+}
+
+/**
+ * @param {HostileProxyOptions} initial
+ * @returns {Promise<{ url: string, port: number, connects: ConnectRecord[], act(options: HostileProxyOptions): void, close(): Promise<void> }>}
+ */
+export async function startHostileProxy(initial) {
+  let options = checked(initial);
+  let served = 0;
   /** @type {ConnectRecord[]} */
   const connects = [];
   /** @type {Set<import('node:net').Socket>} */
@@ -79,8 +90,10 @@ export async function startHostileProxy(options) {
   const server = http.createServer((_request, response) => response.writeHead(400).end('CONNECT only'));
   server.on('connect', (request, duplex) => {
     const client = /** @type {import('node:net').Socket} */ (duplex);
+    const { mode, answers, connectStatus = 203 } = options;
     connects.push({ target: request.url ?? '', authorized: request.headers['proxy-authorization'] !== undefined });
-    const answer = answers[Math.min(connects.length, answers.length) - 1];
+    served += 1;
+    const answer = answers[Math.min(served, answers.length) - 1];
     if (!answer) throw new Error('unreachable: answers is not empty');
     track(client);
     if (mode === 'forge') {
@@ -104,6 +117,10 @@ export async function startHostileProxy(options) {
     url: `http://127.0.0.1:${port}`,
     port,
     connects,
+    act: (next) => {
+      options = checked(next);
+      served = 0;
+    },
     close: () => new Promise((resolve) => {
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve(undefined));
