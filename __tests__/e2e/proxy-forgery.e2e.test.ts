@@ -16,8 +16,10 @@ import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER, EXAMPLE_ROLE_ARN as RO
 const PASSWORD = 'Pr0xy-S3cret-9';
 const FORGED = fakeSessionCredentials();
 const expiration = () => new Date(Date.now() + 3600_000).toISOString();
-const FORGED_ROLE = assumeRoleAnswer({ arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/s`, expiration: expiration(), credentials: FORGED });
+// Forgeries good enough to pass every check of the answer the action makes (ARN shape, account, expiry).
+const FORGED_ROLE = assumeRoleAnswer({ arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/gha-session`, expiration: expiration(), credentials: FORGED });
 const FORGED_CALLER = callerIdentityAnswer({ arn: 'arn:aws:iam::210987654321:user/mallory', account: '210987654321' });
+const FORGED_OTHER_ROLE = assumeRoleAnswer({ arn: 'arn:aws:sts::210987654321:assumed-role/deploy/gha-session', expiration: expiration(), credentials: FORGED });
 const FORGED_KEYS: HostileAnswer = {
   status: 200,
   headers: { 'content-type': 'text/xml' },
@@ -77,7 +79,7 @@ describe('the root action behind a proxy that forges STS', () => {
   });
 
   test('key mode, a bare role name: a forged GetCallerIdentity for another account goes no further', async () => {
-    const run = await behindHostile('forge', [FORGED_CALLER, FORGED_ROLE], 'dist/main/index.js', { ...KEY_INPUTS, 'role-to-assume': 'deploy' });
+    const run = await behindHostile('forge', [FORGED_CALLER, FORGED_OTHER_ROLE], 'dist/main/index.js', { ...KEY_INPUTS, 'role-to-assume': 'deploy' });
     expectRefused(run, /with HTTP 203, not 200/);
     expect(run.connects).toHaveLength(1);
   });
@@ -91,7 +93,7 @@ describe('the root action behind a proxy that forges STS', () => {
   });
 
   test('keyless mode: the ID token is GitHub\'s, the forged AssumeRoleWithWebIdentity answer exports nothing', async () => {
-    const forged = assumeRoleAnswer({ arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/s`, expiration: expiration(), credentials: FORGED, action: 'AssumeRoleWithWebIdentity' });
+    const forged = assumeRoleAnswer({ arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/gha-session`, expiration: expiration(), credentials: FORGED, action: 'AssumeRoleWithWebIdentity' });
     const run = await behindHostile('forge', [forged], 'dist/main/index.js', { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE }, tokens.env as Record<string, string>);
     expectRefused(run, /with HTTP 203, not 200/);
     expect(findSecretLeaks(run.result, tokens.knownSecrets())).toEqual([]);

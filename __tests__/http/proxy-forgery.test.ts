@@ -22,7 +22,7 @@ import { EXAMPLE_KEY, EXAMPLE_REGION as REGION, EXAMPLE_ROLE_ARN as ROLE_ARN, IN
 const POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, attemptTimeoutMs: 5000, totalBudgetMs: 20000 };
 const KEYS = { ...EXAMPLE_KEY, region: REGION, partition: 'aws' as const };
 const FORGED = fakeSessionCredentials();
-const FORGED_ROLE = assumeRoleAnswer({ arn: 'arn:aws:sts::123456789012:assumed-role/deploy/s', expiration: new Date(Date.now() + 3600_000).toISOString(), credentials: FORGED });
+const FORGED_ROLE = assumeRoleAnswer({ arn: 'arn:aws:sts::123456789012:assumed-role/deploy/gha-session', expiration: new Date(Date.now() + 3600_000).toISOString(), credentials: FORGED });
 const FORGED_CALLER = callerIdentityAnswer({ arn: 'arn:aws:iam::210987654321:user/mallory', account: '210987654321' });
 const PASSWORD = 'Pr0xy-S3cret';
 
@@ -110,7 +110,7 @@ describe('key mode, STS through a proxy', () => {
 });
 
 describe('keyless mode through a proxy', () => {
-  const forgedWebIdentity = assumeRoleAnswer({ arn: 'arn:aws:sts::123456789012:assumed-role/deploy/s', expiration: new Date(Date.now() + 3600_000).toISOString(), credentials: FORGED, action: 'AssumeRoleWithWebIdentity' });
+  const forgedWebIdentity = assumeRoleAnswer({ arn: 'arn:aws:sts::123456789012:assumed-role/deploy/gha-session', expiration: new Date(Date.now() + 3600_000).toISOString(), credentials: FORGED, action: 'AssumeRoleWithWebIdentity' });
 
   test('a forged AssumeRoleWithWebIdentity answer (203) is refused', async () => {
     const result = await throughHostile('forge', [forgedWebIdentity], (env, options) =>
