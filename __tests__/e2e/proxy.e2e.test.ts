@@ -168,3 +168,28 @@ describe('a real AWS client uses what came through the tunnel', () => {
     expect(JSON.parse(identity.stdout)).toMatchObject({ Account: ACCOUNT, Arn: result.outputs['assumed-role-arn'] });
   });
 });
+
+describe('proxy credentials in the log', () => {
+  test('a password with an unencoded / (the URL does not parse): one input error naming HTTPS_PROXY, never its value, nothing sent', async () => {
+    const { result, proxied } = await proxiedDuring(() => run({}, { AWS_ENDPOINT_URL: tlsFront.url, HTTPS_PROXY: `http://ci:p/ss@127.0.0.1:${proxy.port}` }));
+    expect(result.exitCode).toBe(1);
+    expect(proxied).toEqual([]);
+    expect(result.errors).toEqual([expect.stringMatching(/^Invalid input HTTPS_PROXY: is not a proxy URL this step can use/)]);
+    expect(result.visibleLog).not.toContain('p/ss');
+    expect(result.masks).not.toContain('p');
+  });
+
+  test('a one-letter password: masked inside its user info only, so the "p"s of the log stay', async () => {
+    const guarded = await startForwardProxy({ credentials: { user: 'ci', password: 'p' } });
+    try {
+      const { result, proxied } = await proxiedDuring(() => run({ 'http-proxy': `http://ci:p@127.0.0.1:${guarded.port}` }, { AWS_ENDPOINT_URL: tlsFront.url, NODE_EXTRA_CA_CERTS: caFile }), guarded);
+      expect(result.exitCode).toBe(0);
+      expect(proxied[0]).toEqual({ method: 'CONNECT', target: new URL(tlsFront.url).host, authorized: true });
+      expect(result.masks).toContain('ci:p');
+      expect(result.masks).not.toContain('p');
+      expect(result.visibleLog).toMatch(/; the credentials expire at \d/);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
