@@ -26,6 +26,7 @@ import { summaryWriteFailed } from '../../src/shared/messages/step.js';
 import { CATALOGUE } from '../../src/shared/messages/index.js';
 import { profileTexts, profileVariableWarning } from '../../src/shared/messages/job-environment.js';
 import { inputRules } from '../../src/shared/messages/inputs.js';
+import { proxyTexts } from '../../src/shared/messages/proxy.js';
 import { samconfigTexts } from '../../src/shared/messages/samconfig.js';
 import { samconfigFindings, samconfigWarning } from '../../src/assume-role/samconfig-findings.js';
 import { KEY_FAILURE_CODES } from '../../src/shared/messages/aws-failures.js';
@@ -450,6 +451,17 @@ function samconfigMessages(): Produced[] {
   ];
 }
 
+/** What either action says when a proxy is in the way (built by the tunnel agent and proxy-settings). */
+function proxyMessages(): Produced[] {
+  const proxy = 'http://ci:***@proxy.corp:3128';
+  return (['root', 'key-age'] as const).flatMap((action) => [
+    { action, label: 'proxy: CONNECT answered 203', message: proxyTexts.connectRefused(proxy, 'sts.eu-west-1.amazonaws.com:443', 203) },
+    { action, label: 'proxy: TLS for another name', message: proxyTexts.tlsUnverified(proxy, 'iam.amazonaws.com:443', 'ERR_TLS_CERT_ALTNAME_INVALID: Hostname/IP does not match certificate\'s altnames') },
+    { action, label: 'proxy: an http endpoint behind a proxy', message: proxyTexts.plainHttp('http://127.0.0.1:4566', proxy) },
+    { action, label: 'input: HTTPS_PROXY that does not parse', message: proxyTexts.notAUrl('HTTPS_PROXY') },
+  ]);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 let produced: Produced[] = [];
@@ -465,6 +477,7 @@ beforeAll(async () => {
     ...issueMessages(),
     ...(await shellMessages()),
     ...runMessages(),
+    ...proxyMessages(),
   ];
 });
 
@@ -586,6 +599,10 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'inputs:inputRules.sessionName': 'produced',
   'inputs:inputRules.profileName': 'produced',
   'inputs:inputRules.proxyUrl': 'produced',
+  'proxy:proxyTexts.connectRefused': 'produced',
+  'proxy:proxyTexts.tlsUnverified': 'produced',
+  'proxy:proxyTexts.plainHttp': 'produced',
+  'proxy:proxyTexts.notAUrl': 'produced',
   'inputs:inputRules.externalId': 'produced',
   'inputs:inputRules.accountIds': 'produced',
   'inputs:inputRules.partitionMismatch': 'produced',

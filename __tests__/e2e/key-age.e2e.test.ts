@@ -8,7 +8,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { startFakeGitHub } from '../../test/support/fake-github.js';
-import { startForwardProxy } from '../../test/support/forward-proxy.js';
+import { startForwardProxy, startTlsFront, throwawayCertificate } from '../../test/support/forward-proxy.js';
 import { findSecretLeaks, removeWorkDirs, runAction } from '../../test/support/run-action.js';
 import { EXAMPLE_KEY as KEY, EXAMPLE_REGION as REGION } from '../../test/support/fixtures.js';
 
@@ -94,25 +94,31 @@ describe('key-age action, end to end', () => {
     expectNoLeaks(result);
   });
 
-  test('behind the runner\'s proxy: the IAM calls go through it, its password masked', async () => {
+  test('behind the runner\'s proxy: the IAM calls go through it (tunnels to the https endpoint), its password masked', async () => {
     addUser();
     addKey(KEY, 10, { lastUsedDaysAgo: 1 });
     const proxy = await startForwardProxy({ credentials: { user: 'runner', password: 'proxy-pass-7Qx' } });
+    const certificate = await throwawayCertificate();
+    const front = await startTlsFront(Number(new URL(server.url).port), certificate);
     try {
-      const result = await run({}, { debug: true, env: { HTTP_PROXY: `http://runner:proxy-pass-7Qx@127.0.0.1:${proxy.port}` } });
+      const env = { AWS_ENDPOINT_URL: front.url, HTTPS_PROXY: `http://runner:proxy-pass-7Qx@127.0.0.1:${proxy.port}`, NODE_EXTRA_CA_CERTS: certificate.caFile };
+      const result = await run({}, { debug: true, env });
       expect(result.errors).toEqual([]);
       expect(result.outputs.status).toBe('ok');
-      expect(proxy.requests).toEqual([
-        { method: 'POST', target: `${server.url}/`, authorized: true },
-        { method: 'POST', target: `${server.url}/`, authorized: true },
-      ]);
+      expect(server.requests.slice(-2).map((request) => request.action)).toEqual(['ListAccessKeys', 'GetAccessKeyLastUsed']);
+      // One tunnel for both calls, or one each, as the SDK's pool decides: each opened with the password.
+      expect(proxy.requests.length).toBeGreaterThan(0);
+      expect(proxy.requests).toEqual(proxy.requests.map(() => ({ method: 'CONNECT', target: new URL(front.url).host, authorized: true })));
       expect(result.masks).toContain('proxy-pass-7Qx');
       expect(result.visibleLog).not.toContain('proxy-pass-7Qx');
       expectNoLeaks(result);
     } finally {
+      await front.close();
+      await certificate.remove();
       await proxy.close();
     }
   });
+
 
   test('key warn-age-days old: a warning with the days left, the step passes', async () => {
     addUser();

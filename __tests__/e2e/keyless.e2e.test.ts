@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { CloudFormationTemplate, TemplateRenderer, isObj, type Statement } from '../../test/support/cloudformation.js';
-import { startForwardProxy } from '../../test/support/forward-proxy.js';
+import { startForwardProxy, startTlsFront, throwawayCertificate } from '../../test/support/forward-proxy.js';
 import { node24Binary } from '../../test/support/node24.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
 import { EXAMPLE_ACCOUNT, EXAMPLE_ROLE_ARN, SECOND_EXAMPLE_KEY } from '../../test/support/fixtures.js';
@@ -140,18 +140,29 @@ describe('keyless: success', () => {
     expect(result.visibleLog).toContain(`STS AssumeRoleWithWebIdentity goes to ${server.url}, not AWS's default endpoint for eu-west-1`);
   });
 
-  test('behind the runner\'s proxy: the token request and the STS call both go through it', async () => {
+  test('behind the runner\'s proxy: the token request and the STS call both go through it, in tunnels to https endpoints', async () => {
     const proxy = await startForwardProxy();
+    const certificate = await throwawayCertificate();
+    const [stsFront, tokenFront] = await Promise.all([startTlsFront(Number(new URL(server.url).port), certificate), startTlsFront(Number(new URL(tokens.url).port), certificate)]);
     try {
-      const result = await run({}, { env: { HTTP_PROXY: proxy.url } });
+      const tokenUrl = new URL(tokens.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
+      const env = {
+        AWS_ENDPOINT_URL: stsFront.url,
+        ACTIONS_ID_TOKEN_REQUEST_URL: `${tokenFront.url}${tokenUrl.pathname}${tokenUrl.search}`,
+        HTTPS_PROXY: proxy.url,
+        NODE_EXTRA_CA_CERTS: certificate.caFile,
+      };
+      const result = await run({}, { env });
       expect(result.errors).toEqual([]);
       expect(result.exitCode).toBe(0);
-      expect(proxy.requests.map(({ method, target }) => [method, new URL(target).origin])).toEqual([
-        ['GET', new URL(tokens.url).origin],
-        ['POST', server.url],
+      expect(proxy.requests.map(({ method, target }) => [method, target])).toEqual([
+        ['CONNECT', new URL(tokenFront.url).host],
+        ['CONNECT', new URL(stsFront.url).host],
       ]);
       expectNoTokenInAnyLog(result);
     } finally {
+      await Promise.all([stsFront.close(), tokenFront.close()]);
+      await certificate.remove();
       await proxy.close();
     }
   });

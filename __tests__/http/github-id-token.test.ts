@@ -5,9 +5,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import http from 'node:http';
+import selfsigned from 'selfsigned';
 import { requestRunnerIdToken } from '../../src/adapters/github-id-token.js';
 import { startTokenEndpoint, type TokenEndpoint } from '../../test/support/token-endpoint.js';
-import { startForwardProxy } from '../../test/support/forward-proxy.js';
+import { startForwardProxy, startTlsFront } from '../../test/support/forward-proxy.js';
+import { StepFailure } from '../../src/shared/step-failure.js';
+import { trustInThisProcess } from '../../test/support/hostile-proxy.js';
 
 let tokens: TokenEndpoint;
 let silent: http.Server;
@@ -115,14 +118,33 @@ describe('requestRunnerIdToken', () => {
     expect(error).toMatchObject({ $metadata: { httpStatusCode: 502 } });
   });
 
-  test('through the runner\'s proxy when HTTP_PROXY applies, directly when NO_PROXY matches', async () => {
+  test('through the runner\'s proxy when HTTPS_PROXY applies (a tunnel to the https token service), directly when NO_PROXY matches', async () => {
+    const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], { keySize: 2048, extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] }] });
+    const untrust = trustInThisProcess(pems.cert);
+    const front = await startTlsFront(Number(new URL(tokens.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '').port), { key: pems.private, cert: pems.cert });
     const proxy = await startForwardProxy();
     try {
-      const proxied = await requestRunnerIdToken({ ...tokens.env, HTTP_PROXY: proxy.url }, 'sts.amazonaws.com', 5000, () => undefined);
+      const url = new URL(tokens.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
+      const env = { ...tokens.env, ACTIONS_ID_TOKEN_REQUEST_URL: `${front.url}${url.pathname}${url.search}` };
+      const proxied = await requestRunnerIdToken({ ...env, HTTPS_PROXY: proxy.url }, 'sts.amazonaws.com', 5000, () => undefined);
       expect(proxied).toBe(tokens.tokens.at(-1));
-      expect(proxy.requests).toEqual([expect.objectContaining({ method: 'GET', target: expect.stringContaining('audience=sts.amazonaws.com') })]);
-      await requestRunnerIdToken({ ...tokens.env, HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }, 'sts.amazonaws.com', 5000, () => undefined);
+      expect(proxy.requests).toEqual([{ method: 'CONNECT', target: new URL(front.url).host, authorized: undefined }]);
+      await requestRunnerIdToken({ ...env, HTTPS_PROXY: proxy.url, NO_PROXY: 'localhost' }, 'sts.amazonaws.com', 5000, () => undefined);
       expect(proxy.requests).toHaveLength(1);
+    } finally {
+      await proxy.close();
+      await front.close();
+      untrust();
+    }
+  });
+
+  test('an http token URL that HTTP_PROXY applies to is refused, nothing sent: over plain http the proxy could answer with a token', async () => {
+    const proxy = await startForwardProxy();
+    try {
+      const error = await requestRunnerIdToken({ ...tokens.env, HTTP_PROXY: proxy.url }, 'sts.amazonaws.com', 5000, () => undefined).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(StepFailure);
+      expect((error as Error).message).toContain(`is plain http and the proxy ${proxy.url} applies to it`);
+      expect(proxy.requests).toEqual([]);
     } finally {
       await proxy.close();
     }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { StepFailure } from '../../src/shared/step-failure.js';
 import { CallFailed, backoffDelay, withRetries, type RetryClock, type RetryNotice, type RetryPolicy } from '../../src/shared/retry.js';
 
 const POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 300, maxDelayMs: 5000, attemptTimeoutMs: 10000, totalBudgetMs: 30000 };
@@ -33,6 +34,17 @@ describe('backoffDelay', () => {
 });
 
 describe('withRetries', () => {
+  test('a StepFailure (ours, already explained, such as a proxy that would not tunnel) is thrown as it is, after one attempt', async () => {
+    const refusal = new StepFailure('The proxy http://proxy.corp:3128 answered CONNECT sts.eu-west-1.amazonaws.com:443 with HTTP 203, not 200');
+    let calls = 0;
+    const outcome = await withRetries(async () => {
+      calls += 1;
+      throw refusal;
+    }, POLICY, fakeClock(), () => undefined).catch((error: unknown) => error);
+    expect(outcome).toBe(refusal);
+    expect(calls).toBe(1);
+  });
+
   test('retries errors that heal, logging each retry, and returns the first success', async () => {
     const clock = fakeClock();
     const notices: RetryNotice[] = [];

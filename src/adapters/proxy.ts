@@ -1,10 +1,9 @@
 import { Agent, type AgentConnectOpts } from 'agent-base';
 import http from 'node:http';
 import https from 'node:https';
-import { HttpProxyAgent } from 'http-proxy-agent';
-import { HttpsProxyAgent } from 'https-proxy-agent';
 import { getProxyForUrl } from 'proxy-from-env';
 import { usesProxy, type ProxyVariables } from '../shared/proxy-settings.js';
+import { VerifiedTunnelAgent } from './proxy-tunnel.js';
 
 /**
  * proxy-from-env reads process.env only; the variables that apply (the inputs may replace the
@@ -26,8 +25,10 @@ function proxyFor(url: string, variables: ProxyVariables): string {
 }
 
 /**
- * Routes each connection the SDK opens: through the proxy that applies to its URL (a CONNECT
- * tunnel for https, an absolute-URI request for http), or directly when NO_PROXY matches.
+ * Routes each connection the SDK opens: through the proxy that applies to its URL, in a CONNECT
+ * tunnel whose TLS session with the endpoint verified, or directly when NO_PROXY matches. An http
+ * endpoint a proxy applies to is refused (VerifiedTunnelAgent): over plain http the proxy could
+ * answer in its name, so there is no answer through a proxy that could count.
  */
 class ProxyRouter extends Agent {
   private readonly agents = new Map<string, http.Agent>();
@@ -35,8 +36,7 @@ class ProxyRouter extends Agent {
 
   constructor(private readonly variables: ProxyVariables) {
     // Not keep-alive itself: a socket pooled here would be handed to the next request without
-    // connect(), so a request for an http endpoint would go to the proxy with a relative path and
-    // no Proxy-Authorization (a 407 on every call after the first). The agents below pool instead.
+    // connect(), past the NO_PROXY decision and the tunnel's checks. The agents below pool instead.
     super({ keepAlive: false });
   }
 
@@ -47,7 +47,7 @@ class ProxyRouter extends Agent {
     const key = `${scheme} ${proxy}`;
     let agent = this.agents.get(key);
     if (!agent) {
-      agent = options.secureEndpoint ? new HttpsProxyAgent(proxy, { keepAlive: true }) : new HttpProxyAgent(proxy, { keepAlive: true });
+      agent = new VerifiedTunnelAgent(proxy);
       this.agents.set(key, agent);
     }
     return agent;

@@ -2,6 +2,7 @@ import { AssumeRoleWithWebIdentityCommand, STSClient, type AssumeRoleWithWebIden
 import type { Io } from '../shared/io.js';
 import type { ProxyVariables } from '../shared/proxy-settings.js';
 import { errorText } from '../shared/step.js';
+import { StepFailure } from '../shared/step-failure.js';
 import { endpointFromEnv } from './aws-endpoint.js';
 import { proxyRequestHandler } from './proxy-handler.js';
 import { assumedRoleFrom, type AssumedRole } from './sts.js';
@@ -61,7 +62,7 @@ export type IdTokenSource = (audience: string, timeoutMs: number) => Promise<str
  * has text (`core.getIDToken` folds the status into its message) is read back from the message.
  */
 export function tokenRequestFailure(error: unknown): unknown {
-  const readable = typeof error === 'object' && error !== null &&
+  const readable = error instanceof StepFailure || typeof error === 'object' && error !== null &&
     ('$metadata' in error || (error as { name?: unknown }).name === 'TimeoutError' || typeof (error as { code?: unknown }).code === 'string');
   if (readable) return error;
   const message = errorText(error);

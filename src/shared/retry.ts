@@ -1,4 +1,5 @@
 import { classifyFailure, toAwsFailure, type AwsFailure } from './aws-failure.js';
+import { StepFailure } from './step-failure.js';
 import type { Clock } from './io.js';
 import { isThrottling, throttleDelay, THROTTLE_BACKOFF } from './throttling.js';
 
@@ -71,6 +72,8 @@ export async function withRetries<T>(
     try {
       return await call(Math.max(1, Math.min(policy.attemptTimeoutMs, remaining())));
     } catch (error) {
+      // Ours and already explained (a proxy that would not tunnel to the endpoint): not retried, not re-explained.
+      if (error instanceof StepFailure) throw error;
       const failure = toAwsFailure(error);
       const elapsed = () => clock.now() - start;
       if (classifyFailure(failure) === 'permanent') throw new CallFailed(failure, attempt, 'permanent', elapsed());

@@ -113,3 +113,23 @@ export async function startTlsFront(targetPort, tlsOptions) {
     }),
   };
 }
+
+/**
+ * A throwaway certificate (for `localhost` and 127.0.0.1, or the names given) and a CA file that
+ * trusts it, for a step's NODE_EXTRA_CA_CERTS; `remove()` deletes the file's folder.
+ * @param {string[]} [names]
+ * @returns {Promise<{ key: string, cert: string, caFile: string, remove(): Promise<void> }>}
+ */
+export async function throwawayCertificate(names = ['localhost']) {
+  const [{ default: selfsigned }, { mkdtemp, rm, writeFile }, { tmpdir }, path] = await Promise.all([
+    import('selfsigned'), import('node:fs/promises'), import('node:os'), import('node:path'),
+  ]);
+  /** @type {Array<{ type: 2, value: string } | { type: 7, ip: string }>} */
+  const altNames = names.map((value) => ({ type: /** @type {const} */ (2), value }));
+  if (names.includes('localhost')) altNames.push({ type: 7, ip: '127.0.0.1' });
+  const pems = await selfsigned.generate([{ name: 'commonName', value: names[0] ?? 'localhost' }], { keySize: 2048, extensions: [{ name: 'subjectAltName', altNames }] });
+  const dir = await mkdtemp(path.join(tmpdir(), 'proxy-cert-'));
+  const caFile = path.join(dir, 'ca.pem');
+  await writeFile(caFile, pems.cert);
+  return { key: pems.private, cert: pems.cert, caFile, remove: () => rm(dir, { recursive: true, force: true }) };
+}
