@@ -22,6 +22,9 @@ import sodium from 'libsodium-wrappers';
  * @property {boolean} hang no answer at all (the client's deadline must end it)
  * @property {number} remaining
  * @property {boolean} echoAuthorization the error message quotes the request's Authorization header
+ * @property {number | undefined} landAfterMs with hang: a PUT is stored this long (fake clock) after it came, unanswered
+ * @property {string | undefined} redirectTo answered with `status` (a 3xx) and this Location
+ * @property {boolean} trickle a 200 whose body starts and never ends
  *
  * @typedef {object} FakeGitHubSecrets
  * @property {string} url the API base, for GITHUB_API_URL
@@ -29,7 +32,7 @@ import sodium from 'libsodium-wrappers';
  * @property {() => Promise<void>} close
  * @property {(place: string, name: string, value: string, at?: Date) => void} seed a secret written "earlier" (at: when; default now) (place: OWNER/REPO or OWNER/REPO:ENV)
  * @property {(place: string) => Map<string, SecretRecord>} secrets the opened secrets of a place (names upper-case)
- * @property {(fault: { method?: 'GET' | 'PUT' | '*', secretName?: string, status?: number, landed?: boolean, hang?: boolean, times?: number, echoAuthorization?: boolean }) => void} injectFault
+ * @property {(fault: { method?: 'GET' | 'PUT' | '*', secretName?: string, status?: number, landed?: boolean, hang?: boolean, times?: number, echoAuthorization?: boolean, landAfterMs?: number, redirectTo?: string, trickle?: boolean }) => void} injectFault
  * @property {Array<{ method: string, path: string, status: number | undefined }>} requests
  * @property {(method: string, path: string) => void} [onRequest]
  */
@@ -52,6 +55,14 @@ export async function startFakeGitHubSecrets(options = {}) {
   const requests = [];
   /** @type {Set<http.ServerResponse>} */
   const hanging = new Set();
+  /** Writes that land late: applied once the fake clock reaches `at`. @type {Array<{ at: number, apply: () => void }>} */
+  const late = [];
+  const landLateWrites = () => {
+    for (const write of late.filter((w) => w.at <= now().getTime())) {
+      late.splice(late.indexOf(write), 1);
+      write.apply();
+    }
+  };
 
   /** @param {string} place */
   function addPlace(place) {
@@ -84,9 +95,12 @@ export async function startFakeGitHubSecrets(options = {}) {
     seed: (place, name, value, at = now()) => {
       addPlace(place).secrets.set(name.toUpperCase(), { value, createdAt: at, updatedAt: at });
     },
-    secrets: (place) => places.get(place)?.secrets ?? new Map(),
-    injectFault: ({ method = '*', secretName, status = 500, landed = false, hang = false, times = 1, echoAuthorization = false }) => {
-      faults.push({ method, secretName, status, landed, hang, remaining: times, echoAuthorization });
+    secrets: (place) => {
+      landLateWrites();
+      return places.get(place)?.secrets ?? new Map();
+    },
+    injectFault: ({ method = '*', secretName, status = 500, landed = false, hang = false, times = 1, echoAuthorization = false, landAfterMs, redirectTo, trickle = false }) => {
+      faults.push({ method, secretName, status, landed, hang, remaining: times, echoAuthorization, landAfterMs, redirectTo, trickle });
     },
     requests,
   };
@@ -100,6 +114,7 @@ export async function startFakeGitHubSecrets(options = {}) {
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     const body = Buffer.concat(chunks).toString('utf8');
+    landLateWrites();
     const url = new URL(req.url ?? '/', fake.url);
     const method = req.method ?? 'GET';
     /** @type {{ method: string, path: string, status: number | undefined }} */
@@ -109,7 +124,8 @@ export async function startFakeGitHubSecrets(options = {}) {
     /** @param {number} status @param {unknown} [json] */
     const send = (status, json) => {
       record.status = status;
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      // GitHub's clock, as a client judging times by GitHub's answers sees it.
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', date: now().toUTCString() });
       res.end(json === undefined ? '' : JSON.stringify(json));
     };
     const auth = req.headers.authorization ?? '';
@@ -126,8 +142,18 @@ export async function startFakeGitHubSecrets(options = {}) {
     const fault = faults.find((f) => f.remaining > 0 && (f.method === '*' || f.method === method) &&
       (f.secretName === undefined || (name !== undefined && f.secretName.toUpperCase() === name.toUpperCase())));
     if (fault) fault.remaining -= 1;
-    if (fault?.hang) {
+    if (fault?.redirectTo) {
+      record.status = fault.status;
+      res.writeHead(fault.status, { location: fault.redirectTo, date: now().toUTCString() });
+      return void res.end();
+    }
+    if (fault?.hang || fault?.trickle) {
       hanging.add(res);
+      if (fault.trickle) {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', date: now().toUTCString() });
+        res.write('{"key_id":"');
+      }
+      if (fault.landAfterMs !== undefined && method === 'PUT' && name !== undefined) late.push({ at: now().getTime() + fault.landAfterMs, apply: () => storeSecretIn(state, name, body, now()) });
       return;
     }
     if (fault && !fault.landed) {
@@ -149,18 +175,27 @@ export async function startFakeGitHubSecrets(options = {}) {
       return send(200, { total_count: all.length, secrets: shown });
     }
     if (method === 'PUT' && name !== undefined) {
-      const { encrypted_value: encrypted, key_id: keyId } = JSON.parse(body || '{}');
-      if (keyId !== state.keyId || typeof encrypted !== 'string') return send(422, { message: 'Bad request: key_id does not match' });
-      const opened = sodium.crypto_box_seal_open(sodium.from_base64(encrypted, sodium.base64_variants.ORIGINAL), state.keyPair.publicKey, state.keyPair.privateKey);
-      const upper = name.toUpperCase();
-      const existing = state.secrets.get(upper);
-      const at = now();
-      state.secrets.set(upper, { value: sodium.to_string(opened), createdAt: existing?.createdAt ?? at, updatedAt: at });
+      const existing = storeSecretIn(state, name, body, now());
+      if (existing === false) return send(422, { message: 'Bad request: key_id does not match' });
       if (fault) return fault.status === 0 ? void req.socket.destroy() : send(fault.status, { message: 'injected fault after the write' });
       return send(existing ? 204 : 201, existing ? undefined : {});
     }
     return send(404, { message: 'Not Found' });
   }
+}
+
+/**
+ * Opens and stores a PUT's sealed value; false when it does not match the place's key.
+ * @param {{ keyPair: { publicKey: Uint8Array, privateKey: Uint8Array }, keyId: string, secrets: Map<string, SecretRecord> }} state
+ * @param {string} name @param {string} body @param {Date} at
+ */
+function storeSecretIn(state, name, body, at) {
+  const { encrypted_value: encrypted, key_id: keyId } = JSON.parse(body || '{}');
+  if (keyId !== state.keyId || typeof encrypted !== 'string') return false;
+  const opened = sodium.crypto_box_seal_open(sodium.from_base64(encrypted, sodium.base64_variants.ORIGINAL), state.keyPair.publicKey, state.keyPair.privateKey);
+  const existing = state.secrets.get(name.toUpperCase());
+  state.secrets.set(name.toUpperCase(), { value: sodium.to_string(opened), createdAt: existing?.createdAt ?? at, updatedAt: at });
+  return existing;
 }
 
 /** @param {Date} date GitHub's timestamps: ISO 8601 to the second */
