@@ -140,18 +140,18 @@ describe('rotate', () => {
     expect(result.log).toContain('environment production of octo-org/app');
   });
 
-  test('the key-id write fails: the old pair stays, the new key is deleted', async () => {
-    github.injectFault({ method: 'PUT', secretName: ID, status: 500, times: 3 });
+  test('the key-id write is refused: the old pair stays, the new key is deleted', async () => {
+    github.injectFault({ method: 'PUT', secretName: ID, status: 422 });
     const result = await rotate();
     expect(result.code).toBe(1);
     expect(stored()).toEqual({ id: OLD.accessKeyId, secret: OLD.secretAccessKey });
     expect(keys()).toEqual([{ accessKeyId: OLD.accessKeyId, status: 'Active' }]);
-    expect(result.io.errors.join('\n')).toContain(`Writing ${ID} failed`);
+    expect(result.io.errors.join('\n')).toContain(`Writing ${ID} failed: GitHub refused it`);
     expectNoSecretIn(result.log);
   });
 
-  test('the secret write fails: the old id is written back (the old secret was never touched), the new key is deleted', async () => {
-    github.injectFault({ method: 'PUT', secretName: SECRET, status: 502, times: 3 });
+  test('the secret write is refused: the old id is written back (the old secret was never touched), the new key is deleted', async () => {
+    github.injectFault({ method: 'PUT', secretName: SECRET, status: 403 });
     const result = await rotate();
     expect(result.code).toBe(1);
     expect(stored()).toEqual({ id: OLD.accessKeyId, secret: OLD.secretAccessKey });
