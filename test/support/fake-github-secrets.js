@@ -25,6 +25,7 @@ import sodium from 'libsodium-wrappers';
  * @property {number | undefined} landAfterMs with hang: a PUT is stored this long (fake clock) after it came, unanswered
  * @property {string | undefined} redirectTo answered with `status` (a 3xx) and this Location
  * @property {boolean} trickle a 200 whose body starts and never ends
+ * @property {Record<string, string>} headers sent with the fault's answer (retry-after, x-ratelimit-*)
  *
  * @typedef {object} FakeGitHubSecrets
  * @property {string} url the API base, for GITHUB_API_URL
@@ -32,7 +33,7 @@ import sodium from 'libsodium-wrappers';
  * @property {() => Promise<void>} close
  * @property {(place: string, name: string, value: string, at?: Date) => void} seed a secret written "earlier" (at: when; default now) (place: OWNER/REPO or OWNER/REPO:ENV)
  * @property {(place: string) => Map<string, SecretRecord>} secrets the opened secrets of a place (names upper-case)
- * @property {(fault: { method?: 'GET' | 'PUT' | '*', secretName?: string, status?: number, landed?: boolean, hang?: boolean, times?: number, echoAuthorization?: boolean, landAfterMs?: number, redirectTo?: string, trickle?: boolean }) => void} injectFault
+ * @property {(fault: { method?: 'GET' | 'PUT' | '*', secretName?: string, status?: number, landed?: boolean, hang?: boolean, times?: number, echoAuthorization?: boolean, landAfterMs?: number, redirectTo?: string, trickle?: boolean, headers?: Record<string, string> }) => void} injectFault
  * @property {Array<{ method: string, path: string, status: number | undefined }>} requests
  * @property {(method: string, path: string) => void} [onRequest]
  */
@@ -99,8 +100,8 @@ export async function startFakeGitHubSecrets(options = {}) {
       landLateWrites();
       return places.get(place)?.secrets ?? new Map();
     },
-    injectFault: ({ method = '*', secretName, status = 500, landed = false, hang = false, times = 1, echoAuthorization = false, landAfterMs, redirectTo, trickle = false }) => {
-      faults.push({ method, secretName, status, landed, hang, remaining: times, echoAuthorization, landAfterMs, redirectTo, trickle });
+    injectFault: ({ method = '*', secretName, status = 500, landed = false, hang = false, times = 1, echoAuthorization = false, landAfterMs, redirectTo, trickle = false, headers = {} }) => {
+      faults.push({ method, secretName, status, landed, hang, remaining: times, echoAuthorization, landAfterMs, redirectTo, trickle, headers });
     },
     requests,
   };
@@ -121,11 +122,11 @@ export async function startFakeGitHubSecrets(options = {}) {
     const record = { method, path: url.pathname, status: undefined };
     requests.push(record);
     fake.onRequest?.(method, url.pathname);
-    /** @param {number} status @param {unknown} [json] */
-    const send = (status, json) => {
+    /** @param {number} status @param {unknown} [json] @param {Record<string, string>} [headers] */
+    const send = (status, json, headers = {}) => {
       record.status = status;
       // GitHub's clock, as a client judging times by GitHub's answers sees it.
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', date: now().toUTCString() });
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', date: now().toUTCString(), ...headers });
       res.end(json === undefined ? '' : JSON.stringify(json));
     };
     const auth = req.headers.authorization ?? '';
@@ -159,7 +160,7 @@ export async function startFakeGitHubSecrets(options = {}) {
     if (fault && !fault.landed) {
       if (fault.status === 0) return void req.socket.destroy();
       // echoAuthorization: a hostile or buggy API that quotes the request's token back in its error.
-      return send(fault.status, { message: fault.echoAuthorization ? `injected fault for ${req.headers.authorization ?? ''}` : 'injected fault' });
+      return send(fault.status, { message: fault.echoAuthorization ? `injected fault for ${req.headers.authorization ?? ''}` : 'injected fault' }, fault.headers);
     }
 
     if (method === 'GET' && name === 'public-key') {
