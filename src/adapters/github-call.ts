@@ -72,7 +72,9 @@ function targetOf(location: string | undefined, base: string): URL | undefined {
  * GitHub: per-attempt and total deadlines on the Clock port, bounded retries for what can heal (no
  * answer, a dropped connection, 5xx), and the waits GitHub asks for (Retry-After, a rate limit's
  * reset, a secondary limit) when they fit in the budget. Octokit reports a reset or a timeout as
- * "HTTP 500"; here they keep their own names.
+ * "HTTP 500"; here they keep their own names. (@octokit/plugin-retry and plugin-throttling were
+ * weighed: they wait on timers and the local clock outside the Clock port, have no per-attempt
+ * deadline, follow redirects and cannot say whether a failed write may have been carried out.)
  */
 export function withDeadlines(github: Octokit, deadlines: GitHubDeadlines = GITHUB_DEADLINES, options: GitHubCallOptions = {}): Octokit {
   const clock = options.clock ?? systemClock;
