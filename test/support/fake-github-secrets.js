@@ -2,18 +2,16 @@
 /**
  * A loopback GitHub Actions-secrets API (repository and environment secrets) that holds a real
  * libsodium key pair per place and OPENS every sealed box it receives, so a test can check that the
- * stored pair is exactly what IAM issued. Faults per call: an error status, with or without the
- * write landing first (a lost answer), or an answer that never comes.
+ * stored pair is exactly what IAM issued. Every answer carries a `Date` from its clock. Faults per
+ * call: an error status (with headers), with or without the write landing first (a lost answer),
+ * an answer that never comes (and a write that lands later still), a redirect, a trickled body.
  */
 import http from 'node:http';
 import sodium from 'libsodium-wrappers';
+import { iso, storeSecretIn } from './sealed-secrets.js';
 
 /**
- * @typedef {object} SecretRecord
- * @property {string} value the opened plaintext
- * @property {Date} createdAt
- * @property {Date} updatedAt
- *
+ * @typedef {import('./sealed-secrets.js').SecretRecord} SecretRecord
  * @typedef {object} GitHubFault
  * @property {'GET' | 'PUT' | '*'} method
  * @property {string | undefined} secretName matches PUT /…/secrets/NAME (case-insensitive); undefined for any
@@ -183,23 +181,4 @@ export async function startFakeGitHubSecrets(options = {}) {
     }
     return send(404, { message: 'Not Found' });
   }
-}
-
-/**
- * Opens and stores a PUT's sealed value; false when it does not match the place's key.
- * @param {{ keyPair: { publicKey: Uint8Array, privateKey: Uint8Array }, keyId: string, secrets: Map<string, SecretRecord> }} state
- * @param {string} name @param {string} body @param {Date} at
- */
-function storeSecretIn(state, name, body, at) {
-  const { encrypted_value: encrypted, key_id: keyId } = JSON.parse(body || '{}');
-  if (keyId !== state.keyId || typeof encrypted !== 'string') return false;
-  const opened = sodium.crypto_box_seal_open(sodium.from_base64(encrypted, sodium.base64_variants.ORIGINAL), state.keyPair.publicKey, state.keyPair.privateKey);
-  const existing = state.secrets.get(name.toUpperCase());
-  state.secrets.set(name.toUpperCase(), { value: sodium.to_string(opened), createdAt: existing?.createdAt ?? at, updatedAt: at });
-  return existing;
-}
-
-/** @param {Date} date GitHub's timestamps: ISO 8601 to the second */
-function iso(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
