@@ -124,6 +124,23 @@ describe('one rotation at a time', () => {
     expect(world.github.requests.filter((r) => r.method === 'PUT')).toEqual([]);
   });
 
+  test('two runs at once (a schedule and a person): the second is refused, naming the first\'s holder and the lease\'s age', async () => {
+    // The first run's CreateAccessKey is answered late, so the second reads the state while the first holds the lease.
+    world.aws.injectFault('CreateAccessKey', { kind: 'delay', delayMs: 3000 });
+    let lists = 0;
+    let second: ReturnType<typeof rotate> | undefined;
+    world.github.onRequest = (method) => {
+      if (method === 'GET' && ++lists === 2) second = rotate([], { admin: PERSON, drivesServerClock: false });
+    };
+    const first = await rotate();
+    const other = await second;
+    const id = newKeyId();
+    expect({ code: first.code, stored: stored(), keys: keys().length }).toEqual({ code: 0, stored: { id, secret: issued(id) }, keys: 2 });
+    expect(other?.code).toBe(1);
+    expect(other?.errors).toMatch(/another rotation holds the lease \(run \w+ by arn:aws:iam::111122223333:user\/rotator, taken \d+ s ago, until /);
+    expect(world.aws.userTags(USER).has(LEASE_TAG)).toBe(false);
+  });
+
   test('a run holds the lease from before its first change to after its last, and an expired lease does not stop it', async () => {
     const from = new Date(world.time - 30 * MINUTE);
     const iso = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
