@@ -29,7 +29,7 @@ export const DAY = 24 * 60 * MINUTE;
 const TEST_DEADLINES = { attemptTimeoutMs: 1500, totalBudgetMs: 30_000, maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
 
 export interface CliOptions {
-  admin?: typeof ROTATOR;
+  admin?: { accessKeyId: string; secretAccessKey: string };
   /** How far the run's local clock is ahead of the servers'. */
   skewMs?: number;
   /** false: the servers keep following the clock of the run already going (a second run at once). */
@@ -50,15 +50,17 @@ export function rotationWorld() {
   beforeEach(async () => {
     world.time = Date.now() - 5 * MINUTE;
     world.aws = await startAwsTestServer({ now, newKeyDelayMs: 4000, recordLastUse: true });
-    world.github = await startFakeGitHubSecrets({ now, repositories: [REPO] });
+    world.github = await startFakeGitHubSecrets({ now, repositories: [REPO, `${REPO}:production`] });
     world.aws.addUser({ account: ACCOUNT, name: USER });
     for (const name of ['rotator', 'person']) world.aws.addUser({ account: ACCOUNT, name, keyAdmin: true });
     world.aws.addAccessKey(USER, { ...OLD, createDate: new Date(world.time - 60 * DAY) });
     world.aws.addAccessKey('rotator', ROTATOR);
     world.aws.addAccessKey('person', PERSON);
     world.roleArn = world.aws.addRole({ account: ACCOUNT, name: 'deploy', trustedPrincipals: `arn:aws:iam::${ACCOUNT}:user/${USER}` }).arn;
-    world.github.seed(REPO, ID, OLD.accessKeyId);
-    world.github.seed(REPO, SECRET, OLD.secretAccessKey);
+    for (const place of [REPO, `${REPO}:production`]) {
+      world.github.seed(place, ID, OLD.accessKeyId);
+      world.github.seed(place, SECRET, OLD.secretAccessKey);
+    }
     world.time += MINUTE;
   });
 
@@ -90,7 +92,7 @@ export function rotationWorld() {
 
   const rotate = (extra: string[] = [], options: CliOptions = {}) =>
     cli(['rotate', '--user-name', USER, '--repo', REPO, '--role-to-assume', world.roleArn, '--region', REGION, ...extra], options);
-  const stored = () => ({ id: world.github.secrets(REPO).get(ID)?.value, secret: world.github.secrets(REPO).get(SECRET)?.value });
+  const stored = (place = REPO) => ({ id: world.github.secrets(place).get(ID)?.value, secret: world.github.secrets(place).get(SECRET)?.value });
   const keys = () => world.aws.keysOf(USER).map(({ accessKeyId, status }) => ({ accessKeyId, status }));
   const issued = (id: string) => world.aws.knownSecrets().find((s) => s.label === `secret access key of ${id}`)?.value;
   const newKeyId = () => world.aws.keysOf(USER).find((key) => key.accessKeyId !== OLD.accessKeyId)?.accessKeyId ?? '';
