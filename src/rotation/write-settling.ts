@@ -13,7 +13,7 @@ const LATE_WRITE_POLL_MS = 5_000;
  * `updated_at` has whole seconds and GitHub's time is known to about a second: a write sent this
  * long after the previous one to the same secret can be told apart from it.
  */
-export const WRITE_SPACING_MS = 2_500;
+export const WRITE_SPACING_MS = 3_500;
 
 /** What a write came to: `written`, `not-written` (GitHub said so, or it never landed), or `unknown` (GitHub could not be read). */
 export type WriteOutcome = { outcome: 'written'; late: boolean } | { outcome: 'not-written'; refused: boolean; said: string } | { outcome: 'unknown'; said: string };
