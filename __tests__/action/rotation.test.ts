@@ -3,90 +3,24 @@
  * adapters against the loopback STS/IAM server and the loopback GitHub secrets API, which opens
  * every sealed box: each test checks the pair GitHub holds against what IAM issued.
  */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { createSecretStore } from '../../src/adapters/github-secrets.js';
-import { createKeyAdmin, createKeyProbe } from '../../src/adapters/iam-key-admin.js';
-import { parseCommandLine } from '../../src/rotation/command-line.js';
-import { run } from '../../src/rotation/run.js';
 import { createdTag } from '../../src/rotation/rotation-tags.js';
-import { startAwsTestServer } from '../../test/support/aws-test-server.js';
-import { startFakeGitHubSecrets } from '../../test/support/fake-github-secrets.js';
-import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';
+import { ACCOUNT, ID, MINUTE, OLD, REGION, REPO, rotationWorld, SECRET, USER } from '../../test/support/rotation-harness.js';
 
-const ACCOUNT = '111122223333';
-const USER = 'sam-cli-user';
-const OLD = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
-const ADMIN = { accessKeyId: 'AKIAADMINADMINEXAMPL', secretAccessKey: 'adminSecretKeyForTheRotatorPerson0000000' };
-const REGION = 'eu-west-1';
-const REPO = 'octo-org/app';
-const ID = 'AWS_ACCESS_KEY_ID';
-const SECRET = 'AWS_SECRET_ACCESS_KEY';
-const MINUTE = 60_000;
-
-let time = Date.now() - 5 * MINUTE;
-let current: RecordingIo | undefined;
-const now = () => new Date(current?.clock.now() ?? time);
-let aws: Awaited<ReturnType<typeof startAwsTestServer>>;
-let github: Awaited<ReturnType<typeof startFakeGitHubSecrets>>;
-let roleArn: string;
-
-beforeEach(async () => {
-  time = Date.now() - 5 * MINUTE;
-  aws = await startAwsTestServer({ now, newKeyDelayMs: 4000, recordLastUse: true });
-  github = await startFakeGitHubSecrets({ now, repositories: [REPO, `${REPO}:production`] });
-  aws.addUser({ account: ACCOUNT, name: USER });
-  aws.addUser({ account: ACCOUNT, name: 'rotator', keyAdmin: true });
-  aws.addAccessKey(USER, { ...OLD, createDate: new Date(time - 60 * 24 * 60 * MINUTE) });
-  aws.addAccessKey('rotator', ADMIN);
-  roleArn = aws.addRole({ account: ACCOUNT, name: 'deploy', trustedPrincipals: `arn:aws:iam::${ACCOUNT}:user/${USER}` }).arn;
-  for (const place of [REPO, `${REPO}:production`]) {
-    github.seed(place, ID, OLD.accessKeyId);
-    github.seed(place, SECRET, OLD.secretAccessKey);
-  }
-  time += MINUTE;
-});
-
-afterEach(async () => {
-  await aws.close();
-  await github.close();
-});
-
-/** One run of the command, the clock carried over to the next. */
-async function cli(argv: string[], { admin = ADMIN }: { admin?: typeof ADMIN } = {}) {
-  const commandLine = parseCommandLine(argv);
-  const io = recordingIo({ inputs: Object.fromEntries(commandLine.flags), env: { AWS_ENDPOINT_URL: aws.url }, now: time });
-  current = io;
-  try {
-    const code = await run(io, commandLine, (secrets) => ({
-      keyAdmin: createKeyAdmin(io, secrets, REGION, admin),
-      keyProbe: createKeyProbe(io, secrets),
-      secretStore: async (place) => createSecretStore({ token: github.token, place, clock: io.clock, baseUrl: github.url, fetch: globalThis.fetch }),
-    }));
-    return { code, io, log: io.log() };
-  } finally {
-    time = io.clock.now() + 1000;
-    current = undefined;
-  }
-}
-
-const rotate = (...extra: string[]) => cli(['rotate', '--user-name', USER, '--repo', REPO, '--role-to-assume', roleArn, '--region', REGION, ...extra]);
-const stored = (place = REPO) => ({ id: github.secrets(place).get(ID)?.value, secret: github.secrets(place).get(SECRET)?.value });
-const keys = () => aws.keysOf(USER).map(({ accessKeyId, status }) => ({ accessKeyId, status }));
-const issued = (id: string) => aws.knownSecrets().find((s) => s.label === `secret access key of ${id}`)?.value;
-const newKeyId = () => aws.keysOf(USER).find((key) => key.accessKeyId !== OLD.accessKeyId)?.accessKeyId ?? '';
+const { world, cli, rotate, stored, keys, issued, newKeyId, tagUser, leakedIn } = rotationWorld();
 
 /** A deploy as the workflow runs it: AssumeRole with the pair GitHub holds. */
 async function deploy(place = REPO) {
   const pair = stored(place);
-  const client = new STSClient({ region: REGION, endpoint: aws.url, maxAttempts: 1, credentials: { accessKeyId: pair.id ?? '', secretAccessKey: pair.secret ?? '' } });
-  time += 5000;
-  await client.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'deploy-1' }));
-  time += 5000;
+  const client = new STSClient({ region: REGION, endpoint: world.aws.url, maxAttempts: 1, credentials: { accessKeyId: pair.id ?? '', secretAccessKey: pair.secret ?? '' } });
+  world.time += 5000;
+  await client.send(new AssumeRoleCommand({ RoleArn: world.roleArn, RoleSessionName: 'deploy-1' }));
+  world.time += 5000;
 }
 
 function expectNoSecretIn(log: string) {
-  for (const { label, value } of aws.knownSecrets()) expect({ label, shown: log.includes(value) }).toEqual({ label, shown: false });
+  expect(leakedIn(log)).toEqual([]);
 }
 
 describe('rotate', () => {
@@ -96,12 +30,12 @@ describe('rotate', () => {
     const id = newKeyId();
     expect(stored()).toEqual({ id, secret: issued(id) });
     expect(keys()).toEqual([{ accessKeyId: OLD.accessKeyId, status: 'Active' }, { accessKeyId: id, status: 'Active' }]);
-    expect(aws.userTags(USER).get(id)).toMatch(/^Created by assume-deploy-role rotate at /);
+    expect(world.aws.userTags(USER).get(id)).toMatch(/^Created by assume-deploy-role rotate at /);
     expect(first.io.masks).toContain(issued(id));
     expect(first.log).toContain(`Stored the new key ${id} in repository ${REPO}`);
     expect(first.log).toContain('Next: run a deploy');
     expect(first.log).toContain(`AWS does not accept key ${id} yet`);
-    expect(aws.sessions.map((s) => s.roleSessionName)).toEqual(['assume-deploy-role-rotation-check']);
+    expect(world.aws.sessions.map((s) => s.roleSessionName)).toEqual(['assume-deploy-role-rotation-check']);
 
     const early = await rotate();
     expect(early.code).toBe(0);
@@ -115,24 +49,24 @@ describe('rotate', () => {
 
     const waiting = await rotate();
     expect(waiting.log).toMatch(/inactive since .* run this command again on or after/);
-    const third = await rotate('--delete-after-days', '0');
+    const third = await rotate(['--delete-after-days', '0']);
     expect(third.code).toBe(0);
     expect(keys()).toEqual([{ accessKeyId: id, status: 'Active' }]);
-    expect([...aws.userTags(USER).keys()]).toEqual([id]);
+    expect([...world.aws.userTags(USER).keys()]).toEqual([id]);
     for (const run of [first, early, second, waiting, third]) expectNoSecretIn(run.log);
   });
 
   test('--dry-run reads the state, says the step, changes nothing', async () => {
-    const result = await rotate('--dry-run');
+    const result = await rotate(['--dry-run']);
     expect(result.code).toBe(0);
     expect(result.log).toContain('Dry run, nothing changed. The next step would be: create a new access key');
     expect(keys()).toEqual([{ accessKeyId: OLD.accessKeyId, status: 'Active' }]);
     expect(stored()).toEqual({ id: OLD.accessKeyId, secret: OLD.secretAccessKey });
-    expect(github.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(world.github.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
   test('environment secrets: the pair goes to the environment, the repository secrets stay', async () => {
-    const result = await rotate('--environment', 'production');
+    const result = await rotate(['--environment', 'production']);
     expect(result.code).toBe(0);
     const id = newKeyId();
     expect(stored(`${REPO}:production`)).toEqual({ id, secret: issued(id) });
@@ -140,18 +74,18 @@ describe('rotate', () => {
     expect(result.log).toContain('environment production of octo-org/app');
   });
 
-  test('the key-id write fails: the old pair stays, the new key is deleted', async () => {
-    github.injectFault({ method: 'PUT', secretName: ID, status: 500, times: 3 });
+  test('the key-id write is refused: the old pair stays, the new key is deleted', async () => {
+    world.github.injectFault({ method: 'PUT', secretName: ID, status: 422 });
     const result = await rotate();
     expect(result.code).toBe(1);
     expect(stored()).toEqual({ id: OLD.accessKeyId, secret: OLD.secretAccessKey });
     expect(keys()).toEqual([{ accessKeyId: OLD.accessKeyId, status: 'Active' }]);
-    expect(result.io.errors.join('\n')).toContain(`Writing ${ID} failed`);
+    expect(result.io.errors.join('\n')).toContain(`Writing ${ID} failed: GitHub refused it`);
     expectNoSecretIn(result.log);
   });
 
-  test('the secret write fails: the old id is written back (the old secret was never touched), the new key is deleted', async () => {
-    github.injectFault({ method: 'PUT', secretName: SECRET, status: 502, times: 3 });
+  test('the secret write is refused: the old id is written back (the old secret was never touched), the new key is deleted', async () => {
+    world.github.injectFault({ method: 'PUT', secretName: SECRET, status: 403 });
     const result = await rotate();
     expect(result.code).toBe(1);
     expect(stored()).toEqual({ id: OLD.accessKeyId, secret: OLD.secretAccessKey });
@@ -161,11 +95,11 @@ describe('rotate', () => {
   });
 
   test('the secret write fails and so does writing the old id back: the new key is kept for the next run, the fix is printed', async () => {
-    github.injectFault({ method: 'PUT', secretName: SECRET, status: 500, times: 3 });
-    github.onRequest = (method, requestPath) => {
+    world.github.injectFault({ method: 'PUT', secretName: SECRET, status: 500, times: 3 });
+    world.github.onRequest = (method, requestPath) => {
       if (method !== 'PUT' || !requestPath.endsWith(`/${SECRET}`)) return;
-      github.injectFault({ method: 'PUT', secretName: ID, status: 503, times: 3 });
-      github.onRequest = undefined;
+      world.github.injectFault({ method: 'PUT', secretName: ID, status: 503, times: 3 });
+      world.github.onRequest = undefined;
     };
     const result = await rotate();
     expect(result.code).toBe(1);
@@ -177,7 +111,7 @@ describe('rotate', () => {
   });
 
   test('the secret write lands but its answer is lost: the rotation carries on, not rolled back into a mismatch', async () => {
-    github.injectFault({ method: 'PUT', secretName: SECRET, status: 500, landed: true, times: 3 });
+    world.github.injectFault({ method: 'PUT', secretName: SECRET, status: 500, landed: true, times: 3 });
     const result = await rotate();
     expect(result.code).toBe(0);
     const id = newKeyId();
@@ -186,24 +120,23 @@ describe('rotate', () => {
   });
 
   test('verification fails (the role does not trust the user): nothing is written, the new key is deleted', async () => {
-    const other = aws.addRole({ account: ACCOUNT, name: 'other', trustedPrincipals: `arn:aws:iam::${ACCOUNT}:user/someone-else` }).arn;
+    const other = world.aws.addRole({ account: ACCOUNT, name: 'other', trustedPrincipals: `arn:aws:iam::${ACCOUNT}:user/someone-else` }).arn;
     const result = await cli(['rotate', '--user-name', USER, '--repo', REPO, '--role-to-assume', other, '--region', REGION]);
     expect(result.code).toBe(1);
     expect(result.io.errors.join('\n')).toMatch(/AccessDenied.*Nothing was written to GitHub/s);
-    expect(github.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+    expect(world.github.requests.filter((r) => r.method === 'PUT')).toEqual([]);
     expect(keys()).toEqual([{ accessKeyId: OLD.accessKeyId, status: 'Active' }]);
   });
 
   test('killed after the id write: the next run writes the old id back and deletes the unstored key', async () => {
-    const created = new Date(time - 20 * MINUTE);
-    aws.addAccessKey(USER, { accessKeyId: 'AKIANEWKEYNEVERSTORE', secretAccessKey: 'lostWhenTheRunWasKilled0000000000000000', createDate: created });
-    const later = time;
-    time = created.getTime() - MINUTE;
-    github.seed(REPO, SECRET, OLD.secretAccessKey);
-    time = later;
-    github.seed(REPO, ID, 'AKIANEWKEYNEVERSTORE');
-    const left = recordingIo({ env: { AWS_ENDPOINT_URL: aws.url }, now: time });
-    await createKeyAdmin(left, { add: () => undefined, values: [] } as never, REGION, ADMIN).tagUser(USER, [createdTag('AKIANEWKEYNEVERSTORE', created)]);
+    const created = new Date(world.time - 20 * MINUTE);
+    world.aws.addAccessKey(USER, { accessKeyId: 'AKIANEWKEYNEVERSTORE', secretAccessKey: 'lostWhenTheRunWasKilled0000000000000000', createDate: created });
+    const later = world.time;
+    world.time = created.getTime() - MINUTE;
+    world.github.seed(REPO, SECRET, OLD.secretAccessKey);
+    world.time = later;
+    world.github.seed(REPO, ID, 'AKIANEWKEYNEVERSTORE');
+    await tagUser([createdTag('AKIANEWKEYNEVERSTORE', created)]);
     const result = await rotate();
     expect(result.code).toBe(0);
     expect(stored()).toEqual({ id: OLD.accessKeyId, secret: OLD.secretAccessKey });
@@ -212,15 +145,15 @@ describe('rotate', () => {
   });
 
   test('refuses when the caller is the limited user itself', async () => {
-    aws.addUser({ account: ACCOUNT, name: 'x' });
-    const result = await cli(['rotate', '--user-name', USER, '--repo', REPO, '--role-to-assume', roleArn, '--region', REGION], { admin: OLD });
+    world.aws.addUser({ account: ACCOUNT, name: 'x' });
+    const result = await cli(['rotate', '--user-name', USER, '--repo', REPO, '--role-to-assume', world.roleArn, '--region', REGION], { admin: OLD });
     expect(result.code).toBe(1);
     expect(result.io.errors.join('\n')).toContain('your AWS credentials are those of sam-cli-user itself');
     expect(keys()).toHaveLength(1);
   });
 
   test('refuses two active keys it did not create', async () => {
-    aws.addAccessKey(USER, { accessKeyId: 'AKIAHANDMADEKEY00001', secretAccessKey: 'handMadeSecretKey00000000000000000000000' });
+    world.aws.addAccessKey(USER, { accessKeyId: 'AKIAHANDMADEKEY00001', secretAccessKey: 'handMadeSecretKey00000000000000000000000' });
     const result = await rotate();
     expect(result.code).toBe(1);
     expect(result.io.errors.join('\n')).toContain('this tool created neither');
@@ -229,9 +162,9 @@ describe('rotate', () => {
   test('refuses to deactivate the old key while something still uses it', async () => {
     await rotate();
     await deploy();
-    const client = new STSClient({ region: REGION, endpoint: aws.url, maxAttempts: 1, credentials: OLD });
+    const client = new STSClient({ region: REGION, endpoint: world.aws.url, maxAttempts: 1, credentials: OLD });
     await client.send(new GetCallerIdentityCommand({}));
-    time += 2000;
+    world.time += 2000;
     const result = await rotate();
     expect(result.code).toBe(1);
     expect(result.io.errors.join('\n')).toContain(`Refused to deactivate the old key ${OLD.accessKeyId}`);
@@ -243,24 +176,24 @@ describe('rotate', () => {
     expect(result.code).toBe(2);
     const error = result.io.errors.join('\n');
     for (const flag of ['--bogus', '--user-name', '--repo', '--role-to-assume', '--region', '--delete-after-days']) expect(error).toContain(flag);
-    expect(aws.requests).toEqual([]);
+    expect(world.aws.requests).toEqual([]);
   });
 });
 
 describe('revoke', () => {
   test('deactivates every key at once and denies the role\'s older sessions', async () => {
-    aws.addAccessKey(USER, { accessKeyId: 'AKIASECONDKEY0000001', secretAccessKey: 'secondSecretKey0000000000000000000000000' });
-    const userSts = new STSClient({ region: REGION, endpoint: aws.url, maxAttempts: 1, credentials: OLD });
-    const session = (await userSts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'stolen' }))).Credentials;
-    time += 2000;
-    const result = await cli(['revoke', '--user-name', USER, '--role-to-assume', roleArn]);
+    world.aws.addAccessKey(USER, { accessKeyId: 'AKIASECONDKEY0000001', secretAccessKey: 'secondSecretKey0000000000000000000000000' });
+    const userSts = new STSClient({ region: REGION, endpoint: world.aws.url, maxAttempts: 1, credentials: OLD });
+    const session = (await userSts.send(new AssumeRoleCommand({ RoleArn: world.roleArn, RoleSessionName: 'stolen' }))).Credentials;
+    world.time += 2000;
+    const result = await cli(['revoke', '--user-name', USER, '--role-to-assume', world.roleArn]);
     expect(result.code).toBe(0);
     expect(keys().map((k) => k.status)).toEqual(['Inactive', 'Inactive']);
     expect(result.log).toContain('AWSRevokeOlderSessions');
     expect(result.log).toContain('--delete-after-days 0');
-    const stolen = new STSClient({ region: REGION, endpoint: aws.url, maxAttempts: 1, credentials: {
+    const stolen = new STSClient({ region: REGION, endpoint: world.aws.url, maxAttempts: 1, credentials: {
       accessKeyId: session?.AccessKeyId ?? '', secretAccessKey: session?.SecretAccessKey ?? '', sessionToken: session?.SessionToken ?? '' } });
-    await expect(stolen.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'again' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(stolen.send(new AssumeRoleCommand({ RoleArn: world.roleArn, RoleSessionName: 'again' }))).rejects.toMatchObject({ name: 'AccessDenied' });
     expectNoSecretIn(result.log);
   });
 

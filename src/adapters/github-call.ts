@@ -1,18 +1,13 @@
 import type { getOctokit } from '@actions/github';
+import type { Clock } from '../shared/io.js';
 import { backoffDelay } from '../shared/retry.js';
+import { gitHubCallTexts } from '../shared/messages/rotation.js';
+import { GITHUB_DEADLINES, verdictForStatus, type GitHubDeadlines } from './github-retry.js';
+import { systemClock } from './system-clock.js';
+
+export { GITHUB_DEADLINES, type GitHubDeadlines };
 
 type Octokit = ReturnType<typeof getOctokit>;
-
-/** Every GitHub call: each attempt cut off after attemptTimeoutMs, all of them together after totalBudgetMs. */
-export interface GitHubDeadlines {
-  attemptTimeoutMs: number;
-  totalBudgetMs: number;
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
-export const GITHUB_DEADLINES: GitHubDeadlines = { attemptTimeoutMs: 10000, totalBudgetMs: 30000, maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 4000 };
 
 /** How a GitHub call failed for good: no answer in time, no connection, or an HTTP status. */
 export class GitHubCallFailed extends Error {
@@ -24,13 +19,25 @@ export class GitHubCallFailed extends Error {
     readonly status?: number,
     /** ECONNRESET, UND_ERR_SOCKET… for `network`. */
     readonly code?: string,
+    /** An attempt of a write may have been carried out by GitHub (no answer, a dropped connection, a 5xx). */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
     this.name = 'GitHubCallFailed';
   }
 }
 
-const RETRIED_STATUS = new Set([500, 502, 503, 504]);
+export interface GitHubCallOptions {
+  /** The port's clock for budgets and waits (the system's by default). */
+  clock?: Clock;
+  /** `shared` (default): one budget for every request of this client, from its first; `per-request`: each its own. */
+  budget?: 'shared' | 'per-request';
+  /** Every answer's `Date` beside the local time it came at, to judge times by GitHub's clock. */
+  onServerDate?: (serverMs: number, localMs: number) => void;
+}
+
+/** A redirect is followed only for a read to GitHub's own origin, never for a write and never elsewhere. */
+const MAX_REDIRECTS = 3;
 
 function field(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
@@ -50,18 +57,41 @@ function messageOf(error: unknown): string {
   return typeof message === 'string' ? message : String(error);
 }
 
+const headersOf = (value: unknown) => (field(value, 'headers') ?? {}) as Record<string, string | number | undefined>;
+
+function targetOf(location: string | undefined, base: string): URL | undefined {
+  try {
+    return location ? new URL(location, base) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Puts every request of `github` (REST, pagination and GraphQL alike) under the deadlines, with
- * bounded retries for what can heal (no answer, a dropped connection, HTTP 5xx). Octokit reports a
- * reset or a timeout as "HTTP 500"; here they keep their own names. The total budget starts with
- * the first request and is shared by every later one, so GitHub can never hold the step longer.
+ * Puts every request of `github` (REST, pagination and GraphQL alike) under the one retry loop for
+ * GitHub: per-attempt and total deadlines on the Clock port, bounded retries for what can heal (no
+ * answer, a dropped connection, 5xx), and the waits GitHub asks for (Retry-After, a rate limit's
+ * reset, a secondary limit) when they fit in the budget. Octokit reports a reset or a timeout as
+ * "HTTP 500"; here they keep their own names. (@octokit/plugin-retry and plugin-throttling were
+ * weighed: they wait on timers and the local clock outside the Clock port, have no per-attempt
+ * deadline, follow redirects and cannot say whether a failed write may have been carried out.)
  */
-export function withDeadlines(github: Octokit, deadlines: GitHubDeadlines = GITHUB_DEADLINES): Octokit {
+export function withDeadlines(github: Octokit, deadlines: GitHubDeadlines = GITHUB_DEADLINES, options: GitHubCallOptions = {}): Octokit {
+  const clock = options.clock ?? systemClock;
   let startedAt: number | undefined;
-  github.hook.wrap('request', async (request, options) => {
-    startedAt ??= Date.now();
-    const elapsed = () => Date.now() - (startedAt ?? Date.now());
+  github.hook.wrap('request', async (request, requestOptions) => {
+    const start = options.budget === 'per-request' ? clock.now() : (startedAt ??= clock.now());
+    const elapsed = () => clock.now() - start;
     const timeLeft = () => deadlines.totalBudgetMs - elapsed();
+    const method = String(requestOptions.method ?? 'GET').toUpperCase();
+    const base = String(requestOptions.baseUrl ?? 'https://api.github.com');
+    const origin = new URL(base).origin;
+    const noteDate = (headers: Record<string, string | number | undefined>) => {
+      const at = Date.parse(String(headers.date ?? ''));
+      if (!Number.isNaN(at)) options.onServerDate?.(at, clock.now());
+    };
+    let outcomeUnknown = false;
+    let redirects = 0;
     for (let attempt = 1; ; attempt++) {
       // One timer per attempt, never past the total budget.
       const attemptAbort = new AbortController();
@@ -69,25 +99,48 @@ export function withDeadlines(github: Octokit, deadlines: GitHubDeadlines = GITH
       try {
         // The inner hook (the token's) merges the options it was bound to, this same object, and
         // drops any new object passed to `request`: so the attempt's signal goes into this one.
-        options.request = { ...options.request, signal: attemptAbort.signal };
-        const answer = await request(options);
+        requestOptions.request = { ...requestOptions.request, signal: attemptAbort.signal, redirect: 'manual' };
+        const answer = await request(requestOptions);
         // Octokit swallows an abort while it reads the body (a trickled answer) and returns no data.
         if (attemptAbort.signal.aborted) throw new Error('the answer was cut off at the deadline');
+        noteDate(answer.headers);
+        if (answer.status >= 300 && answer.status < 400) {
+          const target = targetOf(answer.headers.location === undefined ? undefined : String(answer.headers.location), base);
+          if (method === 'GET' && target?.origin === origin && redirects++ < MAX_REDIRECTS) {
+            requestOptions.url = target.href;
+            attempt--;
+            continue;
+          }
+          throw new GitHubCallFailed('http', gitHubCallTexts.redirectRefused(answer.status, method, target?.origin), attempt, elapsed(), answer.status, undefined, outcomeUnknown);
+        }
         return answer;
       } catch (error) {
-        const status = field(field(error, 'response'), 'status');
+        if (error instanceof GitHubCallFailed) throw error;
+        const response = field(error, 'response');
+        const status = field(response, 'status');
+        if (response !== undefined) noteDate(headersOf(response));
         let failure: GitHubCallFailed;
-        if (attemptAbort.signal.aborted) {
-          failure = new GitHubCallFailed('timeout', `no answer within ${(Math.min(deadlines.attemptTimeoutMs, elapsed()) / 1000).toFixed(0)} s`, attempt, elapsed());
-        } else if (typeof status === 'number') {
-          if (!RETRIED_STATUS.has(status)) throw error;
-          failure = new GitHubCallFailed('http', messageOf(error), attempt, elapsed(), status);
+        let delayMs: number;
+        const write = method !== 'GET' && method !== 'HEAD';
+        if (attemptAbort.signal.aborted || typeof status !== 'number') {
+          outcomeUnknown ||= write;
+          failure = attemptAbort.signal.aborted
+            ? new GitHubCallFailed('timeout', gitHubCallTexts.noAnswer(Math.min(deadlines.attemptTimeoutMs, elapsed())), attempt, elapsed(), undefined, undefined, outcomeUnknown)
+            : new GitHubCallFailed('network', messageOf(error), attempt, elapsed(), undefined, networkCode(error), outcomeUnknown);
+          delayMs = backoffDelay(attempt, deadlines, clock.random);
         } else {
-          failure = new GitHubCallFailed('network', messageOf(error), attempt, elapsed(), undefined, networkCode(error));
+          const verdict = verdictForStatus(status, headersOf(response), messageOf(error), attempt, deadlines, clock.random);
+          if (!verdict.retry) {
+            if (!outcomeUnknown) throw error;
+            throw new GitHubCallFailed('http', messageOf(error), attempt, elapsed(), status, undefined, true);
+          }
+          if (status >= 500) outcomeUnknown ||= write;
+          const said = verdict.askedMs !== undefined && verdict.askedMs > timeLeft() ? gitHubCallTexts.waitTooLong(messageOf(error), verdict.askedMs) : messageOf(error);
+          failure = new GitHubCallFailed('http', said, attempt, elapsed(), status, undefined, outcomeUnknown);
+          delayMs = verdict.delayMs;
         }
-        const delayMs = backoffDelay(attempt, { ...deadlines, maxAttempts: deadlines.maxAttempts }, Math.random);
         if (attempt >= deadlines.maxAttempts || timeLeft() - delayMs < 500) throw failure;
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        await clock.sleep(delayMs);
       } finally {
         clearTimeout(timer);
       }

@@ -1,4 +1,5 @@
 import { getOctokit } from '@actions/github';
+import type { Clock } from '../shared/io.js';
 import { GITHUB_DEADLINES, withDeadlines, type GitHubDeadlines } from './github-call.js';
 
 /** An open issue as the tracking issue needs it: who created it decides whether it can be ours. */
@@ -37,11 +38,13 @@ const MAX_PAGES = 5;
  * `fetch` replaces the proxy-aware transport of @actions/github; only tests pass one, to answer
  * through nock or a loopback server, which see the global fetch but not undici's.
  */
-export function createIssueApi(token: string, repository: Repository, fetch?: typeof globalThis.fetch, baseUrl?: string, deadlines: GitHubDeadlines = GITHUB_DEADLINES): IssueApi {
+export function createIssueApi(
+  token: string, repository: Repository, fetch?: typeof globalThis.fetch, baseUrl?: string, deadlines: GitHubDeadlines = GITHUB_DEADLINES, clock?: Clock,
+): IssueApi {
   const github = withDeadlines(getOctokit(token, {
     ...(fetch ? { request: { fetch } } : {}),
     ...(baseUrl ? { baseUrl } : {}),
-  }), deadlines);
+  }), deadlines, clock ? { clock } : {});
   return {
     viewerLogin: async () => {
       const answer = await github.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');

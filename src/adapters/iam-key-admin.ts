@@ -31,6 +31,26 @@ export function createKeyAdmin(io: Io, secrets: Secrets, region: string, credent
   const chain = credentials ? { credentials } : {};
   const iam = new IAMClient({ region: iamSigningRegion(partitionOfRegion(region)), maxAttempts: 1, ...chain, ...(iamEndpoint ? { endpoint: iamEndpoint } : {}) });
   const sts = new STSClient({ region, maxAttempts: 1, ...chain, ...(stsEndpoint ? { endpoint: stsEndpoint } : {}) });
+  // AWS's clock: every answer's `Date` against the local time it came at (STS's and IAM's alike).
+  let offsetMs = 0;
+  const noteDate = (response: unknown) => {
+    const date = (response as { headers?: Record<string, string | undefined> } | undefined)?.headers?.date;
+    const at = Date.parse(date ?? '');
+    if (!Number.isNaN(at)) offsetMs = at - io.clock.now();
+  };
+  const watched = async <R extends { response: unknown }>(answer: () => Promise<R>): Promise<R> => {
+    try {
+      const result = await answer();
+      noteDate(result.response);
+      return result;
+    } catch (error) {
+      noteDate((error as { $response?: unknown }).$response);
+      throw error;
+    }
+  };
+  iam.middlewareStack.add((next) => (args) => watched(() => next(args)), { step: 'deserialize', name: 'serverDateOfAnswer' });
+  sts.middlewareStack.add((next) => (args) => watched(() => next(args)), { step: 'deserialize', name: 'serverDateOfAnswer' });
+  const now = () => new Date(io.clock.now() + offsetMs);
   const send = <T>(call: string, run: (signal: AbortSignal) => Promise<T>, maxAttempts?: number) => sendWithRetries(run, options(io, secrets, call, maxAttempts));
   const callerArn = async () => {
     const answer = await send('STS GetCallerIdentity', (abortSignal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal }));
@@ -46,9 +66,10 @@ export function createKeyAdmin(io: Io, secrets: Secrets, region: string, credent
   }
 
   return {
+    now,
     callerArn,
     accountOfCaller: async () => accountOfArn(await callerArn()) ?? '',
-    listKeys: async (userName) => {
+    listKeys: async (userName, { lastUse: withLastUse = true } = {}) => {
       const keys: KeyState[] = [];
       let marker: string | undefined;
       for (let page = 0; page < MAX_PAGES; page++) {
@@ -58,7 +79,7 @@ export function createKeyAdmin(io: Io, secrets: Secrets, region: string, credent
           keys.push({ accessKeyId: key.AccessKeyId, status: key.Status === 'Active' ? 'Active' : 'Inactive', createDate: key.CreateDate });
         }
         marker = answer.IsTruncated ? answer.Marker : undefined;
-        if (!marker) return Promise.all(keys.map(lastUse));
+        if (!marker) return withLastUse ? Promise.all(keys.map(lastUse)) : keys;
       }
       throw new Error(pagesNeverEnded('IAM ListAccessKeys', MAX_PAGES));
     },
@@ -81,7 +102,7 @@ export function createKeyAdmin(io: Io, secrets: Secrets, region: string, credent
       if (!key?.AccessKeyId || !ACCESS_KEY_ID.test(key.AccessKeyId) || !key.SecretAccessKey || !SECRET_ACCESS_KEY.test(key.SecretAccessKey)) {
         throw new Error(incompleteAnswer('IAM CreateAccessKey', 'a well-formed access key'));
       }
-      return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey, createDate: key.CreateDate ?? new Date(io.clock.now()) };
+      return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey, createDate: key.CreateDate ?? now() };
     },
     setKeyStatus: async (userName, accessKeyId, status) => {
       await send('IAM UpdateAccessKey', (abortSignal) => iam.send(new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId, Status: status }), { abortSignal }));

@@ -2,9 +2,10 @@ import type { Clock } from '../shared/io.js';
 import { failureTexts, stepTexts, type RotationContext } from '../shared/messages/rotation.js';
 import { StepFailure } from '../shared/step-failure.js';
 import type { RotateOptions } from './rotation-inputs.js';
-import { isTargetUser, type KeyState } from './rotation-plan.js';
+import { INTERRUPTED_AFTER_MS, isTargetUser, type KeyState } from './rotation-plan.js';
 import { isUnknownKey, type KeyAdmin, type KeyProbe, type NewAccessKey, type SecretStore } from './rotation-ports.js';
 import { createdTag, tagKeysOf } from './rotation-tags.js';
+import { WRITE_SPACING_MS, writeAndSettle } from './write-settling.js';
 
 /** New keys are rejected by STS for a few seconds; after this long something else is wrong. */
 export const ACCEPT_WAIT_MS = 60_000;
@@ -20,8 +21,8 @@ export interface CreateStepContext {
   say: (line: string) => void;
   /** Text of any error, already cleaned of secrets. */
   said: (error: unknown) => string;
-  /** When GitHub last wrote the secret access key's secret, before this run. */
-  secretStoredAt: Date | undefined;
+  /** When GitHub last wrote each secret, as this run read it before changing anything. */
+  stored: { id?: Date; secret?: Date };
 }
 
 /** Calls `attempt` until AWS knows the new key, within ACCEPT_WAIT_MS of `start`. */
@@ -66,57 +67,49 @@ async function deleteNewKey(c: CreateStepContext, key: NewAccessKey): Promise<st
   return failureTexts.undone(key.accessKeyId);
 }
 
-/** The id secret may hold the new id: write the old one back (the old secret was never touched), then delete the new key. */
-async function restoreOldPair(c: CreateStepContext, key: NewAccessKey, oldKey: KeyState): Promise<string> {
-  try {
-    await c.store.write(c.options.secretNames.id, oldKey.accessKeyId);
-  } catch (error) {
-    return failureTexts.restoreFailed(c.texts, oldKey.accessKeyId, key.accessKeyId, c.said(error));
-  }
-  c.say(stepTexts.restoredId(c.texts, oldKey.accessKeyId));
-  return deleteNewKey(c, key);
-}
+/** When a later run may clean up after this one (rotation-plan.ts): the new key's creation by AWS's clock, plus the wait. */
+const recoverAfter = (key: NewAccessKey) => new Date(key.createDate.getTime() + INTERRUPTED_AFTER_MS);
 
-/** After a failed write of the secret: did it land anyway (a timeout after GitHub stored it)? */
-async function secretLanded(c: CreateStepContext): Promise<boolean | string> {
-  try {
-    const now = await c.store.updatedAt([c.options.secretNames.secret]);
-    const at = now.get(c.options.secretNames.secret);
-    return at !== undefined && (c.secretStoredAt === undefined || at.getTime() > c.secretStoredAt.getTime());
-  } catch (error) {
-    return c.said(error);
-  }
+/**
+ * The id secret holds the new id and the secret was not written: write the old id back (the old
+ * secret was never touched). The new key is deleted only when nothing can still store it.
+ */
+async function restoreOldId(c: CreateStepContext, key: NewAccessKey, oldKey: KeyState, secretMayLandLate: boolean): Promise<string> {
+  await c.clock.sleep(WRITE_SPACING_MS);
+  const restored = await writeAndSettle(c.store, c.clock, c.options.secretNames.id, oldKey.accessKeyId, undefined, c.said);
+  if (restored.outcome === 'not-written') return failureTexts.restoreFailed(c.texts, oldKey.accessKeyId, key.accessKeyId, restored.said);
+  if (restored.outcome === 'unknown') return failureTexts.restoreUnknown(c.texts, oldKey.accessKeyId, key.accessKeyId, restored.said);
+  c.say(stepTexts.restoredId(c.texts, oldKey.accessKeyId));
+  return secretMayLandLate ? failureTexts.keptForLateWrite(c.texts, key.accessKeyId, recoverAfter(key)) : deleteNewKey(c, key);
 }
 
 /**
  * Step 1: create → wait until STS accepts it → AssumeRole with it → write the id secret → write the
  * secret. The old secret can never be restored (GitHub does not give secret values back), so it is
- * written last: until then every failure can put the old pair back by rewriting the id alone.
+ * written last: until then every failure can put the old pair back by rewriting the id alone. A
+ * write whose outcome is unknown is settled by GitHub's `updated_at` before anything is undone, and
+ * a key such a write may still store is never deleted by this run.
  */
 export async function createAndStore(c: CreateStepContext, oldKey: KeyState): Promise<void> {
   const { userName, secretNames } = c.options;
   const key = await c.admin.createKey(userName);
   c.say(stepTexts.created(key.accessKeyId));
   try {
-    await c.admin.tagUser(userName, [createdTag(key.accessKeyId, new Date(c.clock.now()))]);
+    await c.admin.tagUser(userName, [createdTag(key.accessKeyId, c.admin.now())]);
     await prove(c, key);
   } catch (error) {
     throw new StepFailure(failureTexts.beforeStore(message(c, error), await deleteNewKey(c, key)));
   }
-  try {
-    await c.store.write(secretNames.id, key.accessKeyId);
-  } catch (error) {
-    throw new StepFailure(failureTexts.idWriteFailed(c.texts, c.said(error), await restoreOldPair(c, key, oldKey)));
-  }
+  const id = await writeAndSettle(c.store, c.clock, secretNames.id, key.accessKeyId, c.stored.id, c.said);
+  if (id.outcome === 'not-written' && id.refused) throw new StepFailure(failureTexts.idRefused(c.texts, id.said, await deleteNewKey(c, key)));
+  if (id.outcome === 'not-written') throw new StepFailure(failureTexts.idNeverLanded(c.texts, id.said, key.accessKeyId, recoverAfter(key)));
+  if (id.outcome === 'unknown') throw new StepFailure(failureTexts.idUnknown(c.texts, id.said, key.accessKeyId, oldKey.accessKeyId, recoverAfter(key)));
+  if (id.late) c.say(stepTexts.landedAnyway(secretNames.id));
   c.say(stepTexts.wroteSecret(secretNames.id, c.texts));
-  try {
-    await c.store.write(secretNames.secret, key.secretAccessKey);
-  } catch (error) {
-    const landed = await secretLanded(c);
-    if (typeof landed === 'string') throw new StepFailure(failureTexts.secretWriteFailed(c.texts, c.said(error), failureTexts.secretWriteUnknown(c.texts, key.accessKeyId, landed)));
-    if (!landed) throw new StepFailure(failureTexts.secretWriteFailed(c.texts, c.said(error), await restoreOldPair(c, key, oldKey)));
-    c.say(stepTexts.secretLandedAnyway(secretNames.secret));
-  }
+  const secret = await writeAndSettle(c.store, c.clock, secretNames.secret, key.secretAccessKey, c.stored.secret, c.said);
+  if (secret.outcome === 'unknown') throw new StepFailure(failureTexts.secretWriteFailed(c.texts, secret.said, failureTexts.secretWriteUnknown(c.texts, key.accessKeyId, recoverAfter(key))));
+  if (secret.outcome === 'not-written') throw new StepFailure(failureTexts.secretWriteFailed(c.texts, secret.said, await restoreOldId(c, key, oldKey, !secret.refused)));
+  if (secret.late) c.say(stepTexts.landedAnyway(secretNames.secret));
   c.say(stepTexts.wroteSecret(secretNames.secret, c.texts));
   c.say(stepTexts.rotated(c.texts, key.accessKeyId, oldKey.accessKeyId));
 }

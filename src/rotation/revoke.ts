@@ -17,13 +17,14 @@ export function revokeOlderSessionsPolicy(now: Date): string {
 
 /**
  * The emergency: every active key deactivated first (that is what stops a thief), then their times
- * tagged, then the role's older sessions denied. Each part is tried even when another failed.
- * Returns how many parts failed.
+ * tagged, then the role's older sessions denied. Each part is tried even when another failed, and
+ * each key's outcome is reported. Returns how many parts failed.
  */
 export async function revoke(io: Io, options: RevokeOptions, admin: KeyAdmin, said: (error: unknown) => string): Promise<number> {
-  const now = new Date(io.clock.now());
   let failures = 0;
-  const keys = await admin.listKeys(options.userName);
+  // The keys' ids and states only: their last use is not needed to stop a thief, and reading it
+  // first could fail (a throttled read) before anything is deactivated.
+  const keys = await admin.listKeys(options.userName, { lastUse: false });
   if (keys.length === 0) io.info(revokeTexts.noKeys(options.userName));
   const deactivated: string[] = [];
   for (const key of keys) {
@@ -40,6 +41,8 @@ export async function revoke(io: Io, options: RevokeOptions, admin: KeyAdmin, sa
       io.annotate('error', revokeTexts.deactivateFailed(key.accessKeyId, said(error)));
     }
   }
+  // AWS's time, from its answers: a fast local clock would deny the sessions issued after the revoke too.
+  const now = admin.now();
   if (deactivated.length > 0) {
     await admin.tagUser(options.userName, deactivated.map((id) => deactivatedTag(id, now, 'revoke'))).catch((error: unknown) => {
       io.annotate('warning', revokeTexts.tagFailed(said(error)));

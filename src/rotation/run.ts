@@ -1,5 +1,5 @@
 import type { Io } from '../shared/io.js';
-import { refusalTexts, nothingDueTexts, revokeTexts, stepTexts, usageProblems, usageText, type RotationContext } from '../shared/messages/rotation.js';
+import { leaseTexts, refusalTexts, nothingDueTexts, revokeTexts, stepTexts, usageProblems, usageText, type RotationContext } from '../shared/messages/rotation.js';
 import { redact } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
 import { Secrets } from '../shared/secrets.js';
@@ -9,6 +9,7 @@ import type { CommandLine } from './command-line.js';
 import { createAndStore } from './create-step.js';
 import { deactivateOld, deleteOld, recoverInterrupted, type LaterStepContext } from './later-steps.js';
 import { revoke } from './revoke.js';
+import { releaseLease, takeLease } from './rotation-lease.js';
 import { parseRotationOptions, type RotateOptions } from './rotation-inputs.js';
 import { isTargetUser, planRotation, type RotationState, type Step } from './rotation-plan.js';
 import type { RotationDeps, SecretStore } from './rotation-ports.js';
@@ -38,15 +39,18 @@ function describe(error: unknown, secrets: Secrets): string {
   return redact(errorText(error), secrets.values);
 }
 
-async function readState(options: RotateOptions, deps: RotationDeps, store: SecretStore, now: Date): Promise<RotationState> {
+/** The state from IAM and GitHub; `now` is AWS's time, which every age and grace is judged by. */
+async function readState(options: RotateOptions, deps: RotationDeps, store: SecretStore): Promise<RotationState> {
   const callerArn = await deps.keyAdmin.callerArn();
-  if (isTargetUser(callerArn, options.userName)) return { userName: options.userName, callerArn, keys: [], tags: new Map(), now, stored: {} };
+  if (isTargetUser(callerArn, options.userName)) return { userName: options.userName, callerArn, keys: [], tags: new Map(), now: deps.keyAdmin.now(), stored: {} };
   const [keys, tags, stored] = await Promise.all([
     deps.keyAdmin.listKeys(options.userName),
     deps.keyAdmin.userTags(options.userName),
     store.updatedAt([options.secretNames.id, options.secretNames.secret]),
   ]);
-  return { userName: options.userName, callerArn, keys, tags, now, stored: { id: stored.get(options.secretNames.id), secret: stored.get(options.secretNames.secret) } };
+  return {
+    userName: options.userName, callerArn, keys, tags, now: deps.keyAdmin.now(), stored: { id: stored.get(options.secretNames.id), secret: stored.get(options.secretNames.secret) },
+  };
 }
 
 function plannedText(step: Step, texts: RotationContext): string {
@@ -60,31 +64,47 @@ function plannedText(step: Step, texts: RotationContext): string {
   }
 }
 
-async function rotate(io: Io, options: RotateOptions, deps: RotationDeps, secrets: Secrets): Promise<ExitCode> {
-  const texts = rotationContext(options);
-  const said = (error: unknown) => describe(error, secrets);
-  const store = await deps.secretStore(options.place);
-  const now = new Date(io.clock.now());
-  const state = await readState(options, deps, store, now);
-  const step = planRotation(state, { deleteAfterDays: options.deleteAfterDays });
+/** Prints a step that changes nothing; true when there is nothing more to do. */
+function settledWithout(io: Io, step: Step, texts: RotationContext, dryRun: boolean): ExitCode | undefined {
   if (step.kind === 'refuse') {
     io.fail(plannedText(step, texts));
     return 1;
   }
-  if (step.kind === 'nothing-due' || options.dryRun) {
-    io.info(options.dryRun && step.kind !== 'nothing-due' ? stepTexts.dryRun(plannedText(step, texts)) : plannedText(step, texts));
+  if (step.kind === 'nothing-due' || dryRun) {
+    io.info(dryRun && step.kind !== 'nothing-due' ? stepTexts.dryRun(plannedText(step, texts)) : plannedText(step, texts));
     return 0;
   }
-  const later: LaterStepContext = { userName: options.userName, idSecretName: options.secretNames.id, texts, admin: deps.keyAdmin, now, say: (line) => io.info(line), said };
-  switch (step.kind) {
-    case 'create':
-      await createAndStore({ options, texts, admin: deps.keyAdmin, probe: deps.keyProbe, store, clock: io.clock, say: later.say, said, secretStoredAt: state.stored.secret }, step.oldKey);
-      break;
-    case 'deactivate-old': await deactivateOld(later, step.oldKey); break;
-    case 'delete-old': await deleteOld(later, step.key); break;
-    case 'recover-interrupted': await recoverInterrupted(later, store, step.newKey, step.oldKey, step.idWasWritten); break;
+  return undefined;
+}
+
+async function rotate(io: Io, options: RotateOptions, deps: RotationDeps, secrets: Secrets): Promise<ExitCode> {
+  const texts = rotationContext(options);
+  const said = (error: unknown) => describe(error, secrets);
+  const store = await deps.secretStore(options.place);
+  const plan = (state: RotationState) => planRotation(state, { deleteAfterDays: options.deleteAfterDays });
+  const first = await readState(options, deps, store);
+  const done = settledWithout(io, plan(first), texts, options.dryRun);
+  if (done !== undefined) return done;
+  const lease = await takeLease(deps.keyAdmin, io.clock, options.userName, first.callerArn);
+  try {
+    // Read again under the lease: a run that held it before may have changed everything.
+    const state = await readState(options, deps, store);
+    const step = plan(state);
+    const settled = settledWithout(io, step, texts, false);
+    if (settled !== undefined) return settled;
+    const later: LaterStepContext = { userName: options.userName, idSecretName: options.secretNames.id, texts, admin: deps.keyAdmin, now: state.now, say: (line) => io.info(line), said };
+    switch (step.kind) {
+      case 'create':
+        await createAndStore({ options, texts, admin: deps.keyAdmin, probe: deps.keyProbe, store, clock: io.clock, say: later.say, said, stored: state.stored }, step.oldKey);
+        break;
+      case 'deactivate-old': await deactivateOld(later, step.oldKey); break;
+      case 'delete-old': await deleteOld(later, step.key); break;
+      case 'recover-interrupted': await recoverInterrupted(later, store, step.newKey, step.oldKey, step.idWasWritten); break;
+    }
+    return 0;
+  } finally {
+    if (!(await releaseLease(deps.keyAdmin, options.userName, lease))) io.annotate('warning', leaseTexts.notReleased(options.userName));
   }
-  return 0;
 }
 
 /**

@@ -67,9 +67,12 @@ export interface NewAccessKey {
 }
 
 export interface KeyAdmin {
+  /** AWS's time: the local clock corrected by the `Date` of AWS's latest answer. */
+  now(): Date;
   callerArn(): Promise<string>;
   accountOfCaller(): Promise<string>;
-  listKeys(userName: string): Promise<KeyState[]>;
+  /** With each key's last use unless `lastUse` is false (revoke deactivates before it reads anything else). */
+  listKeys(userName: string, options?: { lastUse?: boolean }): Promise<KeyState[]>;
   userTags(userName: string): Promise<Map<string, string>>;
   createKey(userName: string): Promise<NewAccessKey>;
   setKeyStatus(userName: string, accessKeyId: string, status: 'Active' | 'Inactive'): Promise<void>;
@@ -87,9 +90,23 @@ export interface KeyProbe {
   assumeRole(key: NewAccessKey, role: RoleArn, region: string): Promise<string>;
 }
 
+/**
+ * A secret write that failed. `no`: GitHub refused it (4xx, a redirect never followed, no public
+ * key), so nothing was written; `unknown`: it may have been carried out (no answer, a dropped
+ * connection, a 5xx), and may even land later.
+ */
+export class SecretWriteFailed extends Error {
+  constructor(readonly written: 'no' | 'unknown', readonly failure: unknown, message: string) {
+    super(message);
+    this.name = 'SecretWriteFailed';
+  }
+}
+
 export interface SecretStore {
+  /** GitHub's time: the local clock corrected by the `Date` of GitHub's latest answer. */
+  now(): Date;
   /** When each named secret was last written (GitHub's updated_at); missing names are absent. */
   updatedAt(names: readonly string[]): Promise<Map<string, Date>>;
-  /** Encrypts `value` with the place's public key and writes it. */
+  /** Encrypts `value` with the place's public key and writes it; a failure is a SecretWriteFailed. */
   write(name: string, value: string): Promise<void>;
 }

@@ -2,18 +2,16 @@
 /**
  * A loopback GitHub Actions-secrets API (repository and environment secrets) that holds a real
  * libsodium key pair per place and OPENS every sealed box it receives, so a test can check that the
- * stored pair is exactly what IAM issued. Faults per call: an error status, with or without the
- * write landing first (a lost answer), or an answer that never comes.
+ * stored pair is exactly what IAM issued. Every answer carries a `Date` from its clock. Faults per
+ * call: an error status (with headers), with or without the write landing first (a lost answer),
+ * an answer that never comes (and a write that lands later still), a redirect, a trickled body.
  */
 import http from 'node:http';
 import sodium from 'libsodium-wrappers';
+import { iso, storeSecretIn } from './sealed-secrets.js';
 
 /**
- * @typedef {object} SecretRecord
- * @property {string} value the opened plaintext
- * @property {Date} createdAt
- * @property {Date} updatedAt
- *
+ * @typedef {import('./sealed-secrets.js').SecretRecord} SecretRecord
  * @typedef {object} GitHubFault
  * @property {'GET' | 'PUT' | '*'} method
  * @property {string | undefined} secretName matches PUT /…/secrets/NAME (case-insensitive); undefined for any
@@ -22,6 +20,10 @@ import sodium from 'libsodium-wrappers';
  * @property {boolean} hang no answer at all (the client's deadline must end it)
  * @property {number} remaining
  * @property {boolean} echoAuthorization the error message quotes the request's Authorization header
+ * @property {number | undefined} landAfterMs with hang: a PUT is stored this long (fake clock) after it came, unanswered
+ * @property {string | undefined} redirectTo answered with `status` (a 3xx) and this Location
+ * @property {boolean} trickle a 200 whose body starts and never ends
+ * @property {Record<string, string>} headers sent with the fault's answer (retry-after, x-ratelimit-*)
  *
  * @typedef {object} FakeGitHubSecrets
  * @property {string} url the API base, for GITHUB_API_URL
@@ -29,7 +31,7 @@ import sodium from 'libsodium-wrappers';
  * @property {() => Promise<void>} close
  * @property {(place: string, name: string, value: string, at?: Date) => void} seed a secret written "earlier" (at: when; default now) (place: OWNER/REPO or OWNER/REPO:ENV)
  * @property {(place: string) => Map<string, SecretRecord>} secrets the opened secrets of a place (names upper-case)
- * @property {(fault: { method?: 'GET' | 'PUT' | '*', secretName?: string, status?: number, landed?: boolean, hang?: boolean, times?: number, echoAuthorization?: boolean }) => void} injectFault
+ * @property {(fault: { method?: 'GET' | 'PUT' | '*', secretName?: string, status?: number, landed?: boolean, hang?: boolean, times?: number, echoAuthorization?: boolean, landAfterMs?: number, redirectTo?: string, trickle?: boolean, headers?: Record<string, string> }) => void} injectFault
  * @property {Array<{ method: string, path: string, status: number | undefined }>} requests
  * @property {(method: string, path: string) => void} [onRequest]
  */
@@ -52,6 +54,14 @@ export async function startFakeGitHubSecrets(options = {}) {
   const requests = [];
   /** @type {Set<http.ServerResponse>} */
   const hanging = new Set();
+  /** Writes that land late: applied once the fake clock reaches `at`. @type {Array<{ at: number, apply: () => void }>} */
+  const late = [];
+  const landLateWrites = () => {
+    for (const write of late.filter((w) => w.at <= now().getTime())) {
+      late.splice(late.indexOf(write), 1);
+      write.apply();
+    }
+  };
 
   /** @param {string} place */
   function addPlace(place) {
@@ -84,9 +94,12 @@ export async function startFakeGitHubSecrets(options = {}) {
     seed: (place, name, value, at = now()) => {
       addPlace(place).secrets.set(name.toUpperCase(), { value, createdAt: at, updatedAt: at });
     },
-    secrets: (place) => places.get(place)?.secrets ?? new Map(),
-    injectFault: ({ method = '*', secretName, status = 500, landed = false, hang = false, times = 1, echoAuthorization = false }) => {
-      faults.push({ method, secretName, status, landed, hang, remaining: times, echoAuthorization });
+    secrets: (place) => {
+      landLateWrites();
+      return places.get(place)?.secrets ?? new Map();
+    },
+    injectFault: ({ method = '*', secretName, status = 500, landed = false, hang = false, times = 1, echoAuthorization = false, landAfterMs, redirectTo, trickle = false, headers = {} }) => {
+      faults.push({ method, secretName, status, landed, hang, remaining: times, echoAuthorization, landAfterMs, redirectTo, trickle, headers });
     },
     requests,
   };
@@ -100,16 +113,18 @@ export async function startFakeGitHubSecrets(options = {}) {
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     const body = Buffer.concat(chunks).toString('utf8');
+    landLateWrites();
     const url = new URL(req.url ?? '/', fake.url);
     const method = req.method ?? 'GET';
     /** @type {{ method: string, path: string, status: number | undefined }} */
     const record = { method, path: url.pathname, status: undefined };
     requests.push(record);
     fake.onRequest?.(method, url.pathname);
-    /** @param {number} status @param {unknown} [json] */
-    const send = (status, json) => {
+    /** @param {number} status @param {unknown} [json] @param {Record<string, string>} [headers] */
+    const send = (status, json, headers = {}) => {
       record.status = status;
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      // GitHub's clock, as a client judging times by GitHub's answers sees it.
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', date: now().toUTCString(), ...headers });
       res.end(json === undefined ? '' : JSON.stringify(json));
     };
     const auth = req.headers.authorization ?? '';
@@ -126,14 +141,24 @@ export async function startFakeGitHubSecrets(options = {}) {
     const fault = faults.find((f) => f.remaining > 0 && (f.method === '*' || f.method === method) &&
       (f.secretName === undefined || (name !== undefined && f.secretName.toUpperCase() === name.toUpperCase())));
     if (fault) fault.remaining -= 1;
-    if (fault?.hang) {
+    if (fault?.redirectTo) {
+      record.status = fault.status;
+      res.writeHead(fault.status, { location: fault.redirectTo, date: now().toUTCString() });
+      return void res.end();
+    }
+    if (fault?.hang || fault?.trickle) {
       hanging.add(res);
+      if (fault.trickle) {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', date: now().toUTCString() });
+        res.write('{"key_id":"');
+      }
+      if (fault.landAfterMs !== undefined && method === 'PUT' && name !== undefined) late.push({ at: now().getTime() + fault.landAfterMs, apply: () => storeSecretIn(state, name, body, now()) });
       return;
     }
     if (fault && !fault.landed) {
       if (fault.status === 0) return void req.socket.destroy();
       // echoAuthorization: a hostile or buggy API that quotes the request's token back in its error.
-      return send(fault.status, { message: fault.echoAuthorization ? `injected fault for ${req.headers.authorization ?? ''}` : 'injected fault' });
+      return send(fault.status, { message: fault.echoAuthorization ? `injected fault for ${req.headers.authorization ?? ''}` : 'injected fault' }, fault.headers);
     }
 
     if (method === 'GET' && name === 'public-key') {
@@ -149,21 +174,11 @@ export async function startFakeGitHubSecrets(options = {}) {
       return send(200, { total_count: all.length, secrets: shown });
     }
     if (method === 'PUT' && name !== undefined) {
-      const { encrypted_value: encrypted, key_id: keyId } = JSON.parse(body || '{}');
-      if (keyId !== state.keyId || typeof encrypted !== 'string') return send(422, { message: 'Bad request: key_id does not match' });
-      const opened = sodium.crypto_box_seal_open(sodium.from_base64(encrypted, sodium.base64_variants.ORIGINAL), state.keyPair.publicKey, state.keyPair.privateKey);
-      const upper = name.toUpperCase();
-      const existing = state.secrets.get(upper);
-      const at = now();
-      state.secrets.set(upper, { value: sodium.to_string(opened), createdAt: existing?.createdAt ?? at, updatedAt: at });
+      const existing = storeSecretIn(state, name, body, now());
+      if (existing === false) return send(422, { message: 'Bad request: key_id does not match' });
       if (fault) return fault.status === 0 ? void req.socket.destroy() : send(fault.status, { message: 'injected fault after the write' });
       return send(existing ? 204 : 201, existing ? undefined : {});
     }
     return send(404, { message: 'Not Found' });
   }
-}
-
-/** @param {Date} date GitHub's timestamps: ISO 8601 to the second */
-function iso(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -5,6 +5,9 @@
 import type { KeyState, NothingDue, Refusal } from '../key-rotation-types.js';
 import { redact } from '../redact.js';
 
+/** rotation/write-settling.ts's LATE_WRITE_WAIT_MS, in seconds. */
+const LATE_WRITE_SECONDS = 60;
+
 export interface RotationContext {
   userName: string;
   /** `repository OWNER/REPO` or `environment ENV of OWNER/REPO` */
@@ -109,7 +112,7 @@ export const stepTexts = {
   restoredId: (c: RotationContext, oldId: string) => `Wrote the old key id ${oldId} back into ${c.secretNames.id}; ${c.secretNames.secret} was never changed, so the old pair is in place.`,
   deletedNew: (id: string) => `Deleted the new key ${id}, which nothing stored.`,
   recovered: (c: RotationContext) => `The secrets hold the old pair again. Next: run ${c.rotateCommand} to start the rotation again.`,
-  secretLandedAnyway: (name: string) => `GitHub answered the write of ${name} with an error, but lists it as written just now: the write landed.`,
+  landedAnyway: (name: string) => `GitHub gave no sure answer to the write of ${name}, but lists it as written since: the write landed.`,
 };
 
 export const failureTexts = {
@@ -123,11 +126,24 @@ export const failureTexts = {
   undone: (newId: string) => `Undone: the secrets hold the old pair and the new key ${newId} is deleted. Fix the cause and run rotate again.`,
   deleteNewFailed: (c: RotationContext, newId: string, said: string) =>
     `The secrets hold the old pair, but deleting the new key failed (${said}); delete it yourself: ${deleteKey(c, newId)}`,
+  idRefused: (c: RotationContext, said: string, undo: string) => `Writing ${c.secretNames.id} failed: GitHub refused it (${said}), so nothing was written. ${undo}`,
+  idNeverLanded: (c: RotationContext, said: string, newId: string, after: Date) =>
+    `Writing ${c.secretNames.id} failed (${said}) and GitHub did not list it as written within ${LATE_WRITE_SECONDS} s: the secrets hold the old pair. ` +
+    `Kept the new key ${newId} in case the write lands later still; run ${c.rotateCommand} again after ${day(after)}: it puts the old id back if needed and deletes ${newId}.`,
+  idUnknown: (c: RotationContext, said: string, newId: string, oldId: string, after: Date) =>
+    `Writing ${c.secretNames.id} failed and it is not known whether it landed (${said}): ${c.secretNames.id} may hold the new id ${newId} or the old ${oldId}; ${c.secretNames.secret} holds the old secret. ` +
+    `Kept the new key ${newId}. Settle it with ${c.rotateCommand} after ${day(after)}: it reads the secrets, puts ${oldId} back if needed and deletes ${newId}.`,
   restoreFailed: (c: RotationContext, oldId: string, newId: string, said: string) =>
-    `Writing the old key id back failed too (${said}), so ${c.secretNames.id} may hold the new id while ${c.secretNames.secret} holds the old secret, and deploys fail. ` +
+    `Writing the old key id back failed too (${said}), so ${c.secretNames.id} holds the new id while ${c.secretNames.secret} holds the old secret, and deploys fail. ` +
     `Fix it now with ${c.ghSecretSet} ${c.secretNames.id} --body ${oldId}, or run ${c.rotateCommand} again in 15 minutes: it puts ${oldId} back and deletes ${newId}, which was kept for that.`,
-  secretWriteUnknown: (c: RotationContext, newId: string, said: string) =>
-    `It is not known whether the write reached GitHub (reading the secrets back failed too: ${said}). Kept the new key ${newId}: run ${c.rotateCommand} again in 15 minutes; ` +
+  restoreUnknown: (c: RotationContext, oldId: string, newId: string, said: string) =>
+    `Writing the old key id back failed too and it is not known whether it landed (${said}), so ${c.secretNames.id} may hold the new id while ${c.secretNames.secret} holds the old secret. ` +
+    `Settle it with ${c.ghSecretSet} ${c.secretNames.id} --body ${oldId}; the next rotate run after 15 minutes deletes ${newId}, which was kept for that.`,
+  keptForLateWrite: (c: RotationContext, newId: string, after: Date) =>
+    `Kept the new key ${newId}: the write of ${c.secretNames.secret} may still land. Run ${c.rotateCommand} again after ${day(after)}: it deletes ${newId} ` +
+    `unless it finds ${c.secretNames.secret} written since (then set both secrets yourself with ${c.ghSecretSet} NAME).`,
+  secretWriteUnknown: (c: RotationContext, newId: string, after: Date) =>
+    `It is not known whether the write reached GitHub (the secrets could not be read back). Kept the new key ${newId}: run ${c.rotateCommand} again after ${day(after)}; ` +
     'it sees whether the secret was written and either carries on or puts the old pair back.',
   deactivateFailed: (id: string, said: string) => `Deactivating key ${id} failed: ${said}`,
   deleteFailed: (id: string, said: string) => `Deleting key ${id} failed: ${said}`,
@@ -149,4 +165,24 @@ export const revokeTexts = {
     `Next: create and store a fresh key with assume-deploy-role rotate --user-name ${user} --repo OWNER/REPO --role-to-assume ${roleArn ?? 'ROLE_ARN'} --region REGION` +
     `${twoKeys ? ' --delete-after-days 0 (run it twice: the first run deletes the older revoked key to free a slot)' : ''}. Check CloudTrail for what the leaked key did.`,
   failed: (count: number) => `revoke did not finish: ${count} step${count === 1 ? '' : 's'} failed (see above).`,
+};
+
+export const leaseTexts = {
+  taken: (holder: string, run: string, ageMs: number, until: Date) =>
+    `Refused: another rotation holds the lease (run ${run} by ${redact(holder)}, taken ${Math.max(0, Math.round(ageMs / 1000))} s ago, until ${day(until)} by AWS's clock); ` +
+    'two runs at once could undo each other. Let it finish and run this command again; if that run was killed, its lease expires by itself at that time.',
+  tooSlow: (seconds: number) => `Taking the rotation lease took ${seconds} s or more (IAM answered slowly), so another run could have taken it at the same time; nothing was changed. Run this command again.`,
+  lost: 'Refused: the rotation lease tag changed while it was being taken (someone removed or rewrote it); nothing was changed. Run this command again.',
+  notReleased: (user: string) => `Could not remove the rotation lease tag assume-deploy-role:lease from ${user}; it expires by itself within 15 minutes, until then other runs refuse.`,
+};
+
+/** The one retry loop for GitHub (adapters/github-call.ts). */
+export const gitHubCallTexts = {
+  noAnswer: (ms: number) => `no answer within ${(ms / 1000).toFixed(0)} s`,
+  redirectRefused: (status: number, method: string, origin: string | undefined) =>
+    `GitHub answered HTTP ${status}, a redirect to ${origin === undefined ? 'an unreadable location' : redact(origin)}; ${method === 'GET' ? 'a redirect to another origin is' : 'a write is'} never followed (the token would go with it)`,
+  waitTooLong: (said: string, ms: number) => `${said} (GitHub asks to wait ${Math.ceil(ms / 1000)} s, longer than this call may take)`,
+  badPublicKey: 'GitHub answered without a usable public key (key_id and a 32-byte base64 key)',
+  badSecretList: 'GitHub answered the list of secrets without a secrets array',
+  noPublicKey: (said: string) => `could not get the secrets' public key, so nothing was sent: ${said}`,
 };
