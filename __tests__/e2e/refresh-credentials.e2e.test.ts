@@ -203,7 +203,7 @@ describe('refresh-credentials: true', () => {
     expect(result.outputs['assumed-role-arn']).toMatch(/^arn:aws:sts::111122223333:assumed-role\/deploy\//);
 
     const url = result.env.AWS_CONTAINER_CREDENTIALS_FULL_URI ?? '';
-    for (const headers of [{}, { Authorization: 'not-the-token' }]) {
+    for (const headers of [{}, { Authorization: 'not-the-token' }] as Array<Record<string, string>>) {
       const refused = await get(url, headers);
       expect([401, 403]).toContain(refused.status);
       expect(refused.body).not.toMatch(/AccessKeyId|SecretAccessKey|Token"/);
