@@ -44,11 +44,11 @@ export type PostIo = Pick<Io, 'getState' | 'exportVariable' | 'info' | 'annotate
  * files' store are loaded only when the main step saved a profile; `store` replaces the files in tests.
  */
 export async function runPost(io: PostIo, store?: ProfileStore, stopServer?: StopServer): Promise<void> {
-  await stopCredentialsServer(io, stopServer);
   if (io.getState(EXPORTED_STATE) === 'true') {
     for (const name of EXPORTED_VARIABLES) io.exportVariable(name, '');
     io.info(actionLog.blanked);
   }
+  await stopCredentialsServer(io, stopServer);
   const state = io.getState(PROFILE_STATE);
   if (state === '') return;
   const { parseWrittenProfile, removeAwsProfile } = await import('./aws-profile.js');
