@@ -2,8 +2,8 @@ import { closeSync, readFileSync, writeSync } from 'node:fs';
 import { listenOnLoopback } from '../adapters/credentials-listener.js';
 import { isAlive } from '../adapters/credentials-server-process.js';
 import { systemClock } from '../adapters/system-clock.js';
-import { refresherFor } from '../credentials-server/refresher.js';
 import { parseServerConfig } from '../credentials-server/server-config.js';
+import type { ServedSession } from '../credentials-server/credentials-request.js';
 import { serveCredentials } from '../credentials-server/serve.js';
 import { serverLog } from '../shared/messages/credentials-server.js';
 import { redact } from '../shared/redact.js';
@@ -23,6 +23,13 @@ if (typeof config === 'string') {
 const { secrets } = config;
 const clean = (line: string) => log(redact(line, secrets));
 process.on('SIGTERM', () => process.exit(0));
+// The STS client and the SDK load after the port is reported, so the main step returns sooner.
+let refresher: Promise<() => Promise<ServedSession>> | undefined;
+const refresh = async () => {
+  refresher ??= import('../credentials-server/refresher.js').then(({ refresherFor }) =>
+    refresherFor(config, { clock: systemClock, mask: (value) => secrets.push(value), log: clean, secrets }));
+  return (await refresher)();
+};
 serveCredentials(config, {
   clock: systemClock,
   listen: listenOnLoopback,
@@ -30,7 +37,7 @@ serveCredentials(config, {
     writeSync(3, `listening ${port}\n`);
     closeSync(3);
   },
-  refresh: refresherFor(config, { clock: systemClock, mask: (value) => secrets.push(value), log: clean, secrets }),
+  refresh,
   parentAlive: () => isAlive(config.parentPid),
   log,
 }).then(() => process.exit(0), (error: unknown) => {
