@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -250,6 +251,25 @@ describe('refresh-credentials: true', () => {
     const post = await expectStoppedByPost(result);
     expectNothingLeaked(result, post);
   }, 60_000);
+
+  test('without its post step, the server exits by itself once the job\'s runner process (the main step\'s parent) is gone', async () => {
+    // A stand-in for the runner's worker: a process that runs the step and then exits, as the job ends.
+    // (Node, not a shell: dash drops the INPUT_AWS-REGION style variables, whose names have hyphens.)
+    const node = process.env.NODE24 ?? process.execPath;
+    const runner = path.join(mkdtempSync(path.join(tmpdir(), 'fake-runner-')), 'runner.cjs');
+    writeFileSync(runner, `#!${node}\nrequire('node:child_process').spawn(${JSON.stringify(node)}, process.argv.slice(2), { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 1));\n`, { mode: 0o755 });
+    const result = await runAction('dist/main/index.js', {
+      inputs: { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, ...KEY_INPUTS, 'refresh-credentials': 'true' },
+      env: { AWS_ENDPOINT_URL: server.url },
+      node: runner,
+    });
+    expect([result.errors, result.stderr]).toEqual([[], '']);
+    expect(result.exitCode).toBe(0);
+    const { pid } = serverOf(result);
+    for (let waited = 0; waited < 8000 && isAlive(pid); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(isAlive(pid)).toBe(false);
+    rmSync(path.dirname(runner), { recursive: true, force: true });
+  }, 30_000);
 
   test('with aws-profile: one input error before any AWS call', async () => {
     const before = server.requests.length;
