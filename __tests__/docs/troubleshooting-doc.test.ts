@@ -25,7 +25,7 @@ import { assumeRoleRefusals, stsAnswerRefusals } from '../../src/shared/messages
 import { summaryWriteFailed } from '../../src/shared/messages/step.js';
 import { CATALOGUE } from '../../src/shared/messages/index.js';
 import { profileTexts, profileVariableWarning } from '../../src/shared/messages/job-environment.js';
-import { credentialsServerTexts } from '../../src/shared/messages/credentials-server.js';
+import { credentialsServerTexts, serverLog } from '../../src/shared/messages/credentials-server.js';
 import { inputRules } from '../../src/shared/messages/inputs.js';
 import { samconfigTexts } from '../../src/shared/messages/samconfig.js';
 import { samconfigFindings, samconfigWarning } from '../../src/assume-role/samconfig-findings.js';
@@ -428,6 +428,9 @@ function runMessages(): Produced[] {
     { action: 'root', label: 'post: a profile cannot be removed', message: profileTexts.removeFailed('prod', '/home/runner/.aws/credentials', 'Error: EACCES: permission denied') },
     { action: 'root', label: 'run: AWS_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE']) },
     { action: 'root', label: 'run: the credentials server did not start', message: credentialsServerTexts.notStarted('no answer within 10.0 s') },
+    { action: 'root', label: 'server log: a refresh failed, may heal', message: serverLog.refreshRetry('ServiceUnavailable: Service Unavailable, after 5 attempt(s)', new Date('2026-03-01T12:01:00Z'), new Date('2026-03-01T12:10:00Z')) },
+    { action: 'root', label: 'server log: a refresh refused for good', message: serverLog.refreshRefused('AccessDenied: User: arn:aws:iam::123456789012:user/sam-cli-user is not authorized to perform: sts:AssumeRole, after 1 attempt(s)', new Date('2026-03-01T12:10:00Z')) },
+    { action: 'root', label: 'server log: refused to start', message: serverLog.badConfig('the config is not for this process') },
     { action: 'root', label: 'post: the recorded pid is another process', message: credentialsServerTexts.notOurs(4242) },
     { action: 'root', label: 'post: the credentials server would not stop', message: credentialsServerTexts.stopFailed(4242, 'it did not end on SIGTERM or SIGKILL') },
     { action: 'root', label: 'run: AWS_PROFILE and AWS_DEFAULT_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE', 'AWS_DEFAULT_PROFILE']) },
@@ -636,10 +639,10 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   // The server's own log (a file under RUNNER_TEMP), explained in docs/long-deploys.md.
   'credentials-server:serverLog.listening': 'not an error, warning or notice',
   'credentials-server:serverLog.refreshed': 'not an error, warning or notice',
-  'credentials-server:serverLog.refreshRetry': 'not an error, warning or notice',
-  'credentials-server:serverLog.refreshRefused': 'not an error, warning or notice',
+  'credentials-server:serverLog.refreshRetry': 'produced',
+  'credentials-server:serverLog.refreshRefused': 'produced',
   'credentials-server:serverLog.stopped': 'not an error, warning or notice',
-  'credentials-server:serverLog.badConfig': 'not an error, warning or notice',
+  'credentials-server:serverLog.badConfig': 'produced',
   'key-age-failures:explainKeyAgeFailure': 'produced',
   'key-findings:findingTexts.tooOld': 'produced',
   'key-findings:findingTexts.ageing': 'produced',

@@ -147,3 +147,25 @@ describe('serveCredentials', () => {
     for (const secret of [TOKEN, NONCE, server.first.secretAccessKey, server.first.sessionToken]) expect(text).not.toContain(secret);
   });
 });
+
+test('a refusal whose text carries a line break and a session secret is logged on one line, cleaned', async () => {
+  let secret = '';
+  const time = manualClock();
+  const log: string[] = [];
+  const first = sessionAt(T0);
+  secret = first.secretAccessKey;
+  void serveCredentials({ token: TOKEN, nonce: NONCE, path: PATH, lifetimeMs: LIFETIME_MS, session: first, secrets: [] }, {
+    clock: time.clock,
+    listen: async () => ({ port: 1, close: async () => undefined }),
+    ready: () => undefined,
+    refresh: async () => {
+      throw new CallFailed({ ...failure('AccessDenied', 403), message: `denied\n::error::forged ${secret}` }, 1, 'permanent', 10);
+    },
+    parentAlive: () => true,
+    log: (line) => log.push(line),
+  });
+  await time.advance(LIFETIME_MS + 1000);
+  const refusal = log.find((line) => line.includes('refused for good')) ?? '';
+  expect(refusal).toContain('AccessDenied: denied ::error::forged ***');
+  expect(refusal).not.toMatch(/[\n\r]/);
+});
