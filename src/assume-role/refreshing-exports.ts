@@ -52,7 +52,7 @@ export async function publishRefreshing(io: Io, assumed: AssumedRole, inputs: Sh
   secrets.add(token);
   const nonce = randomUUID();
   const credentialsPath = `/credentials/${randomUUID()}`;
-  const logFile = path.join(io.env.RUNNER_TEMP || path.resolve('.'), `assume-deploy-role-credentials-${nonce.slice(0, 8)}.log`);
+  const logFile = path.join(io.env.RUNNER_TEMP || io.env.TMPDIR || '/tmp', `assume-deploy-role-credentials-${nonce.slice(0, 8)}.log`);
   const stsEndpoint = Object.fromEntries(['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL'].flatMap((name) => (io.env[name] ? [[name, io.env[name] ?? '']] : [])));
   const { credentials } = assumed;
   let server: LaunchedServer;
