@@ -68,7 +68,8 @@ interface Calls { ok: number; failed: number; errors: string[] }
 async function awsCliCalls(result: Run): Promise<Calls> {
   const calls: Calls = { ok: 0, failed: 0, errors: [] };
   const end = Date.now() + CLIENT_WINDOW_MS;
-  while (Date.now() < end) {
+  // Each call is a new process (a second or more on a busy machine): at least three, spread over the window.
+  while (Date.now() < end || calls.ok + calls.failed < 3) {
     try {
       await promisify(execFile)('aws', ['sts', 'get-caller-identity', '--endpoint-url', server.url, '--output', 'json'], { timeout: 20000, env: laterStep(result) });
       calls.ok += 1;
@@ -217,9 +218,8 @@ describe('refresh-credentials: true', () => {
       scriptCalls('python3', ['-c', BOTO3], result),
       scriptCalls(process.env.NODE24 ?? process.execPath, ['-e', JS_SDK], result),
     ]);
-    for (const calls of [cli, boto3, js]) {
-      expect(calls.errors).toEqual([]);
-      expect(calls.ok).toBeGreaterThanOrEqual(3);
+    for (const [client, calls] of Object.entries({ cli, boto3, js })) {
+      expect({ client, errors: calls.errors, atLeastThree: calls.ok >= 3 }).toEqual({ client, errors: [], atLeastThree: true });
     }
     const during = server.requests.slice(before);
     expect(during.filter((request) => request.action === 'AssumeRole' && request.fault === 'server-error')).toHaveLength(1);
