@@ -105,6 +105,24 @@ function failureText(result) {
   return text;
 }
 
+/**
+ * The happy path with refresh-credentials: true: the main step also starts the credentials server
+ * and waits for its port. Each run's server is stopped after the clock stopped (it is this run's
+ * child, by the pid its state recorded).
+ */
+function refreshCase(inputs) {
+  return {
+    label: 'root action, main, refresh-credentials: true',
+    args: [path.join(REPO_ROOT, BUNDLES.main)],
+    inputs,
+    check: ({ env }) => (/^http:\/\/127\.0\.0\.1:\d+\//.test(fileValue(env, 'AWS_CONTAINER_CREDENTIALS_FULL_URI') ?? '') ? undefined : 'no AWS_CONTAINER_CREDENTIALS_FULL_URI in GITHUB_ENV'),
+    after: (state) => {
+      const { pid } = JSON.parse(fileValue(state, 'credentials-server') ?? '{}');
+      if (Number.isSafeInteger(pid)) process.kill(pid, 'SIGTERM');
+    },
+  };
+}
+
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const n = sorted.length;
@@ -149,6 +167,7 @@ try {
   const keys = { 'aws-access-key-id': USER_KEY.accessKeyId, 'aws-secret-access-key': USER_KEY.secretAccessKey, 'aws-region': REGION };
   const mainInputs = await inputEnvironment('action.yml', { ...keys, 'role-to-assume': ROLE_ARN });
   const keyAgeInputs = await inputEnvironment('key-age/action.yml', keys);
+  const refreshInputs = await inputEnvironment('action.yml', { ...keys, 'role-to-assume': ROLE_ARN, 'refresh-credentials': 'true' });
 
   const kinds = {
     baseline: { label: 'node -e 0', args: ['-e', '0'], inputs: {}, check: () => undefined },
@@ -164,6 +183,7 @@ try {
       inputs: { ...mainInputs, STATE_exported: 'true' },
       check: ({ env }) => (fileValue(env, 'AWS_ACCESS_KEY_ID') === '' ? undefined : 'AWS_ACCESS_KEY_ID was not blanked in GITHUB_ENV'),
     },
+    mainRefresh: refreshCase(refreshInputs),
     keyAge: {
       label: `key-age action (${BUNDLES.keyAge})`,
       args: [path.join(REPO_ROOT, BUNDLES.keyAge)],
@@ -189,6 +209,7 @@ try {
     const problem = result.code !== 0
       ? `exit code ${result.code}`
       : check({ env: await readFile(files.GITHUB_ENV, 'utf8'), output: await readFile(files.GITHUB_OUTPUT, 'utf8') });
+    await kinds[kind].after?.(await readFile(files.GITHUB_STATE, 'utf8'));
     if (problem) failures.push(`${kinds[kind].label}, run ${runNumber}: ${problem}\n${failureText(result)}`);
     else if (record) samples[kind].push(result.ms);
     await rm(dir, { recursive: true, force: true });
@@ -210,12 +231,13 @@ try {
   for (let i = 0; i < extraRuns; i += 1) {
     for (const kind of i % 2 === 0 ? ['keyAge', 'post'] : ['post', 'keyAge']) await measure(kind);
   }
+  for (let i = 0; i < extraRuns; i += 1) await measure('mainRefresh');
 
   const base = stats(samples.baseline);
   console.log();
   console.log('── Wall time, ms (spawn → exit) ──');
   console.log(`${'process'.padEnd(46)} runs     min  median     p90     max   ÷ node -e 0`);
-  for (const kind of ['baseline', 'main', 'post', 'keyAge']) {
+  for (const kind of ['baseline', 'main', 'mainRefresh', 'post', 'keyAge']) {
     if (samples[kind].length === 0) continue;
     const s = stats(samples[kind]);
     const ratio = kind === 'baseline' ? '' : `   ${(s.median / base.median).toFixed(2)}×`;

@@ -18,6 +18,8 @@ const option = (name) => {
 const ENTRIES = [
   { name: 'main', source: 'src/entries/main.ts', cwd: 'build-stubs' },
   { name: 'post', source: 'src/entries/post.ts', cwd: 'build-stubs' },
+  // refresh-credentials: the job-long credentials server the main step starts with process.execPath.
+  { name: 'credentials-server', source: 'src/entries/credentials-server.ts', cwd: 'build-stubs' },
   { name: 'key-age', source: 'src/entries/key-age.ts', cwd: 'build-stubs/key-age' },
   // The command line keeps the SDK's default credential chain: it signs with the caller's own credentials.
   { name: 'cli', source: 'src/entries/cli.ts', cwd: '.' },

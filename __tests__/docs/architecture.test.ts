@@ -8,7 +8,7 @@ import path from 'node:path';
  * imports shared/, adapters/ and itself but never another feature; only entries/ wire them all.
  */
 const SRC = path.resolve('src');
-const FEATURES = ['assume-role', 'key-age', 'rotation'];
+const FEATURES = ['assume-role', 'key-age', 'rotation', 'credentials-server'];
 const ALLOWED: Record<string, (target: string) => boolean> = {
   shared: (target) => target === 'shared',
   adapters: (target) => target === 'shared' || target === 'adapters',

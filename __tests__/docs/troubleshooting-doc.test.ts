@@ -25,6 +25,7 @@ import { assumeRoleRefusals, stsAnswerRefusals } from '../../src/shared/messages
 import { summaryWriteFailed } from '../../src/shared/messages/step.js';
 import { CATALOGUE } from '../../src/shared/messages/index.js';
 import { profileTexts, profileVariableWarning } from '../../src/shared/messages/job-environment.js';
+import { credentialsServerTexts, serverLog } from '../../src/shared/messages/credentials-server.js';
 import { inputRules } from '../../src/shared/messages/inputs.js';
 import { proxyTexts } from '../../src/shared/messages/proxy.js';
 import { samconfigTexts } from '../../src/shared/messages/samconfig.js';
@@ -157,6 +158,8 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['a profile name with a space', { 'aws-profile': 'my profile' }],
   ['overwrite-aws-profile: yes', { 'overwrite-aws-profile': 'yes' }],
   ['output-env-credentials: no', { 'output-env-credentials': 'no' }],
+  ['refresh-credentials: yes', { 'refresh-credentials': 'yes' }],
+  ['refresh-credentials with aws-profile', { 'refresh-credentials': 'true', 'aws-profile': 'prod' }],
   ['an http-proxy without a scheme', { 'http-proxy': 'proxy.corp:8080' }],
   ['a working-directory outside the workspace', { 'working-directory': '../other' }],
   ['a config-env that is not a section name', { 'config-env': 'prod env' }],
@@ -425,6 +428,12 @@ function runMessages(): Produced[] {
     { action: 'root', label: 'run: aws-profile exists', message: profileTexts.exists('prod', ['/home/runner/.aws/credentials', '/home/runner/.aws/config']) },
     { action: 'root', label: 'post: a profile cannot be removed', message: profileTexts.removeFailed('prod', '/home/runner/.aws/credentials', 'Error: EACCES: permission denied') },
     { action: 'root', label: 'run: AWS_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE']) },
+    { action: 'root', label: 'run: the credentials server did not start', message: credentialsServerTexts.notStarted('no answer within 10.0 s') },
+    { action: 'root', label: 'server log: a refresh failed, may heal', message: serverLog.refreshRetry('ServiceUnavailable: Service Unavailable, after 5 attempt(s)', new Date('2026-03-01T12:01:00Z'), new Date('2026-03-01T12:10:00Z')) },
+    { action: 'root', label: 'server log: a refresh refused for good', message: serverLog.refreshRefused('AccessDenied: User: arn:aws:iam::123456789012:user/sam-cli-user is not authorized to perform: sts:AssumeRole, after 1 attempt(s)', new Date('2026-03-01T12:10:00Z')) },
+    { action: 'root', label: 'server log: refused to start', message: serverLog.badConfig('the config is not for this process') },
+    { action: 'root', label: 'post: the recorded pid is another process', message: credentialsServerTexts.notOurs(4242) },
+    { action: 'root', label: 'post: the credentials server would not stop', message: credentialsServerTexts.stopFailed(4242, 'it did not end on SIGTERM or SIGKILL') },
     { action: 'root', label: 'run: AWS_PROFILE and AWS_DEFAULT_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE', 'AWS_DEFAULT_PROFILE']) },
     { action: 'key-age', label: 'run: the summary cannot be written', message: summary },
     { action: 'root', label: 'input: a working-directory that is not a folder (checked before any call, after parsing)', message: `working-directory: ${inputRules.workingDirectoryMissing}` },
@@ -637,6 +646,20 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'job-environment:profileTexts.removed': 'not an error, warning or notice',
   'job-environment:profileTexts.removeFailed': 'produced',
   'job-environment:profileVariableWarning': 'produced',
+  'inputs:inputRules.refreshWithoutEnvironment': 'produced',
+  'credentials-server:credentialsServerTexts.started': 'not an error, warning or notice',
+  'credentials-server:credentialsServerTexts.notStarted': 'produced',
+  'credentials-server:credentialsServerTexts.stopped': 'not an error, warning or notice',
+  'credentials-server:credentialsServerTexts.alreadyGone': 'not an error, warning or notice',
+  'credentials-server:credentialsServerTexts.notOurs': 'produced',
+  'credentials-server:credentialsServerTexts.stopFailed': 'produced',
+  // The server's own log (a file under RUNNER_TEMP), explained in docs/long-deploys.md.
+  'credentials-server:serverLog.listening': 'not an error, warning or notice',
+  'credentials-server:serverLog.refreshed': 'not an error, warning or notice',
+  'credentials-server:serverLog.refreshRetry': 'produced',
+  'credentials-server:serverLog.refreshRefused': 'produced',
+  'credentials-server:serverLog.stopped': 'not an error, warning or notice',
+  'credentials-server:serverLog.badConfig': 'produced',
   'key-age-failures:explainKeyAgeFailure': 'produced',
   'key-findings:findingTexts.tooOld': 'produced',
   'key-findings:findingTexts.ageing': 'produced',

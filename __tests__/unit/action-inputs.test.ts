@@ -26,3 +26,24 @@ describe('parseActionInputs', () => {
     expect(parseActionInputs(read({ ...KEYS, audience: 'a b' })).ok).toBe(true);
   });
 });
+
+describe('refresh-credentials', () => {
+  test('false by default, true in either mode', () => {
+    const keys = parseActionInputs(read(KEYS));
+    expect(keys.ok && keys.value.refreshCredentials).toBe(false);
+    for (const inputs of [{ ...KEYS, 'refresh-credentials': 'TRUE' }, { 'refresh-credentials': 'true' }]) {
+      const parsed = parseActionInputs(read(inputs));
+      expect(parsed.ok && parsed.value.refreshCredentials).toBe(true);
+    }
+  });
+
+  test.each([
+    ['aws-profile', { 'aws-profile': 'prod' }],
+    ['output-env-credentials: false', { 'output-env-credentials': 'false' }],
+  ])('with %s: one input error, in either mode', (_label, extra) => {
+    for (const inputs of [{ ...KEYS, ...extra }, extra]) {
+      const parsed = parseActionInputs(read({ ...inputs, 'refresh-credentials': 'true' }));
+      expect(parsed.ok ? [] : parsed.problems).toEqual([expect.stringMatching(/^refresh-credentials: cannot be true with aws-profile/)]);
+    }
+  });
+});

@@ -30,7 +30,7 @@ describe('parseKeylessInputs', () => {
         region: 'eu-west-1', partition: 'aws', audience: DEFAULT_AUDIENCE, role: expect.objectContaining({ arn: ROLE_ARN, account: '111122223333', name: 'deploy' }),
         sessionName: undefined, durationSeconds: 3600, maskAccountId: false, outputCredentials: false, allowedAccountIds: [],
         inlineSessionPolicy: undefined, managedSessionPolicies: [], retryMaxAttempts: 5,
-        awsProfile: undefined, overwriteAwsProfile: false, outputEnvCredentials: true, httpProxy: undefined, noProxy: undefined,
+        awsProfile: undefined, overwriteAwsProfile: false, outputEnvCredentials: true, refreshCredentials: false, httpProxy: undefined, noProxy: undefined,
       },
     });
   });

@@ -27,6 +27,27 @@ export const EXPORTED_VARIABLES = [
   ...SHADOWING_VARIABLES,
 ];
 
+/** The main step saves the credentials server's pid, port and nonce here (refresh-credentials); the post step stops exactly that server. */
+export const SERVER_STATE = 'credentials-server';
+
+/** What the post step blanks after stopping the server: its address and token. */
+export const SERVER_VARIABLES = ['AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN'];
+
+/**
+ * refresh-credentials: every SDK's chain takes environment keys before the container provider,
+ * so the keys (and what an earlier use of the action exported) are blanked, or they would pin
+ * the first session.
+ */
+export function serverEnvironmentFor(url: string, token: string, region: string): Array<[string, string]> {
+  return [
+    ['AWS_CONTAINER_CREDENTIALS_FULL_URI', url],
+    ['AWS_CONTAINER_AUTHORIZATION_TOKEN', token],
+    ['AWS_REGION', region],
+    ['AWS_DEFAULT_REGION', region],
+    ...['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', ...SHADOWING_VARIABLES].map((name): [string, string] => [name, '']),
+  ];
+}
+
 /** AWS_REGION is what the JS SDK reads, AWS_DEFAULT_REGION what SAM CLI and the AWS CLI read. */
 export function environmentFor(role: AssumedRole, region: string): Array<[string, string]> {
   const { credentials } = role;

@@ -3,7 +3,37 @@ import type { Io } from '../shared/io.js';
 import { actionLog } from '../shared/messages/action-log.js';
 import { profileTexts } from '../shared/messages/job-environment.js';
 import { redact } from '../shared/redact.js';
-import { EXPORTED_STATE, EXPORTED_VARIABLES, PROFILE_STATE } from './credential-exports.js';
+import { credentialsServerTexts } from '../shared/messages/credentials-server.js';
+import type { StopResult } from '../adapters/credentials-server-process.js';
+import { EXPORTED_STATE, EXPORTED_VARIABLES, PROFILE_STATE, SERVER_STATE, SERVER_VARIABLES } from './credential-exports.js';
+
+type ServerState = { pid: number; port: number; nonce: string };
+export type StopServer = (server: ServerState) => Promise<StopResult>;
+
+function parseServerState(text: string): ServerState | undefined {
+  try {
+    const { pid, port, nonce } = JSON.parse(text) as Partial<ServerState>;
+    return Number.isSafeInteger(pid) && Number.isSafeInteger(port) && typeof nonce === 'string' && nonce !== '' ? { pid: pid as number, port: port as number, nonce } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** refresh-credentials: the server this job's main step started, and only it (by pid and nonce); loaded only then. */
+async function stopCredentialsServer(io: PostIo, stopServer?: StopServer): Promise<void> {
+  const server = parseServerState(io.getState(SERVER_STATE));
+  if (!server) return;
+  const stop = stopServer ?? (async (state: ServerState) => {
+    const [{ stopCredentialsServer: stopProcess }, { systemClock }] = await Promise.all([import('../adapters/credentials-server-process.js'), import('../adapters/system-clock.js')]);
+    return stopProcess(state, systemClock);
+  });
+  const result = await stop(server);
+  if (result === 'stopped') io.info(credentialsServerTexts.stopped);
+  else if (result === 'already gone') io.info(credentialsServerTexts.alreadyGone);
+  else if (result === 'not ours') io.annotate('warning', credentialsServerTexts.notOurs(server.pid));
+  else io.annotate('warning', credentialsServerTexts.stopFailed(server.pid, 'it did not end on SIGTERM or SIGKILL'));
+  for (const name of SERVER_VARIABLES) io.exportVariable(name, '');
+}
 
 export type PostIo = Pick<Io, 'getState' | 'exportVariable' | 'info' | 'annotate'>;
 
@@ -13,11 +43,12 @@ export type PostIo = Pick<Io, 'getState' | 'exportVariable' | 'info' | 'annotate
  * the action used twice the second use's post step runs first. The profile code and the real
  * files' store are loaded only when the main step saved a profile; `store` replaces the files in tests.
  */
-export async function runPost(io: PostIo, store?: ProfileStore): Promise<void> {
+export async function runPost(io: PostIo, store?: ProfileStore, stopServer?: StopServer): Promise<void> {
   if (io.getState(EXPORTED_STATE) === 'true') {
     for (const name of EXPORTED_VARIABLES) io.exportVariable(name, '');
     io.info(actionLog.blanked);
   }
+  await stopCredentialsServer(io, stopServer);
   const state = io.getState(PROFILE_STATE);
   if (state === '') return;
   const { parseWrittenProfile, removeAwsProfile } = await import('./aws-profile.js');

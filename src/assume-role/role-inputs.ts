@@ -33,6 +33,8 @@ export interface RootInputs extends UserKeyInputs {
   overwriteAwsProfile: boolean;
   /** Export to the environment: by default yes, unless aws-profile is set. */
   outputEnvCredentials: boolean;
+  /** A job-long credentials server re-assumes the role (src/credentials-server/); the environment names it. */
+  refreshCredentials: boolean;
   /** Replaces HTTPS_PROXY / HTTP_PROXY for the STS calls. */
   httpProxy?: string;
   /** Replaces NO_PROXY: hosts (comma-separated) reached directly. */
@@ -98,7 +100,7 @@ function isWorkspaceFolder(value: string): boolean {
 }
 
 /** The options both modes share, all but the credentials and the role. */
-export type SharedOptions = Pick<RootInputs, 'sessionName' | 'durationSeconds' | 'maskAccountId' | 'outputCredentials' | 'allowedAccountIds' | 'awsProfile' | 'overwriteAwsProfile' | 'outputEnvCredentials' | 'httpProxy' | 'noProxy'
+export type SharedOptions = Pick<RootInputs, 'sessionName' | 'durationSeconds' | 'maskAccountId' | 'outputCredentials' | 'allowedAccountIds' | 'awsProfile' | 'overwriteAwsProfile' | 'outputEnvCredentials' | 'refreshCredentials' | 'httpProxy' | 'noProxy'
   | 'inlineSessionPolicy' | 'managedSessionPolicies' | 'retryMaxAttempts' | 'workingDirectory' | 'configEnv'>;
 
 export function parseSharedOptions(parser: InputParser): SharedOptions & { accountsReadable: boolean } {
@@ -115,6 +117,8 @@ export function parseSharedOptions(parser: InputParser): SharedOptions & { accou
   const awsProfile = parser.pattern('aws-profile', PROFILE_NAME, inputRules.profileName);
   const overwriteAwsProfile = parser.boolean('overwrite-aws-profile', false);
   const outputEnvCredentials = parser.boolean('output-env-credentials', awsProfile === undefined);
+  const refreshCredentials = parser.boolean('refresh-credentials', false);
+  if (refreshCredentials && (awsProfile !== undefined || !outputEnvCredentials)) parser.problem('refresh-credentials', inputRules.refreshWithoutEnvironment);
   const httpProxy = parser.optional('http-proxy');
   if (httpProxy !== undefined && !isProxyUrl(httpProxy)) parser.problem('http-proxy', inputRules.proxyUrl);
   const noProxy = parser.list('no-proxy').join(',') || undefined;
@@ -122,7 +126,7 @@ export function parseSharedOptions(parser: InputParser): SharedOptions & { accou
   if (workingDirectory !== undefined && !isWorkspaceFolder(workingDirectory)) parser.problem('working-directory', inputRules.workingDirectory);
   const configEnv = parser.pattern('config-env', CONFIG_ENV, inputRules.configEnv);
   return { sessionName, durationSeconds, maskAccountId, outputCredentials, allowedAccountIds, inlineSessionPolicy, managedSessionPolicies, retryMaxAttempts, accountsReadable,
-    awsProfile, overwriteAwsProfile, outputEnvCredentials, httpProxy, noProxy, workingDirectory, configEnv };
+    awsProfile, overwriteAwsProfile, outputEnvCredentials, refreshCredentials, httpProxy, noProxy, workingDirectory, configEnv };
 }
 
 /** A role ARN must be in the region's partition and, when allowed-account-ids is set, in a listed account. */

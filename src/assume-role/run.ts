@@ -20,6 +20,7 @@ import { profileTexts, profileVariableWarning } from '../shared/messages/job-env
 import { EXPORTED_STATE, PROFILE_STATE, environmentFor, outputsFor, summaryFor, whereCredentialsAre } from './credential-exports.js';
 import { parseActionInputs } from './action-inputs.js';
 import type { KeylessDeps } from './keyless.js';
+import type { LaunchServer, RefreshPlan } from './refreshing-exports.js';
 import type { KeylessInputs } from './keyless-inputs.js';
 import type { RootInputs, SharedOptions } from './role-inputs.js';
 import { sessionNameForRun } from './session-name.js';
@@ -34,6 +35,8 @@ export interface AssumeRoleDeps extends KeylessDeps, SamconfigDeps {
   profileStore?: ProfileStore;
   /** A value no other run uses, marking the profile sections this step writes as its own. */
   marker: () => string;
+  /** Starts the credentials server (refresh-credentials); by default the real bundle, detached. */
+  launchCredentialsServer?: LaunchServer;
 }
 
 const DEFAULT_DEPS: AssumeRoleDeps = { stsClient: createStsClient, marker: randomUUID, ...DEFAULT_SAMCONFIG_DEPS };
@@ -94,9 +97,13 @@ function assumeRoleRequest(io: Io, inputs: RootInputs, role: RoleArn): AssumeRol
   };
 }
 
-async function publish(io: Io, assumed: AssumedRole, inputs: SharedOptions & { region: string }, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
+async function publish(io: Io, assumed: AssumedRole, inputs: SharedOptions & { region: string }, secrets: Secrets, deps: AssumeRoleDeps, plan: RefreshPlan, proxy: ProxyVariables): Promise<void> {
   await writeProfile(io, assumed, inputs, secrets, deps);
-  if (inputs.outputEnvCredentials) {
+  if (inputs.refreshCredentials) {
+    // Loaded only when a run asks for it.
+    const { publishRefreshing } = await import('./refreshing-exports.js');
+    await publishRefreshing(io, assumed, inputs, secrets, plan, proxy, deps.launchCredentialsServer);
+  } else if (inputs.outputEnvCredentials) {
     const shadowing = PROFILE_VARIABLES.filter((name) => (io.env[name] ?? '') !== '');
     if (shadowing.length > 0) io.annotate('warning', profileVariableWarning(shadowing));
     for (const [name, value] of environmentFor(assumed, inputs.region)) io.exportVariable(name, value);
@@ -122,9 +129,10 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
   try {
     role = await resolveRole(io, inputs, client, options, secrets);
     checkAllowedAccount(inputs, role.account, assumeRoleRefusals.givenRole(role.arn), secrets);
-    const assumed = await assumeRole(client, assumeRoleRequest(io, inputs, role), options);
+    const request = assumeRoleRequest(io, inputs, role);
+    const assumed = await assumeRole(client, request, options);
     checkAnswer(io, 'STS AssumeRole', assumed, role, inputs, secrets);
-    await publish(io, assumed, inputs, secrets, deps);
+    await publish(io, assumed, inputs, secrets, deps, { kind: 'keys', keys: inputs, request }, proxy);
   } catch (error) {
     if (!(error instanceof CallFailed)) throw error;
     throw new StepFailure(explainAssumeRoleFailure(error, assumeRoleContext({
@@ -146,9 +154,10 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
 async function assumeWithoutKeys(io: Io, inputs: KeylessInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
   if (inputs.maskAccountId) secrets.add(inputs.role.account);
   const { assumeKeyless } = await import('./keyless.js');
-  const assumed = await assumeKeyless(io, inputs, maskedProxyVariables(io.env, inputs, (value) => secrets.add(value)), secrets, deps);
+  const proxy = maskedProxyVariables(io.env, inputs, (value) => secrets.add(value));
+  const assumed = await assumeKeyless(io, inputs, proxy, secrets, deps);
   checkAnswer(io, 'STS AssumeRoleWithWebIdentity', assumed, inputs.role, inputs, secrets);
-  await publish(io, assumed, inputs, secrets, deps);
+  await publish(io, assumed, inputs, secrets, deps, { kind: 'keyless', inputs }, proxy);
 }
 
 /** The root action's main step, in the order the spec gives: masks, inputs, AssumeRole, exports. */

@@ -6,6 +6,7 @@
 import * as actionLog from './action-log.js';
 import * as assumeRoleFailures from './assume-role-failures.js';
 import * as awsFailures from './aws-failures.js';
+import * as credentialsServer from './credentials-server.js';
 import * as jobEnvironment from './job-environment.js';
 import * as keyAgeFailures from './key-age-failures.js';
 import * as inputs from './inputs.js';
@@ -27,6 +28,7 @@ const AREAS: Record<string, Record<string, unknown>> = {
   'action-log': actionLog,
   'assume-role-failures': assumeRoleFailures,
   'aws-failures': awsFailures,
+  'credentials-server': credentialsServer,
   'job-environment': jobEnvironment,
   'key-age-failures': keyAgeFailures,
   inputs,

@@ -54,17 +54,18 @@ const API_VERSIONS = { sts: '2011-06-15', iam: '2010-05-08' };
  */
 
 /**
- * @param {{ now?: () => Date, assumeRoleRateLimit?: { perSecond: number, burst: number }, newKeyDelayMs?: number, recordLastUse?: boolean }} [options]
+ * @param {{ now?: () => Date, assumeRoleRateLimit?: { perSecond: number, burst: number }, newKeyDelayMs?: number, recordLastUse?: boolean, maxSessionSeconds?: number }} [options]
  *   now: the server's clock (expiry, skew, the Date header);
  *   assumeRoleRateLimit: a token bucket on the server clock; authenticated AssumeRole calls over it are Throttling;
  *   newKeyDelayMs: how long a key made by CreateAccessKey is rejected (AWS: a few seconds);
- *   recordLastUse: every authenticated call sets its user key's last use (AWS does, hours later)
+ *   recordLastUse: every authenticated call sets its user key's last use (AWS does, hours later);
+ *   maxSessionSeconds: every session STS issues expires after at most this many seconds (whatever DurationSeconds asked), to watch refreshes
  * @returns {Promise<AwsTestServer>}
  */
 export async function startAwsTestServer(options = {}) {
   const now = options.now ?? (() => new Date());
   const assumeRoleLimit = options.assumeRoleRateLimit && tokenBucket({ ...options.assumeRoleRateLimit, now });
-  const world = createWorld(now);
+  const world = createWorld(now, { maxSessionSeconds: options.maxSessionSeconds });
   const faults = createFaults();
   /** @type {RequestRecord[]} */
   const requests = [];

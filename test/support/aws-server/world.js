@@ -70,8 +70,11 @@ import { randomBytes } from 'node:crypto';
  * @typedef {ReturnType<typeof createWorld>} World
  */
 
-/** @param {() => Date} now */
-export function createWorld(now) {
+/**
+ * @param {() => Date} now
+ * @param {{ maxSessionSeconds?: number }} [options]
+ */
+export function createWorld(now, { maxSessionSeconds = Number.POSITIVE_INFINITY } = {}) {
   /** @type {Map<string, User>} */
   const users = new Map();
   /** @type {Map<string, AccessKey>} */
@@ -146,7 +149,8 @@ export function createWorld(now) {
         roleArn: role.arn,
         assumedRoleArn: `arn:aws:sts::${role.account}:assumed-role/${role.name}/${fields.roleSessionName}`,
         assumedRoleId: `${role.roleId}:${fields.roleSessionName}`,
-        expiration: new Date(Math.floor(issuedAt.getTime() / 1000) * 1000 + fields.durationSeconds * 1000),
+        // maxSessionSeconds (a test option) cuts every session short, so tests can watch sessions expire.
+        expiration: new Date(Math.floor(issuedAt.getTime() / 1000) * 1000 + Math.min(fields.durationSeconds, maxSessionSeconds) * 1000),
       };
       const session = { record, role, secretAccessKey: randomSecret(), sessionToken: randomBytes(330).toString('base64'), issuedAt };
       issuedSessions.set(accessKeyId, session);
