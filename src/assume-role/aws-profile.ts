@@ -13,17 +13,28 @@ export interface WrittenProfile {
   files: Array<{ kind: ProfileFileKind; file: string; created: boolean }>;
 }
 
+export interface ProfileRequest {
+  profile: string;
+  credentials: ProfileCredentials;
+  region: string;
+  overwrite: boolean;
+  marker: string;
+}
+
 export type ProfileWrite = { ok: true; written: WrittenProfile } | { ok: false; existing: Array<{ kind: ProfileFileKind; file: string }> };
 
 /**
  * Writes the credentials into section `profile` of the credentials file and the region into the
- * config file. When either file already has that profile and `overwrite` is false, nothing is written.
+ * config file. When either file already has that profile and `overwrite` is false, nothing is
+ * written. The files are read and rewritten under the store's lock, so a step of another job on
+ * the same HOME, editing its own section at the same moment, neither loses this one nor has its
+ * own lost.
  */
-export async function writeAwsProfile(
-  store: ProfileStore,
-  paths: ProfilePaths,
-  request: { profile: string; credentials: ProfileCredentials; region: string; overwrite: boolean; marker: string },
-): Promise<ProfileWrite> {
+export function writeAwsProfile(store: ProfileStore, paths: ProfilePaths, request: ProfileRequest): Promise<ProfileWrite> {
+  return store.exclusive([paths.credentials, paths.config], () => writeSections(store, paths, request));
+}
+
+async function writeSections(store: ProfileStore, paths: ProfilePaths, request: ProfileRequest): Promise<ProfileWrite> {
   const { profile, credentials, region, marker } = request;
   const plans: Array<{ kind: ProfileFileKind; file: string; values: Array<[string, string]> }> = [
     { kind: 'credentials', file: paths.credentials, values: [['aws_access_key_id', credentials.accessKeyId], ['aws_secret_access_key', credentials.secretAccessKey], ['aws_session_token', credentials.sessionToken]] },
@@ -40,15 +51,23 @@ export async function writeAwsProfile(
       files.push({ kind: plan.kind, file: plan.file, created: current[i] === undefined });
     }
   } catch (error) {
-    // The step fails and saves no state, so no post step would remove what was written: do it now.
-    await removeAwsProfile(store, { profile, marker, files }).catch(() => undefined);
+    // The step fails and saves no state, so no post step would remove what was written: do it now (the lock is still held).
+    await removeSections(store, { profile, marker, files }).catch(() => undefined);
     throw error;
   }
   return { ok: true, written: { profile, marker, files } };
 }
 
-/** Removes the sections `written` names, if they still carry its marker; a file it created and emptied goes too. */
-export async function removeAwsProfile(store: ProfileStore, written: WrittenProfile): Promise<string[]> {
+/**
+ * Removes the sections `written` names, if they still carry its marker; a file it created and
+ * emptied goes too. Each file is read again under the lock and only the section with this step's
+ * marker is taken out of what is there now, so every other section, another job's included, stays.
+ */
+export function removeAwsProfile(store: ProfileStore, written: WrittenProfile): Promise<string[]> {
+  return store.exclusive(written.files.map(({ file }) => file), () => removeSections(store, written));
+}
+
+async function removeSections(store: ProfileStore, written: WrittenProfile): Promise<string[]> {
   const cleaned: string[] = [];
   for (const { kind, file, created } of written.files) {
     const text = await store.read(file);
