@@ -429,6 +429,7 @@ function runMessages(): Produced[] {
     { action: 'root', label: 'run: AWS_PROFILE and AWS_DEFAULT_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE', 'AWS_DEFAULT_PROFILE']) },
     { action: 'key-age', label: 'run: the summary cannot be written', message: summary },
     { action: 'root', label: 'input: a working-directory that is not a folder (checked before any call, after parsing)', message: `working-directory: ${inputRules.workingDirectoryMissing}` },
+    { action: 'root', label: 'input: a working-directory that links out of the workspace (checked before any call)', message: `working-directory: ${inputRules.workingDirectoryOutside}` },
     ...samconfigMessages(),
   ];
 }
@@ -448,6 +449,7 @@ function samconfigMessages(): Produced[] {
     ...samconfigFindings(['x'], 'samconfig.yaml', 'eu-west-1').map((finding) => ({ action: 'root' as const, label: 'run: samconfig not a table', message: samconfigWarning(finding) })),
     { action: 'root', label: 'run: samconfig does not parse', message: samconfigTexts.unparsable('samconfig.toml', 'Invalid TOML document: unexpected end of table header') },
     { action: 'root', label: 'run: samconfig too large', message: samconfigTexts.tooLarge('samconfig.toml', 1048576) },
+    { action: 'root', label: 'run: samconfig is a link out of the workspace', message: samconfigTexts.outsideWorkspace('services/api/samconfig.toml') },
     { action: 'root', label: 'run: samconfig unreadable', message: samconfigTexts.unreadable('samconfig.toml', 'EACCES: permission denied') },
   ];
 }
@@ -635,6 +637,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'inputs:inputRules.workingDirectory': 'produced',
   'inputs:inputRules.configEnv': 'produced',
   'inputs:inputRules.workingDirectoryMissing': 'produced',
+  'inputs:inputRules.workingDirectoryOutside': 'produced',
   'samconfig:samconfigTexts.profile': 'produced',
   'samconfig:samconfigTexts.region': 'produced',
   'samconfig:samconfigTexts.resolveS3WithBucket': 'produced',
@@ -642,6 +645,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'samconfig:samconfigTexts.unparsable': 'produced',
   'samconfig:samconfigTexts.notATable': 'produced',
   'samconfig:samconfigTexts.tooLarge': 'produced',
+  'samconfig:samconfigTexts.outsideWorkspace': 'produced',
   'samconfig:samconfigTexts.environmentMissing': 'produced',
   'samconfig:samconfigTexts.unreadable': 'produced',
   'tracking-issue:explainIssueFailure': 'produced',
