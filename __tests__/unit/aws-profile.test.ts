@@ -72,6 +72,15 @@ describe('writeAwsProfile and removeAwsProfile on real files', () => {
   }));
 });
 
+test('a post step after ~/.aws was deleted removes nothing and makes no folder again', () => withHome(async (home) => {
+  const paths = profilePaths({ HOME: home });
+  const result = await writeAwsProfile(fileProfileStore, paths, { profile: 'test', credentials, region: 'eu-west-1', overwrite: false, marker: 'm' });
+  if (!result.ok) throw new Error('refused');
+  await rm(path.join(home, '.aws'), { recursive: true });
+  expect(await removeAwsProfile(fileProfileStore, result.written)).toEqual([]);
+  expect(await readdir(home)).toEqual([]);
+}));
+
 describe('two jobs on one HOME at the same moment', () => {
   /** The real files, but every read takes a while: without a lock, both steps read before either writes. */
   const slowReads = { ...fileProfileStore, read: async (file: string) => {

@@ -63,8 +63,12 @@ async function writeSections(store: ProfileStore, paths: ProfilePaths, request: 
  * emptied goes too. Each file is read again under the lock and only the section with this step's
  * marker is taken out of what is there now, so every other section, another job's included, stays.
  */
-export function removeAwsProfile(store: ProfileStore, written: WrittenProfile): Promise<string[]> {
-  return store.exclusive(written.files.map(({ file }) => file), () => removeSections(store, written));
+export async function removeAwsProfile(store: ProfileStore, written: WrittenProfile): Promise<string[]> {
+  // A file gone since cannot hold this run's marker (one made later has no reason to): no lock, no folder made for it.
+  const present: WrittenProfile['files'] = [];
+  for (const entry of written.files) if ((await store.read(entry.file)) !== undefined) present.push(entry);
+  if (present.length === 0) return [];
+  return store.exclusive(present.map(({ file }) => file), () => removeSections(store, { ...written, files: present }));
 }
 
 async function removeSections(store: ProfileStore, written: WrittenProfile): Promise<string[]> {
