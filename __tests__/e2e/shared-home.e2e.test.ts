@@ -8,8 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readdir, readFile, readlink, rm, utimes, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
@@ -100,4 +100,26 @@ describe('aws-profile on a shared HOME', () => {
     // No lock or temporary file of any step stays beside the user's files.
     expect((await readdir(path.join(home, '.aws'))).sort()).toEqual(['config', 'credentials']);
   }, 600_000);
+
+  awsTest('a lock left by a killed step (its process gone, or older than 20 s) does not stop the next job, and none stays', async () => {
+    const lockFile = path.join(home, '.aws', 'credentials.lock');
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    // The bundles' processes share this machine and pid namespace with the test.
+    const scope = `${hostname()} ${await readlink('/proc/self/ns/pid').catch(() => '')}`;
+    const left = [
+      { text: JSON.stringify({ pid: Number(gone.stdout), scope, nonce: 'killed-step', since: new Date().toISOString() }), ageMs: 0 },
+      { text: '{"pid":', ageMs: 60_000 },
+    ];
+    for (const [i, { text, ageMs }] of left.entries()) {
+      await writeFile(lockFile, text);
+      const then = new Date(Date.now() - ageMs);
+      await utimes(lockFile, then, then);
+      const result = await main(1, 100 + i);
+      expect({ exitCode: result.exitCode, errors: result.errors }).toEqual({ exitCode: 0, errors: [] });
+      expect(await cliCaller('job-1')).toBe(result.outputs['assumed-role-arn']);
+      expect((await runPost(result)).exitCode).toBe(0);
+      expect(await readFile(path.join(home, '.aws', 'credentials'), 'utf8')).toBe(USER_CREDENTIALS);
+      expect((await readdir(path.join(home, '.aws'))).sort()).toEqual(['config', 'credentials']);
+    }
+  });
 });
