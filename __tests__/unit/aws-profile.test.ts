@@ -107,6 +107,19 @@ describe('two jobs on one HOME at the same moment', () => {
     expect(await readFile(paths.config, 'utf8')).toBe(USER_CONFIG);
     expect((await readdir(home)).sort()).toEqual(['config', 'credentials']);
   }));
+
+  test('files neither job found: whichever post step removes the last section deletes them, whoever created them', () => withHome(async (home) => {
+    const paths = profilePaths({ HOME: home });
+    const write = (profile: string) => writeAwsProfile(slowReads, paths, { profile, credentials, region: 'eu-west-1', overwrite: false, marker: `m-${profile}` });
+    const [a, b] = await Promise.all([write('a'), write('b')]);
+    if (!a?.ok || !b?.ok) throw new Error('refused');
+    // One of them created each file; the other's post step runs last in one of these two orders.
+    const creatorOfConfig = a.written.files.find(({ kind }) => kind === 'config')?.created ? a : b;
+    const other = creatorOfConfig === a ? b : a;
+    await removeAwsProfile(fileProfileStore, creatorOfConfig.written);
+    await removeAwsProfile(fileProfileStore, other.written);
+    expect(await readdir(path.join(home, '.aws'))).toEqual([]);
+  }));
 });
 
 test('state that is not ours is ignored', () => {

@@ -1,5 +1,5 @@
 import type { ProfilePaths, ProfileStore } from '../adapters/profile-store.js';
-import { hasProfile, isBlank, removeProfile, writeProfile, type ProfileFileKind } from './profile-files.js';
+import { CREATED_FILE_TEXT, hasProfile, isLeftover, removeProfile, writeProfile, type ProfileFileKind } from './profile-files.js';
 
 export interface ProfileCredentials {
   accessKeyId: string;
@@ -43,7 +43,7 @@ async function writeSections(store: ProfileStore, paths: ProfilePaths, request: 
   const current = await Promise.all(plans.map((plan) => store.read(plan.file)));
   const existing = plans.filter((plan, i) => hasProfile(current[i] ?? '', plan.kind, profile)).map(({ kind, file }) => ({ kind, file }));
   if (existing.length > 0 && !request.overwrite) return { ok: false, existing };
-  const texts = plans.map((plan, i) => writeProfile(current[i] ?? '', plan.kind, profile, plan.values, marker));
+  const texts = plans.map((plan, i) => writeProfile(current[i] ?? CREATED_FILE_TEXT, plan.kind, profile, plan.values, marker));
   const files: WrittenProfile['files'] = [];
   try {
     for (const [i, plan] of plans.entries()) {
@@ -60,8 +60,9 @@ async function writeSections(store: ProfileStore, paths: ProfilePaths, request: 
 
 /**
  * Removes the sections `written` names, if they still carry its marker; a file it created and
- * emptied goes too. Each file is read again under the lock and only the section with this step's
- * marker is taken out of what is there now, so every other section, another job's included, stays.
+ * emptied goes too, as does one left with only the created-file line (another job created it).
+ * Each file is read again under the lock and only the section with this step's marker is taken
+ * out of what is there now, so every other section, another job's included, stays.
  */
 export async function removeAwsProfile(store: ProfileStore, written: WrittenProfile): Promise<string[]> {
   // A file gone since cannot hold this run's marker (one made later has no reason to): no lock, no folder made for it.
@@ -78,7 +79,7 @@ async function removeSections(store: ProfileStore, written: WrittenProfile): Pro
     if (text === undefined) continue;
     const result = removeProfile(text, kind, written.profile, written.marker);
     if (!result.removed) continue;
-    if (created && isBlank(result.text)) await store.remove(file);
+    if (isLeftover(result.text, created)) await store.remove(file);
     else await store.write(file, result.text);
     cleaned.push(file);
   }
