@@ -101,6 +101,19 @@ describe('aws-profile on a shared HOME', () => {
     expect((await readdir(path.join(home, '.aws'))).sort()).toEqual(['config', 'credentials']);
   }, 600_000);
 
+  awsTest('on a HOME without ~/.aws files: whichever job created each file, none is left after the post steps', async () => {
+    await rm(path.join(home, '.aws', 'credentials'));
+    await rm(path.join(home, '.aws', 'config'));
+    const jobs = Array.from({ length: JOBS }, (_, i) => i + 1);
+    const mains = await Promise.all(jobs.map((job) => main(job, 50)));
+    expect(mains.map(({ exitCode }) => exitCode)).toEqual(jobs.map(() => 0));
+    expect(await Promise.all(jobs.map((job) => cliCaller(`job-${job}`)))).toEqual(mains.map((result) => result.outputs['assumed-role-arn']));
+    await Promise.all(mains.map((result) => runPost(result)));
+    expect(await readdir(path.join(home, '.aws'))).toEqual([]);
+    await writeFile(path.join(home, '.aws', 'credentials'), USER_CREDENTIALS, { mode: 0o600 });
+    await writeFile(path.join(home, '.aws', 'config'), USER_CONFIG, { mode: 0o600 });
+  });
+
   awsTest('a lock left by a killed step (its process gone, or older than 20 s) does not stop the next job, and none stays', async () => {
     const lockFile = path.join(home, '.aws', 'credentials.lock');
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
