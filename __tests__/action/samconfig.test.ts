@@ -3,7 +3,7 @@
  * loopback STS. Warnings never stop the step; a working-directory that is no folder fails it before any call.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../../src/assume-role/run.js';
@@ -90,6 +90,29 @@ describe('samconfig in run(io)', () => {
     expect(step.errors).toEqual([expect.stringMatching(/^Invalid input working-directory: is not a folder in the workspace/)]);
     expect(server.requests.length).toBe(before);
     expect(step.exported).toEqual({});
+  });
+
+  test('a working-directory that is a symbolic link out of the workspace: one input error, no call to AWS, nothing exported', async () => {
+    const elsewhere = await workspaceWith({ 'samconfig.toml': guided('us-east-1', 'profile = "other-folder"') });
+    const workspace = await workspaceWith({});
+    await symlink(elsewhere, path.join(workspace, 'app'));
+    const before = server.requests.length;
+    const step = io(workspace, { 'working-directory': 'app' });
+    await run(step);
+    expect(step.errors).toEqual([expect.stringMatching(/^Invalid input working-directory: leads out of the workspace \(GITHUB_WORKSPACE\) through a symbolic link/)]);
+    expect(step.errors.join('')).not.toContain('other-folder');
+    expect(server.requests.length).toBe(before);
+    expect(step.exported).toEqual({});
+  });
+
+  test('a samconfig.toml that is a link out of the workspace is not read: one warning naming it, nothing of its content, the step succeeds', async () => {
+    const workspace = await workspaceWith({ 'services/api/.keep': '' });
+    await symlink('/proc/self/environ', path.join(workspace, 'services', 'api', 'samconfig.toml'));
+    const step = io(workspace, { 'working-directory': 'services/api' });
+    await run(step);
+    expect(warnings(step)).toEqual([expect.stringMatching(/^services\/api\/samconfig\.toml is a symbolic link to a file outside the workspace \(GITHUB_WORKSPACE\), so this action did not read it/)]);
+    expect(step.failed).toBe(false);
+    expect(step.exported.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
   });
 
   test('a samconfig that does not parse: one warning naming the file, the step succeeds', async () => {

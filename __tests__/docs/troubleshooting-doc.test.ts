@@ -427,6 +427,8 @@ function runMessages(): Produced[] {
     { action: 'root', label: 'run: the summary cannot be written', message: summary },
     { action: 'root', label: 'run: aws-profile exists', message: profileTexts.exists('prod', ['/home/runner/.aws/credentials', '/home/runner/.aws/config']) },
     { action: 'root', label: 'post: a profile cannot be removed', message: profileTexts.removeFailed('prod', '/home/runner/.aws/credentials', 'Error: EACCES: permission denied') },
+    { action: 'root', label: 'run: the AWS files stay locked by another step', message: profileTexts.locked('/home/runner/.aws/credentials.lock', { pid: 4242, heldForSeconds: 12 }, 30) },
+    { action: 'root', label: 'run: the AWS files stay locked by an unknown owner', message: profileTexts.locked('/home/runner/.aws/config.lock', { heldForSeconds: 3 }, 30) },
     { action: 'root', label: 'run: AWS_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE']) },
     { action: 'root', label: 'run: the credentials server did not start', message: credentialsServerTexts.notStarted('no answer within 10.0 s') },
     { action: 'root', label: 'server log: a refresh failed, may heal', message: serverLog.refreshRetry('ServiceUnavailable: Service Unavailable, after 5 attempt(s)', new Date('2026-03-01T12:01:00Z'), new Date('2026-03-01T12:10:00Z')) },
@@ -437,6 +439,7 @@ function runMessages(): Produced[] {
     { action: 'root', label: 'run: AWS_PROFILE and AWS_DEFAULT_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE', 'AWS_DEFAULT_PROFILE']) },
     { action: 'key-age', label: 'run: the summary cannot be written', message: summary },
     { action: 'root', label: 'input: a working-directory that is not a folder (checked before any call, after parsing)', message: `working-directory: ${inputRules.workingDirectoryMissing}` },
+    { action: 'root', label: 'input: a working-directory that links out of the workspace (checked before any call)', message: `working-directory: ${inputRules.workingDirectoryOutside}` },
     ...samconfigMessages(),
   ];
 }
@@ -456,6 +459,7 @@ function samconfigMessages(): Produced[] {
     ...samconfigFindings(['x'], 'samconfig.yaml', 'eu-west-1').map((finding) => ({ action: 'root' as const, label: 'run: samconfig not a table', message: samconfigWarning(finding) })),
     { action: 'root', label: 'run: samconfig does not parse', message: samconfigTexts.unparsable('samconfig.toml', 'Invalid TOML document: unexpected end of table header') },
     { action: 'root', label: 'run: samconfig too large', message: samconfigTexts.tooLarge('samconfig.toml', 1048576) },
+    { action: 'root', label: 'run: samconfig is a link out of the workspace', message: samconfigTexts.outsideWorkspace('services/api/samconfig.toml') },
     { action: 'root', label: 'run: samconfig unreadable', message: samconfigTexts.unreadable('samconfig.toml', 'EACCES: permission denied') },
   ];
 }
@@ -645,6 +649,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'job-environment:profileTexts.written': 'not an error, warning or notice',
   'job-environment:profileTexts.removed': 'not an error, warning or notice',
   'job-environment:profileTexts.removeFailed': 'produced',
+  'job-environment:profileTexts.locked': 'produced',
   'job-environment:profileVariableWarning': 'produced',
   'inputs:inputRules.refreshWithoutEnvironment': 'produced',
   'credentials-server:credentialsServerTexts.started': 'not an error, warning or notice',
@@ -672,6 +677,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'inputs:inputRules.workingDirectory': 'produced',
   'inputs:inputRules.configEnv': 'produced',
   'inputs:inputRules.workingDirectoryMissing': 'produced',
+  'inputs:inputRules.workingDirectoryOutside': 'produced',
   'samconfig:samconfigTexts.profile': 'produced',
   'samconfig:samconfigTexts.region': 'produced',
   'samconfig:samconfigTexts.resolveS3WithBucket': 'produced',
@@ -679,6 +685,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'samconfig:samconfigTexts.unparsable': 'produced',
   'samconfig:samconfigTexts.notATable': 'produced',
   'samconfig:samconfigTexts.tooLarge': 'produced',
+  'samconfig:samconfigTexts.outsideWorkspace': 'produced',
   'samconfig:samconfigTexts.environmentMissing': 'produced',
   'samconfig:samconfigTexts.unreadable': 'produced',
   'tracking-issue:explainIssueFailure': 'produced',

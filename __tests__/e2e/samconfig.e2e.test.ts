@@ -1,7 +1,8 @@
 /**
  * SAM CLI's samconfig with the bundled action under the runner emulation: each warning, none for a
- * clean `sam deploy --guided` file, a file that does not parse, working-directory. The parsers live
- * in chunks of their own (dist/main/*.index.js), so these runs also prove that the chunks load.
+ * clean `sam deploy --guided` file, a file that does not parse, working-directory, symbolic links out
+ * of the workspace (never read). The parsers live in chunks of their own (dist/main/*.index.js), so
+ * these runs also prove that the chunks load.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
@@ -52,11 +53,12 @@ default:
       region: ${region}
 `;
 
-function run(workspaceFiles: Record<string, string>, inputs: Record<string, string> = {}) {
+function run(workspaceFiles: Record<string, string>, inputs: Record<string, string> = {}, workspaceLinks: Record<string, string> = {}) {
   return runAction('dist/main/index.js', {
     inputs: { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, ...inputs },
     env: { AWS_ENDPOINT_URL: server.url },
     workspaceFiles,
+    workspaceLinks,
   });
 }
 
@@ -142,6 +144,30 @@ profile = "prod-admin"
     const result = await run({ 'samconfig.toml': guidedToml('eu-west-1'), 'services/api/samconfig.yml': guidedYaml('ap-south-1') }, { 'working-directory': 'services/api' });
     expectExported(result);
     expect(result.warnings).toEqual([expect.stringMatching(/^services\/api\/samconfig\.yml sets region = ap-south-1 in \[default\.deploy\.parameters\]/)]);
+  });
+
+  test('a samconfig.toml linked to /proc/self/environ is not read: one warning naming the file, nothing of the environment in the log', async () => {
+    const result = await run({}, {}, { 'samconfig.toml': '/proc/self/environ' });
+    expectExported(result);
+    expect(result.warnings).toEqual([expect.stringMatching(/^samconfig\.toml is a symbolic link to a file outside the workspace \(GITHUB_WORKSPACE\), so this action did not read it/)]);
+    for (const text of [result.stdout, result.stderr]) expect(text).not.toMatch(/INPUT_|RUNNER_TEMP=|GITHUB_RUN_ID=|PATH=/);
+  });
+
+  test('a samconfig linked within the workspace is read as usual', async () => {
+    const result = await run({ 'config/samconfig.toml': guidedToml('eu-west-1', 'profile = "dev"') }, {}, { 'samconfig.toml': 'config/samconfig.toml' });
+    expectExported(result);
+    expect(result.warnings).toEqual([expect.stringMatching(/^samconfig\.toml sets profile = dev in \[default\.deploy\.parameters\]/)]);
+  });
+
+  test('a working-directory that is a link out of the workspace: one input error before any call to AWS, nothing exported', async () => {
+    const before = server.requests.length;
+    for (const target of ['/etc', '..']) {
+      const result = await run({}, { 'working-directory': 'app' }, { app: target });
+      expect(result.exitCode).not.toBe(0);
+      expect(result.errors).toEqual([expect.stringMatching(/^Invalid input working-directory: leads out of the workspace \(GITHUB_WORKSPACE\) through a symbolic link/)]);
+      expect(result.env).toEqual({});
+    }
+    expect(server.requests.length).toBe(before);
   });
 
   test('working-directory that does not exist: one input error before any call to AWS, nothing exported', async () => {

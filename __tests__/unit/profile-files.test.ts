@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { hasProfile, markerLine, removeProfile, sectionHeader, writeProfile } from '../../src/assume-role/profile-files.js';
+import { CREATED_FILE_TEXT, hasProfile, isLeftover, markerLine, removeProfile, sectionHeader, writeProfile } from '../../src/assume-role/profile-files.js';
 
 const USER_FILE = [
   '# my laptop profiles',
@@ -85,5 +85,18 @@ describe('removeProfile', () => {
     const text = writeProfile('', 'credentials', 'a', [['k', 'v']], 'm');
     const both = `${text}\n[b]\nz = 3\n`;
     expect(removeProfile(both, 'credentials', 'a', 'm').text).toBe('[b]\nz = 3\n');
+  });
+});
+
+describe('isLeftover: which file a post step deletes', () => {
+  test('blank in a file this step created; only the created-file line, whoever created it; never the user\'s text', () => {
+    expect(isLeftover('', true)).toBe(true);
+    expect(isLeftover('\n\n', false)).toBe(false);
+    const created = writeProfile(CREATED_FILE_TEXT, 'credentials', 'a', [['k', 'v']], 'm');
+    expect(created.startsWith(CREATED_FILE_TEXT)).toBe(true);
+    expect(isLeftover(removeProfile(created, 'credentials', 'a', 'm').text, false)).toBe(true);
+    expect(isLeftover(CREATED_FILE_TEXT.replace('\n', '\r\n'), false)).toBe(true);
+    expect(isLeftover(`${CREATED_FILE_TEXT}\n[mine]\nx = 1\n`, true)).toBe(false);
+    expect(isLeftover('# my own comment\n', true)).toBe(false);
   });
 });

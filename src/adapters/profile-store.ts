@@ -2,6 +2,8 @@ import { chmod, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Io } from '../shared/io.js';
+import { profileTexts } from '../shared/messages/job-environment.js';
+import { FileLockTimeout, withFileLocks } from './file-lock.js';
 
 /** Where botocore (SAM CLI, the AWS CLI) and the JS SDK look for the shared files, from the step's environment. */
 export interface ProfilePaths {
@@ -28,6 +30,12 @@ export interface ProfileStore {
   /** Replaces the file as a whole (mode 0600; missing folders are made with mode 0700). */
   write(file: string, text: string): Promise<void>;
   remove(file: string): Promise<void>;
+  /**
+   * Runs `edit` (its reads and writes of `files`) while no other step of this action, in any
+   * process on the machine, edits them: runner services of one user share ~/.aws, and two steps
+   * that each read, edit and rename a file would otherwise lose one of the two edits.
+   */
+  exclusive<T>(files: readonly string[], edit: () => Promise<T>): Promise<T>;
 }
 
 export const FILE_MODE = 0o600;
@@ -60,5 +68,14 @@ export const fileProfileStore: ProfileStore = {
   },
   async remove(file) {
     await rm(file, { force: true });
+  },
+  async exclusive(files, edit) {
+    try {
+      return await withFileLocks(files, edit);
+    } catch (error) {
+      if (!(error instanceof FileLockTimeout)) throw error;
+      const holder = { pid: error.holderPid, heldForSeconds: Math.round(error.heldForMs / 1000) };
+      throw new Error(profileTexts.locked(error.lockFile, holder, Math.round(error.waitedMs / 1000)), { cause: error });
+    }
   },
 };

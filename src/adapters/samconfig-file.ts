@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errorText } from '../shared/step.js';
+import { realPathInWorkspace } from './workspace-path.js';
 
 /** Larger than any samconfig a person writes; a bigger file is not read at all. */
 export const SAMCONFIG_MAX_BYTES = 1024 * 1024;
@@ -16,6 +17,7 @@ export type SamconfigRead =
   | { kind: 'document'; name: string; document: unknown }
   | { kind: 'unparsable'; name: string; message: string }
   | { kind: 'tooLarge'; name: string }
+  | { kind: 'outsideWorkspace'; name: string }
   | { kind: 'unreadable'; name: string; message: string };
 
 const isMissing = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
@@ -40,11 +42,30 @@ async function parse(name: string, text: string): Promise<unknown> {
   return parseYaml(text, { intAsBigInt: true, logLevel: 'error' });
 }
 
-export async function readSamconfig(folder: string, names: readonly string[]): Promise<SamconfigRead> {
+/**
+ * The samconfig in `folder`, read only when its real path is inside `workspace`: one that is a
+ * symbolic link out of it is never opened, and what is read is the resolved file itself.
+ */
+/**
+ * What a parser said, without the file's text: the first line of its message (smol-toml and yaml
+ * put a code frame quoting the file's lines after it), with smol-toml's line and column.
+ */
+function parserReason(error: unknown): string {
+  const [first = ''] = errorText(error).split('\n');
+  const { line, column } = error as { line?: unknown; column?: unknown };
+  const at = typeof line === 'number' && typeof column === 'number' && !first.includes(' at line ') ? ` at line ${line}, column ${column}` : '';
+  return `${first.replace(/:\s*$/, '')}${at}`;
+}
+
+export async function readSamconfig(folder: string, names: readonly string[], workspace: string): Promise<SamconfigRead> {
   for (const name of names) {
-    const file = path.join(folder, name);
+    let file: string;
     let size: number;
     try {
+      // Missing (a dangling link too) is ENOENT here, and the next name is tried, as SAM CLI does.
+      const real = await realPathInWorkspace(workspace, path.join(folder, name));
+      if (real === undefined) return { kind: 'outsideWorkspace', name };
+      file = real;
       const info = await stat(file);
       // SAM CLI picks the name even when it is no file, then reads nothing from it; a FIFO is never read here.
       if (!info.isFile()) return { kind: 'none' };
@@ -63,7 +84,7 @@ export async function readSamconfig(folder: string, names: readonly string[]): P
     try {
       return { kind: 'document', name, document: await parse(name, text) };
     } catch (error) {
-      return { kind: 'unparsable', name, message: errorText(error) };
+      return { kind: 'unparsable', name, message: parserReason(error) };
     }
   }
   return { kind: 'none' };

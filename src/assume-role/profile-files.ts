@@ -116,7 +116,19 @@ export function removeProfile(text: string, kind: ProfileFileKind, profile: stri
   return { text: joinText({ lines, eol: parsed.eol }), removed: true };
 }
 
-/** Nothing but blank lines left: a file the action created and emptied again is deleted. */
-export function isBlank(text: string): boolean {
-  return text.trim() === '';
+/**
+ * The first line of a file the action creates. Jobs sharing a HOME add their sections to it, so
+ * whichever post step removes the last one deletes the file, not only the step that created it.
+ */
+const CREATED_LINE = '# created by assume-deploy-role; deleted when none of its sections is left';
+export const CREATED_FILE_TEXT = `${CREATED_LINE}\n`;
+
+/**
+ * Whether the file may go: nothing but blank lines left in a file this step created, or nothing
+ * but the created-file line (any other text, the user's own included, keeps it).
+ */
+export function isLeftover(text: string, createdByThisStep: boolean): boolean {
+  const lines = splitText(text).lines.filter((line) => line.trim() !== '');
+  if (lines.length === 0) return createdByThisStep;
+  return lines.length === 1 && lines[0]?.trim() === CREATED_LINE;
 }

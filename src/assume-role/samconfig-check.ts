@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { isFolder, readSamconfig, type SamconfigRead, SAMCONFIG_MAX_BYTES } from '../adapters/samconfig-file.js';
+import { isInWorkspace } from '../adapters/workspace-path.js';
 import { describeInputProblems } from '../shared/input-problems.js';
 import type { Io } from '../shared/io.js';
 import { inputRules } from '../shared/messages/inputs.js';
@@ -15,10 +16,12 @@ import { SAMCONFIG_FILES, samconfigFindings, samconfigWarning } from './samconfi
 
 export interface SamconfigDeps {
   isFolder(folder: string): Promise<boolean>;
-  readSamconfig(folder: string, names: readonly string[]): Promise<SamconfigRead>;
+  /** Whether the folder's real path (symbolic links resolved) is within the workspace's. */
+  isInWorkspace(workspace: string, folder: string): Promise<boolean>;
+  readSamconfig(folder: string, names: readonly string[], workspace: string): Promise<SamconfigRead>;
 }
 
-export const DEFAULT_SAMCONFIG_DEPS: SamconfigDeps = { isFolder, readSamconfig };
+export const DEFAULT_SAMCONFIG_DEPS: SamconfigDeps = { isFolder, isInWorkspace, readSamconfig };
 
 /** The folder sam deploy runs in: working-directory inside GITHUB_WORKSPACE, else the workspace, else the step's own folder. */
 export function samconfigFolder(env: Io['env'], workingDirectory: string | undefined): string {
@@ -28,6 +31,7 @@ export function samconfigFolder(env: Io['env'], workingDirectory: string | undef
 function warningsFor(read: SamconfigRead, shownAs: (name: string) => string, region: string, configEnv: string | undefined): string[] {
   switch (read.kind) {
     case 'none': return [];
+    case 'outsideWorkspace': return [samconfigTexts.outsideWorkspace(shownAs(read.name))];
     case 'tooLarge': return [samconfigTexts.tooLarge(shownAs(read.name), SAMCONFIG_MAX_BYTES)];
     case 'unreadable': return [samconfigTexts.unreadable(shownAs(read.name), read.message)];
     case 'unparsable': return [samconfigTexts.unparsable(shownAs(read.name), read.message)];
@@ -37,14 +41,17 @@ function warningsFor(read: SamconfigRead, shownAs: (name: string) => string, reg
 
 export async function checkSamconfig(io: Io, inputs: { region: string; workingDirectory?: string; configEnv?: string }, deps: SamconfigDeps): Promise<void> {
   const folder = samconfigFolder(io.env, inputs.workingDirectory);
-  if (inputs.workingDirectory !== undefined && !(await deps.isFolder(folder))) {
-    throw new StepFailure(describeInputProblems([`working-directory: ${inputRules.workingDirectoryMissing}`]));
+  const workspace = samconfigFolder(io.env, undefined);
+  if (inputs.workingDirectory !== undefined) {
+    // The input's rule refuses `..` and absolute paths; a symbolic link in the checkout can still lead out.
+    if (!(await deps.isFolder(folder))) throw new StepFailure(describeInputProblems([`working-directory: ${inputRules.workingDirectoryMissing}`]));
+    if (!(await deps.isInWorkspace(workspace, folder))) throw new StepFailure(describeInputProblems([`working-directory: ${inputRules.workingDirectoryOutside}`]));
   }
   // The name as the user knows it: relative to the workspace, with the working-directory they gave.
   const shownAs = (name: string) => path.posix.join(inputs.workingDirectory ?? '', name);
   let warnings: string[];
   try {
-    warnings = warningsFor(await deps.readSamconfig(folder, SAMCONFIG_FILES), shownAs, inputs.region, inputs.configEnv);
+    warnings = warningsFor(await deps.readSamconfig(folder, SAMCONFIG_FILES, workspace), shownAs, inputs.region, inputs.configEnv);
   } catch (error) {
     warnings = [samconfigTexts.unreadable(shownAs(SAMCONFIG_FILES[0]), errorText(error))];
   }

@@ -5,7 +5,7 @@
  * GITHUB_STEP_SUMMARY, GITHUB_PATH), workflow commands and masking on stdout.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { constants as osConstants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,8 @@ const FILE_COMMANDS = {
  * @property {number} [timeoutMs] the step is killed after this long (default 60 s)
  * @property {Record<string, string>} [workspaceFiles] files to write into the fresh workspace before the step
  *   (path relative to GITHUB_WORKSPACE, text), as actions/checkout would have left them
+ * @property {Record<string, string>} [workspaceLinks] symbolic links to make in the workspace after the files
+ *   (path relative to GITHUB_WORKSPACE, link target as written), as a checkout of committed links leaves them
  *
  * @typedef {object} ActionRun
  * @property {number} exitCode
@@ -116,6 +118,11 @@ export async function runAction(entry, options = {}) {
     const file = path.join(workDir, 'workspace', name);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, text);
+  }
+  for (const [name, target] of Object.entries(options.workspaceLinks ?? {})) {
+    const link = path.join(workDir, 'workspace', name);
+    await mkdir(path.dirname(link), { recursive: true });
+    await symlink(target, link);
   }
   return runStep(entry, options, { workDir, step: 'main', pathEntries: [] });
 }

@@ -34,6 +34,7 @@ export const inputRules = {
   keylessSourceIdentity: 'applies only with keys: in keyless mode STS takes the source identity from the token\'s claims; remove it',
   keylessRoleArn: 'must be a role ARN (arn:PARTITION:iam::ACCOUNT_ID:role/[PATH/]NAME) in keyless mode: there is no key whose account a bare role name could be in',
   workingDirectory: 'must be a folder relative to the workspace, like app or services/api: no leading / or drive, no .. and no control characters',
+  workingDirectoryOutside: 'leads out of the workspace (GITHUB_WORKSPACE) through a symbolic link: name the folder inside the checkout itself, not a link to elsewhere',
   workingDirectoryMissing: 'is not a folder in the workspace (GITHUB_WORKSPACE): check the path, relative to the repository\'s root, and that actions/checkout ran before this step',
   configEnv: 'must be the name of a samconfig environment, as sam deploy --config-env takes it: 1 to 64 characters from A-Z a-z 0-9 _ -, like prod',
   refreshWithoutEnvironment: 'cannot be true with aws-profile or output-env-credentials: false: refreshed credentials reach the following steps only through the environment (AWS_CONTAINER_CREDENTIALS_FULL_URI), which a profile does not read; remove aws-profile and output-env-credentials, or set refresh-credentials: false',

@@ -7,6 +7,10 @@ export const profileTexts = {
   written: (profile: string, files: readonly string[]) => `Wrote the credentials to profile ${profile} (${both(files)})`,
   removed: (profile: string, file: string) => `Removed profile ${profile} from ${file}`,
   removeFailed: (profile: string, file: string, error: string) => `Could not remove profile ${profile} from ${file}: ${error}`,
+  locked: (lockFile: string, holder: { pid?: number; heldForSeconds: number }, waitedSeconds: number) =>
+    `aws-profile: another step is editing the AWS files: ${lockFile} is held by ${holder.pid === undefined ? 'a process' : `process ${holder.pid}`} ` +
+    `(for ${holder.heldForSeconds} s) and was not released within ${waitedSeconds} s, so nothing was changed. ` +
+    `If no step of this action is running on this machine, delete ${lockFile}`,
 };
 
 export const profileVariableWarning = (variables: readonly string[]) =>

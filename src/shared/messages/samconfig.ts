@@ -50,6 +50,9 @@ export const samconfigTexts = {
     `${named(file)} does not parse, so it was not checked (SAM CLI stops on it too: "Error reading configuration"): ${shownError(parserMessage)}`,
   notATable: (file: string) =>
     `${named(file)} does not hold a table of environments (default = …) at its top, so it was not checked; SAM CLI cannot read it either`,
+  outsideWorkspace: (file: string) =>
+    `${named(file)} is a symbolic link to a file outside the workspace (GITHUB_WORKSPACE), so this action did not read it ` +
+    'or check it for a profile or region that would override its credentials. Keep the samconfig in the repository, not a link out of it',
   tooLarge: (file: string, maxBytes: number) =>
     `${named(file)} is larger than ${maxBytes} bytes, so it was not checked for a profile or region that would override this action's credentials`,
   unreadable: (file: string, error: string) =>
