@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: idTokenSource
 
-// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-sts/dist-es/STSClient.js + 198 modules
-var STSClient = __webpack_require__(8701);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-sts/dist-es/STSClient.js + 197 modules
+var STSClient = __webpack_require__(8222);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/client-sts/dist-es/commandBuilder.js + 3 modules
 var commandBuilder = __webpack_require__(2979);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/client-sts/dist-es/schemas/schemas_0.js + 2 modules
@@ -28,6 +28,8 @@ class AssumeRoleWithWebIdentityCommand extends (0,commandBuilder/* command */.G5
 
 // EXTERNAL MODULE: ../src/shared/step.ts + 2 modules
 var step = __webpack_require__(4830);
+// EXTERNAL MODULE: ../src/shared/step-failure.ts
+var step_failure = __webpack_require__(4168);
 // EXTERNAL MODULE: ../src/adapters/aws-endpoint.ts
 var aws_endpoint = __webpack_require__(1403);
 // EXTERNAL MODULE: ../src/adapters/proxy-handler.ts
@@ -39,6 +41,7 @@ var retry = __webpack_require__(4713);
 // EXTERNAL MODULE: ../src/adapters/aws-call.ts
 var aws_call = __webpack_require__(6342);
 ;// CONCATENATED MODULE: ../src/adapters/sts-web-identity.ts
+
 
 
 
@@ -82,7 +85,7 @@ async function assumeRoleWithWebIdentity(client, request, options) {
  * has text (`core.getIDToken` folds the status into its message) is read back from the message.
  */
 function tokenRequestFailure(error) {
-    const readable = typeof error === 'object' && error !== null &&
+    const readable = error instanceof step_failure/* StepFailure */.p || typeof error === 'object' && error !== null &&
         ('$metadata' in error || error.name === 'TimeoutError' || typeof error.code === 'string');
     if (readable)
         return error;
@@ -233,8 +236,6 @@ function webIdentityTokenRejected(context) {
 var retry_log = __webpack_require__(2616);
 // EXTERNAL MODULE: ../src/shared/run-context.ts
 var run_context = __webpack_require__(3562);
-// EXTERNAL MODULE: ../src/shared/step-failure.ts
-var step_failure = __webpack_require__(4168);
 // EXTERNAL MODULE: ../src/assume-role/session-name.ts
 var session_name = __webpack_require__(2849);
 ;// CONCATENATED MODULE: ../node_modules/jose/dist/webapi/lib/buffer_utils.js

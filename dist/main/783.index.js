@@ -111,18 +111,36 @@ function removeProfile(text, kind, profile, marker) {
     }
     return { text: joinText({ lines, eol: parsed.eol }), removed: true };
 }
-/** Nothing but blank lines left: a file the action created and emptied again is deleted. */
-function isBlank(text) {
-    return text.trim() === '';
+/**
+ * The first line of a file the action creates. Jobs sharing a HOME add their sections to it, so
+ * whichever post step removes the last one deletes the file, not only the step that created it.
+ */
+const CREATED_LINE = '# created by assume-deploy-role; deleted when none of its sections is left';
+const CREATED_FILE_TEXT = `${CREATED_LINE}\n`;
+/**
+ * Whether the file may go: nothing but blank lines left in a file this step created, or nothing
+ * but the created-file line (any other text, the user's own included, keeps it).
+ */
+function isLeftover(text, createdByThisStep) {
+    const lines = splitText(text).lines.filter((line) => line.trim() !== '');
+    if (lines.length === 0)
+        return createdByThisStep;
+    return lines.length === 1 && lines[0]?.trim() === CREATED_LINE;
 }
 
 ;// CONCATENATED MODULE: ../src/assume-role/aws-profile.ts
 
 /**
  * Writes the credentials into section `profile` of the credentials file and the region into the
- * config file. When either file already has that profile and `overwrite` is false, nothing is written.
+ * config file. When either file already has that profile and `overwrite` is false, nothing is
+ * written. The files are read and rewritten under the store's lock, so a step of another job on
+ * the same HOME, editing its own section at the same moment, neither loses this one nor has its
+ * own lost.
  */
-async function writeAwsProfile(store, paths, request) {
+function writeAwsProfile(store, paths, request) {
+    return store.exclusive([paths.credentials, paths.config], () => writeSections(store, paths, request));
+}
+async function writeSections(store, paths, request) {
     const { profile, credentials, region, marker } = request;
     const plans = [
         { kind: 'credentials', file: paths.credentials, values: [['aws_access_key_id', credentials.accessKeyId], ['aws_secret_access_key', credentials.secretAccessKey], ['aws_session_token', credentials.sessionToken]] },
@@ -132,7 +150,7 @@ async function writeAwsProfile(store, paths, request) {
     const existing = plans.filter((plan, i) => hasProfile(current[i] ?? '', plan.kind, profile)).map(({ kind, file }) => ({ kind, file }));
     if (existing.length > 0 && !request.overwrite)
         return { ok: false, existing };
-    const texts = plans.map((plan, i) => writeProfile(current[i] ?? '', plan.kind, profile, plan.values, marker));
+    const texts = plans.map((plan, i) => writeProfile(current[i] ?? CREATED_FILE_TEXT, plan.kind, profile, plan.values, marker));
     const files = [];
     try {
         for (const [i, plan] of plans.entries()) {
@@ -141,14 +159,29 @@ async function writeAwsProfile(store, paths, request) {
         }
     }
     catch (error) {
-        // The step fails and saves no state, so no post step would remove what was written: do it now.
-        await removeAwsProfile(store, { profile, marker, files }).catch(() => undefined);
+        // The step fails and saves no state, so no post step would remove what was written: do it now (the lock is still held).
+        await removeSections(store, { profile, marker, files }).catch(() => undefined);
         throw error;
     }
     return { ok: true, written: { profile, marker, files } };
 }
-/** Removes the sections `written` names, if they still carry its marker; a file it created and emptied goes too. */
+/**
+ * Removes the sections `written` names, if they still carry its marker; a file it created and
+ * emptied goes too, as does one left with only the created-file line (another job created it).
+ * Each file is read again under the lock and only the section with this step's marker is taken
+ * out of what is there now, so every other section, another job's included, stays.
+ */
 async function removeAwsProfile(store, written) {
+    // A file gone since cannot hold this run's marker (one made later has no reason to): no lock, no folder made for it.
+    const present = [];
+    for (const entry of written.files)
+        if ((await store.read(entry.file)) !== undefined)
+            present.push(entry);
+    if (present.length === 0)
+        return [];
+    return store.exclusive(present.map(({ file }) => file), () => removeSections(store, { ...written, files: present }));
+}
+async function removeSections(store, written) {
     const cleaned = [];
     for (const { kind, file, created } of written.files) {
         const text = await store.read(file);
@@ -157,7 +190,7 @@ async function removeAwsProfile(store, written) {
         const result = removeProfile(text, kind, written.profile, written.marker);
         if (!result.removed)
             continue;
-        if (created && isBlank(result.text))
+        if (isLeftover(result.text, created))
             await store.remove(file);
         else
             await store.write(file, result.text);

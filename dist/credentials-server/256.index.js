@@ -1,0 +1,14 @@
+exports.id = 256;
+exports.ids = [256];
+exports.modules = {
+
+/***/ 6256:
+/***/ ((module) => {
+
+module.exports = eval("require")("kerberos");
+
+
+/***/ })
+
+};
+;
