@@ -47,6 +47,8 @@ export function outputsFor(role: AssumedRole, outputCredentials: boolean): Array
     ['assumed-role-arn', role.assumedRoleArn],
     ['role-session-name', role.sessionName],
     ['expiration', role.credentials.expiration.toISOString()],
+    // aws-actions/configure-aws-credentials' name for the same instant.
+    ['aws-expiration', role.credentials.expiration.toISOString()],
   ];
   if (outputCredentials) {
     outputs.push(

@@ -10,6 +10,7 @@ import * as jobEnvironment from './job-environment.js';
 import * as keyAgeFailures from './key-age-failures.js';
 import * as inputs from './inputs.js';
 import * as keyFindings from './key-findings.js';
+import * as peerInputs from './peer-inputs.js';
 import * as rotation from './rotation.js';
 import * as samconfig from './samconfig.js';
 import * as step from './step.js';
@@ -30,6 +31,7 @@ const AREAS: Record<string, Record<string, unknown>> = {
   'key-age-failures': keyAgeFailures,
   inputs,
   'key-findings': keyFindings,
+  'peer-inputs': peerInputs,
   rotation,
   samconfig,
   step,
