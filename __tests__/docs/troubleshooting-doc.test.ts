@@ -164,7 +164,7 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['special-characters-workaround: true', { 'special-characters-workaround': 'true' }],
   ['use-existing-credentials with unset-current-credentials', { 'use-existing-credentials': 'true', 'unset-current-credentials': 'true' }],
   ['sts-endpoint over http to another host', { 'sts-endpoint': 'http://sts.example.com' }],
-  ['role-chaining with keys, nothing in the environment', { 'role-chaining': 'true' }],
+  ['role-chaining with a key\'s secret, nothing in the environment', { 'role-chaining': 'true', 'aws-access-key-id': '' }],
   ['an inline policy that is not JSON', { 'inline-session-policy': '{ Version: 2012-10-17' }],
   ['an inline policy that is a list', { 'inline-session-policy': '[]' }],
   ['an inline policy too long', { 'inline-session-policy': JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'x'.repeat(3000) }] }) }],

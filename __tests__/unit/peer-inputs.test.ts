@@ -37,9 +37,13 @@ describe('role-chaining', () => {
   });
 
   test('with keys, a token file or unset-current-credentials is refused', () => {
-    expect(problems({ 'role-chaining': 'true', ...KEYS }, SESSION)).toEqual([expect.stringMatching(/^role-chaining: is true, so the credentials already in this step's environment sign AssumeRole: remove aws-access-key-id/)]);
+    expect(problems({ 'role-chaining': 'true', 'aws-secret-access-key': KEYS['aws-secret-access-key'] }, SESSION)).toEqual([expect.stringMatching(/^role-chaining: is true and aws-access-key-id is empty, so the credentials already in this step's environment sign AssumeRole: remove aws-secret-access-key/)]);
     expect(problems({ 'role-chaining': 'true', 'web-identity-token-file': 't.jwt' }, SESSION)).toEqual([expect.stringMatching(/^role-chaining: .*remove web-identity-token-file/)]);
     expect(problems({ 'role-chaining': 'true', 'unset-current-credentials': 'true' }, SESSION)).toEqual([expect.stringMatching(/^unset-current-credentials: is true, but role-chaining/)]);
+  });
+
+  test('with aws-access-key-id the given keys sign, as in the peer (which exports them first and chains from them)', () => {
+    expect(value({ 'role-chaining': 'true', ...KEYS }, SESSION)).toMatchObject({ mode: 'keys', credentialSource: 'inputs', accessKeyId: KEYS['aws-access-key-id'] });
   });
 
   test('an environment variable of the wrong shape is named, its value never', () => {

@@ -14,9 +14,13 @@ export interface SigningKeys extends Partial<UserKeyInputs> {
 /** STS session tokens are long base64; no white space. */
 const SESSION_TOKEN = /^[A-Za-z0-9/+=]{16,8192}$/;
 
-/** Mode by input: role-chaining: true (any case) chains from the environment's credentials. */
+/**
+ * Mode by input: role-chaining: true (any case) without aws-access-key-id chains from the
+ * environment's credentials. With the key, the key signs, as in aws-actions/configure-aws-credentials
+ * (which exports the given keys to the environment first and chains from them).
+ */
 export function isChaining(read: (name: string) => string): boolean {
-  return read('role-chaining').trim().toLowerCase() === 'true';
+  return read('role-chaining').trim().toLowerCase() === 'true' && read('aws-access-key-id').trim() === '';
 }
 
 /** The limited user's keys (or temporary keys with aws-session-token) from the inputs. */
@@ -33,7 +37,7 @@ export function parseInputKeys(parser: InputParser): SigningKeys {
  * AWS_SESSION_TOKEN) sign AssumeRole. Only those variables: no profile, no instance metadata.
  */
 export function parseEnvironmentKeys(parser: InputParser, env: Io['env']): SigningKeys {
-  if (['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'].some((name) => parser.optional(name) !== undefined)) {
+  if (['aws-secret-access-key', 'aws-session-token'].some((name) => parser.optional(name) !== undefined)) {
     parser.problem('role-chaining', peerInputRules.chainingWithKeys);
   }
   if (parser.optional('web-identity-token-file') !== undefined) parser.problem('role-chaining', peerInputRules.chainingWithTokenFile);
