@@ -160,7 +160,6 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['custom-tags without session tags', { 'custom-tags': '{"Team":"payments"}' }],
   ['transitive-tag-keys without session tags', { 'transitive-tag-keys': 'Repository' }],
   ['transitive-tag-keys naming no tag', { 'session-tags': 'true', 'transitive-tag-keys': 'Team' }],
-  ['disable-retry with retry-max-attempts 3', { 'disable-retry': 'true', 'retry-max-attempts': '3' }],
   ['special-characters-workaround: true', { 'special-characters-workaround': 'true' }],
   ['use-existing-credentials with unset-current-credentials', { 'use-existing-credentials': 'true', 'unset-current-credentials': 'true' }],
   ['sts-endpoint over http to another host', { 'sts-endpoint': 'http://sts.example.com' }],

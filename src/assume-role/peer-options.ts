@@ -39,8 +39,8 @@ export function parsePeerOptions(parser: InputParser, retryMaxAttempts: number):
   const timeout = parser.wholeNumber('action-timeout-s', 0, 0, MAX_TIMEOUT_SECONDS);
   const stsEndpoint = parser.optional('sts-endpoint');
   if (stsEndpoint !== undefined && !isStsEndpoint(stsEndpoint)) parser.problem('sts-endpoint', peerInputRules.stsEndpoint);
+  // As in the peer, disable-retry wins over retry-max-attempts (which the runner always passes, with its default).
   const disableRetry = parser.boolean('disable-retry', false);
-  if (disableRetry && parser.optional('retry-max-attempts') !== undefined && retryMaxAttempts > 1) parser.problem('disable-retry', peerInputRules.disableRetryContradicts);
   if (parser.boolean('special-characters-workaround', false)) parser.problem('special-characters-workaround', peerInputRules.specialCharactersWorkaround);
   return {
     unsetCurrentCredentials,

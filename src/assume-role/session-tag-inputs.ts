@@ -14,14 +14,15 @@ export interface SessionTagging {
 }
 
 /**
- * session-tags (default false) and aws-actions/configure-aws-credentials' role-skip-session-tagging
- * (its default is to tag): either one may choose; both given must agree.
+ * session-tags (default false) or aws-actions/configure-aws-credentials' role-skip-session-tagging
+ * (its default is to tag): either one asks for tags. The runner always passes session-tags' default,
+ * so only an explicit contradiction (both asking for and skipping tags) is refused.
  */
 function tagsOn(parser: InputParser): boolean {
-  const tags = parser.optional('session-tags') === undefined ? undefined : parser.boolean('session-tags', false);
+  const tags = parser.boolean('session-tags', false);
   const skip = parser.optional('role-skip-session-tagging') === undefined ? undefined : parser.boolean('role-skip-session-tagging', true);
-  if (tags !== undefined && skip !== undefined && tags === skip) parser.problem('role-skip-session-tagging', peerInputRules.skipTaggingContradicts(skip));
-  return tags ?? (skip === undefined ? false : !skip);
+  if (tags && skip === true) parser.problem('role-skip-session-tagging', peerInputRules.skipTaggingContradicts);
+  return tags || skip === false;
 }
 
 function tagValue(value: unknown): string | undefined {
