@@ -102,6 +102,7 @@ describe('keyless: success', () => {
       'assumed-role-arn': session?.assumedRoleArn,
       'role-session-name': session?.roleSessionName,
       expiration: session?.expiration.toISOString(),
+      'aws-expiration': session?.expiration.toISOString(),
     });
     expect(result.outputs['role-session-name']).toMatch(/^gha-11823456789-1@octo-org\.serverless-app$/);
     expect(result.state).toEqual({ exported: 'true' });
