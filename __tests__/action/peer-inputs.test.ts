@@ -4,7 +4,7 @@
  * the same masks, answer checks and exports as the rest.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../../src/assume-role/run.js';
@@ -206,13 +206,15 @@ describe('web-identity-token-file', () => {
     expect(step.log({ debug: true })).not.toContain(token);
   });
 
-  test('a file outside the workspace, through a symbolic link or by path, is refused before any call', async () => {
+  test.each(['by path', 'through a symbolic link'])('a file outside the workspace, %s, is refused before any call', async (how) => {
     const outside = await mkdtemp(path.join(tmpdir(), 'outside-'));
     try {
       await writeFile(path.join(outside, 'token'), 'a.b.c');
-      const step = io({ 'role-to-assume': KEYLESS_ROLE, 'web-identity-token-file': path.join(outside, 'token') });
+      if (how !== 'by path') await symlink(path.join(outside, 'token'), path.join(workspace, 'link-out'));
+      const given = how === 'by path' ? path.join(outside, 'token') : 'link-out';
+      const step = io({ 'role-to-assume': KEYLESS_ROLE, 'web-identity-token-file': given });
       expect(await requestsDuring(() => run(step))).toEqual([]);
-      expect(step.errors).toEqual([expect.stringContaining('is outside the workspace and is not a Kubernetes service-account token')]);
+      expect(step.errors).toEqual([expect.stringContaining('is outside the workspace, and this action reads nothing outside it')]);
     } finally {
       await rm(outside, { recursive: true, force: true });
     }

@@ -6,16 +6,16 @@ import { tokenFileRefusals } from '../shared/messages/peer-inputs.js';
 /** The most STS takes as a WebIdentityToken. */
 export const MAX_TOKEN_BYTES = 20000;
 
-/** Kubelet projects service-account tokens here, through a symbolic link chain it owns (token -> ..data/token). */
-const KUBERNETES_TOKEN = /^\/var\/run\/secrets\/[\w.-]+\/serviceaccount\/token$/;
-const KUBERNETES_DIRS = ['/var/run/secrets/', '/run/secrets/'];
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 export type TokenFileResult = { ok: true; token: string } | { ok: false; reason: string };
 
 const inside = (dir: string, file: string) => file.startsWith(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`);
 
-/** Where the file really is (symbolic links resolved), if it is a place this action may read. */
+/**
+ * Where the file really is (symbolic links resolved), if it is in the workspace: the action reads
+ * nothing outside it, a Kubernetes service-account token (/var/run/secrets/…) included.
+ */
 async function permittedPath(given: string, workspace: string | undefined): Promise<TokenFileResult | { ok: true; file: string }> {
   if (!path.isAbsolute(given) && !workspace) return { ok: false, reason: tokenFileRefusals.noWorkspace(given) };
   const resolved = path.resolve(workspace ?? '/', given);
@@ -25,13 +25,12 @@ async function permittedPath(given: string, workspace: string | undefined): Prom
   } catch (error) {
     return { ok: false, reason: tokenFileRefusals.unreadable(given, (error as NodeJS.ErrnoException).code ?? 'error') };
   }
-  const kubernetes = KUBERNETES_TOKEN.test(path.posix.normalize(resolved)) && KUBERNETES_DIRS.some((dir) => real.startsWith(dir));
   const inWorkspace = workspace !== undefined && inside(await realpath(workspace).catch(() => workspace), real);
-  return kubernetes || inWorkspace ? { ok: true, file: real } : { ok: false, reason: tokenFileRefusals.outsideWorkspace(given) };
+  return inWorkspace ? { ok: true, file: real } : { ok: false, reason: tokenFileRefusals.outsideWorkspace(given) };
 }
 
 /**
- * web-identity-token-file: a file in the workspace or a Kubernetes service-account token, read
+ * web-identity-token-file: a file in the workspace, read
  * once, at most MAX_TOKEN_BYTES, and only when it holds a JSON web token. The token is a secret:
  * the caller masks it before anything else; no message here quotes the file's content.
  */

@@ -30,7 +30,7 @@ import { withStsEndpoint } from './peer-options.js';
 export interface KeylessDeps {
   /** The unsigned STS client; by default the SDK's, at the endpoint io.env names. */
   webIdentityClient?: (region: string, env: Io['env'], proxy?: ProxyVariables) => STSClient | Promise<STSClient>;
-  /** web-identity-token-file's reader; by default the file system's, confined to the workspace and Kubernetes' token. */
+  /** web-identity-token-file's reader; by default the file system's, confined to the workspace. */
   readTokenFile?: (given: string, workspace: string | undefined) => Promise<TokenFileResult>;
 }
 

@@ -10,7 +10,7 @@ export const peerInputRules = {
   chainingWithUnset: 'is true, but role-chaining: true needs the credentials in the environment that it would blank; remove one of the two',
   environmentKeysMissing: 'is true, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set in this step\'s environment: assume the first role in an earlier step of this job (this action exports them; with aws-profile, give that step output-env-credentials: true, as profiles are not read)',
   environmentKeyShape: (variable: string) => `is true, but ${variable} in this step's environment is not shaped like an AWS credential; assume the first role in an earlier step of this job`,
-  tokenFilePath: 'must be a path to a file in the workspace (relative to GITHUB_WORKSPACE, or absolute inside it) or a Kubernetes service-account token (/var/run/secrets/NAME/serviceaccount/token), without control characters',
+  tokenFilePath: 'must be a path to a file in the workspace (relative to GITHUB_WORKSPACE, or absolute inside it), without control characters',
   tokenFileWithKeys: 'is set together with aws-access-key-id: give the key (with its secret) or the token file, not both',
   skipTaggingContradicts: 'is true, which contradicts session-tags: true; keep one of the two',
   customTagsNotJson: 'must be a JSON object of tags, like {"Team":"payments"}; it does not parse as JSON',
@@ -31,7 +31,7 @@ export const peerInputRules = {
 /** The web identity token file could not be used; nothing was sent to AWS. */
 export const tokenFileRefusals = {
   noWorkspace: (given: string) => `web-identity-token-file ${given}: a relative path needs GITHUB_WORKSPACE, which is not set; give the absolute path`,
-  outsideWorkspace: (given: string) => `web-identity-token-file ${given}: the file (symbolic links resolved) is outside the workspace and is not a Kubernetes service-account token; copy the token into the workspace or give its /var/run/secrets/NAME/serviceaccount/token path`,
+  outsideWorkspace: (given: string) => `web-identity-token-file ${given}: the file (symbolic links resolved) is outside the workspace, and this action reads nothing outside it; on EKS, copy the token in a step before (install -m 600 "$AWS_WEB_IDENTITY_TOKEN_FILE" web-identity-token) and give that path`,
   unreadable: (given: string, code: string) => `web-identity-token-file ${given}: the file cannot be read (${code}); check the path and that this job's user may read it`,
   notAFile: (given: string) => `web-identity-token-file ${given}: not a regular file`,
   tooLarge: (given: string, max: number) => `web-identity-token-file ${given}: larger than ${max} bytes, the most STS takes as a web identity token; is it the token file?`,
