@@ -176,6 +176,7 @@ describe('disable-retry, sts-endpoint, special-characters-workaround, aws-expira
     expect(step.errors).toEqual([]);
     expect(step.log()).toContain(server.url);
     expect(step.outputs['aws-expiration']).toBe(step.outputs.expiration);
+    expect(step.outputs['authenticated-arn']).toBe(step.outputs['assumed-role-arn']);
     expect(step.outputs['aws-expiration']).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
