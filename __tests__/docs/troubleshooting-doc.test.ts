@@ -462,6 +462,11 @@ function peerInputMessages(): Produced[] {
   const root = (label: string, message: string): Produced => ({ action: 'root', label, message });
   const file = 'token.jwt';
   return [
+    ...((): Produced[] => {
+      const parsed = parseActionInputs((name) => ({ 'aws-region': 'eu-west-1', 'role-to-assume': ROLE_ARN, 'role-chaining': 'true', 'role-duration-seconds': '7200' } as Record<string, string>)[name] ?? '',
+        { AWS_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLETOKEN' });
+      return inputMessages('root', 'role-chaining for two hours', { problems: parsed.ok ? [] : parsed.problems, warnings: parsed.warnings });
+    })(),
     root('input: role-chaining with a malformed AWS_SESSION_TOKEN', `role-chaining: ${peerInputRules.environmentKeyShape('AWS_SESSION_TOKEN')}`),
     root('run: token file, relative, no workspace', tokenFileRefusals.noWorkspace(file)),
     root('run: token file outside the workspace', tokenFileRefusals.outsideWorkspace('/etc/token')),

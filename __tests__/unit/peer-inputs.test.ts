@@ -51,6 +51,11 @@ describe('role-chaining', () => {
     expect(found).toEqual([expect.stringContaining('AWS_SECRET_ACCESS_KEY in this step\'s environment is not shaped like an AWS credential')]);
   });
 
+  test('longer than STS\'s one hour for chained sessions is refused before any call', () => {
+    expect(problems({ 'role-chaining': 'true', 'role-duration-seconds': '7200' }, SESSION)).toEqual([expect.stringMatching(/^role-duration-seconds: must be at most 3600 with role-chaining/)]);
+    expect(parse({ 'role-chaining': 'true', 'role-duration-seconds': '3600' }, SESSION).ok).toBe(true);
+  });
+
   test('role-chaining: yes is a boolean problem, and false leaves the mode to the keys', () => {
     expect(problems({ 'role-chaining': 'yes', ...KEYS })).toEqual(['role-chaining: must be true or false']);
     expect(value({ 'role-chaining': 'false' })).toMatchObject({ mode: 'keyless' });

@@ -15,6 +15,7 @@ import { inputRules } from '../shared/messages/inputs.js';
 import type { Io } from '../shared/io.js';
 import { parseEnvironmentKeys, parseInputKeys, type SigningKeys } from './credential-source.js';
 import { parsePeerOptions, type PeerOptions } from './peer-options.js';
+import { peerInputRules } from '../shared/messages/peer-inputs.js';
 import { parseSessionTagging, type SessionTagging } from './session-tag-inputs.js';
 
 export type RoleInput = { kind: 'arn'; role: RoleArn } | { kind: 'name'; path: string; name: string };
@@ -151,6 +152,7 @@ export function parseRootInputs(read: InputReader, source: { chaining: boolean; 
   parser.boolean('force-skip-oidc', false);
   const role = parseRole(parser);
   const { accountsReadable, ...shared } = parseSharedOptions(parser);
+  if (source.chaining && shared.durationSeconds > 3600) parser.problem('role-duration-seconds', peerInputRules.chainingDuration);
   const externalId = parser.pattern('role-external-id', EXTERNAL_ID, inputRules.externalId);
   const { sessionTags, ...tagging } = parseSessionTagging(parser);
   // STS also forbids an `aws:` prefix, which this alphabet (no colon) already excludes.

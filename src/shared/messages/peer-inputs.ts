@@ -9,6 +9,7 @@ export const peerInputRules = {
   chainingWithTokenFile: 'is true and aws-access-key-id is empty, so the credentials already in this step\'s environment sign AssumeRole: remove web-identity-token-file, or remove role-chaining',
   chainingWithUnset: 'is true, but role-chaining: true needs the credentials in the environment that it would blank; remove one of the two',
   environmentKeysMissing: 'is true, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set in this step\'s environment: assume the first role in an earlier step of this job (this action exports them; with aws-profile, give that step output-env-credentials: true, as profiles are not read)',
+  chainingDuration: 'must be at most 3600 with role-chaining: STS limits a session assumed with another role\'s session to one hour',
   environmentKeyShape: (variable: string) => `is true, but ${variable} in this step's environment is not shaped like an AWS credential; assume the first role in an earlier step of this job`,
   tokenFilePath: 'must be a path to a file in the workspace (relative to GITHUB_WORKSPACE, or absolute inside it), without control characters',
   tokenFileWithKeys: 'is set together with aws-access-key-id: give the key (with its secret) or the token file, not both',
