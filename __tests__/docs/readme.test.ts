@@ -59,3 +59,36 @@ describe('docs match the actions', () => {
     expect(at('npm ci && npm test')).toBeGreaterThan(at('npm ci && npm run demo'));
   });
 });
+
+/** The inputs of aws-actions/configure-aws-credentials v6.2.3's action.yml (git show v6.2.3:action.yml). */
+const PEER_V623_INPUTS = [
+  'aws-region', 'aws-profile', 'overwrite-aws-profile', 'role-to-assume', 'aws-access-key-id', 'aws-secret-access-key', 'aws-session-token',
+  'web-identity-token-file', 'role-chaining', 'audience', 'http-proxy', 'no-proxy', 'mask-aws-account-id', 'role-duration-seconds',
+  'role-external-id', 'role-session-name', 'role-skip-session-tagging', 'transitive-tag-keys', 'inline-session-policy', 'managed-session-policies',
+  'output-credentials', 'output-env-credentials', 'unset-current-credentials', 'disable-retry', 'retry-max-attempts', 'special-characters-workaround',
+  'use-existing-credentials', 'allowed-account-ids', 'force-skip-oidc', 'action-timeout-s', 'custom-tags', 'sts-endpoint',
+];
+
+describe('the README\'s differences from aws-actions/configure-aws-credentials', () => {
+  /** The backticked names in the first cell of each row of the table. */
+  async function inputRows(): Promise<string[][]> {
+    const section = between(await read('README.md'), '## Differences from aws-actions/configure-aws-credentials', '\n## ');
+    return section.split('\n').filter((line) => line.startsWith('| ')).map((line) => {
+      const first = line.slice(2).split(' | ')[0] ?? '';
+      return [...first.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
+    });
+  }
+
+  test('every input of the peer\'s v6.2.3 is declared in action.yml (none is ignored with the runner\'s "Unexpected input")', async () => {
+    const inputs = Object.keys((parse(await read('action.yml')) as { inputs: Record<string, unknown> }).inputs);
+    expect(PEER_V623_INPUTS.filter((name) => !inputs.includes(name))).toEqual([]);
+  });
+
+  test('the table names each input of action.yml in the first cell of exactly one row, and nothing else there', async () => {
+    const inputs = Object.keys((parse(await read('action.yml')) as { inputs: Record<string, unknown> }).inputs).sort();
+    const named = (await inputRows()).flat();
+    expect([...new Set(named)].sort()).toEqual(inputs);
+    expect(named.filter((name, index) => named.indexOf(name) !== index)).toEqual([]);
+  });
+});
+

@@ -28,6 +28,7 @@ import { profileTexts, profileVariableWarning } from '../../src/shared/messages/
 import { credentialsServerTexts, serverLog } from '../../src/shared/messages/credentials-server.js';
 import { inputRules } from '../../src/shared/messages/inputs.js';
 import { proxyTexts } from '../../src/shared/messages/proxy.js';
+import { peerInputLog, peerInputRules, tokenFileRefusals } from '../../src/shared/messages/peer-inputs.js';
 import { samconfigTexts } from '../../src/shared/messages/samconfig.js';
 import { samconfigFindings, samconfigWarning } from '../../src/assume-role/samconfig-findings.js';
 import { KEY_FAILURE_CODES } from '../../src/shared/messages/aws-failures.js';
@@ -149,6 +150,22 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['mask-aws-account-id: yes', { 'mask-aws-account-id': 'yes' }],
   ['output-credentials: 1', { 'output-credentials': '1' }],
   ['session-tags: on', { 'session-tags': 'on' }],
+  ['aws-session-token with a space inside', { 'aws-session-token': 'FwoGZXIvYXdz EXAMPLETOKEN' }],
+  ['web-identity-token-file with keys', { 'web-identity-token-file': 'token.jwt' }],
+  ['role-skip-session-tagging: true with session-tags: true', { 'session-tags': 'true', 'role-skip-session-tagging': 'true' }],
+  ['custom-tags in YAML', { 'session-tags': 'true', 'custom-tags': '{Team: payments}' }],
+  ['custom-tags as a list', { 'session-tags': 'true', 'custom-tags': '["Team"]' }],
+  ['custom-tags with an object as a value', { 'session-tags': 'true', 'custom-tags': '{"Team":{"name":"payments"}}' }],
+  ['custom-tags with a key of other characters', { 'session-tags': 'true', 'custom-tags': '{"Team!":"payments"}' }],
+  ['custom-tags overriding a run tag', { 'session-tags': 'true', 'custom-tags': '{"Repository":"other"}' }],
+  ['custom-tags with 40 tags', { 'session-tags': 'true', 'custom-tags': JSON.stringify(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`Tag${i}`, 'x']))) }],
+  ['custom-tags without session tags', { 'custom-tags': '{"Team":"payments"}' }],
+  ['transitive-tag-keys without session tags', { 'transitive-tag-keys': 'Repository' }],
+  ['transitive-tag-keys naming no tag', { 'session-tags': 'true', 'transitive-tag-keys': 'Team' }],
+  ['special-characters-workaround: true', { 'special-characters-workaround': 'true' }],
+  ['use-existing-credentials with unset-current-credentials', { 'use-existing-credentials': 'true', 'unset-current-credentials': 'true' }],
+  ['sts-endpoint over http to another host', { 'sts-endpoint': 'http://sts.example.com' }],
+  ['role-chaining with a key\'s secret, nothing in the environment', { 'role-chaining': 'true', 'aws-access-key-id': '' }],
   ['an inline policy that is not JSON', { 'inline-session-policy': '{ Version: 2012-10-17' }],
   ['an inline policy that is a list', { 'inline-session-policy': '[]' }],
   ['an inline policy too long', { 'inline-session-policy': JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'x'.repeat(3000) }] }) }],
@@ -160,6 +177,7 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['output-env-credentials: no', { 'output-env-credentials': 'no' }],
   ['refresh-credentials: yes', { 'refresh-credentials': 'yes' }],
   ['refresh-credentials with aws-profile', { 'refresh-credentials': 'true', 'aws-profile': 'prod' }],
+  ['refresh-credentials with temporary keys', { 'refresh-credentials': 'true', 'aws-session-token': 'IQoJb3JpZ2luX2VjEXAMPLETOKEN' }],
   ['an http-proxy without a scheme', { 'http-proxy': 'proxy.corp:8080' }],
   ['a working-directory outside the workspace', { 'working-directory': '../other' }],
   ['a config-env that is not a section name', { 'config-env': 'prod env' }],
@@ -191,6 +209,14 @@ const KEYLESS_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['keyless: an external id', { 'role-external-id': 'external-1234' }],
   ['keyless: session tags', { 'session-tags': 'true' }],
   ['keyless: a source identity', { 'source-identity': 'octocat' }],
+  ['keyless: a session token', { 'aws-session-token': 'FwoGZXIvYXdzEXAMPLETOKEN' }],
+  ['keyless: custom-tags', { 'custom-tags': '{"Team":"payments"}' }],
+  ['keyless: transitive-tag-keys', { 'transitive-tag-keys': 'Repository' }],
+  ['keyless: role-skip-session-tagging: false', { 'role-skip-session-tagging': 'false' }],
+  ['keyless: force-skip-oidc without a token file', { 'force-skip-oidc': 'true' }],
+  ['keyless: a token file path with a line break', { 'web-identity-token-file': 'token\n::error::x' }],
+  ['role-chaining with a token file', { 'role-chaining': 'true', 'web-identity-token-file': 'token.jwt' }],
+  ['role-chaining with unset-current-credentials', { 'role-chaining': 'true', 'unset-current-credentials': 'true' }],
   ['keyless: no region', { 'aws-region': '' }],
   ['keyless: a role in an account allowed-account-ids does not list', { 'allowed-account-ids': '210987654321' }],
 ];
@@ -441,6 +467,32 @@ function runMessages(): Produced[] {
     { action: 'root', label: 'input: a working-directory that is not a folder (checked before any call, after parsing)', message: `working-directory: ${inputRules.workingDirectoryMissing}` },
     { action: 'root', label: 'input: a working-directory that links out of the workspace (checked before any call)', message: `working-directory: ${inputRules.workingDirectoryOutside}` },
     ...samconfigMessages(),
+    ...peerInputMessages(),
+  ];
+}
+
+/** The inputs taken over from aws-actions/configure-aws-credentials: what depends on the environment or the run. */
+function peerInputMessages(): Produced[] {
+  const root = (label: string, message: string): Produced => ({ action: 'root', label, message });
+  const file = 'token.jwt';
+  return [
+    ...((): Produced[] => {
+      const parsed = parseActionInputs((name) => ({ 'aws-region': 'eu-west-1', 'role-to-assume': ROLE_ARN, 'role-chaining': 'true', 'role-duration-seconds': '7200' } as Record<string, string>)[name] ?? '',
+        { AWS_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLETOKEN' });
+      return inputMessages('root', 'role-chaining for two hours', { problems: parsed.ok ? [] : parsed.problems, warnings: parsed.warnings });
+    })(),
+    root('input: role-chaining with a malformed AWS_SESSION_TOKEN', `role-chaining: ${peerInputRules.environmentKeyShape('AWS_SESSION_TOKEN')}`),
+    root('run: token file, relative, no workspace', tokenFileRefusals.noWorkspace(file)),
+    root('run: token file outside the workspace', tokenFileRefusals.outsideWorkspace('/etc/token')),
+    root('run: token file unreadable', tokenFileRefusals.unreadable(file, 'ENOENT')),
+    root('run: token file a folder', tokenFileRefusals.notAFile(file)),
+    root('run: token file too large', tokenFileRefusals.tooLarge(file, 20000)),
+    root('run: token file not a JWT', tokenFileRefusals.notAToken(file)),
+    root('run: use-existing-credentials, none', peerInputLog.existingNone),
+    root('run: use-existing-credentials, rejected', peerInputLog.existingRejected('ExpiredToken: The security token included in the request is expired')),
+    root('run: use-existing-credentials, another account', peerInputLog.existingOtherAccount('210987654321')),
+    root('run: use-existing-credentials, valid', peerInputLog.existingValid('arn:aws:sts::123456789012:assumed-role/deploy/gha-1-1')),
+    root('run: action-timeout-s ran out', peerInputLog.timedOut(60)),
   ];
 }
 
@@ -558,7 +610,7 @@ describe('docs/troubleshooting.md', () => {
 describe('the generated cases above, so the doc check stays complete', () => {
   test('cover every input rule in the catalogue', () => {
     const SLOT = '\u0000';
-    const rules = Object.values(inputRules).map((rule) => (typeof rule === 'string' ? rule : (rule as (...slots: string[]) => string)(SLOT, SLOT, SLOT)));
+    const rules = [...Object.values(inputRules), ...Object.values(peerInputRules)].map((rule) => (typeof rule === 'string' ? rule : (rule as (...slots: string[]) => string)(SLOT, SLOT, SLOT)));
     expect(rules.length).toBeGreaterThan(25);
     const missing = rules.filter((rule) => {
       // The longest fixed piece of the rule's text, between the parts filled in at run time.
@@ -621,6 +673,11 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'inputs:inputRules.partitionMismatch': 'produced',
   'inputs:inputRules.accountNotAllowed': 'produced',  'inputs:inputRules.audience': 'produced',  'inputs:inputRules.keylessExternalId': 'produced',  'inputs:inputRules.keylessRoleArn': 'produced',  'inputs:inputRules.keylessSecretWithoutId': 'produced',  'inputs:inputRules.keylessSessionTags': 'produced',  'inputs:inputRules.keylessSourceIdentity': 'produced',
   'inputs:inputRules.warnAgeNotLess': 'produced',
+  ...Object.fromEntries(CATALOGUE.filter((entry) => entry.area === 'peer-inputs').map((entry) => [`peer-inputs:${entry.name}`, 'produced' as const])),
+  'peer-inputs:peerInputLog.unset': 'not an error, warning or notice',
+  'peer-inputs:peerInputLog.timeout': 'not an error, warning or notice',
+  'peer-inputs:peerInputLog.tokenFile': 'not an error, warning or notice',
+  'peer-inputs:peerInputLog.chaining': 'not an error, warning or notice',
   'inputs:inputRules.githubTokenEmpty': 'produced',
   'inputs:inputRules.noRepository': 'produced',
   'action-log:actionLog.signing': 'not an error, warning or notice',
@@ -652,6 +709,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'job-environment:profileTexts.locked': 'produced',
   'job-environment:profileVariableWarning': 'produced',
   'inputs:inputRules.refreshWithoutEnvironment': 'produced',
+  'inputs:inputRules.refreshTemporarySource': 'produced',
   'credentials-server:credentialsServerTexts.started': 'not an error, warning or notice',
   'credentials-server:credentialsServerTexts.notStarted': 'produced',
   'credentials-server:credentialsServerTexts.stopped': 'not an error, warning or notice',

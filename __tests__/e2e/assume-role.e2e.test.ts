@@ -89,6 +89,8 @@ describe('success', () => {
       'assumed-role-arn': session?.assumedRoleArn,
       'role-session-name': session?.roleSessionName,
       expiration: session?.expiration.toISOString(),
+      'aws-expiration': session?.expiration.toISOString(),
+      'authenticated-arn': session?.assumedRoleArn,
     });
     expect(result.env.AWS_CREDENTIAL_EXPIRATION).toBe(session?.expiration.toISOString());
     expect(session?.durationSeconds).toBe(3600);

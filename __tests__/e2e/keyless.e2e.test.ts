@@ -124,6 +124,8 @@ describe('keyless: success', () => {
       'assumed-role-arn': session?.assumedRoleArn,
       'role-session-name': session?.roleSessionName,
       expiration: session?.expiration.toISOString(),
+      'aws-expiration': session?.expiration.toISOString(),
+      'authenticated-arn': session?.assumedRoleArn,
     });
     expect(result.outputs['role-session-name']).toMatch(/^gha-11823456789-1@octo-org\.serverless-app$/);
     expect(result.state).toEqual({ exported: 'true' });

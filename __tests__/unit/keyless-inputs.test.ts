@@ -31,6 +31,7 @@ describe('parseKeylessInputs', () => {
         sessionName: undefined, durationSeconds: 3600, maskAccountId: false, outputCredentials: false, allowedAccountIds: [],
         inlineSessionPolicy: undefined, managedSessionPolicies: [], retryMaxAttempts: 5,
         awsProfile: undefined, overwriteAwsProfile: false, outputEnvCredentials: true, refreshCredentials: false, httpProxy: undefined, noProxy: undefined,
+        unsetCurrentCredentials: false, useExistingCredentials: false, actionTimeoutSeconds: undefined, stsEndpoint: undefined, webIdentityTokenFile: undefined,
       },
     });
   });

@@ -25,7 +25,8 @@ export interface AssumedRole {
   sessionName: string;
 }
 
-export type UserKeys = Pick<UserKeyInputs, 'accessKeyId' | 'secretAccessKey' | 'region'>;
+/** The limited user's keys, or temporary keys with their session token (aws-session-token, role-chaining). */
+export type UserKeys = Pick<UserKeyInputs, 'accessKeyId' | 'secretAccessKey' | 'region'> & { sessionToken?: string };
 
 /**
  * One client for the run, signing with the limited user's keys. The SDK's own retries are off:
@@ -38,7 +39,7 @@ export async function createStsClient(keys: UserKeys, env: Io['env'], proxy?: Pr
   const requestHandler = await proxyRequestHandler(proxy);
   return new STSClient({
     region: keys.region,
-    credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },
+    credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey, ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}) },
     maxAttempts: 1,
     ...(endpoint ? { endpoint } : {}),
     ...(requestHandler ? { requestHandler } : {}),

@@ -68,6 +68,9 @@ export function outputsFor(role: AssumedRole, outputCredentials: boolean): Array
     ['assumed-role-arn', role.assumedRoleArn],
     ['role-session-name', role.sessionName],
     ['expiration', role.credentials.expiration.toISOString()],
+    // aws-actions/configure-aws-credentials' names for the same values.
+    ['authenticated-arn', role.assumedRoleArn],
+    ['aws-expiration', role.credentials.expiration.toISOString()],
   ];
   if (outputCredentials) {
     outputs.push(

@@ -23,10 +23,24 @@ import { sessionNameForRun } from './session-name.js';
 import type { KeylessInputs } from './keyless-inputs.js';
 import { decodeWebIdentityClaims } from './web-identity-claims.js';
 import { explainWebIdentityFailure } from './web-identity-failure.js';
+import { readTokenFile, type TokenFileResult } from '../adapters/token-file.js';
+import { peerInputLog } from '../shared/messages/peer-inputs.js';
+import { withStsEndpoint } from './peer-options.js';
 
 export interface KeylessDeps {
   /** The unsigned STS client; by default the SDK's, at the endpoint io.env names. */
   webIdentityClient?: (region: string, env: Io['env'], proxy?: ProxyVariables) => STSClient | Promise<STSClient>;
+  /** web-identity-token-file's reader; by default the file system's, confined to the workspace. */
+  readTokenFile?: (given: string, workspace: string | undefined) => Promise<TokenFileResult>;
+}
+
+/** web-identity-token-file: the token (masked before anything else) instead of GitHub's. */
+async function tokenFromFile(io: Io, given: string, secrets: Secrets, deps: KeylessDeps): Promise<string> {
+  io.info(peerInputLog.tokenFile(given));
+  const read = await (deps.readTokenFile ?? readTokenFile)(given, io.env.GITHUB_WORKSPACE);
+  if (!read.ok) throw new StepFailure(read.reason);
+  secrets.add(read.token);
+  return read.token;
 }
 
 /**
@@ -54,18 +68,19 @@ async function fetchToken(io: Io, source: IdTokenSource, request: KeylessInputs,
 
 /** The token, then one AssumeRoleWithWebIdentity; every failure is one StepFailure that says what to change. */
 export async function assumeKeyless(io: Io, request: KeylessInputs, proxy: ProxyVariables, secrets: Secrets, deps: KeylessDeps): Promise<AssumedRole> {
-  const source = idTokenSource(io, secrets);
   const options: WebIdentityCallOptions = {
     mask: (value) => secrets.add(value),
     policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: request.retryMaxAttempts },
     clock: io.clock,
     onRetry: logRetry(io, 'STS AssumeRoleWithWebIdentity', secrets),
   };
-  const token = await fetchToken(io, source, request, options, secrets);
+  const token = request.webIdentityTokenFile !== undefined
+    ? await tokenFromFile(io, request.webIdentityTokenFile, secrets, deps)
+    : await fetchToken(io, idTokenSource(io, secrets), request, options, secrets);
   const claims = decodeWebIdentityClaims(token);
   if (claims) io.debug(keylessLog.token(claims.subject));
   const { role } = request;
-  const client = await (deps.webIdentityClient ?? createWebIdentityStsClient)(request.region, io.env, proxy);
+  const client = await (deps.webIdentityClient ?? createWebIdentityStsClient)(request.region, withStsEndpoint(io.env, request.stsEndpoint), proxy);
   announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), request.region)));
   try {
     return await assumeRoleWithWebIdentity(client, {
@@ -84,7 +99,7 @@ export async function assumeKeyless(io: Io, request: KeylessInputs, proxy: Proxy
       roleArn: role.arn,
       roleName: role.name,
       account: role.account,
-      audience: request.audience,
+      audience: request.webIdentityTokenFile === undefined ? request.audience : claims?.audiences[0] ?? request.audience,
       claims,
       durationSeconds: request.durationSeconds,
       secrets: secrets.values,

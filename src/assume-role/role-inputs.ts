@@ -10,12 +10,21 @@ import {
 } from '../shared/aws-names.js';
 import { isProxyUrl } from '../shared/proxy-settings.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
-import { isComplete, parseUserKeyInputs, type UserKeyInputs } from '../shared/user-key-inputs.js';
+import { isComplete, type UserKeyInputs } from '../shared/user-key-inputs.js';
 import { inputRules } from '../shared/messages/inputs.js';
+import type { Io } from '../shared/io.js';
+import { parseEnvironmentKeys, parseInputKeys, type SigningKeys } from './credential-source.js';
+import { parsePeerOptions, type PeerOptions } from './peer-options.js';
+import { peerInputRules } from '../shared/messages/peer-inputs.js';
+import { parseSessionTagging, type SessionTagging } from './session-tag-inputs.js';
 
 export type RoleInput = { kind: 'arn'; role: RoleArn } | { kind: 'name'; path: string; name: string };
 
-export interface RootInputs extends UserKeyInputs {
+export interface RootInputs extends UserKeyInputs, Omit<PeerOptions, 'retryMaxAttempts'>, Omit<SessionTagging, 'sessionTags'> {
+  /** With temporary keys: aws-session-token, or AWS_SESSION_TOKEN with role-chaining. */
+  sessionToken?: string;
+  /** The inputs' keys, or (role-chaining) the environment's. */
+  credentialSource: SigningKeys['credentialSource'];
   role: RoleInput;
   sessionName?: string;
   durationSeconds: number;
@@ -101,7 +110,7 @@ function isWorkspaceFolder(value: string): boolean {
 
 /** The options both modes share, all but the credentials and the role. */
 export type SharedOptions = Pick<RootInputs, 'sessionName' | 'durationSeconds' | 'maskAccountId' | 'outputCredentials' | 'allowedAccountIds' | 'awsProfile' | 'overwriteAwsProfile' | 'outputEnvCredentials' | 'refreshCredentials' | 'httpProxy' | 'noProxy'
-  | 'inlineSessionPolicy' | 'managedSessionPolicies' | 'retryMaxAttempts' | 'workingDirectory' | 'configEnv'>;
+  | 'inlineSessionPolicy' | 'managedSessionPolicies' | 'retryMaxAttempts' | 'workingDirectory' | 'configEnv' | keyof PeerOptions>;
 
 export function parseSharedOptions(parser: InputParser): SharedOptions & { accountsReadable: boolean } {
   const sessionName = parser.pattern('role-session-name', SESSION_NAME, inputRules.sessionName);
@@ -113,7 +122,7 @@ export function parseSharedOptions(parser: InputParser): SharedOptions & { accou
   if (!accountsReadable) parser.problem('allowed-account-ids', inputRules.accountIds);
   const inlineSessionPolicy = parseInlinePolicy(parser);
   const managedSessionPolicies = parseManagedPolicies(parser);
-  const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);
+  const peer = parsePeerOptions(parser, parser.wholeNumber('retry-max-attempts', 5, 1, 20));
   const awsProfile = parser.pattern('aws-profile', PROFILE_NAME, inputRules.profileName);
   const overwriteAwsProfile = parser.boolean('overwrite-aws-profile', false);
   const outputEnvCredentials = parser.boolean('output-env-credentials', awsProfile === undefined);
@@ -125,7 +134,7 @@ export function parseSharedOptions(parser: InputParser): SharedOptions & { accou
   const workingDirectory = parser.optional('working-directory');
   if (workingDirectory !== undefined && !isWorkspaceFolder(workingDirectory)) parser.problem('working-directory', inputRules.workingDirectory);
   const configEnv = parser.pattern('config-env', CONFIG_ENV, inputRules.configEnv);
-  return { sessionName, durationSeconds, maskAccountId, outputCredentials, allowedAccountIds, inlineSessionPolicy, managedSessionPolicies, retryMaxAttempts, accountsReadable,
+  return { sessionName, durationSeconds, maskAccountId, outputCredentials, allowedAccountIds, inlineSessionPolicy, managedSessionPolicies, ...peer, accountsReadable,
     awsProfile, overwriteAwsProfile, outputEnvCredentials, refreshCredentials, httpProxy, noProxy, workingDirectory, configEnv };
 }
 
@@ -140,15 +149,19 @@ export function checkRoleArn(parser: InputParser, role: RoleInput | undefined, w
   }
 }
 
-export function parseRootInputs(read: InputReader): Parsed<RootInputs> {
+/** With keys: the inputs' (by default), or with role-chaining the credentials in `env`. */
+export function parseRootInputs(read: InputReader, source: { chaining: boolean; env: Io['env'] } = { chaining: false, env: {} }): Parsed<RootInputs> {
   const parser = new InputParser(read);
-  const keys = parseUserKeyInputs(parser);
+  const keys = source.chaining ? parseEnvironmentKeys(parser, source.env) : parseInputKeys(parser);
+  parser.boolean('force-skip-oidc', false);
   const role = parseRole(parser);
   const { accountsReadable, ...shared } = parseSharedOptions(parser);
+  if (source.chaining && shared.durationSeconds > 3600) parser.problem('role-duration-seconds', peerInputRules.chainingDuration);
+  if (shared.refreshCredentials && keys.sessionToken !== undefined) parser.problem('refresh-credentials', inputRules.refreshTemporarySource);
   const externalId = parser.pattern('role-external-id', EXTERNAL_ID, inputRules.externalId);
-  const sessionTags = parser.boolean('session-tags', false);
+  const { sessionTags, ...tagging } = parseSessionTagging(parser);
   // STS also forbids an `aws:` prefix, which this alphabet (no colon) already excludes.
   const sourceIdentity = parser.pattern('source-identity', SESSION_NAME, inputRules.sessionName);
   checkRoleArn(parser, role, keys, { ...shared, accountsReadable });
-  return parser.result(role && isComplete(keys) ? { ...keys, role, ...shared, externalId, sessionTags, sourceIdentity } : undefined);
+  return parser.result(role && isComplete(keys) ? { ...keys, role, ...shared, externalId, sessionTags, ...tagging, sourceIdentity } : undefined);
 }

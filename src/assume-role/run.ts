@@ -24,7 +24,11 @@ import type { LaunchServer, RefreshPlan } from './refreshing-exports.js';
 import type { KeylessInputs } from './keyless-inputs.js';
 import type { RootInputs, SharedOptions } from './role-inputs.js';
 import { sessionNameForRun } from './session-name.js';
-import { sessionTagsForRun } from './session-tags.js';
+import { sessionTagRequest } from './session-tags.js';
+import { processActionTimer, type ActionTimer } from '../adapters/action-timer.js';
+import { withActionTimeout } from './action-timeout.js';
+import { prepareEnvironment } from './environment-credentials.js';
+import { withStsEndpoint } from './peer-options.js';
 import { refuseStsAnswer } from './sts-answer.js';
 import { checkSamconfig, DEFAULT_SAMCONFIG_DEPS, type SamconfigDeps } from './samconfig-check.js';
 
@@ -37,9 +41,11 @@ export interface AssumeRoleDeps extends KeylessDeps, SamconfigDeps {
   marker: () => string;
   /** Starts the credentials server (refresh-credentials); by default the real bundle, detached. */
   launchCredentialsServer?: LaunchServer;
+  /** action-timeout-s's timer; by default one that ends the process when it fires. */
+  actionTimer: ActionTimer;
 }
 
-const DEFAULT_DEPS: AssumeRoleDeps = { stsClient: createStsClient, marker: randomUUID, ...DEFAULT_SAMCONFIG_DEPS };
+const DEFAULT_DEPS: AssumeRoleDeps = { stsClient: createStsClient, marker: randomUUID, actionTimer: processActionTimer, ...DEFAULT_SAMCONFIG_DEPS };
 
 /** Variables that make the JS SDK v3's default chain prefer a profile over the exported keys. */
 const PROFILE_VARIABLES = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'];
@@ -92,7 +98,7 @@ function assumeRoleRequest(io: Io, inputs: RootInputs, role: RoleArn): AssumeRol
     ExternalId: inputs.externalId,
     Policy: inputs.inlineSessionPolicy,
     PolicyArns: inputs.managedSessionPolicies.length > 0 ? inputs.managedSessionPolicies.map((arn) => ({ arn })) : undefined,
-    Tags: inputs.sessionTags ? sessionTagsForRun(run) : undefined,
+    ...sessionTagRequest(run, inputs),
     SourceIdentity: inputs.sourceIdentity,
   };
 }
@@ -117,7 +123,7 @@ async function publish(io: Io, assumed: AssumedRole, inputs: SharedOptions & { r
 async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
   io.debug(actionLog.signing(keyHint(inputs.accessKeyId), inputs.region));
   const proxy = maskedProxyVariables(io.env, inputs, (value) => secrets.add(value));
-  const client = await deps.stsClient(inputs, io.env, proxy);
+  const client = await deps.stsClient(inputs, withStsEndpoint(io.env, inputs.stsEndpoint), proxy);
   announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), inputs.region)));
   const options: CallOptions = {
     mask: (value) => secrets.add(value),
@@ -164,14 +170,16 @@ async function assumeWithoutKeys(io: Io, inputs: KeylessInputs, secrets: Secrets
 export async function run(io: Io, deps: Partial<AssumeRoleDeps> = {}): Promise<void> {
   const resolved = { ...DEFAULT_DEPS, ...deps };
   await runStep(io, {
-    secretInputs: [...SECRET_INPUTS, 'role-external-id'],
-    parse: (read) => parseActionInputs(read),
-    body: async (inputs, secrets) => {
+    secretInputs: [...SECRET_INPUTS, 'aws-session-token', 'role-external-id'],
+    parse: (read, stepIo) => parseActionInputs(read, stepIo.env),
+    body: (inputs, secrets) => withActionTimeout(io, inputs.actionTimeoutSeconds, resolved.actionTimer, async (io) => {
       // Local and before any call to AWS: a working-directory that is not a folder fails here, samconfig only warns.
       await checkSamconfig(io, inputs, resolved);
+      const roleAccount = inputs.mode === 'keyless' ? inputs.role.account : inputs.role.kind === 'arn' ? inputs.role.role.account : undefined;
+      if (inputs.maskAccountId && roleAccount) secrets.add(roleAccount);
+      if (await prepareEnvironment(io, { ...inputs, roleAccount }, secrets, resolved.stsClient) === 'done') return;
       if (inputs.mode === 'keyless') return assumeWithoutKeys(io, inputs, secrets, resolved);
-      if (inputs.maskAccountId && inputs.role.kind === 'arn') secrets.add(inputs.role.role.account);
       await assumeDeployRole(io, inputs, secrets, resolved);
-    },
+    }),
   });
 }

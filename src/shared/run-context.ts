@@ -8,6 +8,12 @@ export interface RunContext {
   actor?: string;
   sha?: string;
   ref?: string;
+  eventName?: string;
+  /** Pull requests only: the base and head branches. */
+  baseRef?: string;
+  headRef?: string;
+  job?: string;
+  triggeringActor?: string;
 }
 
 export function runContextFromEnv(env: Record<string, string | undefined>): RunContext {
@@ -21,5 +27,10 @@ export function runContextFromEnv(env: Record<string, string | undefined>): RunC
     actor: value('GITHUB_ACTOR'),
     sha: value('GITHUB_SHA'),
     ref: value('GITHUB_REF'),
+    eventName: value('GITHUB_EVENT_NAME'),
+    baseRef: value('GITHUB_BASE_REF'),
+    headRef: value('GITHUB_HEAD_REF'),
+    job: value('GITHUB_JOB'),
+    triggeringActor: value('GITHUB_TRIGGERING_ACTOR'),
   };
 }

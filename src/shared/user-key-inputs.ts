@@ -32,11 +32,12 @@ export function isComplete(keys: Partial<UserKeyInputs>): keys is UserKeyInputs 
   return keys.accessKeyId !== undefined && keys.secretAccessKey !== undefined && keys.region !== undefined && keys.partition !== undefined;
 }
 
-export function parseUserKeyInputs(parser: InputParser): Partial<UserKeyInputs> {
+/** `temporary`: a session token was given with the key, so a temporary key (ASIA…) is what it goes with. */
+export function parseUserKeyInputs(parser: InputParser, options: { temporary?: boolean } = {}): Partial<UserKeyInputs> {
   const accessKeyId = looksLikeSecretKey(parser.optional('aws-access-key-id') ?? '')
     ? parser.problem('aws-access-key-id', inputRules.keyIdIsSecret)
     : parser.credential('aws-access-key-id', ACCESS_KEY_ID, inputRules.accessKeyId);
-  if (accessKeyId?.startsWith('ASIA')) {
+  if (accessKeyId?.startsWith('ASIA') && !options.temporary) {
     parser.problem('aws-access-key-id', inputRules.keyIdTemporary);
   }
   const secretAccessKey = parser.credential('aws-secret-access-key', SECRET_ACCESS_KEY, inputRules.secretAccessKey);

@@ -12,6 +12,7 @@ import * as keyAgeFailures from './key-age-failures.js';
 import * as inputs from './inputs.js';
 import * as keyFindings from './key-findings.js';
 import * as proxy from './proxy.js';
+import * as peerInputs from './peer-inputs.js';
 import * as rotation from './rotation.js';
 import * as samconfig from './samconfig.js';
 import * as step from './step.js';
@@ -34,6 +35,7 @@ const AREAS: Record<string, Record<string, unknown>> = {
   inputs,
   'key-findings': keyFindings,
   proxy,
+  'peer-inputs': peerInputs,
   rotation,
   samconfig,
   step,

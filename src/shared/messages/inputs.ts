@@ -38,5 +38,6 @@ export const inputRules = {
   workingDirectoryMissing: 'is not a folder in the workspace (GITHUB_WORKSPACE): check the path, relative to the repository\'s root, and that actions/checkout ran before this step',
   configEnv: 'must be the name of a samconfig environment, as sam deploy --config-env takes it: 1 to 64 characters from A-Z a-z 0-9 _ -, like prod',
   refreshWithoutEnvironment: 'cannot be true with aws-profile or output-env-credentials: false: refreshed credentials reach the following steps only through the environment (AWS_CONTAINER_CREDENTIALS_FULL_URI), which a profile does not read; remove aws-profile and output-env-credentials, or set refresh-credentials: false',
+  refreshTemporarySource: 'cannot be true when AssumeRole signs with temporary credentials (aws-session-token or role-chaining) or keyless mode reads web-identity-token-file: the credentials server re-assumes the role with the limited user\'s long-lived key or a fresh GitHub ID token, and neither of those would outlive the first session; sign with the long-lived key (or GitHub\'s OIDC token), or set refresh-credentials: false',
   audience: 'must be 1 to 256 characters from A-Z a-z 0-9 _ . : / @ + = -, like sts.amazonaws.com',
 } as const;

@@ -156,7 +156,8 @@ function sessionXml({ record, secretAccessKey, sessionToken }) {
  */
 function trusts(role, caller) {
   const principal = caller.kind === 'user' ? caller.arn : caller.session.role.arn;
-  const identityPolicyAllows = caller.kind === 'user' && (caller.user.canAssume.includes('*') || caller.user.canAssume.includes(role.arn));
+  const allowed = caller.kind === 'user' ? caller.user.canAssume : caller.session.role.canAssume;
+  const identityPolicyAllows = allowed.includes('*') || allowed.includes(role.arn);
   if (role.trustedPrincipals.includes(principal)) return caller.account === role.account || identityPolicyAllows;
   return role.trustedPrincipals.includes(`arn:aws:iam::${caller.account}:root`) && identityPolicyAllows;
 }

@@ -37,6 +37,7 @@ import { randomBytes } from 'node:crypto';
  * @property {string} roleId
  * @property {string[]} trustedPrincipals
  * @property {string[]} trustActions
+ * @property {string[]} canAssume role ARNs (or '*') the role's identity policy allows its sessions to assume (role chaining across accounts)
  * @property {number} maxSessionDuration
  * @property {import('./web-identity.js').FederatedStatement[]} federatedTrust statements for AssumeRoleWithWebIdentity
  *
@@ -118,11 +119,11 @@ export function createWorld(now, { maxSessionSeconds = Number.POSITIVE_INFINITY 
 
     /**
      * @param {{ account: string, name: string, path?: string, trustedPrincipals: string[] | string, trustActions?: string[],
-     *   maxSessionDuration?: number, federatedTrust?: import('./web-identity.js').FederatedStatement[] }} role
+     *   maxSessionDuration?: number, federatedTrust?: import('./web-identity.js').FederatedStatement[], canAssume?: string[] | '*' }} role
      */
-    addRole({ account, name, path = '/', trustedPrincipals, trustActions = ['sts:AssumeRole'], maxSessionDuration = 3600, federatedTrust = [] }) {
+    addRole({ account, name, path = '/', trustedPrincipals, trustActions = ['sts:AssumeRole'], maxSessionDuration = 3600, federatedTrust = [], canAssume = [] }) {
       const arn = `arn:aws:iam::${account}:role${path}${name}`;
-      const role = { account, name, arn, roleId: randomId('AROA', 17), trustedPrincipals: [trustedPrincipals].flat(), trustActions, maxSessionDuration, federatedTrust };
+      const role = { account, name, arn, roleId: randomId('AROA', 17), trustedPrincipals: [trustedPrincipals].flat(), trustActions, maxSessionDuration, federatedTrust, canAssume: [canAssume].flat() };
       roles.set(role.arn, role);
       return { arn: role.arn, roleId: role.roleId };
     },
