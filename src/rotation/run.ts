@@ -11,6 +11,7 @@ import { deactivateOld, deleteOld, recoverInterrupted, type LaterStepContext } f
 import { revoke } from './revoke.js';
 import { parseRotationOptions, type RotateOptions } from './rotation-inputs.js';
 import { isTargetUser, planRotation, type RotationState, type Step } from './rotation-plan.js';
+import type { RunObserver } from './rotation-result.js';
 import type { RotationDeps, SecretStore } from './rotation-ports.js';
 
 /** 0: a step was taken or nothing was due; 1: failed or refused, with one error; 2: bad usage. */
@@ -26,7 +27,7 @@ export function rotationContext(options: RotateOptions): RotationContext {
     userName: options.userName,
     place: environment ? `environment ${environment} of ${repo}` : `repository ${repo}`,
     secretNames: names,
-    rotateCommand: `assume-deploy-role rotate --user-name ${options.userName} --repo ${repo} --role-to-assume ${options.role.arn} --region ${options.region}` +
+    rotateCommand: `${options.program} rotate --user-name ${options.userName} --repo ${repo} --role-to-assume ${options.role.arn} --region ${options.region}` +
       `${environment ? ` --environment ${quoted}` : ''}${namesFlag}`,
     ghSecretSet: `gh secret set --repo ${repo}${environment ? ` --env ${quoted}` : ''}`,
     deleteAfterDays: options.deleteAfterDays,
@@ -60,13 +61,14 @@ function plannedText(step: Step, texts: RotationContext): string {
   }
 }
 
-async function rotate(io: Io, options: RotateOptions, deps: RotationDeps, secrets: Secrets): Promise<ExitCode> {
+async function rotate(io: Io, options: RotateOptions, deps: RotationDeps, secrets: Secrets, observe?: RunObserver): Promise<ExitCode> {
   const texts = rotationContext(options);
   const said = (error: unknown) => describe(error, secrets);
   const store = await deps.secretStore(options.place);
   const now = new Date(io.clock.now());
   const state = await readState(options, deps, store, now);
   const step = planRotation(state, { deleteAfterDays: options.deleteAfterDays });
+  observe?.({ state, step, dryRun: options.dryRun });
   if (step.kind === 'refuse') {
     io.fail(plannedText(step, texts));
     return 1;
@@ -91,7 +93,7 @@ async function rotate(io: Io, options: RotateOptions, deps: RotationDeps, secret
  * The command line: `commandLine` holds the command and the problems with the words; the flags'
  * values come through `io.input`. Every failure ends in one error line through `io.fail`.
  */
-export async function run(io: Io, commandLine: CommandLine, deps: (secrets: Secrets) => RotationDeps): Promise<ExitCode> {
+export async function run(io: Io, commandLine: CommandLine, deps: (secrets: Secrets) => RotationDeps, observe?: RunObserver): Promise<ExitCode> {
   if (commandLine.command === 'help') {
     io.info(usageText);
     return 0;
@@ -100,7 +102,7 @@ export async function run(io: Io, commandLine: CommandLine, deps: (secrets: Secr
     io.fail(usageProblems(commandLine.problems));
     return 2;
   }
-  const parsed = parseRotationOptions(commandLine.command, (name) => io.input(name), commandLine.problems);
+  const parsed = parseRotationOptions(commandLine.command, (name) => io.input(name), commandLine.problems, commandLine.program);
   if (!parsed.ok) {
     io.fail(usageProblems(parsed.problems));
     return 2;
@@ -108,7 +110,7 @@ export async function run(io: Io, commandLine: CommandLine, deps: (secrets: Secr
   const secrets = new Secrets(io);
   try {
     const options = parsed.value;
-    if (options.command === 'rotate') return await rotate(io, options, deps(secrets), secrets);
+    if (options.command === 'rotate') return await rotate(io, options, deps(secrets), secrets, observe);
     const failures = await revoke(io, options, deps(secrets).keyAdmin, (error) => describe(error, secrets));
     if (failures === 0) return 0;
     io.fail(revokeTexts.failed(failures));

@@ -1,0 +1,31 @@
+import type { KeyAdmin } from '../shared/key-rotation-types.js';
+import { redact } from '../shared/redact.js';
+import { CallFailed } from '../shared/retry.js';
+import { StepFailure } from '../shared/step-failure.js';
+
+/** The AWS SDK's errors for "the default chain found no usable credentials" (none set, an expired SSO session). */
+const CHAIN_ERRORS = new Set(['CredentialsProviderError', 'TokenProviderError']);
+
+export function isCredentialChainError(error: unknown): boolean {
+  if (error instanceof CallFailed) return CHAIN_ERRORS.has(error.failure.code);
+  return error instanceof Error && CHAIN_ERRORS.has(error.name);
+}
+
+/**
+ * The key admin, with the SDK's credential errors turned into one that says which chain was tried
+ * and what to set (`explain`, given the SDK's own words, cleaned), instead of CredentialsProviderError raw.
+ */
+export function explainingCredentialErrors(admin: KeyAdmin, explain: (sdkSaid: string) => string, secrets: readonly string[]): KeyAdmin {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(admin) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await method(...args);
+      } catch (error) {
+        if (!isCredentialChainError(error)) throw error;
+        throw new StepFailure(explain(redact(error instanceof Error ? error.message : String(error), secrets)));
+      }
+    };
+  }
+  return wrapped as unknown as KeyAdmin;
+}
