@@ -39,6 +39,7 @@ import { randomBytes } from 'node:crypto';
  * @property {string[]} trustActions
  * @property {number} maxSessionDuration
  * @property {import('./web-identity.js').FederatedStatement[]} federatedTrust statements for AssumeRoleWithWebIdentity
+ * @property {boolean} keyAdmin its sessions may manage the keys and tags of its account's users (a rotator role holding RotatorPolicy)
  *
  * What one session STS issued, without its secrets (see `sessionCredentials`).
  * @typedef {object} SessionRecord
@@ -115,11 +116,11 @@ export function createWorld(now) {
 
     /**
      * @param {{ account: string, name: string, path?: string, trustedPrincipals: string[] | string, trustActions?: string[],
-     *   maxSessionDuration?: number, federatedTrust?: import('./web-identity.js').FederatedStatement[] }} role
+     *   maxSessionDuration?: number, federatedTrust?: import('./web-identity.js').FederatedStatement[], keyAdmin?: boolean }} role
      */
-    addRole({ account, name, path = '/', trustedPrincipals, trustActions = ['sts:AssumeRole'], maxSessionDuration = 3600, federatedTrust = [] }) {
+    addRole({ account, name, path = '/', trustedPrincipals, trustActions = ['sts:AssumeRole'], maxSessionDuration = 3600, federatedTrust = [], keyAdmin = false }) {
       const arn = `arn:aws:iam::${account}:role${path}${name}`;
-      const role = { account, name, arn, roleId: randomId('AROA', 17), trustedPrincipals: [trustedPrincipals].flat(), trustActions, maxSessionDuration, federatedTrust };
+      const role = { account, name, arn, roleId: randomId('AROA', 17), trustedPrincipals: [trustedPrincipals].flat(), trustActions, maxSessionDuration, federatedTrust, keyAdmin };
       roles.set(role.arn, role);
       return { arn: role.arn, roleId: role.roleId };
     },
