@@ -38,6 +38,8 @@ const RUNTIMES: Record<string, string> = {
   'aws-actions/setup-sam@89ddb14d60e682855e3fea4be85b3c56485de310': 'node24', // v3
   [`${CANONICAL}@v1`]: 'node24',
   [`${CANONICAL}/key-age@v1`]: 'node24',
+  [`${CANONICAL}/rotate@v1`]: 'node24',
+  'actions/create-github-app-token@v3': 'node24',
 };
 
 const usesLines = (src: string) => [...src.matchAll(/^\s*-?\s*uses:\s*([^\s#]+)/gm)].map((m) => String(m[1]));
@@ -46,7 +48,7 @@ describe('the repository name', () => {
   test.each(DOCS)('%s spells it %s and no other way', (file) => {
     const text = read(file);
     expect(text).not.toMatch(/OWNER\/assume-deploy-role/);
-    const others = usesLines(text).filter((u) => /assume-deploy-role/.test(u) && !u.startsWith(`${CANONICAL}@`) && !u.startsWith(`${CANONICAL}/key-age@`));
+    const others = usesLines(text).filter((u) => /assume-deploy-role/.test(u) && !u.startsWith(`${CANONICAL}@`) && !u.startsWith(`${CANONICAL}/key-age@`) && !u.startsWith(`${CANONICAL}/rotate@`));
     expect(others).toEqual([]);
   });
 
