@@ -91,6 +91,13 @@ describe('key-age run(io)', () => {
     expect(step.annotations[0]?.message).toContain('from a clone of assume-deploy-role at its release tag (or with the rotate action, examples/rotate.yml): node dist/cli/index.js rotate --user-name sam-cli-user --repo octo-org/app --role-to-assume "$(gh variable get AWS_DEPLOY_ROLE_ARN --repo octo-org/app)" --region eu-west-1');
   });
 
+  test('with secrets-environment (the guides keep the key in production), the command says --environment', async () => {
+    keyAged(95);
+    const step = io({ 'secrets-environment': 'production' });
+    await run(step);
+    expect(step.annotations[0]?.message).toMatch(/ --region eu-west-1 --environment production$/);
+  });
+
   test('a user without the self-read policy: one error with the policy to attach', async () => {
     keyAged(10, false);
     const step = io();

@@ -171,6 +171,7 @@ const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undef
   ['tracking-issue: maybe', { 'tracking-issue': 'maybe' }, 'octo-org/app'],
   ['a tracking issue without a token', { 'tracking-issue': 'true' }, 'octo-org/app'],
   ['a tracking issue with no repository', { 'tracking-issue': 'true', 'github-token': 'ghs_token' }, undefined],
+  ['a secrets-environment that is no environment name', { 'secrets-environment': 'prod/eu' }, 'octo-org/app'],
 ];
 
 function inputMessages(action: Action, label: string, result: { problems?: string[]; warnings: string[] }): Produced[] {
@@ -593,6 +594,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'inputs:inputRules.warnAgeNotLess': 'produced',
   'inputs:inputRules.githubTokenEmpty': 'produced',
   'inputs:inputRules.noRepository': 'produced',
+  'inputs:inputRules.environmentName': 'produced',
   'action-log:actionLog.signing': 'not an error, warning or notice',
   'action-log:actionLog.assumed': 'not an error, warning or notice',
   'action-log:actionLog.blanked': 'not an error, warning or notice',
