@@ -11,6 +11,7 @@ import * as keyAgeFailures from './key-age-failures.js';
 import * as inputs from './inputs.js';
 import * as keyFindings from './key-findings.js';
 import * as rotation from './rotation.js';
+import * as rotationSurface from './rotation-surface.js';
 import * as samconfig from './samconfig.js';
 import * as step from './step.js';
 import * as trackingIssue from './tracking-issue.js';
@@ -31,6 +32,7 @@ const AREAS: Record<string, Record<string, unknown>> = {
   inputs,
   'key-findings': keyFindings,
   rotation,
+  'rotation-surface': rotationSurface,
   samconfig,
   step,
   'tracking-issue': trackingIssue,
