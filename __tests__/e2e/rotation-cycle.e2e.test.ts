@@ -112,6 +112,8 @@ describe('the rotate action on a schedule, with a keyless rotator role', () => {
     expect(first.summary).toContain('step taken');
     expect(first.summary).toContain('create and store a new key');
     const newKey = expectNewPairStored(aws, github);
+    // Key ids whole in the summary, as in the log: the commands it prints (reactivate, delete) need them.
+    expect(first.summary).toContain(`Stored the new key ${newKey} in environment production of ${REPO}. The old key ${OLD.accessKeyId} stays active`);
     // The secrets were written by the rotator role's session, never by a long-lived key.
     expect(aws.requests.filter((r) => r.action === 'CreateAccessKey').map((r) => r.accessKeyId?.slice(0, 4))).toEqual(['ASIA']);
 

@@ -1,6 +1,5 @@
 import type { Io } from '../shared/io.js';
 import { rotateActionTexts } from '../shared/messages/rotation-surface.js';
-import { redact } from '../shared/redact.js';
 import { Secrets } from '../shared/secrets.js';
 import { writeSummary } from '../shared/step.js';
 import { DEFAULT_PROGRAM } from './command-line.js';
@@ -21,7 +20,9 @@ const inInputNames = (problem: string) => problem.replace(/--([a-z-]+)/g, (_matc
 function recording(io: Io) {
   const secrets: string[] = [];
   const said = { lines: [] as string[], errors: [] as string[] };
-  const clean = (text: string) => text.split('\n').map((line) => redact(line, secrets)).join('\n');
+  // The run's lines are already safe to print (outside text cleaned, key ids whole, as the commands they print need):
+  // only the values registered as secrets are masked again, as the runner masks them in the log.
+  const clean = (text: string) => [...secrets].sort((a, b) => b.length - a.length).reduce((line, secret) => line.split(secret).join('***'), text);
   const runIo: Io = {
     ...io,
     input: (name) => io.input(inputOf(name)),
