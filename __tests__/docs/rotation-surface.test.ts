@@ -81,7 +81,7 @@ describe('examples/rotate.yml', () => {
     expect(wf.permissions).toEqual({});
     expect(job.permissions).toEqual({ 'id-token': 'write' });
     const credentials = job.steps[index(/^assume-deploy-role\/assume-deploy-role@/)];
-    expect(credentials?.with).toMatchObject({ 'role-to-assume': '${{ vars.ROTATOR_ROLE_ARN }}' });
+    expect(credentials?.with).toMatchObject({ 'role-to-assume': '${{ vars.AWS_ROTATOR_ROLE_ARN }}' });
     expect(Object.keys(credentials?.with ?? {})).not.toContain('aws-access-key-id');
     expect(text).not.toMatch(/secrets\.AWS_/);
     expect(index(/^assume-deploy-role\/assume-deploy-role@/)).toBeLessThan(index(/\/rotate@/));
