@@ -79,6 +79,12 @@ describe('credential-chain errors', () => {
     }
   });
 
+  test('a method that answers at once stays sync (the key admin\'s clock reading is a Date, not a promise)', () => {
+    const at = new Date('2026-03-01T00:00:00Z');
+    const wrapped = explainingCredentialErrors({ now: () => at } as unknown as KeyAdmin, () => 'x', []) as unknown as { now(): Date };
+    expect(wrapped.now()).toBe(at);
+  });
+
   test('other errors pass through unchanged; secrets in the SDK\'s words are masked', async () => {
     const denied = Object.assign(new Error('denied'), { name: 'AccessDenied' });
     await expect(explainingCredentialErrors(admin(denied), () => 'x', []).callerArn()).rejects.toBe(denied);

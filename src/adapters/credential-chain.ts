@@ -16,15 +16,20 @@ export function isCredentialChainError(error: unknown): boolean {
  * and what to set (`explain`, given the SDK's own words, cleaned), instead of CredentialsProviderError raw.
  */
 export function explainingCredentialErrors(admin: KeyAdmin, explain: (sdkSaid: string) => string, secrets: readonly string[]): KeyAdmin {
+  const explained = (error: unknown) => (isCredentialChainError(error)
+    ? new StepFailure(explain(redact(error instanceof Error ? error.message : String(error), secrets)))
+    : error);
   const wrapped: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(admin) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
-    wrapped[name] = async (...args: unknown[]) => {
+  for (const [name, method] of Object.entries(admin) as Array<[string, (...args: unknown[]) => unknown]>) {
+    // Each method as it is, sync or async (a clock reading stays a plain value); only its failures change.
+    wrapped[name] = (...args: unknown[]) => {
+      let result: unknown;
       try {
-        return await method(...args);
+        result = method(...args);
       } catch (error) {
-        if (!isCredentialChainError(error)) throw error;
-        throw new StepFailure(explain(redact(error instanceof Error ? error.message : String(error), secrets)));
+        throw explained(error);
       }
+      return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(explained(error))) : result;
     };
   }
   return wrapped as unknown as KeyAdmin;
