@@ -40,18 +40,15 @@ describe('the rotation runs as printed', () => {
     expect(SHIPPED).toEqual(expect.arrayContaining([path.join('src', 'shared', 'messages', 'key-findings.ts'), path.join('docs', 'rotation.md')]));
   });
 
-  test('the release attaches dist/cli/index.js as assume-deploy-role.cjs with its SHA-256, in one step after the release exists', () => {
-    const release = parse(readFileSync('.github/workflows/release.yml', 'utf8')) as { jobs: { release: { steps: Array<{ name?: string; run?: string }> } } };
-    const steps = release.jobs.release.steps;
-    const attach = steps.findIndex((step) => /gh release upload/.test(step.run ?? ''));
-    const create = steps.findIndex((step) => /gh release create/.test(step.run ?? ''));
-    expect(attach).toBeGreaterThan(create);
-    const run = steps[attach]?.run ?? '';
-    expect(run).toContain('cp dist/cli/index.js "$RUNNER_TEMP/assume-deploy-role.cjs"');
-    expect(run).toContain('sha256sum assume-deploy-role.cjs > assume-deploy-role.cjs.sha256');
-    expect(run).toMatch(/gh release upload "\$GITHUB_REF_NAME" "\$RUNNER_TEMP\/assume-deploy-role\.cjs" "\$RUNNER_TEMP\/assume-deploy-role\.cjs\.sha256"/);
-    // A chunk beside index.js would be missing from the asset: the step refuses then.
-    expect(run).toContain('test "$(ls dist/cli/*.js)" = dist/cli/index.js');
+  test('the release attaches dist/cli/index.js as assume-deploy-role.cjs with its SHA-256 (dist/cli being one file is an e2e test)', () => {
+    const release = parse(readFileSync('.github/workflows/release.yml', 'utf8')) as { jobs: { release: { steps: Array<{ run?: string }> } } };
+    const runs = release.jobs.release.steps.map((step) => step.run ?? '');
+    const copied = runs.findIndex((run) => /cp dist\/cli\/index\.js "\$RUNNER_TEMP\/(assets\/)?assume-deploy-role\.cjs"/.test(run));
+    const summed = runs.findIndex((run) => run.includes('sha256sum assume-deploy-role.cjs > assume-deploy-role.cjs.sha256'));
+    const attached = runs.findIndex((run) => /gh release (create|upload)/.test(run) && /assume-deploy-role\.cjs" /.test(run) && run.includes('assume-deploy-role.cjs.sha256"'));
+    expect(copied).toBeGreaterThanOrEqual(0);
+    expect(summed).toBeGreaterThanOrEqual(copied);
+    expect(attached).toBeGreaterThanOrEqual(summed);
   });
 
   test('docs/rotation.md names the asset, its checksum and the clone, and puts the schedule before the command', () => {
