@@ -20,12 +20,16 @@ export function explainingCredentialErrors(admin: KeyAdmin, explain: (sdkSaid: s
     ? new StepFailure(explain(redact(error instanceof Error ? error.message : String(error), secrets)))
     : error);
   const wrapped: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(admin) as Array<[string, (...args: unknown[]) => unknown]>) {
+  for (const [name, method] of Object.entries(admin) as Array<[string, unknown]>) {
+    if (typeof method !== 'function') {
+      wrapped[name] = method;
+      continue;
+    }
     // Each method as it is, sync or async (a clock reading stays a plain value); only its failures change.
     wrapped[name] = (...args: unknown[]) => {
       let result: unknown;
       try {
-        result = method(...args);
+        result = (method as (...args: unknown[]) => unknown)(...args);
       } catch (error) {
         throw explained(error);
       }
