@@ -60,8 +60,10 @@ async function report(io: Io, result: RotationResult): Promise<void> {
  * The AWS credentials come from the job's environment (the SDK's default chain), as for the command.
  */
 export async function runRotateAction(io: Io, deps: (secrets: Secrets, token: string) => RotationDeps): Promise<void> {
+  const { runIo, said } = recording(io);
   const token = io.input('github-token').trim();
-  if (token !== '') io.setSecret(token);
+  // Through the recording Io: masked in the log, and in the summary and outputs this action writes itself.
+  if (token !== '') runIo.setSecret(token);
   const parsed = parseRotationOptions('rotate', (flag) => io.input(inputOf(flag)));
   const problems = [...(token === '' ? [rotateActionTexts.tokenRequired] : []), ...(parsed.ok ? [] : parsed.problems.map(inInputNames))];
   if (problems.length > 0) {
@@ -70,10 +72,13 @@ export async function runRotateAction(io: Io, deps: (secrets: Secrets, token: st
     await report(io, rotationResult({ command: 'rotate', exitCode: 2, planned: undefined, messages: [], errors: [message] }));
     return;
   }
-  const { runIo, said } = recording(io);
   let planned: PlannedRun | undefined;
   const commandLine = { command: 'rotate' as const, flags: new Map<string, string>(), problems: [], version: false, json: false, program: DEFAULT_PROGRAM };
-  const exitCode = await run(runIo, commandLine, (secrets) => deps(secrets, token), (decided) => {
+  const exitCode = await run(runIo, commandLine, (secrets) => {
+    // The run's own list too, so that its error texts are cleaned of the token as well.
+    secrets.add(token);
+    return deps(secrets, token);
+  }, (decided) => {
     planned = decided;
   });
   await report(io, rotationResult({ command: 'rotate', exitCode, planned, messages: said.lines, errors: said.errors }));
