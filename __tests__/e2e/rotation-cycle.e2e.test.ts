@@ -129,7 +129,9 @@ describe('the rotate action on a schedule, with a keyless rotator role', () => {
     const third = await scheduledRun({ 'delete-after-days': '0' });
     expect(third.errors).toEqual([]);
     expect(third.outputs).toMatchObject({ step: 'delete-old', 'next-step': 'done' });
-    expect(JSON.parse(third.outputs.result ?? '{}')).toMatchObject({ outcome: 'step-taken', userName: USER, keys: [{ accessKeyId: OLD.accessKeyId, status: 'Inactive' }, { accessKeyId: newKey, status: 'Active' }] });
+    expect(JSON.parse(third.outputs.result ?? '{}')).toMatchObject({
+      outcome: 'step-taken', userName: USER, keys: [{ accessKeyId: OLD.accessKeyId, status: 'Inactive' }, { accessKeyId: newKey, status: 'Active' }], keysAfter: [{ accessKeyId: newKey, status: 'Active' }],
+    });
     expect(aws.keysOf(USER).map((k) => k.accessKeyId)).toEqual([newKey]);
   });
 
@@ -219,6 +221,7 @@ describe('the release asset: dist/cli/index.js alone, run with node', () => {
     const first = await step();
     expect(first.code).toBe(0);
     expect(first.json).toMatchObject({ command: 'rotate', outcome: 'step-taken', step: 'create', next: 'deactivate-old', keys: [{ accessKeyId: OLD.accessKeyId, status: 'Active' }] });
+    expect((first.json.keysAfter as Array<{ accessKeyId: string }>).map((key) => key.accessKeyId)).toEqual(aws.keysOf(USER).map((key) => key.accessKeyId));
     expect(first.stderr).toContain('Next: run a deploy');
     // The command it prints to run next is the one that was run, as typed: the asset, not an npm name.
     expect(first.stderr).not.toContain('npx');

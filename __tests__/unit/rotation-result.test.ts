@@ -5,7 +5,7 @@ import { cliIo } from '../../src/adapters/cli-io.js';
 import type { KeyAdmin } from '../../src/shared/key-rotation-types.js';
 import { StepFailure } from '../../src/shared/step-failure.js';
 import type { RotationState, Step } from '../../src/rotation/rotation-plan.js';
-import { rotationResult, type PlannedRun } from '../../src/rotation/rotation-result.js';
+import { keysAfterRun, rotationResult, type PlannedRun } from '../../src/rotation/rotation-result.js';
 import { markdownText, rotationSummary } from '../../src/rotation/rotation-summary.js';
 
 const OLD = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', status: 'Active' as const, createDate: new Date('2026-01-01T00:00:00Z') };
@@ -46,6 +46,28 @@ describe('rotationResult: the step taken and the next one, from the plan and the
       { accessKeyId: OLD.accessKeyId, status: 'Active', created: '2026-01-01T00:00:00.000Z', lastUsed: null },
       { accessKeyId: NEW.accessKeyId, status: 'Active', created: '2026-03-01T00:00:00.000Z', lastUsed: '2026-03-02T00:00:00.000Z' },
     ]);
+  });
+});
+
+describe('keysAfter: the keys after the run', () => {
+  test('read again after a step (null when that read failed); the keys as read when nothing changed', async () => {
+    const step = planned({ kind: 'create', oldKey: OLD });
+    const after = rotationResult({ command: 'rotate', exitCode: 0, planned: step, messages: [], errors: [], keysAfter: [OLD, NEW] });
+    expect(after.keysAfter?.map((key) => key.accessKeyId)).toEqual([OLD.accessKeyId, NEW.accessKeyId]);
+    expect(record(0, step).keysAfter).toBeNull();
+    expect(record(0, planned({ kind: 'nothing-due', reason: { why: 'waiting-for-use', newKey: NEW, oldKey: OLD, storedAt: STATE.now } })).keysAfter).toEqual(record(0, planned({ kind: 'create', oldKey: OLD }, true)).keys);
+    expect(record(1, undefined).keysAfter).toBeNull();
+  });
+
+  test('keysAfterRun reads only after a step, and a failed read is no failure', async () => {
+    const calls: string[] = [];
+    const admin = { listKeys: async (user: string) => { calls.push(user); return [NEW]; } } as unknown as KeyAdmin;
+    expect(await keysAfterRun(admin, planned({ kind: 'delete-old', key: OLD, deactivatedAt: STATE.now }))).toEqual([NEW]);
+    expect(await keysAfterRun(admin, planned({ kind: 'create', oldKey: OLD }, true))).toBeUndefined();
+    expect(await keysAfterRun(admin, planned({ kind: 'refuse', reason: { why: 'no-keys' } }))).toBeUndefined();
+    expect(calls).toEqual(['sam-cli-user']);
+    const failing = { listKeys: async () => { throw new Error('throttled'); } } as unknown as KeyAdmin;
+    expect(await keysAfterRun(failing, planned({ kind: 'create', oldKey: OLD }))).toBeUndefined();
   });
 });
 

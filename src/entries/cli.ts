@@ -3,8 +3,9 @@ import { cliIo } from '../adapters/cli-io.js';
 import { githubToken } from '../adapters/github-token.js';
 import { credentialTexts, versionText } from '../shared/messages/rotation-surface.js';
 import { parseCommandLine, programFor } from '../rotation/command-line.js';
-import { rotationResult, type PlannedRun } from '../rotation/rotation-result.js';
+import { keysAfterRun, rotationResult, type PlannedRun } from '../rotation/rotation-result.js';
 import { run } from '../rotation/run.js';
+import type { KeyAdmin } from '../shared/key-rotation-types.js';
 import { version } from '../../package.json';
 import { rotationDeps } from './rotation-wiring.js';
 
@@ -18,12 +19,19 @@ async function main(): Promise<void> {
   const io = cliIo(commandLine.flags, process.env, undefined, commandLine.json);
   const region = commandLine.flags.get('region') || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1';
   let planned: PlannedRun | undefined;
-  const exitCode = await run(io, commandLine, rotationDeps(io, region, () => githubToken(io.env), credentialTexts.command), (decided) => {
+  let admin: KeyAdmin | undefined;
+  const deps = rotationDeps(io, region, () => githubToken(io.env), credentialTexts.command);
+  const exitCode = await run(io, commandLine, (secrets) => {
+    const made = deps(secrets);
+    admin = made.keyAdmin;
+    return made;
+  }, (decided) => {
     planned = decided;
   });
   if (commandLine.json) {
     const command = commandLine.command === 'rotate' || commandLine.command === 'revoke' ? commandLine.command : null;
-    process.stdout.write(`${JSON.stringify(rotationResult({ command, exitCode, planned, messages: io.said.lines, errors: io.said.errors }))}\n`);
+    const keysAfter = await keysAfterRun(admin, planned);
+    process.stdout.write(`${JSON.stringify(rotationResult({ command, exitCode, planned, messages: io.said.lines, errors: io.said.errors, ...(keysAfter ? { keysAfter } : {}) }))}\n`);
   }
   process.exitCode = exitCode;
 }

@@ -5,7 +5,7 @@ import { writeSummary } from '../shared/step.js';
 import { DEFAULT_PROGRAM } from './command-line.js';
 import { parseRotationOptions } from './rotation-inputs.js';
 import type { RotationDeps } from './rotation-ports.js';
-import { rotationResult, type PlannedRun, type RotationResult } from './rotation-result.js';
+import { keysAfterRun, rotationResult, type PlannedRun, type RotationResult } from './rotation-result.js';
 import { rotationSummary } from './rotation-summary.js';
 import { run } from './run.js';
 
@@ -73,13 +73,17 @@ export async function runRotateAction(io: Io, deps: (secrets: Secrets, token: st
     return;
   }
   let planned: PlannedRun | undefined;
+  let admin: RotationDeps['keyAdmin'] | undefined;
   const commandLine = { command: 'rotate' as const, flags: new Map<string, string>(), problems: [], version: false, json: false, program: DEFAULT_PROGRAM };
   const exitCode = await run(runIo, commandLine, (secrets) => {
     // The run's own list too, so that its error texts are cleaned of the token as well.
     secrets.add(token);
-    return deps(secrets, token);
+    const made = deps(secrets, token);
+    admin = made.keyAdmin;
+    return made;
   }, (decided) => {
     planned = decided;
   });
-  await report(io, rotationResult({ command: 'rotate', exitCode, planned, messages: said.lines, errors: said.errors }));
+  const keysAfter = await keysAfterRun(admin, planned);
+  await report(io, rotationResult({ command: 'rotate', exitCode, planned, messages: said.lines, errors: said.errors, ...(keysAfter ? { keysAfter } : {}) }));
 }

@@ -1,4 +1,4 @@
-import type { KeyState } from '../shared/key-rotation-types.js';
+import type { KeyAdmin, KeyState } from '../shared/key-rotation-types.js';
 import type { CommandName } from './command-line.js';
 import type { RotationState, Step } from './rotation-plan.js';
 
@@ -40,7 +40,10 @@ export interface RotationResult {
   /** When the next step can happen at the earliest, when the run knows it. */
   notBefore: string | null;
   userName: string | null;
+  /** The keys as the run read them before its step. */
   keys: KeyResult[];
+  /** The keys after the run: read again when it took (or tried) a step, the same as `keys` when it changed nothing, null when unknown. */
+  keysAfter: KeyResult[] | null;
   /** The run's lines, cleaned of secrets as they were printed. */
   messages: string[];
   error: string | null;
@@ -73,12 +76,26 @@ export interface RunRecord {
   planned: PlannedRun | undefined;
   messages: string[];
   errors: string[];
+  /** The keys read again after a step; undefined when that read failed. */
+  keysAfter?: readonly KeyState[];
 }
 
-export function rotationResult({ command, exitCode, planned, messages, errors }: RunRecord): RotationResult {
+/** Whether the run took or tried a step that changes keys, so they are worth reading again. */
+export const changedKeys = (planned: PlannedRun | undefined): planned is PlannedRun =>
+  planned !== undefined && !planned.dryRun && planned.step.kind !== 'refuse' && planned.step.kind !== 'nothing-due';
+
+/** The keys after a step, read again with the run's own key admin; undefined when that fails (the result says null). */
+export async function keysAfterRun(admin: KeyAdmin | undefined, planned: PlannedRun | undefined): Promise<readonly KeyState[] | undefined> {
+  if (!admin || !changedKeys(planned)) return undefined;
+  return admin.listKeys(planned.state.userName).catch(() => undefined);
+}
+
+export function rotationResult({ command, exitCode, planned, messages, errors, keysAfter }: RunRecord): RotationResult {
+  const keys = (planned?.state.keys ?? []).map(keyResult);
+  const after = changedKeys(planned) ? keysAfter?.map(keyResult) ?? null : planned ? keys : null;
   const base = {
     command, exitCode, reason: null, notBefore: null, userName: planned?.state.userName ?? null,
-    keys: (planned?.state.keys ?? []).map(keyResult), messages, error: errors.length > 0 ? errors.join('\n') : null,
+    keys, keysAfter: after, messages, error: errors.length > 0 ? errors.join('\n') : null,
   };
   if (exitCode === 2) return { ...base, outcome: 'bad-usage', step: 'none', next: 'fix-and-run-again' };
   if (!planned) return { ...base, outcome: exitCode === 0 ? 'step-taken' : 'failed', step: command === 'revoke' ? 'revoke' : 'none', next: exitCode === 0 && command === 'revoke' ? 'create' : 'fix-and-run-again' };
