@@ -1,5 +1,5 @@
 // Renders an action.yml's inputs and outputs as Markdown tables and keeps them in the docs.
-//   node scripts/action-tables.mjs          -> rewrites the tables in README.md and docs/key-age.md
+//   node scripts/action-tables.mjs          -> rewrites the tables in README.md, docs/key-age.md and docs/rotation.md
 // A test (__tests__/readme.test.ts) fails when the committed tables differ from action.yml.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TABLE_PLACES = [
   { action: 'action.yml', doc: 'README.md', marker: 'action-tables' },
   { action: 'key-age/action.yml', doc: 'docs/key-age.md', marker: 'key-age-tables' },
+  { action: 'rotate/action.yml', doc: 'docs/rotation.md', marker: 'rotate-tables' },
 ];
 
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();

@@ -23,6 +23,8 @@ const ENTRIES = [
   { name: 'key-age', source: 'src/entries/key-age.ts', cwd: 'build-stubs/key-age' },
   // The command line keeps the SDK's default credential chain: it signs with the caller's own credentials.
   { name: 'cli', source: 'src/entries/cli.ts', cwd: '.' },
+  // The rotate action signs with the SDK's default chain too (the credentials a step before it exported).
+  { name: 'rotate', source: 'src/entries/rotate.ts', cwd: '.' },
 ];
 
 /** In a child process whose working folder selects the tsconfig: bundle one entry into `out`. */

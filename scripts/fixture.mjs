@@ -30,6 +30,7 @@ export const BUNDLES = {
   post: 'dist/post/index.js',
   keyAge: 'dist/key-age/index.js',
   cli: 'dist/cli/index.js',
+  rotate: 'dist/rotate/index.js',
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -88,7 +88,14 @@ describe('key-age run(io)', () => {
     keyAged(95);
     const step = io();
     await run(step);
-    expect(step.annotations[0]?.message).toContain('Rotate it with: npx assume-deploy-role rotate --user-name sam-cli-user --repo octo-org/app --role-to-assume "$(gh variable get AWS_DEPLOY_ROLE_ARN --repo octo-org/app)" --region eu-west-1');
+    expect(step.annotations[0]?.message).toContain('from a clone of assume-deploy-role at its release tag (or with the rotate action, examples/rotate.yml): node dist/cli/index.js rotate --user-name sam-cli-user --repo octo-org/app --role-to-assume "$(gh variable get AWS_DEPLOY_ROLE_ARN --repo octo-org/app)" --region eu-west-1');
+  });
+
+  test('with secrets-environment (the guides keep the key in production), the command says --environment', async () => {
+    keyAged(95);
+    const step = io({ 'secrets-environment': 'production' });
+    await run(step);
+    expect(step.annotations[0]?.message).toMatch(/ --region eu-west-1 --environment production$/);
   });
 
   test('a user without the self-read policy: one error with the policy to attach', async () => {

@@ -74,7 +74,7 @@ describe('writes whose outcome is unknown', () => {
     expect(result.code).toBe(1);
     expect(keys()).toHaveLength(2);
     expect(result.errors).toContain(`${ID} may hold the new id ${newKeyId()} or the old ${OLD.accessKeyId}`);
-    expect(result.errors).toContain(`Settle it with assume-deploy-role rotate --user-name ${USER}`);
+    expect(result.errors).toContain(`Settle it with node dist/cli/index.js rotate --user-name ${USER}`);
   });
 });
 

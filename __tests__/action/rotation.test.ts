@@ -141,7 +141,7 @@ describe('rotate', () => {
     expect(result.code).toBe(0);
     expect(stored()).toEqual({ id: OLD.accessKeyId, secret: OLD.secretAccessKey });
     expect(keys()).toEqual([{ accessKeyId: OLD.accessKeyId, status: 'Active' }]);
-    expect(result.log).toContain('Next: run assume-deploy-role rotate');
+    expect(result.log).toContain('Next: run node dist/cli/index.js rotate --user-name');
   });
 
   test('refuses when the caller is the limited user itself', async () => {

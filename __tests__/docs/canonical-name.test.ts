@@ -42,6 +42,8 @@ const RUNTIMES: Record<string, string> = {
   'actions/attest-build-provenance@a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32': 'composite', // v4.1.0
   [`${CANONICAL}@v1`]: 'node24',
   [`${CANONICAL}/key-age@v1`]: 'node24',
+  [`${CANONICAL}/rotate@v1`]: 'node24',
+  'actions/create-github-app-token@v3': 'node24',
 };
 
 const usesLines = (src: string) => [...src.matchAll(/^\s*-?\s*uses:\s*([^\s#]+)/gm)].map((m) => String(m[1]));
@@ -50,7 +52,7 @@ describe('the repository name', () => {
   test.each(DOCS)('%s spells it %s and no other way', (file) => {
     const text = read(file);
     expect(text).not.toMatch(/OWNER\/assume-deploy-role/);
-    const others = usesLines(text).filter((u) => /assume-deploy-role/.test(u) && !u.startsWith(`${CANONICAL}@`) && !u.startsWith(`${CANONICAL}/key-age@`));
+    const others = usesLines(text).filter((u) => /assume-deploy-role/.test(u) && !u.startsWith(`${CANONICAL}@`) && !u.startsWith(`${CANONICAL}/key-age@`) && !u.startsWith(`${CANONICAL}/rotate@`));
     expect(others).toEqual([]);
   });
 

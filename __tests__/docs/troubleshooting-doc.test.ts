@@ -193,6 +193,7 @@ const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undef
   ['tracking-issue: maybe', { 'tracking-issue': 'maybe' }, 'octo-org/app'],
   ['a tracking issue without a token', { 'tracking-issue': 'true' }, 'octo-org/app'],
   ['a tracking issue with no repository', { 'tracking-issue': 'true', 'github-token': 'ghs_token' }, undefined],
+  ['a secrets-environment that is no environment name', { 'secrets-environment': 'prod/eu' }, 'octo-org/app'],
 ];
 
 function inputMessages(action: Action, label: string, result: { problems?: string[]; warnings: string[] }): Produced[] {
@@ -639,8 +640,8 @@ describe('the generated cases above, so the doc check stays complete', () => {
  * fails this test until it is placed here (and, if produced, given cases above).
  */
 const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or notice' | 'command line: docs/rotation.md'> = {
-  // The command line's texts are explained in docs/rotation.md (checked by __tests__/docs/rotation-doc.test.ts), not in this table.
-  ...Object.fromEntries(CATALOGUE.filter((entry) => entry.area === 'rotation').map((entry) => [`rotation:${entry.name}`, 'command line: docs/rotation.md' as const])),
+  // The command line's and the rotate action's texts are explained in docs/rotation.md (checked by __tests__/docs/rotation-doc.test.ts), not in this table.
+  ...Object.fromEntries(CATALOGUE.filter((entry) => entry.area === 'rotation' || entry.area === 'rotation-surface').map((entry) => [`${entry.area}:${entry.name}`, 'command line: docs/rotation.md' as const])),
   // The command key-age's findings end with (they are produced above); not a message of its own.
   'key-findings:rotateCommandFor': 'not an error, warning or notice',
   'inputs:inputRules.required': 'produced',
@@ -680,6 +681,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'peer-inputs:peerInputLog.chaining': 'not an error, warning or notice',
   'inputs:inputRules.githubTokenEmpty': 'produced',
   'inputs:inputRules.noRepository': 'produced',
+  'inputs:inputRules.environmentName': 'produced',
   'action-log:actionLog.signing': 'not an error, warning or notice',
   'action-log:actionLog.assumed': 'not an error, warning or notice',
   'action-log:actionLog.blanked': 'not an error, warning or notice',

@@ -1,6 +1,6 @@
 /**
- * Every workflow (.github/workflows/, examples/) and both action metadata files (action.yml,
- * key-age/action.yml) are checked against the GitHub Actions JSON schemas, and against our own
+ * Every workflow (.github/workflows/, examples/) and the action metadata files (action.yml,
+ * key-age/action.yml, rotate/action.yml) are checked against the GitHub Actions JSON schemas, and against our own
  * rules: workflows set `permissions:` at the top level and never use `pull_request_target`;
  * our actions run on node24.
  *
@@ -113,8 +113,8 @@ const yamlIn = (dir: string) =>
     : [];
 
 const WORKFLOWS = [...yamlIn('.github/workflows'), ...yamlIn('examples')];
-/** Both actions' metadata files (and ci.yml's local check); a missing one fails the test below instead of being skipped. */
-const ACTIONS = ['action.yml', 'key-age/action.yml', '.github/actions/check-post-blanked/action.yml'];
+/** The actions' metadata files (and ci.yml's local check); a missing one fails the test below instead of being skipped. */
+const ACTIONS = ['action.yml', 'key-age/action.yml', 'rotate/action.yml', '.github/actions/check-post-blanked/action.yml'];
 
 const read = (f: string) => readFileSync(resolve(ROOT, f), 'utf8');
 const errorsOf = (s: ValidationState) => s.errors.map((e) => `${'path' in e ? e.path : ''} ${e.title}${e.detail ? `: ${e.detail}` : ''}`);
@@ -213,7 +213,7 @@ describe('our own workflow rules (not vacuous)', () => {
 
 describe('workflow files', () => {
   test('the example workflows are among the files checked', () => {
-    expect(WORKFLOWS).toEqual(expect.arrayContaining(['examples/sam-deploy.yml', 'examples/key-age.yml']));
+    expect(WORKFLOWS).toEqual(expect.arrayContaining(['examples/sam-deploy.yml', 'examples/key-age.yml', 'examples/rotate.yml']));
   });
 
   describe.each(WORKFLOWS)('%s', (file) => {

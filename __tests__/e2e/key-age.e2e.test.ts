@@ -158,7 +158,7 @@ describe('key-age action, end to end', () => {
     expect(result.outputs.status).toBe('warn');
     expect(result.warnings).toEqual([
       expect.stringMatching(/^Access key …ERK2 is active but was last used 50 days ago/),
-      expect.stringMatching(/^2 access keys are active \(…ERK2, …MPLE\)\. Finish the rotation: deactivate …ERK2, the key this workflow does not use, .*\(this workflow uses …MPLE; .*\)\. assume-deploy-role does it safely: npx assume-deploy-role rotate --user-name \S+ --repo \S+ --role-to-assume "\$\(gh variable get AWS_DEPLOY_ROLE_ARN --repo \S+\)" --region \S+$/),
+      expect.stringMatching(/^2 access keys are active \(…ERK2, …MPLE\)\. Finish the rotation: deactivate …ERK2, the key this workflow does not use, .*\(this workflow uses …MPLE; .*\)\. The rotation command does it safely, from a clone of assume-deploy-role at its release tag \(or with the rotate action, examples\/rotate\.yml\): node dist\/cli\/index\.js rotate --user-name \S+ --repo \S+ --role-to-assume "\$\(gh variable get AWS_DEPLOY_ROLE_ARN --repo \S+\)" --region \S+$/),
     ]);
     expectNoLeaks(result);
   });

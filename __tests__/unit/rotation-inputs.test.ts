@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseCommandLine } from '../../src/rotation/command-line.js';
+import { parseCommandLine, programFor } from '../../src/rotation/command-line.js';
 import { parseRotationOptions } from '../../src/rotation/rotation-inputs.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/deploy';
@@ -27,7 +27,7 @@ describe('command line and options', () => {
     expect(parsed?.ok).toBe(false);
     expect(parsed && !parsed.ok && parsed.problems).toEqual([
       '--repo: given more than once',
-      '--nope: not an option of rotate (it takes --user-name, --repo, --role-to-assume, --region, --environment, --secret-names, --delete-after-days, --dry-run)',
+      '--nope: not an option of rotate (it takes --user-name, --repo, --role-to-assume, --region, --environment, --secret-names, --delete-after-days, --dry-run, --json)',
       'unexpected argument "extra": options are written --name value',
       '--user-name: is required',
       '--secret-names: must be two secret names, ID_SECRET,SECRET_SECRET (the key id\'s, then the secret access key\'s)',
@@ -39,7 +39,25 @@ describe('command line and options', () => {
     expect(parse(['revoke', '--user-name', '--role-to-assume', ROLE]).line.problems).toEqual(['--user-name: needs a value']);
     expect(parse(['rotat']).line).toMatchObject({ command: undefined, problems: ['unknown command "rotat": use rotate or revoke'] });
     expect(parse(['rotate', '--help']).line.command).toBe('help');
-    expect(parse([]).line.command).toBe('help');
+    expect(parse(['--help']).line.command).toBe('help');
+  });
+  test('no arguments is bad usage (exit 2 with the usage on stderr), not help', () => {
+    expect(parse([]).line).toMatchObject({ command: undefined, problems: ['no command given: use rotate or revoke'] });
+  });
+  test('--version anywhere runs nothing; --json is a switch of both commands', () => {
+    expect(parse(['--version']).line).toMatchObject({ version: true, command: undefined, problems: [] });
+    expect(parse(['rotate', '--user-name', 'u', '--version']).line.version).toBe(true);
+    expect(parse(['revoke', '--user-name', 'u', '--json']).line).toMatchObject({ json: true, problems: [] });
+    expect(parse(['rotate', '--json=maybe']).line.problems).toEqual(['--json: must be true or false (or --json alone)']);
+    expect(parse(['rotate']).line.json).toBe(false);
+  });
+  test('the program the printed commands start with is how the person ran it', () => {
+    expect(programFor('/home/a/adr/dist/cli/index.js', '/home/a/adr')).toBe('node dist/cli/index.js');
+    expect(programFor('/opt/tools/assume-deploy-role.cjs', '/home/a')).toBe('node /opt/tools/assume-deploy-role.cjs');
+    expect(programFor('/home/a/my tools/x.cjs', '/home/b')).toBe("node '/home/a/my tools/x.cjs'");
+    expect(programFor(undefined, '/')).toBe('node dist/cli/index.js');
+    const { parsed } = parse(['revoke', '--user-name', 'u']);
+    expect(parsed).toMatchObject({ ok: true, value: { program: 'node dist/cli/index.js' } });
   });
   test('revoke takes only --user-name and --role-to-assume', () => {
     expect(parse(['revoke', '--user-name', 'u']).parsed).toMatchObject({ ok: true, value: { command: 'revoke', userName: 'u' } });

@@ -1,28 +1,39 @@
 #!/usr/bin/env node
 import { cliIo } from '../adapters/cli-io.js';
-import { createSecretStore } from '../adapters/github-secrets.js';
 import { githubToken } from '../adapters/github-token.js';
-import { createKeyAdmin, createKeyProbe } from '../adapters/iam-key-admin.js';
-import { failureTexts } from '../shared/messages/rotation.js';
-import { StepFailure } from '../shared/step-failure.js';
-import { parseCommandLine } from '../rotation/command-line.js';
+import { credentialTexts, versionText } from '../shared/messages/rotation-surface.js';
+import { parseCommandLine, programFor } from '../rotation/command-line.js';
+import { keysAfterRun, rotationResult, type PlannedRun } from '../rotation/rotation-result.js';
 import { run } from '../rotation/run.js';
+import type { KeyAdmin } from '../shared/key-rotation-types.js';
+import { version } from '../../package.json';
+import { rotationDeps } from './rotation-wiring.js';
 
-/** `assume-deploy-role rotate|revoke …`: the real adapters wired into the rotation's run. */
+/** `node dist/cli/index.js rotate|revoke …`: the real adapters wired into the rotation's run. */
 async function main(): Promise<void> {
-  const commandLine = parseCommandLine(process.argv.slice(2));
-  const io = cliIo(commandLine.flags);
+  const commandLine = parseCommandLine(process.argv.slice(2), programFor(process.argv[1], process.cwd()));
+  if (commandLine.version) {
+    process.stdout.write(`${versionText(version)}\n`);
+    return;
+  }
+  const io = cliIo(commandLine.flags, process.env, undefined, commandLine.json);
   const region = commandLine.flags.get('region') || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1';
-  process.exitCode = await run(io, commandLine, (secrets) => ({
-    keyAdmin: createKeyAdmin(io, secrets, region),
-    keyProbe: createKeyProbe(io, secrets),
-    secretStore: async (place) => {
-      const token = await githubToken(io.env);
-      if (!token) throw new StepFailure(failureTexts.noToken);
-      secrets.add(token);
-      return createSecretStore({ token, place, clock: io.clock, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) });
-    },
-  }));
+  let planned: PlannedRun | undefined;
+  let admin: KeyAdmin | undefined;
+  const deps = rotationDeps(io, region, () => githubToken(io.env), credentialTexts.command);
+  const exitCode = await run(io, commandLine, (secrets) => {
+    const made = deps(secrets);
+    admin = made.keyAdmin;
+    return made;
+  }, (decided) => {
+    planned = decided;
+  });
+  if (commandLine.json) {
+    const command = commandLine.command === 'rotate' || commandLine.command === 'revoke' ? commandLine.command : null;
+    const keysAfter = await keysAfterRun(admin, planned);
+    process.stdout.write(`${JSON.stringify(rotationResult({ command, exitCode, planned, messages: io.said.lines, errors: io.said.errors, ...(keysAfter ? { keysAfter } : {}) }))}\n`);
+  }
+  process.exitCode = exitCode;
 }
 
 main().catch((error: unknown) => {

@@ -10,11 +10,14 @@ export interface KeyAgeInputs extends UserKeyInputs {
   /** Present only with tracking-issue: true; checked to be non-empty. */
   trackingIssue?: { token: string; repository: { owner: string; repo: string } };
   retryMaxAttempts: number;
+  /** The environment whose secrets hold the key, for the rotate command the findings print. */
+  secretsEnvironment?: string;
 }
 
 const MAX_DAYS = 3650;
 const WARN_DAYS_BEFORE_MAX = 10;
 const REPOSITORY = /^([\w.-]+)\/([\w.-]+)$/;
+const ENVIRONMENT = /^[\w .-]{1,255}$/;
 
 function parseThresholds(parser: InputParser): Thresholds {
   const maxAgeDays = parser.wholeNumber('max-age-days', DEFAULT_THRESHOLDS.maxAgeDays, 1, MAX_DAYS);
@@ -47,6 +50,7 @@ export function parseKeyAgeInputs(read: InputReader, repository: string | undefi
   const thresholds = parseThresholds(parser);
   const trackingIssue = parseTrackingIssue(parser, repository);
   const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);
+  const secretsEnvironment = parser.pattern('secrets-environment', ENVIRONMENT, inputRules.environmentName);
 
-  return parser.result(isComplete(keys) ? { ...keys, thresholds, trackingIssue, retryMaxAttempts } : undefined);
+  return parser.result(isComplete(keys) ? { ...keys, thresholds, trackingIssue, retryMaxAttempts, ...(secretsEnvironment ? { secretsEnvironment } : {}) } : undefined);
 }

@@ -123,7 +123,7 @@ async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: K
   const context: ReportContext = { userName: safeUserName(facts.userName), thresholds: inputs.thresholds, now };
   const repository = io.env.GITHUB_REPOSITORY ?? '';
   const rotateCommand = context.userName && /^[\w.-]+\/[\w.-]+$/.test(repository)
-    ? rotateCommandFor(context.userName, repository, inputs.region)
+    ? rotateCommandFor(context.userName, repository, inputs.region, inputs.secretsEnvironment)
     : undefined;
   const assessment = assessKeys({ keys: facts.keys, lastUse: facts.lastUse, now, thresholds: inputs.thresholds, workflowKeyId: inputs.accessKeyId, rotateCommand });
   await report(io, assessment, context, secrets);

@@ -3,35 +3,54 @@
  * pairs, and every problem with the words themselves (unknown or repeated flags, a missing value).
  * The values are read through `Io.input` and checked by rotation-inputs.ts.
  */
+import path from 'node:path';
+
 export type CommandName = 'rotate' | 'revoke';
 
 export interface CommandLine {
   command: CommandName | 'help' | undefined;
   flags: ReadonlyMap<string, string>;
   problems: string[];
+  /** `--version`: the entry prints the version and runs nothing. */
+  version: boolean;
+  /** `--json`: one JSON result on stdout, every other line on stderr. */
+  json: boolean;
+  /** How the person started the command (`node dist/cli/index.js`), for the commands it prints. */
+  program: string;
 }
+
+/** The program as a clone of the repository runs it; the entry passes how it was really started. */
+export const DEFAULT_PROGRAM = 'node dist/cli/index.js';
 
 const VALUE_FLAGS: Record<CommandName, readonly string[]> = {
   rotate: ['user-name', 'repo', 'role-to-assume', 'region', 'environment', 'secret-names', 'delete-after-days'],
   revoke: ['user-name', 'role-to-assume'],
 };
-const SWITCHES: Record<CommandName, readonly string[]> = { rotate: ['dry-run'], revoke: [] };
+const SWITCHES: Record<CommandName, readonly string[]> = { rotate: ['dry-run', 'json'], revoke: ['json'] };
 
 const isCommand = (word: string | undefined): word is CommandName => word === 'rotate' || word === 'revoke';
+const quoted = (word: string) => JSON.stringify(word.slice(0, 40));
 
-export function parseCommandLine(argv: readonly string[]): CommandLine {
+function line(command: CommandLine['command'], program: string, more: Partial<CommandLine> = {}): CommandLine {
+  return { command, flags: new Map(), problems: [], version: false, json: false, program, ...more };
+}
+
+export function parseCommandLine(argv: readonly string[], program = DEFAULT_PROGRAM): CommandLine {
   const [first, ...rest] = argv;
-  if (first === undefined || first === 'help' || first === '--help' || first === '-h') return { command: 'help', flags: new Map(), problems: [] };
-  if (!isCommand(first)) return { command: undefined, flags: new Map(), problems: [`unknown command ${JSON.stringify(first.slice(0, 40))}: use rotate or revoke`] };
+  if (first === '--version' || first === '-V' || first === 'version') return line(undefined, program, { version: true });
+  if (first === 'help' || first === '--help' || first === '-h') return line('help', program);
+  if (first === undefined) return line(undefined, program, { problems: ['no command given: use rotate or revoke'] });
+  if (!isCommand(first)) return line(undefined, program, { problems: [`unknown command ${quoted(first)}: use rotate or revoke`], json: argv.includes('--json') });
   const flags = new Map<string, string>();
   const problems: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i] ?? '';
-    if (word === '--help' || word === '-h') return { command: 'help', flags: new Map(), problems: [] };
+    if (word === '--help' || word === '-h') return line('help', program);
+    if (word === '--version') return line(undefined, program, { version: true });
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(word);
     const name = match?.[1];
     if (!match || name === undefined) {
-      problems.push(`unexpected argument ${JSON.stringify(word.slice(0, 40))}: options are written --name value`);
+      problems.push(`unexpected argument ${quoted(word)}: options are written --name value`);
       continue;
     }
     if (flags.has(name)) problems.push(`--${name}: given more than once`);
@@ -50,5 +69,15 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       problems.push(`--${name}: not an option of ${first} (it takes ${[...VALUE_FLAGS[first], ...SWITCHES[first]].map((flag) => `--${flag}`).join(', ')})`);
     }
   }
-  return { command: first, flags, problems };
+  const json = flags.get('json');
+  if (json !== undefined && !/^(true|false)$/i.test(json)) problems.push('--json: must be true or false (or --json alone)');
+  return { command: first, flags, problems, version: false, json: json?.toLowerCase() === 'true', program };
+}
+
+/** `node SCRIPT` as the person can type it again: relative to their working folder when inside it, quoted for a shell when needed. */
+export function programFor(script: string | undefined, cwd: string): string {
+  if (!script) return DEFAULT_PROGRAM;
+  const relative = path.relative(cwd, script);
+  const shown = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : script;
+  return `node ${/^[\w./@+=:,-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`}`;
 }

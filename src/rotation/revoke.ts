@@ -49,7 +49,7 @@ export async function revoke(io: Io, options: RevokeOptions, admin: KeyAdmin, sa
     });
   }
   if (options.role) failures += await revokeSessions(io, options.role, admin, now, said);
-  io.info(revokeTexts.next(options.userName, options.role?.arn, keys.length >= 2));
+  io.info(revokeTexts.next(options.program, options.userName, options.role?.arn, keys.length >= 2));
   return failures;
 }
 

@@ -1,7 +1,7 @@
 import { parseRoleArn, partitionOfRegion, REGION, type RoleArn } from '../shared/aws-names.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
 import type { Repository, SecretPlace } from '../shared/key-rotation-types.js';
-import type { CommandName } from './command-line.js';
+import { DEFAULT_PROGRAM, type CommandName } from './command-line.js';
 
 export type { Repository, SecretPlace };
 
@@ -19,12 +19,15 @@ export interface RotateOptions {
   secretNames: SecretNames;
   deleteAfterDays: number;
   dryRun: boolean;
+  /** How the command was started, for the commands its texts print. */
+  program: string;
 }
 
 export interface RevokeOptions {
   command: 'revoke';
   userName: string;
   role?: RoleArn;
+  program: string;
 }
 
 export const DEFAULT_SECRET_NAMES: SecretNames = { id: 'AWS_ACCESS_KEY_ID', secret: 'AWS_SECRET_ACCESS_KEY' };
@@ -65,7 +68,7 @@ function secretNames(parser: InputParser): SecretNames {
   return DEFAULT_SECRET_NAMES;
 }
 
-function parseRotate(parser: InputParser): Parsed<RotateOptions> {
+function parseRotate(parser: InputParser, program: string): Parsed<RotateOptions> {
   const userName = parser.pattern('--user-name', USER_NAME, 'must be an IAM user name: 1 to 64 letters, digits and +=,.@_-') ?? parser.required('--user-name');
   const repo = repository(parser);
   const roleArn = role(parser, true);
@@ -79,23 +82,23 @@ function parseRotate(parser: InputParser): Parsed<RotateOptions> {
   }
   const complete = userName && repo && roleArn && region && REGION.test(region) && USER_NAME.test(userName);
   return parser.result(complete ? {
-    command: 'rotate', userName, place: { repository: repo, ...(environment ? { environment } : {}) }, role: roleArn, region, secretNames: names, deleteAfterDays, dryRun,
+    command: 'rotate', userName, place: { repository: repo, ...(environment ? { environment } : {}) }, role: roleArn, region, secretNames: names, deleteAfterDays, dryRun, program,
   } : undefined);
 }
 
-function parseRevoke(parser: InputParser): Parsed<RevokeOptions> {
+function parseRevoke(parser: InputParser, program: string): Parsed<RevokeOptions> {
   const userName = parser.pattern('--user-name', USER_NAME, 'must be an IAM user name: 1 to 64 letters, digits and +=,.@_-') ?? parser.required('--user-name');
   const roleArn = role(parser, false);
   const complete = userName !== undefined && USER_NAME.test(userName);
-  return parser.result(complete ? { command: 'revoke', userName, ...(roleArn ? { role: roleArn } : {}) } : undefined);
+  return parser.result(complete ? { command: 'revoke', userName, program, ...(roleArn ? { role: roleArn } : {}) } : undefined);
 }
 
 /**
  * The options of one command, strictly: every problem at once, before any network call. `read`
  * takes flag names without their dashes (`user-name`), as the command-line Io's `input` does.
  */
-export function parseRotationOptions(command: CommandName, read: InputReader, earlierProblems: readonly string[] = []): Parsed<RotateOptions | RevokeOptions> {
+export function parseRotationOptions(command: CommandName, read: InputReader, earlierProblems: readonly string[] = [], program = DEFAULT_PROGRAM): Parsed<RotateOptions | RevokeOptions> {
   const parser = new InputParser((name) => read(name.replace(/^--/, '')));
   parser.problems.push(...earlierProblems);
-  return command === 'rotate' ? parseRotate(parser) : parseRevoke(parser);
+  return command === 'rotate' ? parseRotate(parser, program) : parseRevoke(parser, program);
 }

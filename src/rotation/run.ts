@@ -12,6 +12,7 @@ import { revoke } from './revoke.js';
 import { releaseLease, takeLease } from './rotation-lease.js';
 import { parseRotationOptions, type RotateOptions } from './rotation-inputs.js';
 import { isTargetUser, planRotation, type RotationState, type Step } from './rotation-plan.js';
+import type { RunObserver } from './rotation-result.js';
 import type { RotationDeps, SecretStore } from './rotation-ports.js';
 
 /** 0: a step was taken or nothing was due; 1: failed or refused, with one error; 2: bad usage. */
@@ -27,7 +28,7 @@ export function rotationContext(options: RotateOptions): RotationContext {
     userName: options.userName,
     place: environment ? `environment ${environment} of ${repo}` : `repository ${repo}`,
     secretNames: names,
-    rotateCommand: `assume-deploy-role rotate --user-name ${options.userName} --repo ${repo} --role-to-assume ${options.role.arn} --region ${options.region}` +
+    rotateCommand: `${options.program} rotate --user-name ${options.userName} --repo ${repo} --role-to-assume ${options.role.arn} --region ${options.region}` +
       `${environment ? ` --environment ${quoted}` : ''}${namesFlag}`,
     ghSecretSet: `gh secret set --repo ${repo}${environment ? ` --env ${quoted}` : ''}`,
     deleteAfterDays: options.deleteAfterDays,
@@ -77,11 +78,16 @@ function settledWithout(io: Io, step: Step, texts: RotationContext, dryRun: bool
   return undefined;
 }
 
-async function rotate(io: Io, options: RotateOptions, deps: RotationDeps, secrets: Secrets): Promise<ExitCode> {
+async function rotate(io: Io, options: RotateOptions, deps: RotationDeps, secrets: Secrets, observe?: RunObserver): Promise<ExitCode> {
   const texts = rotationContext(options);
   const said = (error: unknown) => describe(error, secrets);
   const store = await deps.secretStore(options.place);
-  const plan = (state: RotationState) => planRotation(state, { deleteAfterDays: options.deleteAfterDays });
+  // The last plan is the one acted on: the observer (--json, the action's outputs) keeps the last call.
+  const plan = (state: RotationState) => {
+    const step = planRotation(state, { deleteAfterDays: options.deleteAfterDays });
+    observe?.({ state, step, dryRun: options.dryRun });
+    return step;
+  };
   const first = await readState(options, deps, store);
   const done = settledWithout(io, plan(first), texts, options.dryRun);
   if (done !== undefined) return done;
@@ -111,7 +117,7 @@ async function rotate(io: Io, options: RotateOptions, deps: RotationDeps, secret
  * The command line: `commandLine` holds the command and the problems with the words; the flags'
  * values come through `io.input`. Every failure ends in one error line through `io.fail`.
  */
-export async function run(io: Io, commandLine: CommandLine, deps: (secrets: Secrets) => RotationDeps): Promise<ExitCode> {
+export async function run(io: Io, commandLine: CommandLine, deps: (secrets: Secrets) => RotationDeps, observe?: RunObserver): Promise<ExitCode> {
   if (commandLine.command === 'help') {
     io.info(usageText);
     return 0;
@@ -120,7 +126,7 @@ export async function run(io: Io, commandLine: CommandLine, deps: (secrets: Secr
     io.fail(usageProblems(commandLine.problems));
     return 2;
   }
-  const parsed = parseRotationOptions(commandLine.command, (name) => io.input(name), commandLine.problems);
+  const parsed = parseRotationOptions(commandLine.command, (name) => io.input(name), commandLine.problems, commandLine.program);
   if (!parsed.ok) {
     io.fail(usageProblems(parsed.problems));
     return 2;
@@ -128,7 +134,7 @@ export async function run(io: Io, commandLine: CommandLine, deps: (secrets: Secr
   const secrets = new Secrets(io);
   try {
     const options = parsed.value;
-    if (options.command === 'rotate') return await rotate(io, options, deps(secrets), secrets);
+    if (options.command === 'rotate') return await rotate(io, options, deps(secrets), secrets, observe);
     const failures = await revoke(io, options, deps(secrets).keyAdmin, (error) => describe(error, secrets));
     if (failures === 0) return 0;
     io.fail(revokeTexts.failed(failures));

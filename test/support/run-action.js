@@ -230,6 +230,7 @@ async function runStep(entry, options, { workDir, step, pathEntries }) {
 function defaultActionYml(entry) {
   const normalized = entry.split(path.sep).join('/');
   if (normalized.includes('dist/key-age/')) return 'key-age/action.yml';
+  if (normalized.includes('dist/rotate/')) return 'rotate/action.yml';
   if (normalized.includes('dist/main/') || normalized.includes('dist/post/')) return 'action.yml';
   throw new Error(`no default action.yml for ${entry}: pass actionYml`);
 }

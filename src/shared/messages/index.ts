@@ -14,6 +14,7 @@ import * as keyFindings from './key-findings.js';
 import * as proxy from './proxy.js';
 import * as peerInputs from './peer-inputs.js';
 import * as rotation from './rotation.js';
+import * as rotationSurface from './rotation-surface.js';
 import * as samconfig from './samconfig.js';
 import * as step from './step.js';
 import * as trackingIssue from './tracking-issue.js';
@@ -37,6 +38,7 @@ const AREAS: Record<string, Record<string, unknown>> = {
   proxy,
   'peer-inputs': peerInputs,
   rotation,
+  'rotation-surface': rotationSurface,
   samconfig,
   step,
   'tracking-issue': trackingIssue,

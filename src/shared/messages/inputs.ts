@@ -28,6 +28,7 @@ export const inputRules = {
   warnAgeNotLess: (given: string, max: number) => `must be less than max-age-days (${given} is not less than ${max}); leave it out to warn 10 days before max-age-days`,
   githubTokenEmpty: 'is empty, but tracking-issue is true; pass github-token: ${{ github.token }} and give the job permissions: issues: write, or set tracking-issue: false',
   noRepository: 'is true, but GITHUB_REPOSITORY (owner/name) is not set, so there is no repository to open the issue in',
+  environmentName: 'must be a GitHub environment name: up to 255 letters, digits, spaces and _.- (the environment whose secrets hold the key, such as production)',
   keylessSecretWithoutId: 'is set but aws-access-key-id is empty: give both (keys), or neither (keyless, with GitHub\'s OIDC token)',
   keylessExternalId: 'applies only with keys: AssumeRoleWithWebIdentity takes no external id; remove it',
   keylessSessionTags: 'applies only with keys: in keyless mode STS takes session tags from the token\'s claims; remove it or set it to false',

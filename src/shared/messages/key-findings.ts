@@ -12,14 +12,21 @@ function keyLabel(row: KeyLabel): string {
   return `Access key …${row.key}${row.usedByThisWorkflow ? ' (the key this workflow uses)' : ''}`;
 }
 
+/** Where the printed command runs as printed: what the project ships, never a package name on a registry. */
+const FROM_A_CLONE = 'from a clone of assume-deploy-role at its release tag (or with the rotate action, examples/rotate.yml)';
+
 /** The rotation tool's command for this user and repository, when the check knows them. */
-const rotateWith = (command: string | undefined) => (command ? ` Rotate it with: ${command}` : '');
+const rotateWith = (command: string | undefined) => (command ? ` Rotate it with the rotation command, ${FROM_A_CLONE}: ${command}` : '');
 
 const UNUSED_ADVICE = 'if nothing needs it, deactivate it, watch for failures, then delete it.';
 
-/** The command line's next step for this user and repository, printed as it can be run (the role ARN from the variable the template's next steps set). */
-export const rotateCommandFor = (userName: string, repository: string, region: string) =>
-  `npx assume-deploy-role rotate --user-name ${userName} --repo ${repository} --role-to-assume "$(gh variable get AWS_DEPLOY_ROLE_ARN --repo ${repository})" --region ${region}`;
+/**
+ * The command line's next step for this user and repository, printed as it can be run from a clone (the
+ * role ARN from the variable the template's next steps set), with the environment whose secrets hold the key.
+ */
+export const rotateCommandFor = (userName: string, repository: string, region: string, environment?: string) =>
+  `node dist/cli/index.js rotate --user-name ${userName} --repo ${repository} --role-to-assume "$(gh variable get AWS_DEPLOY_ROLE_ARN --repo ${repository})" --region ${region}` +
+  `${environment ? ` --environment ${/^[\w.-]+$/.test(environment) ? environment : `'${environment}'`}` : ''}`;
 
 export const findingTexts = {
   tooOld: (row: KeyLabel, ageDays: number, maxAgeDays: number, command?: string) =>
@@ -38,7 +45,7 @@ export const findingTexts = {
   twoActive: (keys: readonly string[], inUse: string | undefined, command?: string) => {
     const others = keys.filter((key) => key !== inUse).map((key) => `…${key}`).join(', ');
     const listed = `${keys.length} access keys are active (${keys.map((key) => `…${key}`).join(', ')}). `;
-    const safely = command ? ` assume-deploy-role does it safely: ${command}` : '';
+    const safely = command ? ` The rotation command does it safely, ${FROM_A_CLONE}: ${command}` : '';
     if (!inUse) return `${listed}Finish the rotation: deactivate the key the secrets no longer hold, watch for failures, then delete it.${safely}`;
     return `${listed}Finish the rotation: deactivate ${others}, the key this workflow does not use, watch for failures, then delete it ` +
       `(this workflow uses …${inUse}; if you have just created ${others} and not yet stored it, store it first and retire …${inUse} instead).${safely}`;

@@ -27,20 +27,23 @@ const lastUse = (key: KeyState) => key.lastUsed
 const reactivate = (c: RotationContext, id: string) => `aws iam update-access-key --user-name ${c.userName} --access-key-id ${id} --status Active`;
 const deleteKey = (c: RotationContext, id: string) => `aws iam delete-access-key --user-name ${c.userName} --access-key-id ${id}`;
 
-export const usageText = `Usage:
+export const usageText = `Usage (node dist/cli/index.js from a clone at a release tag, or node assume-deploy-role.cjs, the release asset):
   assume-deploy-role rotate --user-name NAME --repo OWNER/REPO --role-to-assume ARN --region REGION
                             [--environment ENV] [--secret-names ID_SECRET,SECRET_SECRET]
-                            [--delete-after-days N] [--dry-run]
-  assume-deploy-role revoke --user-name NAME [--role-to-assume ARN]
+                            [--delete-after-days N] [--dry-run] [--json]
+  assume-deploy-role revoke --user-name NAME [--role-to-assume ARN] [--json]
+  assume-deploy-role --version
 
 rotate takes the next safe step of a key rotation (create and store a new key, deactivate the old
 one, delete it after N days, default 7) and says what comes next; run it again until it says the
 rotation is done. revoke deactivates every key of the user at once (after a leak) and, with a role,
 revokes that role's older sessions. AWS credentials: your own, from the default chain (never the
-limited user's). GitHub token: GH_TOKEN, GITHUB_TOKEN or \`gh auth token\`. See docs/rotation.md.`;
+limited user's). GitHub token: GH_TOKEN, GITHUB_TOKEN or \`gh auth token\`. --json prints one JSON
+result on stdout (the step taken, the keys, the next step) and every other line on stderr.
+Exit status: 0 a step was taken or nothing was due, 1 failed or refused, 2 bad usage. See docs/rotation.md.`;
 
 export function usageProblems(problems: readonly string[]): string {
-  return `${problems.length === 1 ? 'Invalid option' : `${problems.length} problems with the options`}:\n${problems.map((problem) => `- ${problem}`).join('\n')}\nRun assume-deploy-role --help for the usage.`;
+  return `${problems.length === 1 ? 'Invalid option' : `${problems.length} problems with the options`}:\n${problems.map((problem) => `- ${problem}`).join('\n')}\n\n${usageText}`;
 }
 
 export const refusalTexts: Record<Refusal['why'], (reason: never, c: RotationContext) => string> = {
@@ -161,8 +164,8 @@ export const revokeTexts = {
     `Revoked the sessions of ${roleArn} issued before ${at}: its inline policy AWSRevokeOlderSessions denies them everything (as the IAM console's "Revoke active sessions" does). Sessions of other people who assumed the role before now are cut off too.`,
   roleInOtherAccount: (roleArn: string, account: string) => `Did not revoke the sessions of ${roleArn}: it is in another account than your credentials (${account}); run revoke with credentials of that account.`,
   revokeSessionsFailed: (roleArn: string, said: string) => `Could not revoke the sessions of ${roleArn}: ${said}`,
-  next: (user: string, roleArn: string | undefined, twoKeys: boolean) =>
-    `Next: create and store a fresh key with assume-deploy-role rotate --user-name ${user} --repo OWNER/REPO --role-to-assume ${roleArn ?? 'ROLE_ARN'} --region REGION` +
+  next: (program: string, user: string, roleArn: string | undefined, twoKeys: boolean) =>
+    `Next: create and store a fresh key with ${program} rotate --user-name ${user} --repo OWNER/REPO --role-to-assume ${roleArn ?? 'ROLE_ARN'} --region REGION` +
     `${twoKeys ? ' --delete-after-days 0 (run it twice: the first run deletes the older revoked key to free a slot)' : ''}. Check CloudTrail for what the leaked key did.`,
   failed: (count: number) => `revoke did not finish: ${count} step${count === 1 ? '' : 's'} failed (see above).`,
 };

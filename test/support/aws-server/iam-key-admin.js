@@ -2,7 +2,7 @@
 /**
  * The IAM actions the rotation tool uses: CreateAccessKey (IAM's two-key limit), UpdateAccessKey,
  * DeleteAccessKey, TagUser, UntagUser, ListUserTags, and PutRolePolicy for the session-revocation
- * deny (auth.js applies it). Only users added with `keyAdmin: true` (a person or rotator with IAM
+ * deny (auth.js applies it). Only users and roles added with `keyAdmin: true` (a person, or a rotator role's sessions, with IAM
  * rights) may call them, on any user of their own account; the limited user may not, as the
  * explicit deny in iam/ makes sure.
  */
@@ -16,6 +16,9 @@ const MAX_TAGS_PER_USER = 50;
 
 /** @typedef {import('./sts.js').CallContext} CallContext */
 
+/** A person or rotator user added with keyAdmin, or a session of a role added with keyAdmin. @param {import('./world.js').Caller} caller */
+const isKeyAdmin = (caller) => (caller.kind === 'user' ? caller.user.keyAdmin : caller.session.role.keyAdmin);
+
 /**
  * @param {import('./world.js').World} world
  * @param {{ newKeyDelayMs: number }} options
@@ -26,7 +29,7 @@ export function keyAdminActions(world, { newKeyDelayMs }) {
   /** @param {import('./world.js').Caller} caller @param {string} action @param {string | undefined} userName */
   function targetUser(caller, action, userName) {
     const user = world.users.get(userName ?? '');
-    if (caller.kind !== 'user' || !caller.user.keyAdmin) throw accessDenied(caller.arn, action, `arn:aws:iam::${caller.account}:user/${userName}`);
+    if (!isKeyAdmin(caller)) throw accessDenied(caller.arn, action, `arn:aws:iam::${caller.account}:user/${userName}`);
     if (!user || user.account !== caller.account) throw new AwsError(404, 'NoSuchEntity', `The user with name ${userName} cannot be found.`);
     return user;
   }
@@ -99,7 +102,7 @@ export function keyAdminActions(world, { newKeyDelayMs }) {
     PutRolePolicy({ caller, params }) {
       const roleName = params.get('RoleName');
       const role = [...world.roles.values()].find((candidate) => candidate.name === roleName && candidate.account === caller.account);
-      if (caller.kind !== 'user' || !caller.user.keyAdmin) throw accessDenied(caller.arn, 'iam:PutRolePolicy', `role ${roleName}`);
+      if (!isKeyAdmin(caller)) throw accessDenied(caller.arn, 'iam:PutRolePolicy', `role ${roleName}`);
       if (!role) throw new AwsError(404, 'NoSuchEntity', `The role with name ${roleName} cannot be found.`);
       let document;
       try {

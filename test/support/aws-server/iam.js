@@ -86,7 +86,9 @@ export function iamActions(world, { newKeyDelayMs }) {
  * @param {string} userName
  */
 function authorizeSelfIamRead(caller, iamAction, userName) {
-  const allowed = caller.kind === 'user' && ((caller.user.selfIamRead && caller.user.name === userName) || caller.user.keyAdmin);
+  const allowed = caller.kind === 'user'
+    ? (caller.user.selfIamRead && caller.user.name === userName) || caller.user.keyAdmin
+    : caller.session.role.keyAdmin;
   if (!allowed) {
     throw accessDenied(caller.arn, iamAction, `user ${userName}`, ` because no identity-based policy allows the ${iamAction} action`);
   }

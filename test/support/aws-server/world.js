@@ -40,6 +40,7 @@ import { randomBytes } from 'node:crypto';
  * @property {string[]} canAssume role ARNs (or '*') the role's identity policy allows its sessions to assume (role chaining across accounts)
  * @property {number} maxSessionDuration
  * @property {import('./web-identity.js').FederatedStatement[]} federatedTrust statements for AssumeRoleWithWebIdentity
+ * @property {boolean} keyAdmin its sessions may manage the keys and tags of its account's users (a rotator role holding RotatorPolicy)
  *
  * What one session STS issued, without its secrets (see `sessionCredentials`).
  * @typedef {object} SessionRecord
@@ -119,11 +120,11 @@ export function createWorld(now, { maxSessionSeconds = Number.POSITIVE_INFINITY 
 
     /**
      * @param {{ account: string, name: string, path?: string, trustedPrincipals: string[] | string, trustActions?: string[],
-     *   maxSessionDuration?: number, federatedTrust?: import('./web-identity.js').FederatedStatement[], canAssume?: string[] | '*' }} role
+     *   maxSessionDuration?: number, federatedTrust?: import('./web-identity.js').FederatedStatement[], canAssume?: string[] | '*', keyAdmin?: boolean }} role
      */
-    addRole({ account, name, path = '/', trustedPrincipals, trustActions = ['sts:AssumeRole'], maxSessionDuration = 3600, federatedTrust = [], canAssume = [] }) {
+    addRole({ account, name, path = '/', trustedPrincipals, trustActions = ['sts:AssumeRole'], maxSessionDuration = 3600, federatedTrust = [], canAssume = [], keyAdmin = false }) {
       const arn = `arn:aws:iam::${account}:role${path}${name}`;
-      const role = { account, name, arn, roleId: randomId('AROA', 17), trustedPrincipals: [trustedPrincipals].flat(), trustActions, maxSessionDuration, federatedTrust, canAssume: [canAssume].flat() };
+      const role = { account, name, arn, roleId: randomId('AROA', 17), trustedPrincipals: [trustedPrincipals].flat(), trustActions, maxSessionDuration, federatedTrust, canAssume: [canAssume].flat(), keyAdmin };
       roles.set(role.arn, role);
       return { arn: role.arn, roleId: role.roleId };
     },
