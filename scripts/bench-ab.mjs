@@ -1,11 +1,13 @@
-// npm run bench -- --ab REF [--peer DIR] [--runs N] [--node PATH]
+// npm run bench -- --ab REF [--peer DIR] [--runs N] [--node PATH] [--cpu]
 //
 // A/B: the bundles of this working tree (B) against those a `git archive` of REF (a tag or a commit)
 // committed (A), in one run against one loopback STS/IAM server, paired: each round runs A then B,
 // the next B then A, so that machine noise hits both alike. With --peer DIR (a checkout of
 // aws-actions/configure-aws-credentials, its committed dist/index.js) the peer's bundle joins the
 // root action's rounds; `node -e 0` joins the key-age rounds. Prints medians and the median of the
-// per-round ratios, with their spread; asserts nothing, exits non-zero only when a run failed.
+// per-round ratios, with their spread; with --cpu the same for CPU time (perf stat's task-clock,
+// every thread of the process), which other load on the machine disturbs far less than wall time.
+// Asserts nothing; exits non-zero only when a run failed.
 import { spawn } from 'node:child_process';
 import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,7 +17,7 @@ import { BASELINE_CASE, peerCase, projectCases } from './bench-cases.mjs';
 import { ms, nodeVersion, prepareJob, reportFailures, stats } from './bench-process.mjs';
 
 function parseArguments(args) {
-  const parsed = { ref: undefined, peer: undefined, runs: 20, node: process.execPath };
+  const parsed = { ref: undefined, peer: undefined, runs: 20, node: process.execPath, cpu: false };
   for (let i = 0; i < args.length; i += 1) {
     const [flag, inline] = args[i].split('=', 2);
     const value = () => inline ?? args[++i];
@@ -23,8 +25,9 @@ function parseArguments(args) {
     else if (flag === '--peer') parsed.peer = path.resolve(value() ?? '');
     else if (flag === '--runs') parsed.runs = Number(value());
     else if (flag === '--node') parsed.node = path.resolve(value() ?? '');
+    else if (flag === '--cpu') parsed.cpu = true;
     else {
-      console.error('usage: npm run bench -- --ab REF [--peer DIR (configure-aws-credentials checkout)] [--runs N (default 20)] [--node PATH]');
+      console.error('usage: npm run bench -- --ab REF [--peer DIR (configure-aws-credentials checkout)] [--runs N (default 20)] [--node PATH] [--cpu (also CPU time, with perf)]');
       process.exit(2);
     }
   }
@@ -62,7 +65,7 @@ function pairedRatio(xs, ys) {
   return sorted.length === 0 ? 'no pairs' : `${stats(ratios).median.toFixed(3)}×  (p10 ${at(0.1).toFixed(3)}, p90 ${at(0.9).toFixed(3)}, ${sorted.length} pairs)`;
 }
 
-const { ref, peer, runs, node } = parseArguments(process.argv.slice(2));
+const { ref, peer, runs, node, cpu } = parseArguments(process.argv.slice(2));
 const failures = [];
 const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'bench-ab-'));
 let server;
@@ -77,7 +80,7 @@ try {
   server = await startWorld({ keyAgeDays: 10, lastUsedDaysAgo: 1 });
   const jobRoot = path.join(tempRoot, 'job');
   await mkdir(jobRoot);
-  const job = await prepareJob(jobRoot, server.url);
+  const job = await prepareJob(jobRoot, server.url, { cpu });
 
   const a = await projectCases(archive, ref);
   const b = await projectCases(REPO_ROOT, 'this tree');
@@ -89,6 +92,7 @@ try {
   ];
   for (const group of groups) {
     group.samples = Object.fromEntries(Object.keys(group.cases).map((key) => [key, []]));
+    group.cpu = Object.fromEntries(Object.keys(group.cases).map((key) => [key, []]));
     for (const key of Object.keys(group.cases)) {
       if (!(await present(group.cases[key].args[0])) && key !== 'baseline') delete group.cases[key];
     }
@@ -104,20 +108,23 @@ try {
         const result = await job.measure(node, group.cases[key]);
         if (result.problem) failures.push(result.problem);
         group.samples[key][round] = result.ms;
+        group.cpu[key][round] = result.cpuMs;
       }
     }
   }
 
   for (const group of groups) {
-    console.log();
-    console.log(`── ${group.name}: wall time, ms (spawn → exit) ──`);
-    console.log(`${'process'.padEnd(52)} runs     min  median     p90     max`);
-    for (const [key, benchCase] of Object.entries(group.cases)) {
-      const s = stats(group.samples[key].filter((value) => value !== undefined));
-      if (s.n > 0) console.log(`${benchCase.label.padEnd(52)} ${String(s.n).padStart(4)} ${ms(s.min)} ${ms(s.median)} ${ms(s.p90)} ${ms(s.max)}`);
-    }
-    for (const other of Object.keys(group.cases).filter((key) => key !== 'B')) {
-      if (group.cases.B) console.log(`B ÷ ${other.padEnd(9)} per round: ${pairedRatio(group.samples.B, group.samples[other])}`);
+    for (const [metric, samples] of cpu ? [['wall time', group.samples], ['CPU time', group.cpu]] : [['wall time', group.samples]]) {
+      console.log();
+      console.log(`── ${group.name}: ${metric}, ms ${metric === 'wall time' ? '(spawn → exit)' : '(task-clock, all threads)'} ──`);
+      console.log(`${'process'.padEnd(52)} runs     min  median     p90     max`);
+      for (const [key, benchCase] of Object.entries(group.cases)) {
+        const s = stats(samples[key].filter((value) => value !== undefined));
+        if (s.n > 0) console.log(`${benchCase.label.padEnd(52)} ${String(s.n).padStart(4)} ${ms(s.min)} ${ms(s.median)} ${ms(s.p90)} ${ms(s.max)}`);
+      }
+      for (const other of Object.keys(group.cases).filter((key) => key !== 'B')) {
+        if (group.cases.B) console.log(`B ÷ ${other.padEnd(9)} per round: ${pairedRatio(samples.B, samples[other])}`);
+      }
     }
   }
   console.log();

@@ -88,9 +88,10 @@ export async function nodeVersion(binary, cwd) {
  * variables a runner sets (none of this machine's NODE_OPTIONS or NODE_EXTRA_CA_CERTS, which alone
  * adds tens of ms to every Node start, or AWS_*), with the AWS endpoints at `serverUrl`.
  * `job.measure(node, benchCase)` runs one case with fresh file-command files prepared before the
- * clock starts, and answers `{ ms }`, or `{ problem }` when the run failed or its check did.
+ * clock starts, and answers `{ ms }` (and `cpuMs` with `cpu`, under `perf stat`), or `{ problem }`
+ * when the run failed or its check did.
  */
-export async function prepareJob(tempRoot, serverUrl) {
+export async function prepareJob(tempRoot, serverUrl, { cpu = false } = {}) {
   const home = path.join(tempRoot, 'home');
   const workspace = path.join(tempRoot, 'workspace');
   await Promise.all([mkdir(home), mkdir(workspace)]);
@@ -112,12 +113,17 @@ export async function prepareJob(tempRoot, serverUrl) {
     await mkdir(dir);
     const files = Object.fromEntries(Object.entries(FILE_COMMANDS).map(([variable, name]) => [variable, path.join(dir, name)]));
     await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
-    const result = await timedRun(node, args, { env: { ...jobEnv, ...files, ...inputs }, cwd: workspace });
+    const cpuFile = path.join(dir, 'task-clock');
+    // With cpu: also the CPU time of the process and all its threads (perf's task-clock), which a busy machine disturbs far less than wall time.
+    const command = cpu ? ['perf', ['stat', '-x,', '-e', 'task-clock', '-o', cpuFile, '--', node, ...args]] : [node, args];
+    const result = await timedRun(...command, { env: { ...jobEnv, ...files, ...inputs }, cwd: workspace });
+    const cpuMs = cpu ? Number((await readFile(cpuFile, 'utf8').catch(() => '')).split('\n').find((line) => line.includes('task-clock'))?.split(',')[0]) : undefined;
     const problem = result.code !== 0
       ? `exit code ${result.code}`
       : check({ env: await readFile(files.GITHUB_ENV, 'utf8'), output: await readFile(files.GITHUB_OUTPUT, 'utf8') });
     await rm(dir, { recursive: true, force: true });
-    return problem ? { problem: `${label}, run ${runNumber}: ${problem}\n${failureText(result)}` } : { ms: result.ms };
+    if (cpu && !Number.isFinite(cpuMs)) return { problem: `${label}, run ${runNumber}: no task-clock from perf stat (is perf installed and allowed?)` };
+    return problem ? { problem: `${label}, run ${runNumber}: ${problem}\n${failureText(result)}` } : { ms: result.ms, cpuMs };
   }
   return { measure };
 }
