@@ -1,4 +1,4 @@
-// Stand-in for @actions/core's entry point inside the key-age bundle (see README.md here): the
+// Stand-in for @actions/core's entry point inside the bundles (see README.md here): the
 // functions src/adapters/actions-io.ts and src/entries/post.ts call, over @actions/core's own
 // workflow-command, file-command and summary modules. The real entry point also imports its OIDC
 // client, and with it @actions/http-client and undici (about 460 kB), which every key-age run then
