@@ -27,9 +27,10 @@ export interface ThrottleBackoff {
  * A throttled first call means the bucket is empty and a herd is queued behind it: at 5 AssumeRole
  * a second, the 35 runs of a 40-run matrix that the burst of 5 left out need 7 s between them. So
  * the first retry is spread over a window that long, where exponential backoff from 1 s would
- * retry most of the herd into the same empty bucket 2-3 times (3.2 AssumeRole per run, p95 7.5 s
- * for that matrix; with this rule 2.0 per run). The few runs whose retry lands on another's slot
- * were unlucky, not late: their herd has thinned, so their next waits start short and double.
+ * retry most of the herd into the same empty bucket 2-3 times (simulating that matrix with its
+ * starts spread over 1.5 s: 3.2 AssumeRole per run and p95 7.5 s, with this rule 1.9 and 7.2 s).
+ * The few runs whose retry lands on another's slot were unlucky, not late: their herd has thinned,
+ * so their next waits start short and double.
  */
 export const THROTTLE_BACKOFF: ThrottleBackoff = { firstWindowMs: 6000, laterBaseMs: 1500, maxDelayMs: 4000, floorShare: 0.2 };
 
