@@ -108,8 +108,14 @@ if (peerPresent) {
 } else {
   console.log(`peer skipped: ${peer} is not there (check out aws-actions/configure-aws-credentials and pass --peer PATH/dist/index.js)`);
 }
+// The targets: every run succeeds, at most 2.2 AssumeRole per run (the floor is about 1.9 for 40
+// runs against a burst of 5: every first call, and a retry for the 35 the burst left out), and a
+// p95 at most 0.85 times the peer's in the same run.
+const TARGET = { perRun: 2.2, p95VersusPeer: 0.85 };
+const verdict = (met) => (met ? 'MET' : 'NOT MET');
+console.log(`${runs}/${runs} succeeded: ${verdict(ours.successes === runs)}; AssumeRole per run ${ours.perRun.toFixed(2)}, target ≤ ${TARGET.perRun}: ${verdict(ours.perRun <= TARGET.perRun)}`);
 if (theirs) {
-  const met = ours.successes === runs && ours.perRun < theirs.perRun && ours.p95 < theirs.p95;
-  console.log(`target (${runs}/${runs}, fewer AssumeRole per run and a lower p95 than the peer): ${met ? 'MET' : 'NOT MET'}`);
+  const ratio = ours.p95 / theirs.p95;
+  console.log(`p95 ÷ the peer's p95: ${ratio.toFixed(2)}×, target ≤ ${TARGET.p95VersusPeer}×: ${verdict(ratio <= TARGET.p95VersusPeer)}`);
 }
 if (ours.successes !== runs) process.exitCode = 1;

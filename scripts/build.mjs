@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { eagerFactories } from './eager-factories.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const option = (name) => {
@@ -34,7 +35,8 @@ async function bundle(source, out) {
   await mkdir(out, { recursive: true });
   // The command line runs as a package bin (`npx`, a symlink on PATH): it needs its shebang and the x bit.
   const executable = source.endsWith('entries/cli.ts');
-  await writeFile(path.join(out, 'index.js'), executable && !code.startsWith('#!') ? `#!/usr/bin/env node\n${code}` : code, { mode: executable ? 0o755 : 0o644 });
+  const entry = eagerFactories(code, path.join(path.basename(out), 'index.js'));
+  await writeFile(path.join(out, 'index.js'), executable && !entry.startsWith('#!') ? `#!/usr/bin/env node\n${entry}` : entry, { mode: executable ? 0o755 : 0o644 });
   // The repository's package.json says "type": "module"; these bundles are CommonJS.
   await writeFile(path.join(out, 'package.json'), '{ "type": "commonjs" }\n');
   for (const [name, asset] of Object.entries(assets)) await writeFile(path.join(out, name), asset.source);

@@ -94,7 +94,7 @@ describe('withRetries', () => {
     expect(timeouts.reduce((sum, ms) => sum + ms, 0) + clock.slept.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(POLICY.totalBudgetMs);
   });
 
-  test('throttling is retried past maxAttempts, with waits from a one-second base, until the time budget runs out', async () => {
+  test('throttling is retried past maxAttempts, the first wait spread widest, until the time budget runs out', async () => {
     const clock = fakeClock(() => 0.5);
     const notices: RetryNotice[] = [];
     let calls = 0;
@@ -106,9 +106,9 @@ describe('withRetries', () => {
     await expect(failure).rejects.toMatchObject({ reason: 'time', failure: { code: 'Throttling' } });
     expect(calls).toBeGreaterThan(5);
     expect(notices.every((notice) => notice.throttled)).toBe(true);
-    // Half of each ceiling (random 0.5): 1, 2, 4 s, then capped at 4 s.
-    expect(clock.slept.slice(0, 5)).toEqual([500, 1000, 2000, 2000, 2000]);
-    expect(Math.max(...clock.slept)).toBeLessThanOrEqual(2000);
+    // The middle of each window (random 0.5): 6 s first, then 1.5 s doubling to 4 s.
+    expect(clock.slept.slice(0, 5)).toEqual([3600, 900, 1800, 2400, 2400]);
+    expect(Math.max(...clock.slept)).toBeLessThanOrEqual(3600);
     expect(clock.now()).toBeLessThanOrEqual(POLICY.totalBudgetMs);
   });
 

@@ -15,13 +15,19 @@ describe('isThrottling', () => {
 });
 
 describe('throttleDelay', () => {
-  test('full jitter from 0 up to a ceiling that doubles from one second and stops at four', () => {
-    const ceilings = [1, 2, 3, 4, 5, 9].map((retry) => throttleDelay(retry, THROTTLE_BACKOFF, () => 0.999_999));
-    expect(ceilings).toEqual([999, 1999, 3999, 3999, 3999, 3999]);
-    expect(throttleDelay(3, THROTTLE_BACKOFF, () => 0)).toBe(0);
+  const waits = (random: () => number) => [1, 2, 3, 4, 5, 9].map((retry) => throttleDelay(retry, THROTTLE_BACKOFF, random));
+
+  test('the first retry is spread over the 1.2-6 s a herd needs to get through 5 AssumeRole a second', () => {
+    expect(waits(() => 0)[0]).toBe(1200);
+    expect(waits(() => 0.999_999)[0]).toBe(5999);
   });
 
-  test('the first wait after throttling is longer than the other transient errors\' 300 ms base', () => {
-    expect(THROTTLE_BACKOFF.baseDelayMs).toBeGreaterThan(300);
+  test('later retries start short and double to at most four seconds, never sooner than a fifth of their window', () => {
+    expect(waits(() => 0.999_999).slice(1)).toEqual([1499, 2999, 3999, 3999, 3999]);
+    expect(waits(() => 0).slice(1)).toEqual([300, 600, 800, 800, 800]);
+  });
+
+  test('even the shortest wait after throttling is longer than the other transient errors\' 300 ms base', () => {
+    expect(Math.min(...waits(() => 0))).toBeGreaterThanOrEqual(300);
   });
 });

@@ -3,8 +3,8 @@
  * that the request is wrong or the service down. A herd of runs (a matrix of deploys) that all
  * retry fast on a small attempt count keeps the bucket empty and gives up together, so throttling
  * gets its own rule: retried until the call's time budget runs out, however many attempts that
- * takes, with a longer base delay than other transient errors, full jitter (so the herd spreads
- * out instead of retrying in step), capped so that no wait overshoots the budget by much.
+ * takes, with waits of its own (below), random so that the herd spreads out instead of retrying in
+ * step. A lone run is never throttled, so none of this delays its one call.
  */
 import { classifyFailure, type AwsFailure } from './aws-failure.js';
 
@@ -14,19 +14,30 @@ export function isThrottling(failure: AwsFailure): boolean {
 }
 
 export interface ThrottleBackoff {
-  baseDelayMs: number;
+  /** The first retry after throttling is drawn over [floorShare · firstWindowMs, firstWindowMs)… */
+  firstWindowMs: number;
+  /** …each later one over [floorShare · w, w), w doubling from laterBaseMs up to maxDelayMs. */
+  laterBaseMs: number;
   maxDelayMs: number;
+  /** No wait is shorter than this share of its window: a retry within a fraction of a second of a refusal finds the bucket still empty. */
+  floorShare: number;
 }
 
 /**
- * STS refills its bucket every second: waits of about that and more let the earlier callers through.
- * The cap is what a herd's last runs wait at most between tries: with 8 s, 40 runs against
- * 5 AssumeRole/s ended at p95 10-11 s; with 4 s at 7.8-8.0 s, for about 3.2 requests a run either way.
+ * A throttled first call means the bucket is empty and a herd is queued behind it: at 5 AssumeRole
+ * a second, the 35 runs of a 40-run matrix that the burst of 5 left out need 7 s between them. So
+ * the first retry is spread over a window that long, where exponential backoff from 1 s would
+ * retry most of the herd into the same empty bucket 2-3 times (simulating that matrix with its
+ * starts spread over 1.5 s: 3.2 AssumeRole per run and p95 7.5 s, with this rule 1.9 and 7.2 s).
+ * The few runs whose retry lands on another's slot were unlucky, not late: their herd has thinned,
+ * so their next waits start short and double.
  */
-export const THROTTLE_BACKOFF: ThrottleBackoff = { baseDelayMs: 1000, maxDelayMs: 4000 };
+export const THROTTLE_BACKOFF: ThrottleBackoff = { firstWindowMs: 6000, laterBaseMs: 1500, maxDelayMs: 4000, floorShare: 0.2 };
 
-/** Full jitter: the wait before the n-th retry after throttling is random in [0, min(max, base · 2^(n-1))). */
+/** The wait before the n-th retry after throttling (n from 1), random within its window (see ThrottleBackoff). */
 export function throttleDelay(throttledRetry: number, backoff: ThrottleBackoff, random: () => number): number {
-  const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (Math.max(1, throttledRetry) - 1));
-  return Math.floor(random() * ceiling);
+  const window = throttledRetry <= 1
+    ? backoff.firstWindowMs
+    : Math.min(backoff.maxDelayMs, backoff.laterBaseMs * 2 ** (throttledRetry - 2));
+  return Math.floor(window * (backoff.floorShare + (1 - backoff.floorShare) * random()));
 }
