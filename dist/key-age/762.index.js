@@ -29,19 +29,23 @@ __webpack_require__.r(__webpack_exports__);
 
 /**
  * One client for the run, signing with the limited user's keys. The SDK's own retries are off:
- * withRetries decides what to retry. The endpoint is the regional one for `region`, unless
- * AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL in the step's environment says otherwise; through the
- * proxy that `proxy` names for it, if any (the proxy agents are loaded only then).
+ * withRetries decides what to retry, and the deadlines are ours, so the retry mode, the defaults
+ * mode (timeouts) and the request handler are given, not looked up in the environment and the AWS
+ * config file. The endpoint is the regional one for `region`, unless AWS_ENDPOINT_URL_STS or
+ * AWS_ENDPOINT_URL in the step's environment says otherwise; through the proxy that `proxy` names
+ * for it, if any (the proxy agents are loaded only then).
  */
 async function createStsClient(keys, env, proxy) {
     const endpoint = (0,_aws_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointFromEnv */ .h)(env, 'STS');
     const requestHandler = await (0,_proxy_handler_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyRequestHandler */ .q)(proxy);
     return new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_4__/* .STSClient */ .i({
         region: keys.region,
-        credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },
+        credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey, ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}) },
         maxAttempts: 1,
+        retryMode: 'standard',
+        defaultsMode: 'legacy',
         ...(endpoint ? { endpoint } : {}),
-        ...(requestHandler ? { requestHandler } : {}),
+        requestHandler: requestHandler ?? {},
     });
 }
 /** The account and partition of the keys, needed only when role-to-assume is a bare role name. */
