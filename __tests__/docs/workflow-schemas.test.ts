@@ -229,6 +229,12 @@ describe('workflow files', () => {
       expect(doc.permissions).not.toBe('write-all');
     });
 
+    test('passes setup-sam a token (its SAM CLI release lookup is rate-limited without one)', () => {
+      const jobs = Object.values((doc.jobs ?? {}) as Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }>);
+      const setupSam = jobs.flatMap((job) => job.steps ?? []).filter((step) => step.uses?.startsWith('aws-actions/setup-sam@'));
+      expect(setupSam.filter((step) => step.with?.token !== '${{ github.token }}')).toEqual([]);
+    });
+
     test('is never triggered by pull_request_target (it runs with secrets on fork code)', () => {
       expect(triggers(doc)).not.toEqual([]);
       expect(triggers(doc)).not.toContain('pull_request_target');
