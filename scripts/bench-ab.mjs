@@ -48,10 +48,13 @@ function extract(ref, into) {
     const gitErrors = [];
     git.stderr.on('data', (chunk) => gitErrors.push(chunk));
     git.stdout.pipe(tar.stdin);
-    let gitCode;
-    git.on('close', (code) => { gitCode = code; });
+    // Both must have exited, in whichever order their close events come.
+    const exited = (child) => new Promise((done) => child.on('close', (code) => done(code)));
     tar.on('error', reject);
-    tar.on('close', (code) => (gitCode === 0 && code === 0 ? resolve() : reject(new Error(`git archive ${ref} failed: ${Buffer.concat(gitErrors).toString().trim() || `tar exit ${code}`}`))));
+    git.on('error', reject);
+    Promise.all([exited(git), exited(tar)]).then(([gitCode, tarCode]) => (gitCode === 0 && tarCode === 0
+      ? resolve()
+      : reject(new Error(`git archive ${ref} failed: ${Buffer.concat(gitErrors).toString().trim() || `git exit ${gitCode}, tar exit ${tarCode}`}`))));
   });
 }
 
