@@ -78,6 +78,9 @@ describe('src/ layering (docs/architecture.md)', () => {
 
   test('every module in test/support/ stays within 200 lines', async () => {
     const long = await overLong(TEST_SUPPORT, ['.js', '.mjs', '.ts']);
-    expect(long.filter((entry) => !TEST_SUPPORT_OVER_LIMIT.has(entry.slice(0, entry.indexOf(':'))))).toEqual([]);
+    const names = long.map((entry) => entry.slice(0, entry.indexOf(':')));
+    expect(long.filter((_entry, index) => !TEST_SUPPORT_OVER_LIMIT.has(names[index] ?? ''))).toEqual([]);
+    // An exception no longer needed is removed, so the rule cannot quietly stay loosened.
+    expect([...TEST_SUPPORT_OVER_LIMIT].filter((name) => !names.includes(name))).toEqual([]);
   });
 });
