@@ -16,15 +16,35 @@ const ALLOWED: Record<string, (target: string) => boolean> = {
 };
 for (const feature of FEATURES) ALLOWED[feature] = (target) => target === feature || target === 'shared' || target === 'adapters';
 
-async function sourceFiles(folder: string): Promise<string[]> {
+async function sourceFiles(folder: string, extensions = ['.ts']): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   const nested = await Promise.all(entries.map((entry) => {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return Promise.resolve(entry.name.endsWith('.ts') ? [full] : []);
+    if (entry.isDirectory()) return sourceFiles(full, extensions);
+    return Promise.resolve(extensions.some((extension) => entry.name.endsWith(extension)) ? [full] : []);
   }));
   return nested.flat();
 }
+
+const MAX_LINES = 200;
+
+/** The modules of `folder` over MAX_LINES lines, as `path: N lines` relative to `folder`. */
+async function overLong(folder: string, extensions?: string[]): Promise<string[]> {
+  const long: string[] = [];
+  for (const file of await sourceFiles(folder, extensions)) {
+    const text = await readFile(file, 'utf8');
+    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    if (lines > MAX_LINES) long.push(`${path.relative(folder, file)}: ${lines} lines`);
+  }
+  return long;
+}
+
+const TEST_SUPPORT = path.resolve('test', 'support');
+/**
+ * The one temporary exception: cloudformation.js (the template renderer) was being reworked on
+ * another branch when the rule reached test/support/; it is split once that work is merged.
+ */
+const TEST_SUPPORT_OVER_LIMIT = new Set(['cloudformation.js']);
 
 /** The top folder of src/ a file is in (shared/messages counts as shared). */
 const layerOf = (file: string) => path.relative(SRC, file).split(path.sep)[0] ?? '';
@@ -53,11 +73,14 @@ describe('src/ layering (docs/architecture.md)', () => {
   });
 
   test('every module in src/ stays within 200 lines', async () => {
-    const long: string[] = [];
-    for (const file of await sourceFiles(SRC)) {
-      const lines = (await readFile(file, 'utf8')).split('\n').length;
-      if (lines > 201) long.push(`${path.relative(SRC, file)}: ${lines} lines`);
-    }
-    expect(long).toEqual([]);
+    expect(await overLong(SRC)).toEqual([]);
+  });
+
+  test('every module in test/support/ stays within 200 lines', async () => {
+    const long = await overLong(TEST_SUPPORT, ['.js', '.mjs', '.ts']);
+    const names = long.map((entry) => entry.slice(0, entry.indexOf(':')));
+    expect(long.filter((_entry, index) => !TEST_SUPPORT_OVER_LIMIT.has(names[index] ?? ''))).toEqual([]);
+    // An exception no longer needed is removed, so the rule cannot quietly stay loosened.
+    expect([...TEST_SUPPORT_OVER_LIMIT].filter((name) => !names.includes(name))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@
  */
 import http from 'node:http';
 import { URL } from 'node:url';
-import { RUN_ENVIRONMENT } from './run-action.js';
+import { RUN_ENVIRONMENT } from './runner-environment.js';
 
 /** The workflow token's identity, as GitHub names it. */
 const TOKEN_IDENTITY = 'github-actions[bot]';

@@ -4,59 +4,22 @@
  * variables from action.yml, file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE,
  * GITHUB_STEP_SUMMARY, GITHUB_PATH), workflow commands and masking on stdout.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { constants as osConstants, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
+import { defaultActionYml, inputVariables } from './action-inputs.js';
+import { runNode } from './run-node.js';
+import { pushEvent, RUN_ENVIRONMENT } from './runner-environment.js';
 import { commandData, parseKeyValueFile, parseStdout, renderLog, splitLines } from './runner-output.js';
 
 export { findSecretLeaks } from './runner-output.js';
+export { RUN_ENVIRONMENT } from './runner-environment.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_TIMEOUT_MS = 60_000;
 /** The workspaces `runAction` made, for `removeWorkDirs`. */
 const workDirs = new Set();
-
-/** What the runner knows about the run, as the `GITHUB_*` / `RUNNER_*` variables of a hosted runner. */
-export const RUN_ENVIRONMENT = {
-  GITHUB_ACTIONS: 'true',
-  CI: 'true',
-  GITHUB_RUN_ID: '11823456789',
-  GITHUB_RUN_NUMBER: '42',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_REPOSITORY: 'octo-org/serverless-app',
-  GITHUB_REPOSITORY_OWNER: 'octo-org',
-  GITHUB_WORKFLOW: 'Deploy',
-  GITHUB_JOB: 'deploy',
-  GITHUB_ACTION: '__octo-org_assume-deploy-role',
-  GITHUB_ACTOR: 'octocat',
-  GITHUB_SHA: '6f1ac2c5e2b0d8a4a9f3c7e1d2b4a6c8e0f1a3b5',
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_REF_NAME: 'main',
-  GITHUB_REF_TYPE: 'branch',
-  GITHUB_EVENT_NAME: 'push',
-  GITHUB_SERVER_URL: 'https://github.com',
-  GITHUB_API_URL: 'https://api.github.com',
-  GITHUB_GRAPHQL_URL: 'https://api.github.com/graphql',
-  RUNNER_OS: 'Linux',
-  RUNNER_ARCH: 'X64',
-  RUNNER_NAME: 'GitHub Actions 7',
-  RUNNER_ENVIRONMENT: 'github-hosted',
-};
-/**
- * The `github` context for `${{ github.<name> }}` in input defaults; the job token is fake.
- * @type {Record<string, string | undefined>}
- */
-const GITHUB_CONTEXT = {
-  token: 'ghs_TestRunnerJobToken000000000000000000',
-  ...Object.fromEntries(
-    Object.entries(RUN_ENVIRONMENT)
-      .filter(([name]) => name.startsWith('GITHUB_'))
-      .map(([name, value]) => [name.slice('GITHUB_'.length).toLowerCase(), value]),
-  ),
-};
 
 /** File-command variables and the file-name prefixes the runner gives them. */
 const FILE_COMMANDS = {
@@ -165,18 +128,13 @@ export async function runPost(mainResult, options = {}) {
  */
 async function runStep(entry, options, { workDir, step, pathEntries }) {
   const { inputs = {}, env = {}, debug = false, node = process.execPath, actionYml, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
-  const declared = await declaredInputs(path.resolve(REPO_ROOT, actionYml ?? defaultActionYml(entry)));
-  const undeclared = Object.keys(inputs).filter((name) => !declared.has(name));
-  if (undeclared.length > 0) throw new Error(`inputs not declared in the action's metadata: ${undeclared.join(', ')}`);
+  const inputEnv = await inputVariables(path.resolve(REPO_ROOT, actionYml ?? defaultActionYml(entry)), inputs);
 
   const files = Object.fromEntries(
     Object.entries(FILE_COMMANDS).map(([variable, prefix]) => [variable, path.join(workDir, 'runner-temp', '_runner_file_commands', `${prefix}_${step}`)]),
   );
   await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
 
-  const inputEnv = Object.fromEntries(
-    [...declared].map(([name, defaultValue]) => [inputVariable(name), name in inputs ? String(inputs[name]) : evaluateDefault(name, defaultValue)]),
-  );
   const basePath = process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin';
   /** @type {Record<string, string | undefined>} */
   const childEnv = {
@@ -226,93 +184,7 @@ async function runStep(entry, options, { workDir, step, pathEntries }) {
   };
 }
 
-/** @param {string} entry */
-function defaultActionYml(entry) {
-  const normalized = entry.split(path.sep).join('/');
-  if (normalized.includes('dist/key-age/')) return 'key-age/action.yml';
-  if (normalized.includes('dist/rotate/')) return 'rotate/action.yml';
-  if (normalized.includes('dist/main/') || normalized.includes('dist/post/')) return 'action.yml';
-  throw new Error(`no default action.yml for ${entry}: pass actionYml`);
-}
-
-/**
- * @param {string} file
- * @returns {Promise<Map<string, unknown>>} input name → declared default
- */
-async function declaredInputs(file) {
-  const metadata = YAML.parse(await readFile(file, 'utf8'));
-  const inputs = metadata?.inputs ?? {};
-  return new Map(Object.entries(inputs).map(([name, spec]) => [name, spec?.default]));
-}
-
-/**
- * The runner's variable name: spaces become underscores, upper-cased, hyphens kept.
- * @param {string} name
- */
-function inputVariable(name) {
-  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-
-/**
- * A declared default as the runner passes it. Only `${{ github.<name> }}` expressions are evaluated.
- * @param {string} name
- * @param {unknown} defaultValue
- */
-function evaluateDefault(name, defaultValue) {
-  if (defaultValue === undefined || defaultValue === null) return '';
-  return String(defaultValue).replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_expression, body) => {
-    const contextName = /^github\.(\w+)$/.exec(body)?.[1];
-    const value = contextName === undefined ? undefined : GITHUB_CONTEXT[contextName];
-    if (value === undefined) throw new Error(`input ${name}: cannot evaluate the default expression \${{ ${body} }}`);
-    return value;
-  });
-}
-
 /** @param {string} workDir */
 function eventPath(workDir) {
   return path.join(workDir, 'runner-temp', 'event.json');
-}
-
-function pushEvent() {
-  const [owner, name] = RUN_ENVIRONMENT.GITHUB_REPOSITORY.split('/');
-  return {
-    ref: RUN_ENVIRONMENT.GITHUB_REF,
-    after: RUN_ENVIRONMENT.GITHUB_SHA,
-    repository: { name, full_name: RUN_ENVIRONMENT.GITHUB_REPOSITORY, owner: { login: owner } },
-    sender: { login: RUN_ENVIRONMENT.GITHUB_ACTOR },
-  };
-}
-
-/**
- * @param {string} node
- * @param {string} script
- * @param {{ cwd: string, env: Record<string, string | undefined>, timeoutMs: number }} options
- * @returns {Promise<{ exitCode: number, stdout: string, stderr: string }>}
- */
-function runNode(node, script, { cwd, env, timeoutMs }) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(node, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    /** @type {Buffer[]} */
-    const stdout = [];
-    /** @type {Buffer[]} */
-    const stderr = [];
-    child.stdout.on('data', (chunk) => stdout.push(chunk));
-    child.stderr.on('data', (chunk) => stderr.push(chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${script} did not finish within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({
-        exitCode: code ?? 128 + (signal ? osConstants.signals[signal] : 0),
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-      });
-    });
-  });
 }

@@ -9,7 +9,7 @@
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import { RUN_ENVIRONMENT } from './run-action.js';
+import { RUN_ENVIRONMENT } from './runner-environment.js';
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const TOKEN_PATH = '/_apis/distributedtask/hubs/Actions/plans/7c4e1b9a/jobs/2f0d6c3e/idtoken';
