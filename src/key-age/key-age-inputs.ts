@@ -1,7 +1,7 @@
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
 import type { Io } from '../shared/io.js';
 import { isComplete, parseUserKeyInputs, type UserKeyInputs } from '../shared/user-key-inputs.js';
-import { checksWithEnvironment, parseEnvironmentCredentials, type CheckCredentials } from './environment-credentials.js';
+import { checksWithEnvironment, parseEnvironmentCredentials, type CheckCredentials } from './check-credentials.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import { inputRules } from '../shared/messages/inputs.js';
 

@@ -48,8 +48,3 @@ export function parseEnvironmentCredentials(parser: InputParser, env: Io['env'])
   }
   return { accessKeyId, secretAccessKey, sessionToken, userName, ...region };
 }
-
-/** The environment's credentials, to register as masks before any call. */
-export function environmentCredentialValues(credentials: CheckCredentials): string[] {
-  return [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken].filter((value): value is string => value !== undefined);
-}
