@@ -208,6 +208,25 @@ describe('key-age run(io) with the watcher role\'s session from the environment 
     expect(server.requests).toEqual([]);
   });
 
+  test('the tracking issue works with the role session: its account comes from GetCallerIdentity of that session', async () => {
+    keyAged(95);
+    const credentials = await watcherSession([USER]);
+    let created: { title?: string } = {};
+    nock('https://api.github.com')
+      .post('/graphql').reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
+      .get(ISSUES).query(true).reply(200, [])
+      .post(ISSUES, (body) => {
+        created = body as typeof created;
+        return true;
+      })
+      .reply(201, { number: 13 });
+    const step = keylessIo(credentials, { 'user-name': USER, 'tracking-issue': 'true', 'github-token': TOKEN });
+    await run(step, { issueApi });
+    expect(step.log()).toContain('Opened tracking issue #13.');
+    expect(created.title).toBe(`Access key of IAM user sam-cli-user in account ${ACCOUNT} is too old: rotate it`);
+    expect(server.requests.map((r) => [r.action, r.accessKeyId])).toContainEqual(['GetCallerIdentity', credentials.AWS_ACCESS_KEY_ID]);
+  });
+
   test('a role session whose policy does not name the user: one error that points to the watcher role, nothing output', async () => {
     keyAged(10);
     server.addUser({ account: ACCOUNT, name: 'other-user' });
