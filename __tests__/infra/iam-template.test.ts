@@ -788,6 +788,8 @@ describe('iam/deploy-access.yml: the key-age watcher role (KeyAgeWatcherReposito
     expect(r.render(resource('KeyAgeWatcherPolicy').Properties.ManagedPolicyName)).toBe('sam-cli-user-key-age-watcher');
     expect(obj(outputs.KeyAgeWatcherRoleArn, 'KeyAgeWatcherRoleArn')).toMatchObject({ Condition: 'CreatesKeyAgeWatcherRole', Value: { 'Fn::GetAtt': ['KeyAgeWatcherRole', 'Arn'] } });
     expect(String(obj(outputs.KeyAgeWatcherRoleArn, 'KeyAgeWatcherRoleArn').Description)).toContain('AWS_KEY_AGE_ROLE_ARN');
+    expect(obj(outputs.NextStepKeyAgeVariable, 'NextStepKeyAgeVariable').Condition).toBe('CreatesKeyAgeWatcherRole');
+    expect(r.render(obj(outputs.NextStepKeyAgeVariable, 'NextStepKeyAgeVariable').Value)).toBe('gh variable set --env key-age AWS_KEY_AGE_ROLE_ARN --body <KeyAgeWatcherRole.Arn>');
   });
 });
 
