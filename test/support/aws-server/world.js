@@ -186,10 +186,7 @@ export function createWorld(now, { maxSessionSeconds = Number.POSITIVE_INFINITY 
   };
 }
 
-/**
- * @param {string} prefix
- * @param {number} length characters after the prefix, from the base-32 alphabet AWS ids use
- */
+/** @param {string} prefix @param {number} length characters after the prefix, from the base-32 alphabet AWS ids use */
 export function randomId(prefix, length) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   return prefix + [...randomBytes(length)].map((byte) => alphabet.charAt(byte % alphabet.length)).join('');
