@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { createIssueApi } from '../../src/adapters/github-issues.js';
 import { run } from '../../src/key-age/run.js';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
@@ -145,5 +146,96 @@ describe('key-age run(io)', () => {
     await run(step, { issueApi });
     expect(step.failed).toBe(false);
     expect(step.annotations.at(-1)?.message).toMatch(/^The key check ran, but the tracking issue in octo-org\/app could not be updated: github-token may not write issues \(403\)/);
+  });
+});
+
+describe('key-age run(io) with the watcher role\'s session from the environment (user-name)', () => {
+  const WATCHER = 'sam-cli-user-key-age-watcher-role';
+
+  /** A session of a role whose policy allows reading `readsKeysOf`, as the root action exports it in keyless mode. */
+  async function watcherSession(readsKeysOf: string[]) {
+    const person = server.addUser({ account: ACCOUNT, name: 'person', canAssume: '*' });
+    server.addAccessKey('person', { accessKeyId: 'AKIAPERSONKEY0000001', secretAccessKey: 'personSecretKey0000000000000000000000000' });
+    const role = server.addRole({ account: ACCOUNT, name: WATCHER, trustedPrincipals: [person.arn], readsKeysOf });
+    const sts = new STSClient({ region: 'eu-west-1', endpoint: server.url, credentials: { accessKeyId: 'AKIAPERSONKEY0000001', secretAccessKey: 'personSecretKey0000000000000000000000000' } });
+    const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: role.arn, RoleSessionName: 'key-age' }));
+    server.requests.length = 0;
+    return { AWS_ACCESS_KEY_ID: Credentials!.AccessKeyId!, AWS_SECRET_ACCESS_KEY: Credentials!.SecretAccessKey!, AWS_SESSION_TOKEN: Credentials!.SessionToken! };
+  }
+
+  function keylessIo(credentials: Record<string, string>, inputs: Record<string, string> = { 'user-name': USER }): RecordingIo {
+    return recordingIo({
+      inputs: { 'aws-region': 'eu-west-1', ...inputs },
+      env: { AWS_ENDPOINT_URL: server.url, GITHUB_REPOSITORY: 'octo-org/app', ...credentials },
+      now: Date.now(),
+    });
+  }
+
+  test('reads the user\'s keys with the role session, names the user in every call, masks the session first, and says once that the workflow\'s key is unknown', async () => {
+    // The user may not read its own keys: only the role's policy lets the session read them.
+    server.addUser({ account: ACCOUNT, name: USER, selfIamRead: false });
+    server.addAccessKey(USER, { ...KEY, createDate: new Date(Date.now() - 85 * DAY - 60 * 60 * 1000), lastUsed: { date: new Date(Date.now() - DAY), service: 'sts', region: 'eu-west-1' } });
+    const credentials = await watcherSession([USER]);
+    const step = keylessIo(credentials);
+    await run(step);
+    expect(step.failed).toBe(false);
+    expect(step.outputs.status).toBe('warn');
+    expect(JSON.parse(step.outputs.report ?? '{}')).toMatchObject({ userName: USER, keys: [{ key: KEY.accessKeyId.slice(-4), usedByThisWorkflow: false }] });
+    expect(step.annotations).toEqual([
+      { severity: 'notice', title: 'Checked without a key', message: expect.stringMatching(/^Checked the keys of IAM user sam-cli-user with the credentials an earlier step exported/) },
+      { severity: 'warning', title: 'Access key check', message: expect.stringContaining('rotate it within 5 days') },
+    ]);
+    expect(step.summary.join('').match(/which key the deploy workflows use cannot be known here/g)).toHaveLength(1);
+    expect(server.requests.map((r) => [r.action, r.accessKeyId, r.status])).toEqual([
+      ['ListAccessKeys', credentials.AWS_ACCESS_KEY_ID, 200],
+      ['GetAccessKeyLastUsed', credentials.AWS_ACCESS_KEY_ID, 200],
+    ]);
+    expect(step.masks).toEqual(expect.arrayContaining(Object.values(credentials)));
+  });
+
+  test('refused before any call without user-name, and with user-name next to a key', async () => {
+    keyAged(10);
+    const credentials = await watcherSession([USER]);
+    const without = keylessIo(credentials, {});
+    await run(without);
+    expect(without.errors).toEqual([expect.stringMatching(/^Invalid input user-name: is empty and this step's environment holds credentials an earlier step exported/)]);
+    const both = io({ 'user-name': USER });
+    await run(both);
+    expect(both.errors).toEqual([expect.stringContaining('user-name: is set together with aws-access-key-id')]);
+    const badName = keylessIo(credentials, { 'user-name': 'arn:aws:iam::111122223333:user/sam-cli-user' });
+    await run(badName);
+    expect(badName.errors).toEqual([expect.stringContaining('user-name: must be an IAM user name')]);
+    expect(server.requests).toEqual([]);
+  });
+
+  test('the tracking issue works with the role session: its account comes from GetCallerIdentity of that session', async () => {
+    keyAged(95);
+    const credentials = await watcherSession([USER]);
+    let created: { title?: string } = {};
+    nock('https://api.github.com')
+      .post('/graphql').reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
+      .get(ISSUES).query(true).reply(200, [])
+      .post(ISSUES, (body) => {
+        created = body as typeof created;
+        return true;
+      })
+      .reply(201, { number: 13 });
+    const step = keylessIo(credentials, { 'user-name': USER, 'tracking-issue': 'true', 'github-token': TOKEN });
+    await run(step, { issueApi });
+    expect(step.log()).toContain('Opened tracking issue #13.');
+    expect(created.title).toBe(`Access key of IAM user sam-cli-user in account ${ACCOUNT} is too old: rotate it`);
+    expect(server.requests.map((r) => [r.action, r.accessKeyId])).toContainEqual(['GetCallerIdentity', credentials.AWS_ACCESS_KEY_ID]);
+  });
+
+  test('a role session whose policy does not name the user: one error that points to the watcher role, nothing output', async () => {
+    keyAged(10);
+    server.addUser({ account: ACCOUNT, name: 'other-user' });
+    const credentials = await watcherSession(['other-user']);
+    const step = keylessIo(credentials);
+    await run(step);
+    expect(step.failed).toBe(true);
+    expect(step.errors).toHaveLength(1);
+    expect(step.errors[0]).toMatch(new RegExp(`^IAM ListAccessKeys was denied to arn:aws:sts::${ACCOUNT}:assumed-role/${WATCHER}/key-age, which may not read the access keys of IAM user sam-cli-user: assume the key-age watcher role`));
+    expect(step.outputs).toEqual({});
   });
 });

@@ -24,6 +24,7 @@ import { accountUnknown, explainIssueFailure, type IssueFailure } from '../../sr
 import { assumeRoleRefusals, stsAnswerRefusals } from '../../src/shared/messages/assume-role-failures.js';
 import { summaryWriteFailed } from '../../src/shared/messages/step.js';
 import { CATALOGUE } from '../../src/shared/messages/index.js';
+import { findingTexts } from '../../src/shared/messages/key-findings.js';
 import { profileTexts, profileVariableWarning } from '../../src/shared/messages/job-environment.js';
 import { credentialsServerTexts, serverLog } from '../../src/shared/messages/credentials-server.js';
 import { inputRules } from '../../src/shared/messages/inputs.js';
@@ -183,7 +184,11 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['a config-env that is not a section name', { 'config-env': 'prod env' }],
 ];
 
-const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undefined]> = [
+/** An earlier step's exported role session (the key-age watcher role), and inputs without the key. */
+const WATCHER_SESSION = { AWS_ACCESS_KEY_ID: 'ASIAWATCHERSESSION01', AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN0000' };
+const NO_KEY = { 'aws-access-key-id': '', 'aws-secret-access-key': '' };
+
+const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undefined, Record<string, string>?]> = [
   ...SHARED_INPUT_CASES.map(([label, inputs]): [string, Record<string, string>, string | undefined] => [label, inputs, 'octo-org/app']),
   ['max-age-days with words', { 'max-age-days': 'ninety' }, 'octo-org/app'],
   ['max-age-days 0', { 'max-age-days': '0' }, 'octo-org/app'],
@@ -194,6 +199,12 @@ const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undef
   ['a tracking issue without a token', { 'tracking-issue': 'true' }, 'octo-org/app'],
   ['a tracking issue with no repository', { 'tracking-issue': 'true', 'github-token': 'ghs_token' }, undefined],
   ['a secrets-environment that is no environment name', { 'secrets-environment': 'prod/eu' }, 'octo-org/app'],
+  ['user-name with a key', { 'user-name': 'sam-cli-user' }, 'octo-org/app'],
+  ['user-name that is an ARN', { ...NO_KEY, 'user-name': 'arn:aws:iam::123456789012:user/sam-cli-user' }, 'octo-org/app', WATCHER_SESSION],
+  ['an earlier step\'s credentials without user-name', NO_KEY, 'octo-org/app', WATCHER_SESSION],
+  ['user-name and a secret without a key id', { 'aws-access-key-id': '', 'user-name': 'sam-cli-user' }, 'octo-org/app', WATCHER_SESSION],
+  ['user-name without credentials in the environment', { ...NO_KEY, 'user-name': 'sam-cli-user' }, 'octo-org/app', {}],
+  ['user-name with a misshapen session token', { ...NO_KEY, 'user-name': 'sam-cli-user' }, 'octo-org/app', { ...WATCHER_SESSION, AWS_SESSION_TOKEN: 'not a token' }],
 ];
 
 function inputMessages(action: Action, label: string, result: { problems?: string[]; warnings: string[] }): Produced[] {
@@ -232,9 +243,9 @@ function rootInputMessages(): Produced[] {
 }
 
 function keyAgeInputMessages(): Produced[] {
-  return KEY_AGE_INPUT_CASES.flatMap(([label, inputs, repository]) => {
+  return KEY_AGE_INPUT_CASES.flatMap(([label, inputs, repository, env]) => {
     const all: Record<string, string> = { ...KEYS, ...inputs };
-    const parsed = parseKeyAgeInputs((name) => all[name] ?? '', repository);
+    const parsed = parseKeyAgeInputs((name) => all[name] ?? '', repository, env);
     return inputMessages('key-age', label, { problems: parsed.ok ? [] : parsed.problems, warnings: parsed.warnings });
   });
 }
@@ -346,8 +357,12 @@ const KEY_AGE_FAILURES: Array<[string, CallFailed]> = [
 function keyAgeFailureMessages(): Produced[] {
   return ['IAM ListAccessKeys', 'IAM GetAccessKeyLastUsed'].flatMap((call) => {
     const context: CallContext = { call, region: 'eu-west-1', partition: 'aws', accessKeyId: KEY_ID, secrets: [SECRET] };
-    return KEY_AGE_FAILURES.map(([label, failed]): Produced =>
-      ({ action: 'key-age', label: `${call}: ${label}`, message: explainKeyAgeFailure(failed, context) }));
+    const watcher = permanent(failure('AccessDenied', `User: arn:aws:sts::123456789012:assumed-role/sam-cli-user-key-age-watcher-role/gha-1 is not authorized to perform: ${call.replace('IAM ', 'iam:')}`));
+    return [
+      ...KEY_AGE_FAILURES.map(([label, failed]): Produced =>
+        ({ action: 'key-age', label: `${call}: ${label}`, message: explainKeyAgeFailure(failed, context) })),
+      { action: 'key-age', label: `${call}: AccessDenied to a role session, with user-name`, message: explainKeyAgeFailure(watcher, { ...context, userName: 'sam-cli-user' }) },
+    ];
   });
 }
 
@@ -373,11 +388,12 @@ const FINDING_CASES: Array<[string, AccessKeyRecord[], Array<[string, LastUse]>,
 ];
 
 function findingMessages(): Produced[] {
-  return FINDING_CASES.flatMap(([label, keys, lastUse, thresholds]) => {
+  const withoutKey: Produced = { action: 'key-age', label: 'finding: checked with user-name', message: findingTexts.workflowKeyUnknown('sam-cli-user') };
+  return [withoutKey, ...FINDING_CASES.flatMap(([label, keys, lastUse, thresholds]) => {
     const { findings } = assessKeys({ keys, lastUse: new Map(lastUse), now: NOW, thresholds, workflowKeyId: WORKFLOW_KEY });
     if (findings.length === 0) throw new Error(`the finding case "${label}" found nothing: fix the case`);
     return findings.map((finding): Produced => ({ action: 'key-age', label: `finding: ${label}`, message: finding.message }));
-  });
+  })];
 }
 
 const ISSUE_FAILURES: Array<[string, IssueFailure, string]> = [
@@ -682,6 +698,13 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'inputs:inputRules.githubTokenEmpty': 'produced',
   'inputs:inputRules.noRepository': 'produced',
   'inputs:inputRules.environmentName': 'produced',
+  'inputs:inputRules.userName': 'produced',
+  'inputs:inputRules.userNameWithKey': 'produced',
+  'inputs:inputRules.userNameRequired': 'produced',
+  'inputs:inputRules.secretWithoutKeyUser': 'produced',
+  'inputs:inputRules.environmentCredentialsMissing': 'produced',
+  'inputs:inputRules.environmentCredentialShape': 'produced',
+  'key-findings:findingTexts.workflowKeyUnknown': 'produced',
   'action-log:actionLog.signing': 'not an error, warning or notice',
   'action-log:actionLog.assumed': 'not an error, warning or notice',
   'action-log:actionLog.blanked': 'not an error, warning or notice',

@@ -188,6 +188,22 @@ describe('IAM', () => {
     expect(ids).toEqual([KEY.accessKeyId, 'AKIASECONDKEY0000001']);
   });
 
+  test('a role session reads a user\'s keys only when the role\'s policy names that user (readsKeysOf), and must name the user', async () => {
+    server.addUser({ account: ACCOUNT, name: 'other-user' });
+    const watcher = server.addRole({ account: ACCOUNT, name: 'watcher', trustedPrincipals: [USER_ARN], readsKeysOf: [USER] }).arn;
+    const answer = await sts(KEY).send(new AssumeRoleCommand({ RoleArn: watcher, RoleSessionName: 'key-age' }));
+    const session = { accessKeyId: answer.Credentials!.AccessKeyId!, secretAccessKey: answer.Credentials!.SecretAccessKey!, sessionToken: answer.Credentials!.SessionToken! };
+    const asWatcher = new IAMClient({ region: 'us-east-1', endpoint: server.url, credentials: session, maxAttempts: 1 });
+
+    expect(await asWatcher.send(new ListAccessKeysCommand({ UserName: USER }))).toMatchObject({ AccessKeyMetadata: [{ UserName: USER, AccessKeyId: KEY.accessKeyId }] });
+    expect(await asWatcher.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: KEY.accessKeyId }))).toMatchObject({ UserName: USER });
+    await expect(asWatcher.send(new ListAccessKeysCommand({}))).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(asWatcher.send(new ListAccessKeysCommand({ UserName: 'other-user' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+    // The deploy role's sessions (no readsKeysOf) read nobody's keys.
+    const deploy = new IAMClient({ region: 'us-east-1', endpoint: server.url, credentials: await assumeDeployRole(), maxAttempts: 1 });
+    await expect(deploy.send(new ListAccessKeysCommand({ UserName: USER }))).rejects.toMatchObject({ name: 'AccessDenied' });
+  });
+
   test('a key never used reads N/A and has no LastUsedDate', async () => {
     const answer = await iam().send(new GetAccessKeyLastUsedCommand({ AccessKeyId: KEY.accessKeyId }));
     expect(answer.UserName).toBe(USER);

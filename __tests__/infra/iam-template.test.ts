@@ -289,6 +289,7 @@ describe('iam/deploy-access.yml: the CloudFormation execution role', () => {
         `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-deploy-role`, `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-cfn-execution-role`,
         `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-rotator-role`, `arn:aws:iam::${ACCOUNT}:user/sam-cli-user`,
         `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-deploy-role-policy`, `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-key-rotator`,
+        `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-key-age-watcher-role`, `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-key-age-watcher`,
       ].sort(),
     );
     // Those names are exactly what the template creates.
@@ -298,6 +299,8 @@ describe('iam/deploy-access.yml: the CloudFormation execution role', () => {
     expect(r.render(resource('RotatorRole').Properties.RoleName)).toBe('sam-cli-user-rotator-role');
     expect(r.render(resource('DeployRolePolicy').Properties.ManagedPolicyName)).toBe('sam-cli-user-deploy-role-policy');
     expect(r.render(resource('RotatorPolicy').Properties.ManagedPolicyName)).toBe('sam-cli-user-key-rotator');
+    expect(r.render(resource('KeyAgeWatcherRole').Properties.RoleName)).toBe('sam-cli-user-key-age-watcher-role');
+    expect(r.render(resource('KeyAgeWatcherPolicy').Properties.ManagedPolicyName)).toBe('sam-cli-user-key-age-watcher');
   });
 
   test('with AppRolePermissionsBoundaryArn set, roles it creates or grants to must carry that boundary, which it cannot remove', () => {
@@ -332,9 +335,9 @@ describe('iam/deploy-access.yml: no identity can widen its own or another\'s per
   const REPO = 'octo-org/serverless-app';
   /** Every shape that creates the most identities; `sam` is a prefix of the user name, so `sam*` patterns reach them. */
   const SHAPES: Params[] = [
-    { GitHubRepository: REPO, RotatorRoleRepository: REPO, AllowSessionTags: 'true', AllowSourceIdentity: 'true' },
-    { RotatorRoleRepository: REPO, StackNamePrefix: 'sam' },
-    { GitHubRepository: REPO, RotatorRoleRepository: REPO, StackNamePrefix: 'sam', AppRolePermissionsBoundaryArn: BOUNDARY },
+    { GitHubRepository: REPO, RotatorRoleRepository: REPO, KeyAgeWatcherRepository: REPO, AllowSessionTags: 'true', AllowSourceIdentity: 'true' },
+    { RotatorRoleRepository: REPO, KeyAgeWatcherRepository: REPO, StackNamePrefix: 'sam' },
+    { GitHubRepository: REPO, RotatorRoleRepository: REPO, KeyAgeWatcherRepository: REPO, StackNamePrefix: 'sam', AppRolePermissionsBoundaryArn: BOUNDARY },
   ];
   /** Actions that give an identity more rights, or take a cap away. */
   const ESCALATION = [
@@ -351,12 +354,14 @@ describe('iam/deploy-access.yml: no identity can widen its own or another\'s per
     DeployRole: `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-deploy-role`,
     ExecutionRole: `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-cfn-execution-role`,
     RotatorRole: `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-rotator-role`,
+    KeyAgeWatcherRole: `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-key-age-watcher-role`,
     DeployRolePolicy: `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-deploy-role-policy`,
     RotatorPolicy: `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-key-rotator`,
+    KeyAgeWatcherPolicy: `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-key-age-watcher`,
   };
   const concrete = (res: string) => res
-    .replace(/^<(DeployUser|DeployRole|ExecutionRole|RotatorRole)\.Arn>$/, (_m, id: keyof typeof arns) => arns[id])
-    .replace(/^<(DeployRolePolicy|RotatorPolicy)>$/, (_m, id: keyof typeof arns) => arns[id]);
+    .replace(/^<(DeployUser|DeployRole|ExecutionRole|RotatorRole|KeyAgeWatcherRole)\.Arn>$/, (_m, id: keyof typeof arns) => arns[id])
+    .replace(/^<(DeployRolePolicy|RotatorPolicy|KeyAgeWatcherPolicy)>$/, (_m, id: keyof typeof arns) => arns[id]);
   type Decision = 'deny' | 'allow' | 'none';
   /** IAM's order for one identity's statements: an unconditional explicit deny wins; a conditional allow still counts as an allow. */
   function decide(statements: Statement[], action: string, arn: string): Decision {
@@ -383,6 +388,8 @@ describe('iam/deploy-access.yml: no identity can widen its own or another\'s per
     // role's session deny; the deploy role's boundary caps whatever that inline policy says.
     RotatorPolicy: ['iam:CreateAccessKey on DeployUser', 'iam:PutRolePolicy on DeployRole'],
     RotatorRole: ['iam:CreateAccessKey on DeployUser', 'iam:PutRolePolicy on DeployRole'],
+    // Reads the user's key metadata (not an escalation) and nothing else.
+    KeyAgeWatcherRole: [],
     ExecutionRole: [],
   };
 
@@ -413,7 +420,7 @@ describe('iam/deploy-access.yml: no identity can widen its own or another\'s per
   test('the deploy role carries a permissions boundary equal to its only policy, so an inline policy (revoke\'s, or anything the rotator writes) can add nothing', () => {
     for (const shape of SHAPES) {
       const r = new Renderer(shape);
-      expect(r.boundaries()).toEqual({ DeployRole: 'DeployRolePolicy', RotatorRole: 'RotatorPolicy' });
+      expect(r.boundaries()).toEqual({ DeployRole: 'DeployRolePolicy', RotatorRole: 'RotatorPolicy', KeyAgeWatcherRole: 'KeyAgeWatcherPolicy' });
       const onRole = policiesOf(r).identity.filter((p) => p.attachedTo.includes('DeployRole'));
       expect(onRole.map((p) => p.where)).toEqual(['DeployRolePolicy']);
       // The boundary grants nothing that would let the role change any identity's rights.
@@ -521,7 +528,7 @@ describe('iam/deploy-access.yml: least privilege across the whole template', () 
 
   test('managed policies: the ones the user chooses for the execution role, otherwise only the template\'s own', () => {
     const own = Object.keys(resources).filter((id) => resource(id).Type === 'AWS::IAM::ManagedPolicy');
-    expect(own.sort()).toEqual(['DeployRolePolicy', 'RotatorPolicy']);
+    expect(own.sort()).toEqual(['DeployRolePolicy', 'KeyAgeWatcherPolicy', 'RotatorPolicy']);
     for (const id of Object.keys(resources)) {
       const props = resource(id).Properties;
       if (id === 'ExecutionRole') continue;
@@ -659,6 +666,10 @@ describe('iam/deploy-access.yml: keyless (GitHub OIDC)', () => {
     }
     expect(pattern('RotatorRoleRepository').test('octo-org@123/serverless-app@456')).toBe(true);
     expect(pattern('RotatorRoleRepository').test('octo-org/*')).toBe(false);
+    expect(pattern('KeyAgeWatcherRepository').test('octo-org@123/serverless-app@456')).toBe(true);
+    for (const bad of ['octo-org/*', 'octo-org@123/serverless-app', 'octo-org/serverless-app:environment:production']) {
+      expect([bad, pattern('KeyAgeWatcherRepository').test(bad)]).toEqual([bad, false]);
+    }
     expect(pattern('GitHubOidcProviderArn').test(PROVIDER)).toBe(true);
     expect(pattern('GitHubOidcProviderArn').test(`arn:aws:iam::${ACCOUNT}:oidc-provider/example.com`)).toBe(false);
   });
@@ -717,6 +728,68 @@ describe('iam/deploy-access.yml: the rotator role (RotatorRoleRepository, for th
   test('reuses the account\'s provider when given, like the deploy role', () => {
     const provider = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
     expect(rotatorTrust(on({ GitHubOidcProviderArn: provider }))[0]!.Principal).toEqual({ Federated: provider });
+  });
+});
+
+describe('iam/deploy-access.yml: the key-age watcher role (KeyAgeWatcherRepository, for the scheduled key-age check)', () => {
+  const REPO = 'octo-org/serverless-app';
+  const on = (extra: Params = {}) => new Renderer({ KeyAgeWatcherRepository: REPO, ...extra });
+  const watcherTrust = (r: Renderer) => policiesOf(r).trust.find((p) => p.attachedTo.includes('KeyAgeWatcherRole'))!.statements;
+  const watcherPolicies = (r: Renderer) => policiesOf(r).identity.filter((p) => p.attachedTo.includes('KeyAgeWatcherRole'));
+
+  test('off by default, and never without the user', () => {
+    expect(new Renderer().creates('KeyAgeWatcherRole')).toBe(false);
+    expect(new Renderer().creates('KeyAgeWatcherPolicy')).toBe(false);
+    expect(new Renderer({ GitHubRepository: REPO, RotatorRoleRepository: REPO }).creates('KeyAgeWatcherRole')).toBe(false);
+    expect(on({ CreateDeployUser: 'false', GitHubRepository: REPO }).creates('KeyAgeWatcherRole')).toBe(false);
+    expect(JSON.stringify(obj(template.Rules, 'Rules').KeyAgeWatcherNeedsTheUser)).toContain('KeyAgeWatcherRepository');
+  });
+
+  test('gives the deploy role no keyless trust; the provider is created (or reused) for it alone', () => {
+    const r = on();
+    expect(r.creates('KeyAgeWatcherRole')).toBe(true);
+    expect(r.creates('GitHubOidcProvider')).toBe(true);
+    expect(policiesOf(r).trust.find((p) => p.attachedTo.includes('DeployRole'))!.statements
+      .filter((s) => isObj(s.Principal) && 'Federated' in s.Principal)).toEqual([]);
+    const provider = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
+    expect(watcherTrust(on({ GitHubOidcProviderArn: provider }))[0]!.Principal).toEqual({ Federated: provider });
+  });
+
+  test.each([REPO, 'octo-org@123/serverless-app@456'])('trusts GitHub\'s OIDC tokens of %s\'s key-age environment only, compared exactly', (repository) => {
+    const r = on({ KeyAgeWatcherRepository: repository });
+    expect(r.render(resource('KeyAgeWatcherRole').Properties.RoleName)).toBe('sam-cli-user-key-age-watcher-role');
+    expect(watcherTrust(r)).toEqual([{
+      Sid: 'GitHubActionsInTheKeyAgeEnvironment',
+      Effect: 'Allow',
+      Principal: { Federated: '<GitHubOidcProvider>' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: {
+          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+          'token.actions.githubusercontent.com:sub': `repo:${repository}:environment:key-age`,
+        },
+      },
+    }]);
+    expect(r.render(obj(outputs.KeyAgeWatcherSubjectTrusted, 'KeyAgeWatcherSubjectTrusted').Value)).toBe(`repo:${repository}:environment:key-age`);
+  });
+
+  test('may only list the user\'s keys and read their last use, named by ARN; that policy is also its boundary; its ARN is an output', () => {
+    const r = on();
+    expect(watcherPolicies(r).map((p) => [p.where, p.statements])).toEqual([['KeyAgeWatcherPolicy', [{
+      Sid: 'ReadTheDeployUsersKeyMetadata',
+      Effect: 'Allow',
+      Action: ['iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed'],
+      Resource: '<DeployUser.Arn>',
+    }]]]);
+    const props = obj(r.render(resource('KeyAgeWatcherRole').Properties), 'KeyAgeWatcherRole');
+    expect(props.ManagedPolicyArns).toEqual(['<KeyAgeWatcherPolicy>']);
+    expect(props.PermissionsBoundary).toBe('<KeyAgeWatcherPolicy>');
+    expect(props.Policies).toBeUndefined();
+    expect(r.render(resource('KeyAgeWatcherPolicy').Properties.ManagedPolicyName)).toBe('sam-cli-user-key-age-watcher');
+    expect(obj(outputs.KeyAgeWatcherRoleArn, 'KeyAgeWatcherRoleArn')).toMatchObject({ Condition: 'CreatesKeyAgeWatcherRole', Value: { 'Fn::GetAtt': ['KeyAgeWatcherRole', 'Arn'] } });
+    expect(String(obj(outputs.KeyAgeWatcherRoleArn, 'KeyAgeWatcherRoleArn').Description)).toContain('AWS_KEY_AGE_ROLE_ARN');
+    expect(obj(outputs.NextStepKeyAgeVariable, 'NextStepKeyAgeVariable').Condition).toBe('CreatesKeyAgeWatcherRole');
+    expect(r.render(obj(outputs.NextStepKeyAgeVariable, 'NextStepKeyAgeVariable').Value)).toBe('gh variable set --env key-age AWS_KEY_AGE_ROLE_ARN --body <KeyAgeWatcherRole.Arn>');
   });
 });
 

@@ -79,3 +79,38 @@ describe('parseKeyAgeInputs', () => {
     ]);
   });
 });
+
+describe('parseKeyAgeInputs: credentials an earlier step exported (user-name, no key)', () => {
+  const SESSION = { AWS_ACCESS_KEY_ID: 'ASIAWATCHERSESSION01', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYWATCHERKEY', AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN0000' };
+  const keyless = (inputs: Record<string, string>, env: Record<string, string> = SESSION) => {
+    const all: Record<string, string> = { 'aws-region': 'eu-west-1', ...inputs };
+    return parseKeyAgeInputs((name) => all[name] ?? '', REPOSITORY, env);
+  };
+  const problemsOf = (parsed: ReturnType<typeof keyless>) => (parsed.ok ? [] : parsed.problems);
+
+  test('the environment\'s role session signs, and user-name is the user whose keys are read', () => {
+    expect(keyless({ 'user-name': 'sam-cli-user' })).toMatchObject({
+      ok: true,
+      value: { accessKeyId: SESSION.AWS_ACCESS_KEY_ID, secretAccessKey: SESSION.AWS_SECRET_ACCESS_KEY, sessionToken: SESSION.AWS_SESSION_TOKEN, userName: 'sam-cli-user', region: 'eu-west-1', partition: 'aws' },
+    });
+  });
+
+  test('user-name is required when an earlier step\'s credentials would sign; an empty key without them keeps today\'s error', () => {
+    expect(problemsOf(keyless({}))).toEqual([expect.stringMatching(/^user-name: is empty and this step's environment holds credentials an earlier step exported/)]);
+    expect(problemsOf(keyless({}, {}))).toEqual([expect.stringMatching(/^aws-access-key-id: is required/), expect.stringMatching(/^aws-secret-access-key: is required/)]);
+  });
+
+  test('user-name is checked against IAM\'s user-name alphabet before any call', () => {
+    for (const bad of ['arn:aws:iam::111122223333:user/sam-cli-user', 'ci/sam-cli-user', 'sam cli', 'a'.repeat(65), 'x\n::error::y']) {
+      expect([bad, problemsOf(keyless({ 'user-name': bad }))]).toEqual([bad, [expect.stringMatching(/^user-name: must be an IAM user name/)]]);
+    }
+    expect(keyless({ 'user-name': 'deploy+ci=1,a.b@c_d-e' }).ok).toBe(true);
+  });
+
+  test('user-name with a key, a secret without a key id, and missing or misshapen environment credentials are refused', () => {
+    expect(problems({ 'user-name': 'sam-cli-user' })).toEqual([expect.stringMatching(/^user-name: is set together with aws-access-key-id/)]);
+    expect(problemsOf(keyless({ 'user-name': 'sam-cli-user', 'aws-secret-access-key': SESSION.AWS_SECRET_ACCESS_KEY }))).toEqual([expect.stringMatching(/^aws-secret-access-key: is set but aws-access-key-id is empty/)]);
+    expect(problemsOf(keyless({ 'user-name': 'sam-cli-user' }, {}))).toEqual([expect.stringMatching(/^user-name: is set and aws-access-key-id is empty, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set/)]);
+    expect(problemsOf(keyless({ 'user-name': 'sam-cli-user' }, { ...SESSION, AWS_SESSION_TOKEN: 'not a token' }))).toEqual(['user-name: is set and aws-access-key-id is empty, but AWS_SESSION_TOKEN in this step\'s environment is not shaped like an AWS credential; assume the key-age watcher role in an earlier step of this job']);
+  });
+});

@@ -1,11 +1,17 @@
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
+import type { Io } from '../shared/io.js';
 import { isComplete, parseUserKeyInputs, type UserKeyInputs } from '../shared/user-key-inputs.js';
+import { checksWithEnvironment, parseEnvironmentCredentials, type CheckCredentials } from './check-credentials.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import { inputRules } from '../shared/messages/inputs.js';
 
 export { DEFAULT_THRESHOLDS, type Thresholds };
 
 export interface KeyAgeInputs extends UserKeyInputs {
+  /** With a role session's credentials from the environment. */
+  sessionToken?: string;
+  /** Set only with credentials from the environment: the user whose keys are read, named in every call. */
+  userName?: string;
   thresholds: Thresholds;
   /** Present only with tracking-issue: true; checked to be non-empty. */
   trackingIssue?: { token: string; repository: { owner: string; repo: string } };
@@ -44,9 +50,16 @@ function parseTrackingIssue(parser: InputParser, repository: string | undefined)
   return { token, repository: { owner: match[1] ?? '', repo: match[2] ?? '' } };
 }
 
-export function parseKeyAgeInputs(read: InputReader, repository: string | undefined): Parsed<KeyAgeInputs> {
+/** The user's own key from the inputs (user-name refused: the key names its user), or the environment's credentials. */
+function parseCredentials(parser: InputParser, env: Io['env']): CheckCredentials {
+  if (checksWithEnvironment(parser, env)) return parseEnvironmentCredentials(parser, env);
+  if (parser.optional('user-name') !== undefined) parser.problem('user-name', inputRules.userNameWithKey);
+  return parseUserKeyInputs(parser);
+}
+
+export function parseKeyAgeInputs(read: InputReader, repository: string | undefined, env: Io['env'] = {}): Parsed<KeyAgeInputs> {
   const parser = new InputParser(read);
-  const keys = parseUserKeyInputs(parser);
+  const keys = parseCredentials(parser, env);
   const thresholds = parseThresholds(parser);
   const trackingIssue = parseTrackingIssue(parser, repository);
   const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);

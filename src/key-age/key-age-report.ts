@@ -1,3 +1,4 @@
+import { IAM_USER_NAME } from '../shared/aws-names.js';
 import { keylessPathNote } from '../shared/messages/web-identity.js';
 import type { Thresholds } from './thresholds.js';
 import type { Finding, KeyAssessment, KeyRow, Severity } from './key-findings.js';
@@ -8,12 +9,12 @@ export interface ReportContext {
   userName?: string;
   thresholds: Thresholds;
   now: Date;
+  /** Checked with a role session (user-name): the notice that says which key the workflow uses is unknown. */
+  workflowKeyUnknown?: string;
 }
 
-const USER_NAME = /^[\w+=,.@-]{1,64}$/;
-
 export function safeUserName(name: string | undefined): string | undefined {
-  return name !== undefined && USER_NAME.test(name) ? name : undefined;
+  return name !== undefined && IAM_USER_NAME.test(name) ? name : undefined;
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -57,6 +58,7 @@ export function keyAgeSummary(assessment: KeyAssessment, context: ReportContext)
     keyTable(assessment),
     '',
     ...(assessment.findings.length > 0 ? [findingList(assessment.findings), ''] : []),
+    ...(context.workflowKeyUnknown ? [`Notice: ${context.workflowKeyUnknown}`, ''] : []),
     `${limitsLine(context.thresholds)} Checked at ${context.now.toISOString()}.`,
     '',
     ...(assessment.keys.length > 0 ? [keylessPathNote, ''] : []),

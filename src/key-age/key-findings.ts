@@ -50,8 +50,8 @@ export interface KeyAgeFacts {
   lastUse: ReadonlyMap<string, LastUse>;
   now: Date;
   thresholds: Thresholds;
-  /** The access key id the workflow signs with. */
-  workflowKeyId: string;
+  /** The access key id the workflow signs with; undefined when a role session's credentials sign (not known). */
+  workflowKeyId?: string;
   /** `assume-deploy-role rotate …` for this user and repository, named in the age and two-key findings. */
   rotateCommand?: string;
 }
@@ -119,7 +119,7 @@ export function assessKeys(facts: KeyAgeFacts): KeyAssessment {
       created: key.createDate,
       ageDays: wholeDaysBetween(key.createDate, now),
       lastUse: facts.lastUse.get(key.accessKeyId) ?? {},
-      usedByThisWorkflow: key.accessKeyId === facts.workflowKeyId,
+      usedByThisWorkflow: facts.workflowKeyId !== undefined && key.accessKeyId === facts.workflowKeyId,
     }));
   const active = keys.filter((row) => row.status === 'Active');
   const findings = [

@@ -28,7 +28,7 @@ import { runUrl } from './tracking-issue-plan.js';
 import { syncTrackingIssue } from './tracking-issue-sync.js';
 
 export interface KeyAgeDeps {
-  iamClient: (keys: UserKeyInputs, env: Io['env'], proxy?: ProxyVariables) => IAMClient | Promise<IAMClient>;
+  iamClient: (keys: UserKeyInputs & { sessionToken?: string }, env: Io['env'], proxy?: ProxyVariables) => IAMClient | Promise<IAMClient>;
   /** For GetCallerIdentity (no permission needed): the account the tracking issue belongs to. */
   stsClient: (keys: UserKeys, env: Io['env'], proxy?: ProxyVariables) => STSClient | Promise<STSClient>;
   /** Loaded only when a tracking issue is written, so a run without one never loads the GitHub client. */
@@ -54,10 +54,10 @@ async function readKeyFacts(io: Io, client: IAMClient, inputs: KeyAgeInputs, sec
       return await send({ policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts }, clock: io.clock, onRetry: logRetry(io, call, secrets) });
     } catch (error) {
       if (!(error instanceof CallFailed)) throw error;
-      throw new StepFailure(explainKeyAgeFailure(error, { call, region: inputs.region, partition: inputs.partition, accessKeyId: inputs.accessKeyId, secrets: secrets.values }));
+      throw new StepFailure(explainKeyAgeFailure(error, { call, region: inputs.region, partition: inputs.partition, accessKeyId: inputs.accessKeyId, secrets: secrets.values, userName: inputs.userName }));
     }
   };
-  const own = await iamCall('IAM ListAccessKeys', (options) => listOwnAccessKeys(client, options));
+  const own = await iamCall('IAM ListAccessKeys', (options) => listOwnAccessKeys(client, options, inputs.userName));
   const lastUse = new Map<string, LastUse>();
   for (const key of own.keys) {
     lastUse.set(key.accessKeyId, lastUseOf(await iamCall('IAM GetAccessKeyLastUsed', (options) => accessKeyLastUse(client, key.accessKeyId, options))));
@@ -66,6 +66,7 @@ async function readKeyFacts(io: Io, client: IAMClient, inputs: KeyAgeInputs, sec
 }
 
 async function report(io: Io, assessment: KeyAssessment, context: ReportContext, secrets: Secrets): Promise<void> {
+  if (context.workflowKeyUnknown) io.annotate('notice', context.workflowKeyUnknown, 'Checked without a key');
   for (const finding of assessment.findings) io.annotate(finding.severity, finding.message, TITLES[finding.severity]);
   for (const [name, value] of keyAgeOutputs(assessment, context)) io.setOutput(name, value);
   io.info(findingTexts.checked(assessment.keys.length, assessment.status, assessment.oldestKeyAgeDays));
@@ -113,6 +114,8 @@ async function updateTrackingIssue(io: Io, inputs: KeyAgeInputs, proxy: ProxyVar
 }
 
 async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
+  // A role session's credentials from the environment: masked before any call, as the inputs are.
+  if (inputs.userName !== undefined) [inputs.accessKeyId, inputs.secretAccessKey, inputs.sessionToken].forEach((value) => value && secrets.add(value));
   io.debug(actionLog.readingKeys(keyHint(inputs.accessKeyId), inputs.partition));
   // The runner's proxy variables (key-age has no proxy inputs), their passwords masked first.
   const proxy = maskedProxyVariables(io.env, {}, (value) => secrets.add(value));
@@ -120,12 +123,15 @@ async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: K
   announceEndpoint(iam, 'IAM', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), `partition ${inputs.partition}`)));
   const facts = await readKeyFacts(io, iam, inputs, secrets);
   const now = new Date(io.clock.now());
-  const context: ReportContext = { userName: safeUserName(facts.userName), thresholds: inputs.thresholds, now };
+  const context: ReportContext = {
+    userName: safeUserName(facts.userName), thresholds: inputs.thresholds, now,
+    ...(inputs.userName !== undefined ? { workflowKeyUnknown: findingTexts.workflowKeyUnknown(inputs.userName) } : {}),
+  };
   const repository = io.env.GITHUB_REPOSITORY ?? '';
   const rotateCommand = context.userName && /^[\w.-]+\/[\w.-]+$/.test(repository)
     ? rotateCommandFor(context.userName, repository, inputs.region, inputs.secretsEnvironment)
     : undefined;
-  const assessment = assessKeys({ keys: facts.keys, lastUse: facts.lastUse, now, thresholds: inputs.thresholds, workflowKeyId: inputs.accessKeyId, rotateCommand });
+  const assessment = assessKeys({ keys: facts.keys, lastUse: facts.lastUse, now, thresholds: inputs.thresholds, workflowKeyId: inputs.userName === undefined ? inputs.accessKeyId : undefined, rotateCommand });
   await report(io, assessment, context, secrets);
   await updateTrackingIssue(io, inputs, proxy, assessment, context, secrets, deps);
   // The error annotations above already say which key and what to do; another error line would repeat them.
@@ -137,7 +143,7 @@ export async function run(io: Io, deps: Partial<KeyAgeDeps> = {}): Promise<void>
   const resolved = { ...DEFAULT_DEPS, ...deps };
   await runStep(io, {
     secretInputs: [...SECRET_INPUTS, 'github-token'],
-    parse: (read) => parseKeyAgeInputs(read, io.env.GITHUB_REPOSITORY),
+    parse: (read) => parseKeyAgeInputs(read, io.env.GITHUB_REPOSITORY, io.env),
     body: (inputs, secrets) => checkKeys(io, inputs, secrets, resolved),
   });
 }

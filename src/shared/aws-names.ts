@@ -7,6 +7,10 @@ export const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 export const ACCOUNT_ID = /^\d{12}$/;
 export const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 export const SECRET_ACCESS_KEY = /^[A-Za-z0-9/+=]{16,128}$/;
+/** STS session tokens are long base64; no white space. */
+export const SESSION_TOKEN = /^[A-Za-z0-9/+=]{16,8192}$/;
+/** An IAM user name (without its path). */
+export const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 /** RoleSessionName and SourceIdentity share this alphabet. */
 export const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 export const SESSION_NAME_CHAR = /[\w+=,.@-]/;

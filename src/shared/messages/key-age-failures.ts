@@ -8,7 +8,17 @@ function userOfArn(arn: string | undefined): { name: string; path: string } | un
   return match ? { path: match[1] ?? '/', name: match[2] ?? '' } : undefined;
 }
 
-function explainAccessDenied(message: string, context: CallContext, said: string): string {
+/** Read with a role session's credentials (user-name): the role's policy must name the user. */
+function explainWatcherDenied(message: string, context: KeyAgeCallContext, userName: string, said: string): string {
+  const callerArn = callerArnFromMessage(message) ?? 'the credentials from the environment';
+  return `${context.call} was denied to ${callerArn}, which may not read the access keys of IAM user ${userName}: ` +
+    'assume the key-age watcher role in the step before (role-to-assume: ${{ vars.AWS_KEY_AGE_ROLE_ARN }}; iam/deploy-access.yml creates it with KeyAgeWatcherRepository ' +
+    'and allows it iam:ListAccessKeys and iam:GetAccessKeyLastUsed on its user only), and check that user-name is that user ' +
+    `(the template's UserName). AWS said: ${said}`;
+}
+
+function explainAccessDenied(message: string, context: KeyAgeCallContext, said: string): string {
+  if (context.userName !== undefined) return explainWatcherDenied(message, context, context.userName, said);
   const callerArn = callerArnFromMessage(message);
   const user = userOfArn(callerArn);
   if (callerArn && !user) {
@@ -21,8 +31,11 @@ function explainAccessDenied(message: string, context: CallContext, said: string
     `It allows iam:ListAccessKeys and iam:GetAccessKeyLastUsed on the user itself only. AWS said: ${said}`;
 }
 
+/** `userName`: the user named in the calls, when a role session's credentials from the environment sign them. */
+export type KeyAgeCallContext = CallContext & { userName?: string };
+
 /** One message that tells the user what to change, for every way the key-age IAM calls can fail. */
-export function explainKeyAgeFailure(failed: CallFailed, context: CallContext): string {
+export function explainKeyAgeFailure(failed: CallFailed, context: KeyAgeCallContext): string {
   const common = explainCommonFailure(failed, context);
   if (common) return common;
   const said = awsSaid(failed.failure, context.secrets);

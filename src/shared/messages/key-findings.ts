@@ -51,6 +51,10 @@ export const findingTexts = {
       `(this workflow uses …${inUse}; if you have just created ${others} and not yet stored it, store it first and retire …${inUse} instead).${safely}`;
   },
   inactive: (row: KeyLabel) => `${keyLabel(row)} is inactive: delete it, so that it can never be turned on again.`,
+  /** Once per run checked with a role session's credentials (user-name), never with a key of the user. */
+  workflowKeyUnknown: (userName: string) =>
+    `Checked the keys of IAM user ${userName} with the credentials an earlier step exported (the key-age watcher role), not with one of its keys: ` +
+    'which key the deploy workflows use cannot be known here, so no key is marked as this workflow\'s; every other finding is the same as with the key.',
   /** The info line after the check. */
   checked: (count: number, status: string, oldestDays: number) =>
     `Checked ${plural(count, 'access key')}: ${status}, the oldest active key is ${oldestDays} days old.`,

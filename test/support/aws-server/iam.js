@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * The IAM actions: ListAccessKeys (pages of one key, `Marker`/`IsTruncated`, so clients'
- * pagination is exercised) and GetAccessKeyLastUsed for `selfIamRead` users on themselves (never
- * for role sessions) or key admins; and the rotation tool's actions from iam-key-admin.js.
+ * pagination is exercised) and GetAccessKeyLastUsed for `selfIamRead` users on themselves, key
+ * admins, and sessions of a role whose policy names the user (`readsKeysOf`, the key-age watcher
+ * role; a role session must give UserName); and the rotation tool's actions from iam-key-admin.js.
  */
 import { AwsError, ConstraintViolations, accessDenied } from './errors.js';
 import { keyAdminActions } from './iam-key-admin.js';
@@ -26,7 +27,7 @@ export function iamActions(world, { newKeyDelayMs }) {
         throw new AwsError(400, 'ValidationError', 'Must specify userName when calling with non-User credentials');
       }
       const userName = requestedName ?? (caller.kind === 'user' ? caller.user.name : '');
-      authorizeSelfIamRead(caller, 'iam:ListAccessKeys', userName);
+      authorizeKeyRead(world, caller, 'iam:ListAccessKeys', userName);
 
       const problems = new ConstraintViolations();
       problems.checkInteger('maxItems', params.get('MaxItems'), 1, 1000);
@@ -62,7 +63,7 @@ export function iamActions(world, { newKeyDelayMs }) {
       problems.throwIfAny();
       const key = world.accessKeys.get(accessKeyId ?? '');
       if (!key) throw new AwsError(404, 'NoSuchEntity', `The Access Key with id ${accessKeyId} cannot be found.`);
-      authorizeSelfIamRead(caller, 'iam:GetAccessKeyLastUsed', key.user.name);
+      authorizeKeyRead(world, caller, 'iam:GetAccessKeyLastUsed', key.user.name);
       const lastUsed = key.lastUsed;
       return (
         element(
@@ -80,15 +81,18 @@ export function iamActions(world, { newKeyDelayMs }) {
 
 /**
  * Models the self-scoped policy on `arn:aws:iam::*:user/${aws:username}`: a user may read its own
- * keys when it has that policy; role sessions have no `aws:username`, so never.
+ * keys when it has that policy; role sessions have no `aws:username`, so only through a policy
+ * naming the user's ARN (`readsKeysOf`, in the user's account) or a key admin's.
+ * @param {import('./world.js').World} world
  * @param {import('./world.js').Caller} caller
  * @param {string} iamAction
  * @param {string} userName
  */
-function authorizeSelfIamRead(caller, iamAction, userName) {
+function authorizeKeyRead(world, caller, iamAction, userName) {
+  const { role } = caller.kind === 'session' ? caller.session : { role: undefined };
   const allowed = caller.kind === 'user'
     ? (caller.user.selfIamRead && caller.user.name === userName) || caller.user.keyAdmin
-    : caller.session.role.keyAdmin;
+    : role?.keyAdmin || (role?.readsKeysOf.includes(userName) && world.users.get(userName)?.account === role.account);
   if (!allowed) {
     throw accessDenied(caller.arn, iamAction, `user ${userName}`, ` because no identity-based policy allows the ${iamAction} action`);
   }

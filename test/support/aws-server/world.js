@@ -41,6 +41,7 @@ import { randomBytes } from 'node:crypto';
  * @property {number} maxSessionDuration
  * @property {import('./web-identity.js').FederatedStatement[]} federatedTrust statements for AssumeRoleWithWebIdentity
  * @property {boolean} keyAdmin its sessions may manage the keys and tags of its account's users (a rotator role holding RotatorPolicy)
+ * @property {string[]} readsKeysOf users of its account whose key metadata its sessions may read (the key-age watcher role)
  *
  * What one session STS issued, without its secrets (see `sessionCredentials`).
  * @typedef {object} SessionRecord
@@ -120,11 +121,11 @@ export function createWorld(now, { maxSessionSeconds = Number.POSITIVE_INFINITY 
 
     /**
      * @param {{ account: string, name: string, path?: string, trustedPrincipals: string[] | string, trustActions?: string[],
-     *   maxSessionDuration?: number, federatedTrust?: import('./web-identity.js').FederatedStatement[], canAssume?: string[] | '*', keyAdmin?: boolean }} role
+     *   maxSessionDuration?: number, federatedTrust?: import('./web-identity.js').FederatedStatement[], canAssume?: string[] | '*', keyAdmin?: boolean, readsKeysOf?: string[] }} role
      */
-    addRole({ account, name, path = '/', trustedPrincipals, trustActions = ['sts:AssumeRole'], maxSessionDuration = 3600, federatedTrust = [], canAssume = [], keyAdmin = false }) {
+    addRole({ account, name, path = '/', trustedPrincipals, trustActions = ['sts:AssumeRole'], maxSessionDuration = 3600, federatedTrust = [], canAssume = [], keyAdmin = false, readsKeysOf = [] }) {
       const arn = `arn:aws:iam::${account}:role${path}${name}`;
-      const role = { account, name, arn, roleId: randomId('AROA', 17), trustedPrincipals: [trustedPrincipals].flat(), trustActions, maxSessionDuration, federatedTrust, canAssume: [canAssume].flat(), keyAdmin };
+      const role = { account, name, arn, roleId: randomId('AROA', 17), trustedPrincipals: [trustedPrincipals].flat(), trustActions, maxSessionDuration, federatedTrust, canAssume: [canAssume].flat(), keyAdmin, readsKeysOf };
       roles.set(role.arn, role);
       return { arn: role.arn, roleId: role.roleId };
     },
@@ -185,10 +186,7 @@ export function createWorld(now, { maxSessionSeconds = Number.POSITIVE_INFINITY 
   };
 }
 
-/**
- * @param {string} prefix
- * @param {number} length characters after the prefix, from the base-32 alphabet AWS ids use
- */
+/** @param {string} prefix @param {number} length characters after the prefix, from the base-32 alphabet AWS ids use */
 export function randomId(prefix, length) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   return prefix + [...randomBytes(length)].map((byte) => alphabet.charAt(byte % alphabet.length)).join('');
