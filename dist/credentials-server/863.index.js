@@ -118,6 +118,10 @@ const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 const SECRET_ACCESS_KEY = /^[A-Za-z0-9/+=]{16,128}$/;
+/** STS session tokens are long base64; no white space. */
+const SESSION_TOKEN = /^[A-Za-z0-9/+=]{16,8192}$/;
+/** An IAM user name (without its path). */
+const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 /** RoleSessionName and SourceIdentity share this alphabet. */
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const SESSION_NAME_CHAR = /[\w+=,.@-]/;
