@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runPost } from '../../src/assume-role/post.js';
-import { run } from '../../src/assume-role/run.js';
+import { run } from '../../test/support/assume-role-run.js';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';
 import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER, EXAMPLE_ROLE_ARN as ROLE } from '../../test/support/fixtures.js';

@@ -1,5 +1,5 @@
 /** What a successful AssumeRole hands to the following steps: environment, outputs and summary. */
-import type { AssumedRole } from '../adapters/sts.js';
+import type { AssumedRole } from './ports.js';
 
 /**
  * Blanked on export: botocore (SAM CLI, the AWS CLI) pairs an AWS_SECURITY_TOKEN left by an

@@ -1,4 +1,4 @@
-import type { ProfileStore } from '../adapters/profile-store.js';
+import type { ProfileStore } from './ports.js';
 import type { Io } from '../shared/io.js';
 import { actionLog } from '../shared/messages/action-log.js';
 import { profileTexts } from '../shared/messages/job-environment.js';
