@@ -1,6 +1,6 @@
 import { parseRoleArn, partitionOfRegion, REGION, type RoleArn } from '../shared/aws-names.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
-import type { Repository, SecretPlace } from '../shared/key-rotation-types.js';
+import type { Repository, SecretPlace } from './ports.js';
 import { DEFAULT_PROGRAM, type CommandName } from './command-line.js';
 
 export type { Repository, SecretPlace };
