@@ -29,8 +29,7 @@ for (const feature of FEATURES) ALLOWED[feature] = (to, _file, typeOnly) => to =
 
 /**
  * Known exceptions, each a follow-up of issue #19: key-age and the credentials server still build
- * their clients themselves (key-age's move to its own ports.ts is under way on its own branch), and
- * the root action's post step loads the profile files and the server's stopper through import().
+ * their clients themselves (key-age's move to its own ports.ts is under way on its own branch).
  */
 const KNOWN_EXCEPTIONS = new Set([
   'key-age/run.ts imports ../adapters/aws-endpoint.js',
@@ -41,9 +40,6 @@ const KNOWN_EXCEPTIONS = new Set([
   'credentials-server/refresher.ts imports ../adapters/github-id-token.js',
   'credentials-server/refresher.ts imports ../adapters/sts.js',
   'credentials-server/refresher.ts imports ../adapters/sts-web-identity.js',
-  'assume-role/post.ts imports ../adapters/credentials-server-process.js',
-  'assume-role/post.ts imports ../adapters/system-clock.js',
-  'assume-role/post.ts imports ../adapters/profile-store.js',
 ]);
 
 /** What a feature's source must not reach for: the Io port (io.env, io.clock) and the deps carry it. */

@@ -143,3 +143,18 @@ export interface AssumeRoleDeps extends SamconfigDeps {
   /** web-identity-token-file's reader, confined to the workspace. */
   readTokenFile(given: string, workspace: string | undefined): Promise<TokenFileResult>;
 }
+
+/** The credentials server this job's main step started, as its state records it. */
+export interface ServerState {
+  pid: number;
+  port: number;
+  nonce: string;
+}
+
+export type StopResult = 'stopped' | 'already gone' | 'not ours' | 'still running';
+
+/** The post step's world: the aws-profile files and the server's stopper, each loaded only when used. */
+export interface PostDeps {
+  profileStore: () => Promise<ProfileStore>;
+  stopServer: (server: ServerState) => Promise<StopResult>;
+}
