@@ -6,7 +6,9 @@ import type { Io } from '../shared/io.js';
 import type { ProxyVariables } from '../shared/proxy-settings.js';
 import type { Secrets } from '../shared/secrets.js';
 import type { UserKeyInputs } from '../shared/user-key-inputs.js';
-import type { CredentialsServerConfig, LaunchedServer, LaunchOptions } from '../adapters/credentials-server-launch.js';
+import type { AssumeRoleRequest, CredentialsServerConfig, WebIdentityRequest } from '../shared/credentials-server-config.js';
+
+export type { AssumeRoleRequest, WebIdentityRequest };
 
 export interface TemporaryCredentials {
   accessKeyId: string;
@@ -27,28 +29,6 @@ export interface AssumedRole {
 
 /** The limited user's keys, or temporary keys with their session token (aws-session-token, role-chaining). */
 export type UserKeys = Pick<UserKeyInputs, 'accessKeyId' | 'secretAccessKey' | 'region'> & { sessionToken?: string };
-
-/** One AssumeRole, in STS's own field names (the credentials server re-sends it as is). */
-export interface AssumeRoleRequest {
-  RoleArn: string;
-  RoleSessionName: string;
-  DurationSeconds?: number;
-  ExternalId?: string;
-  Policy?: string;
-  PolicyArns?: Array<{ arn: string }>;
-  Tags?: Array<{ Key: string; Value: string }>;
-  TransitiveTagKeys?: string[];
-  SourceIdentity?: string;
-}
-
-export interface WebIdentityRequest {
-  RoleArn: string;
-  RoleSessionName: string;
-  WebIdentityToken: string;
-  DurationSeconds?: number;
-  Policy?: string;
-  PolicyArns?: Array<{ arn: string }>;
-}
 
 /** `io.idToken`: GitHub's ID token for an audience, each attempt cut off after `timeoutMs`. */
 export type IdTokenSource = (audience: string, timeoutMs: number) => Promise<string>;
@@ -126,6 +106,19 @@ export type TokenFileResult = { ok: true; token: string } | { ok: false; reason:
 
 /** Calls `expire` after `ms`, then ends the process as aws-actions/configure-aws-credentials does; returns the cancel. */
 export type ActionTimer = (ms: number, expire: () => void) => () => void;
+
+export interface LaunchedServer {
+  pid: number;
+  port: number;
+  logFile: string;
+}
+
+export interface LaunchOptions {
+  env: Readonly<Record<string, string | undefined>>;
+  logFile: string;
+  timeoutMs: number;
+  script?: string;
+}
 
 export type LaunchServer = (config: Omit<CredentialsServerConfig, 'parentPid'>, options: LaunchOptions) => Promise<LaunchedServer>;
 

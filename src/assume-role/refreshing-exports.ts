@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { LaunchedServer, RefreshSource } from '../adapters/credentials-server-launch.js';
+import type { RefreshSource } from '../shared/credentials-server-config.js';
 import type { Io } from '../shared/io.js';
 import { credentialsServerTexts } from '../shared/messages/credentials-server.js';
 import type { ProxyVariables } from '../shared/proxy-settings.js';
@@ -10,7 +10,7 @@ import { errorText } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
 import { EXPORTED_STATE, SERVER_STATE, serverEnvironmentFor } from './credential-exports.js';
 import type { KeylessInputs } from './keyless-inputs.js';
-import type { AssumedRole, AssumeRoleRequest, LaunchServer, UserKeys } from './ports.js';
+import type { AssumedRole, AssumeRoleRequest, LaunchedServer, LaunchServer, UserKeys } from './ports.js';
 import type { SharedOptions } from './role-inputs.js';
 
 /** How the server re-assumes: the main step's own AssumeRole request with the key, or keyless mode's inputs. */
