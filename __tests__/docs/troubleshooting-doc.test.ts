@@ -653,6 +653,8 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'inputs:inputRules.boolean': 'produced',
   'inputs:inputRules.wholeNumber': 'produced',
   'inputs:inputRules.numberRange': 'produced',
+  'inputs:inputRules.numberTooLong': 'produced',
+  'inputs:inputWarnings.whiteSpaceRemoved': 'produced',
   'inputs:inputRules.accessKeyId': 'produced',
   'inputs:inputRules.secretAccessKey': 'produced',
   'inputs:inputRules.keyIdIsSecret': 'produced',
