@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runPost } from '../../src/assume-role/post.js';
-import { run } from '../../src/assume-role/run.js';
+import { postDeps } from '../../src/entries/post-wiring.js';
+import { run } from '../../test/support/assume-role-run.js';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';
 import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER, EXAMPLE_ROLE_ARN as ROLE } from '../../test/support/fixtures.js';
@@ -110,7 +111,7 @@ describe('assume-role run(io)', () => {
 describe('assume-role runPost(io)', () => {
   test('blanks every exported variable after a main step that exported', () => {
     const post = recordingIo({ state: { exported: 'true' } });
-    runPost(post);
+    runPost(post, postDeps());
     expect(post.exported).toEqual({
       AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_CREDENTIAL_EXPIRATION: '',
       AWS_REGION: '', AWS_DEFAULT_REGION: '', AWS_SECURITY_TOKEN: '',
@@ -120,7 +121,7 @@ describe('assume-role runPost(io)', () => {
 
   test('does nothing after a main step that failed', () => {
     const post = recordingIo();
-    runPost(post);
+    runPost(post, postDeps());
     expect(post.effects).toEqual([]);
   });
 });

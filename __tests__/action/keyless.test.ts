@@ -3,7 +3,7 @@
  * loopback STS and token endpoint: the order of effects (masks first), and nothing exported on failure.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { run } from '../../src/assume-role/run.js';
+import { run } from '../../test/support/assume-role-run.js';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { assumeRoleAnswer, fakeSessionCredentials, startHostileSts } from '../../test/support/hostile-sts.js';
 import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run } from '../../src/assume-role/run.js';
+import { run } from '../../test/support/assume-role-run.js';
 import type { ActionTimer } from '../../src/adapters/action-timer.js';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';

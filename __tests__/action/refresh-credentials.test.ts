@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { CredentialsServerConfig, LaunchOptions } from '../../src/adapters/credentials-server-launch.js';
 import { runPost } from '../../src/assume-role/post.js';
-import { run } from '../../src/assume-role/run.js';
+import { postDeps } from '../../src/entries/post-wiring.js';
+import { run } from '../../test/support/assume-role-run.js';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER, EXAMPLE_ROLE_ARN as ROLE } from '../../test/support/fixtures.js';
 import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';
@@ -99,10 +100,10 @@ describe('the post step with a credentials server', () => {
   test('stops exactly the recorded server and blanks its address and token', async () => {
     const step = recordingIo({ state });
     const asked: unknown[] = [];
-    await runPost(step, undefined, async (server) => {
+    await runPost(step, { ...postDeps(), stopServer: async (server) => {
       asked.push(server);
       return 'stopped';
-    });
+    } });
     expect(asked).toEqual([{ pid: 4242, port: 43210, nonce: 'n-1' }]);
     expect(step.exported.AWS_CONTAINER_CREDENTIALS_FULL_URI).toBe('');
     expect(step.exported.AWS_CONTAINER_AUTHORIZATION_TOKEN).toBe('');
@@ -111,17 +112,17 @@ describe('the post step with a credentials server', () => {
 
   test('a process that is not ours is left alone, with a warning', async () => {
     const step = recordingIo({ state });
-    await runPost(step, undefined, async () => 'not ours');
+    await runPost(step, { ...postDeps(), stopServer: async () => 'not ours' });
     expect(step.annotations).toEqual([expect.objectContaining({ severity: 'warning', message: 'Process 4242 is not the credentials server this job started; it was left alone' })]);
   });
 
   test('without the state, nothing is stopped', async () => {
     const step = recordingIo({ state: { exported: 'true' } });
     let asked = false;
-    await runPost(step, undefined, async () => {
+    await runPost(step, { ...postDeps(), stopServer: async () => {
       asked = true;
       return 'stopped';
-    });
+    } });
     expect(asked).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { runRotateAction } from '../../src/rotation/rotate-action.js';
-import type { RotationDeps } from '../../src/rotation/rotation-ports.js';
+import type { RotationDeps } from '../../src/rotation/ports.js';
 import { recordingIo } from '../../test/support/recording-io.js';
 
 const TOKEN = 'ghs_InstallationTokenOfTheRotatorApp0000';

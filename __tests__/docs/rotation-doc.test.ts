@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { refusalTexts, usageText } from '../../src/shared/messages/rotation.js';
+import { refusalTexts, usageText } from '../../src/rotation/messages/rotation.js';
 
 const doc = readFileSync('docs/rotation.md', 'utf8');
 

@@ -9,7 +9,7 @@ import { describe, expect, test } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { usageText } from '../../src/shared/messages/rotation.js';
+import { usageText } from '../../src/rotation/messages/rotation.js';
 
 const TEXT = /\.(ts|js|mjs|md|ya?ml|json)$/;
 const SKIP = new Set(['node_modules', 'dist', '.git', 'coverage', '.build']);

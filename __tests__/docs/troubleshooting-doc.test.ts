@@ -23,7 +23,7 @@ import { idTokenRequestFailed, noIdTokenPermission } from '../../src/shared/mess
 import { accountUnknown, explainIssueFailure, type IssueFailure } from '../../src/shared/messages/tracking-issue.js';
 import { assumeRoleRefusals, stsAnswerRefusals } from '../../src/shared/messages/assume-role-failures.js';
 import { summaryWriteFailed } from '../../src/shared/messages/step.js';
-import { CATALOGUE } from '../../src/shared/messages/index.js';
+import { CATALOGUE } from '../../src/entries/message-catalogue.js';
 import { findingTexts } from '../../src/shared/messages/key-findings.js';
 import { profileTexts, profileVariableWarning } from '../../src/shared/messages/job-environment.js';
 import { credentialsServerTexts, serverLog } from '../../src/shared/messages/credentials-server.js';
@@ -656,8 +656,11 @@ describe('the generated cases above, so the doc check stays complete', () => {
  * fails this test until it is placed here (and, if produced, given cases above).
  */
 const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or notice' | 'command line: docs/rotation.md'> = {
-  // The command line's and the rotate action's texts are explained in docs/rotation.md (checked by __tests__/docs/rotation-doc.test.ts), not in this table.
-  ...Object.fromEntries(CATALOGUE.filter((entry) => entry.area === 'rotation' || entry.area === 'rotation-surface').map((entry) => [`${entry.area}:${entry.name}`, 'command line: docs/rotation.md' as const])),
+  // The command line's and the rotate action's texts (and the GitHub calls' they quote) are explained in docs/rotation.md (checked by __tests__/docs/rotation-doc.test.ts), not in this table.
+  ...Object.fromEntries(CATALOGUE.filter((entry) => ['rotation', 'rotation-surface', 'rotation-command-line', 'github-calls'].includes(entry.area)).map((entry) => [`${entry.area}:${entry.name}`, 'command line: docs/rotation.md' as const])),
+  // The root action's job summary: not an error, warning or notice.
+  'assume-role-summary:summaryFor': 'not an error, warning or notice',
+  'assume-role-summary:whereCredentialsAre': 'not an error, warning or notice',
   // The command key-age's findings end with (they are produced above); not a message of its own.
   'key-findings:rotateCommandFor': 'not an error, warning or notice',
   'inputs:inputRules.required': 'produced',
@@ -666,6 +669,8 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'inputs:inputRules.boolean': 'produced',
   'inputs:inputRules.wholeNumber': 'produced',
   'inputs:inputRules.numberRange': 'produced',
+  'inputs:inputRules.numberTooLong': 'produced',
+  'inputs:inputWarnings.whiteSpaceRemoved': 'produced',
   'inputs:inputRules.accessKeyId': 'produced',
   'inputs:inputRules.secretAccessKey': 'produced',
   'inputs:inputRules.keyIdIsSecret': 'produced',

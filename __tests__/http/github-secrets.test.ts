@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { createSecretStore } from '../../src/adapters/github-secrets.js';
 import { startFakeGitHubSecrets } from '../../test/support/fake-github-secrets.js';
 import { INSTANT_CLOCK } from '../../test/support/fixtures.js';
-import { SecretWriteFailed } from '../../src/shared/key-rotation-types.js';
+import { SecretWriteFailed } from '../../src/shared/secret-write-failed.js';
 import type { Clock } from '../../src/shared/io.js';
 
 let github: Awaited<ReturnType<typeof startFakeGitHubSecrets>>;

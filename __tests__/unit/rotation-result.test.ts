@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { CallFailed } from '../../src/shared/retry.js';
 import { explainingCredentialErrors, isCredentialChainError } from '../../src/adapters/credential-chain.js';
 import { cliIo } from '../../src/adapters/cli-io.js';
-import type { KeyAdmin } from '../../src/shared/key-rotation-types.js';
+import type { KeyAdmin } from '../../src/rotation/ports.js';
 import { StepFailure } from '../../src/shared/step-failure.js';
 import type { RotationState, Step } from '../../src/rotation/rotation-plan.js';
 import { keysAfterRun, rotationResult, type PlannedRun } from '../../src/rotation/rotation-result.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { failureTexts, type RotationContext } from '../../src/shared/messages/rotation.js';
+import { failureTexts, type RotationContext } from '../../src/rotation/messages/rotation.js';
 
 const CONTEXT: RotationContext = {
   userName: 'sam-cli-user',

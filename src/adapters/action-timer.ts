@@ -1,6 +1,8 @@
-/** Calls `expire` after `ms`, then ends the process as aws-actions/configure-aws-credentials does; returns the cancel. */
-export type ActionTimer = (ms: number, expire: () => void) => () => void;
+import type { ActionTimer } from '../assume-role/ports.js';
 
+export type { ActionTimer };
+
+/** Calls `expire` after `ms`, then ends the process as aws-actions/configure-aws-credentials does; returns the cancel. */
 export const processActionTimer: ActionTimer = (ms, expire) => {
   const timer = setTimeout(() => {
     expire();

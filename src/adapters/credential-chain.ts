@@ -1,4 +1,4 @@
-import type { KeyAdmin } from '../shared/key-rotation-types.js';
+import type { KeyAdmin } from '../rotation/ports.js';
 import { redact } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
 import { StepFailure } from '../shared/step-failure.js';

@@ -1,61 +1,10 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
-import type { AssumeRoleCommandInput } from '@aws-sdk/client-sts';
-import type { ProxyVariables } from '../shared/proxy-settings.js';
-import type { WebIdentityRequest } from './sts-web-identity.js';
+import type { LaunchedServer, LaunchOptions } from '../assume-role/ports.js';
+import type { CredentialsServerConfig, PipedSession, RefreshSource } from '../shared/credentials-server-config.js';
 
-/** A session as it travels over the pipe (JSON): the expiration as ISO 8601. */
-export interface PipedSession {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  expiration: string;
-}
-
-/** How the server re-assumes the role: with the limited user's key, or with a fresh ID token each time. */
-export type RefreshSource =
-  | { kind: 'keys'; accessKeyId: string; secretAccessKey: string; request: AssumeRoleCommandInput }
-  | { kind: 'keyless'; idTokenRequestUrl: string; idTokenRequestToken: string; audience: string; request: Omit<WebIdentityRequest, 'WebIdentityToken'> };
-
-/**
- * Everything the credentials server needs, written once to its stdin: never its argv, environment
- * or a file, which a later step of the job could read (`/proc/<pid>/cmdline`, `environ`).
- */
-export interface CredentialsServerConfig {
-  region: string;
-  /** AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL as the main step saw them. */
-  stsEndpoint: Record<string, string>;
-  proxy: ProxyVariables;
-  retryMaxAttempts: number;
-  /** What clients send as `Authorization` (AWS_CONTAINER_AUTHORIZATION_TOKEN). */
-  token: string;
-  /** The post step's proof, also in the server's argv so the post step can tell the process is ours. */
-  nonce: string;
-  /** The path of AWS_CONTAINER_CREDENTIALS_FULL_URI. */
-  path: string;
-  /** The job's runner process (the main step's parent): the server ends when it is gone. */
-  parentPid: number;
-  /** The server ends after this long whatever else happens: the job's longest run. */
-  lifetimeMs: number;
-  session: PipedSession;
-  source: RefreshSource;
-  /** Every value the main step masked, so the server's log is cleaned of them too. */
-  secrets: string[];
-}
-
-export interface LaunchedServer {
-  pid: number;
-  port: number;
-  logFile: string;
-}
-
-export interface LaunchOptions {
-  env: Readonly<Record<string, string | undefined>>;
-  logFile: string;
-  timeoutMs: number;
-  script?: string;
-}
+export type { CredentialsServerConfig, LaunchedServer, LaunchOptions, PipedSession, RefreshSource };
 
 /** The argument that marks the server's process as started by one step (its nonce). */
 export const nonceArgument = (nonce: string) => `--nonce=${nonce}`;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { Clock } from '../shared/io.js';
 import { nonceArgument } from './credentials-server-launch.js';
+import type { StopResult } from '../assume-role/ports.js';
 
 /** Whether a process with this id exists (EPERM: it exists, as another user's). */
 export function isAlive(pid: number): boolean {
@@ -43,7 +44,7 @@ async function gone(pid: number, clock: Clock, withinMs: number): Promise<boolea
   return !isAlive(pid);
 }
 
-export type StopResult = 'stopped' | 'already gone' | 'not ours' | 'still running';
+export type { StopResult };
 
 /**
  * Stops the server one main step started, and only it: first by its shutdown request (which

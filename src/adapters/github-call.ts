@@ -1,7 +1,7 @@
 import type { getOctokit } from '@actions/github';
 import type { Clock } from '../shared/io.js';
 import { backoffDelay } from '../shared/retry.js';
-import { gitHubCallTexts } from '../shared/messages/rotation.js';
+import { gitHubCallTexts } from '../shared/messages/github-calls.js';
 import { GITHUB_DEADLINES, verdictForStatus, type GitHubDeadlines } from './github-retry.js';
 import { systemClock } from './system-clock.js';
 

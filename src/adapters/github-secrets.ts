@@ -1,8 +1,9 @@
 import { getOctokit } from '@actions/github';
 import sodium from 'libsodium-wrappers';
 import type { Clock } from '../shared/io.js';
-import { SecretWriteFailed, type SecretPlace, type SecretStore } from '../shared/key-rotation-types.js';
-import { gitHubCallTexts } from '../shared/messages/rotation.js';
+import { SecretWriteFailed } from '../shared/secret-write-failed.js';
+import type { SecretPlace, SecretStore } from '../rotation/ports.js';
+import { gitHubCallTexts } from '../shared/messages/github-calls.js';
 import { GitHubCallFailed, GITHUB_DEADLINES, withDeadlines, type GitHubDeadlines } from './github-call.js';
 
 /**

@@ -10,7 +10,7 @@ import { incompleteAnswer, pagesNeverEnded } from '../shared/messages/aws-failur
 import { DEFAULT_RETRY_TIMING } from '../shared/retry.js';
 import { logRetry } from '../shared/retry-log.js';
 import type { Secrets } from '../shared/secrets.js';
-import type { KeyAdmin, KeyProbe, KeyState, NewAccessKey } from '../shared/key-rotation-types.js';
+import type { KeyAdmin, KeyProbe, KeyState, NewAccessKey } from '../rotation/ports.js';
 import { endpointFromEnv } from './aws-endpoint.js';
 import { sendWithRetries, type RetryOptions } from './aws-call.js';
 

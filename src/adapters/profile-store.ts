@@ -1,15 +1,10 @@
 import { chmod, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import type { ProfilePaths, ProfileStore } from '../assume-role/ports.js';
 import type { Io } from '../shared/io.js';
 import { profileTexts } from '../shared/messages/job-environment.js';
 import { FileLockTimeout, withFileLocks } from './file-lock.js';
-
-/** Where botocore (SAM CLI, the AWS CLI) and the JS SDK look for the shared files, from the step's environment. */
-export interface ProfilePaths {
-  credentials: string;
-  config: string;
-}
 
 function expandHome(file: string, home: string): string {
   return file === '~' || file.startsWith('~/') ? path.join(home, file.slice(1)) : file;
@@ -23,20 +18,7 @@ export function profilePaths(env: Io['env']): ProfilePaths {
   };
 }
 
-/** The files the aws-profile input writes: they hold session credentials, so only their owner may read them. */
-export interface ProfileStore {
-  /** The file's text, or undefined when it does not exist. */
-  read(file: string): Promise<string | undefined>;
-  /** Replaces the file as a whole (mode 0600; missing folders are made with mode 0700). */
-  write(file: string, text: string): Promise<void>;
-  remove(file: string): Promise<void>;
-  /**
-   * Runs `edit` (its reads and writes of `files`) while no other step of this action, in any
-   * process on the machine, edits them: runner services of one user share ~/.aws, and two steps
-   * that each read, edit and rename a file would otherwise lose one of the two edits.
-   */
-  exclusive<T>(files: readonly string[], edit: () => Promise<T>): Promise<T>;
-}
+export type { ProfilePaths, ProfileStore };
 
 export const FILE_MODE = 0o600;
 export const FOLDER_MODE = 0o700;

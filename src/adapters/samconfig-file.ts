@@ -6,19 +6,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { SamconfigRead } from '../assume-role/ports.js';
 import { errorText } from '../shared/step.js';
+import { SAMCONFIG_MAX_BYTES } from '../shared/text-limits.js';
 import { realPathInWorkspace } from './workspace-path.js';
 
-/** Larger than any samconfig a person writes; a bigger file is not read at all. */
-export const SAMCONFIG_MAX_BYTES = 1024 * 1024;
-
-export type SamconfigRead =
-  | { kind: 'none' }
-  | { kind: 'document'; name: string; document: unknown }
-  | { kind: 'unparsable'; name: string; message: string }
-  | { kind: 'tooLarge'; name: string }
-  | { kind: 'outsideWorkspace'; name: string }
-  | { kind: 'unreadable'; name: string; message: string };
+export type { SamconfigRead };
+export { SAMCONFIG_MAX_BYTES };
 
 const isMissing = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
 

@@ -1,4 +1,5 @@
-import { AssumeRoleWithWebIdentityCommand, STSClient, type AssumeRoleWithWebIdentityCommandInput } from '@aws-sdk/client-sts';
+import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { IdTokenSource, WebIdentityRequest } from '../assume-role/ports.js';
 import type { Io } from '../shared/io.js';
 import type { ProxyVariables } from '../shared/proxy-settings.js';
 import { errorText } from '../shared/step.js';
@@ -41,20 +42,13 @@ export interface WebIdentityCallOptions extends RetryOptions {
   mask: (value: string) => void;
 }
 
-export interface WebIdentityRequest extends Pick<AssumeRoleWithWebIdentityCommandInput, 'DurationSeconds' | 'Policy' | 'PolicyArns'> {
-  RoleArn: string;
-  RoleSessionName: string;
-  WebIdentityToken: string;
-}
-
 /** The one STS call of keyless mode, under the retry policy with a deadline per attempt. */
 export async function assumeRoleWithWebIdentity(client: STSClient, request: WebIdentityRequest, options: WebIdentityCallOptions): Promise<AssumedRole> {
   const answer = await sendWithRetries((abortSignal) => client.send(new AssumeRoleWithWebIdentityCommand(request), { abortSignal }), options);
   return assumedRoleFrom(answer, 'STS AssumeRoleWithWebIdentity', { roleArn: request.RoleArn, sessionName: request.RoleSessionName }, options.mask);
 }
 
-/** `io.idToken`: GitHub's ID token for an audience, each attempt cut off after `timeoutMs`. */
-export type IdTokenSource = (audience: string, timeoutMs: number) => Promise<string>;
+export type { IdTokenSource, WebIdentityRequest };
 
 /**
  * The token request's failure as the retry policy reads failures. The runner adapter's errors

@@ -2,31 +2,13 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type AssumeRole
 import { accountOfArn } from '../shared/aws-names.js';
 import type { Io } from '../shared/io.js';
 import { incompleteAnswer } from '../shared/messages/aws-failures.js';
-import type { UserKeyInputs } from '../shared/user-key-inputs.js';
+import type { AssumedRole, TemporaryCredentials, UserKeys } from '../assume-role/ports.js';
 import type { ProxyVariables } from '../shared/proxy-settings.js';
 import { endpointFromEnv } from './aws-endpoint.js';
 import { proxyRequestHandler } from './proxy-handler.js';
 import { sendWithRetries, type RetryOptions } from './aws-call.js';
 
-export interface TemporaryCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  expiration: Date;
-}
-
-/** What a successful AssumeRole answered, checked for completeness. */
-export interface AssumedRole {
-  credentials: TemporaryCredentials;
-  /** arn:aws:sts::123456789012:assumed-role/deploy/gha-1-1@org.repo */
-  assumedRoleArn: string;
-  roleArn: string;
-  account: string;
-  sessionName: string;
-}
-
-/** The limited user's keys, or temporary keys with their session token (aws-session-token, role-chaining). */
-export type UserKeys = Pick<UserKeyInputs, 'accessKeyId' | 'secretAccessKey' | 'region'> & { sessionToken?: string };
+export type { AssumedRole, TemporaryCredentials, UserKeys };
 
 /**
  * One client for the run, signing with the limited user's keys. The SDK's own retries are off:

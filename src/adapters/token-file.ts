@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import type { TokenFileResult } from '../assume-role/ports.js';
 import { tokenFileRefusals } from '../shared/messages/peer-inputs.js';
 
 /** The most STS takes as a WebIdentityToken. */
@@ -8,7 +9,7 @@ export const MAX_TOKEN_BYTES = 20000;
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
-export type TokenFileResult = { ok: true; token: string } | { ok: false; reason: string };
+export type { TokenFileResult };
 
 const inside = (dir: string, file: string) => file.startsWith(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`);
 

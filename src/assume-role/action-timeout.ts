@@ -1,4 +1,4 @@
-import type { ActionTimer } from '../adapters/action-timer.js';
+import type { ActionTimer } from './ports.js';
 import type { Io } from '../shared/io.js';
 import { peerInputLog } from '../shared/messages/peer-inputs.js';
 

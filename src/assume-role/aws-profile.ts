@@ -1,4 +1,4 @@
-import type { ProfilePaths, ProfileStore } from '../adapters/profile-store.js';
+import type { ProfilePaths, ProfileStore } from './ports.js';
 import { CREATED_FILE_TEXT, hasProfile, isLeftover, removeProfile, writeProfile, type ProfileFileKind } from './profile-files.js';
 
 export interface ProfileCredentials {

@@ -3,25 +3,17 @@
  * before it assumes anything: unset-current-credentials blanks them, use-existing-credentials
  * keeps them when STS still accepts them (role-chaining signs with them: credential-source.ts).
  */
-import type { STSClient } from '@aws-sdk/client-sts';
-import { callerArn, type UserKeys } from '../adapters/sts.js';
-import { announceEndpoint } from '../adapters/aws-endpoint.js';
 import { accountOfArn } from '../shared/aws-names.js';
 import type { Io } from '../shared/io.js';
-import { actionLog } from '../shared/messages/action-log.js';
 import { awsSaid } from '../shared/messages/aws-failures.js';
 import { peerInputLog } from '../shared/messages/peer-inputs.js';
-import { maskedProxyVariables, type ProxyVariables } from '../shared/proxy-settings.js';
 import { redact } from '../shared/redact.js';
-import { CallFailed, DEFAULT_RETRY_TIMING } from '../shared/retry.js';
-import { logRetry } from '../shared/retry-log.js';
+import { CallFailed } from '../shared/retry.js';
 import type { Secrets } from '../shared/secrets.js';
 import { EXPORTED_VARIABLES } from './credential-exports.js';
 import { environmentSecrets } from './credential-source.js';
-import { withStsEndpoint } from './peer-options.js';
+import type { RoleSessions, UserKeys } from './ports.js';
 import type { SharedOptions } from './role-inputs.js';
-
-export type StsClientFactory = (keys: UserKeys, env: Io['env'], proxy?: ProxyVariables) => STSClient | Promise<STSClient>;
 
 type Options = SharedOptions & { region: string; credentialSource?: 'inputs' | 'environment'; roleAccount?: string };
 
@@ -32,7 +24,7 @@ function unsetCurrentCredentials(io: Io): void {
 }
 
 /** One GetCallerIdentity with the environment's credentials: 'valid' only for the role's (or an allowed) account. */
-async function existingCredentialsValid(io: Io, inputs: Options, secrets: Secrets, stsClient: StsClientFactory): Promise<boolean> {
+async function existingCredentialsValid(io: Io, inputs: Options, secrets: Secrets, sessions: () => RoleSessions): Promise<boolean> {
   const accessKeyId = io.env.AWS_ACCESS_KEY_ID?.trim();
   const secretAccessKey = io.env.AWS_SECRET_ACCESS_KEY?.trim();
   if (!accessKeyId || !secretAccessKey) {
@@ -40,17 +32,9 @@ async function existingCredentialsValid(io: Io, inputs: Options, secrets: Secret
     return false;
   }
   const keys: UserKeys = { accessKeyId, secretAccessKey, sessionToken: io.env.AWS_SESSION_TOKEN?.trim() || undefined, region: inputs.region };
-  const proxy = maskedProxyVariables(io.env, inputs, (value) => secrets.add(value));
-  const client = await stsClient(keys, withStsEndpoint(io.env, inputs.stsEndpoint), proxy);
-  announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), inputs.region)));
   let arn: string;
   try {
-    arn = await callerArn(client, {
-      mask: (value) => secrets.add(value),
-      policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts },
-      clock: io.clock,
-      onRetry: logRetry(io, 'STS GetCallerIdentity', secrets),
-    });
+    arn = await sessions().callerIdentity(keys);
   } catch (error) {
     if (!(error instanceof CallFailed)) throw error;
     io.annotate('notice', peerInputLog.existingRejected(awsSaid(error.failure, secrets.values)));
@@ -71,10 +55,10 @@ async function existingCredentialsValid(io: Io, inputs: Options, secrets: Secret
  * Before any other AWS call: masks the environment's credentials when this run reads them, then
  * unset-current-credentials or use-existing-credentials. 'done': the existing credentials stay, the step ends.
  */
-export async function prepareEnvironment(io: Io, inputs: Options, secrets: Secrets, stsClient: StsClientFactory): Promise<'done' | 'continue'> {
+export async function prepareEnvironment(io: Io, inputs: Options, secrets: Secrets, sessions: () => RoleSessions): Promise<'done' | 'continue'> {
   if (inputs.credentialSource === 'environment' || inputs.useExistingCredentials) environmentSecrets(io.env).forEach((value) => secrets.add(value));
   if (inputs.credentialSource === 'environment') io.info(peerInputLog.chaining);
   if (inputs.unsetCurrentCredentials && inputs.outputEnvCredentials) unsetCurrentCredentials(io);
-  if (inputs.useExistingCredentials && await existingCredentialsValid(io, inputs, secrets, stsClient)) return 'done';
+  if (inputs.useExistingCredentials && await existingCredentialsValid(io, inputs, secrets, sessions)) return 'done';
   return 'continue';
 }

@@ -1,8 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { AssumeRoleCommandInput } from '@aws-sdk/client-sts';
-import { launchCredentialsServer, type CredentialsServerConfig, type LaunchedServer, type LaunchOptions, type RefreshSource } from '../adapters/credentials-server-launch.js';
-import type { AssumedRole, UserKeys } from '../adapters/sts.js';
+import type { RefreshSource } from '../shared/credentials-server-config.js';
 import type { Io } from '../shared/io.js';
 import { credentialsServerTexts } from '../shared/messages/credentials-server.js';
 import type { ProxyVariables } from '../shared/proxy-settings.js';
@@ -12,12 +10,11 @@ import { errorText } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
 import { EXPORTED_STATE, SERVER_STATE, serverEnvironmentFor } from './credential-exports.js';
 import type { KeylessInputs } from './keyless-inputs.js';
+import type { AssumedRole, AssumeRoleRequest, LaunchedServer, LaunchServer, UserKeys } from './ports.js';
 import type { SharedOptions } from './role-inputs.js';
 
 /** How the server re-assumes: the main step's own AssumeRole request with the key, or keyless mode's inputs. */
-export type RefreshPlan = { kind: 'keys'; keys: UserKeys; request: AssumeRoleCommandInput } | { kind: 'keyless'; inputs: KeylessInputs };
-
-export type LaunchServer = (config: Omit<CredentialsServerConfig, 'parentPid'>, options: LaunchOptions) => Promise<LaunchedServer>;
+export type RefreshPlan = { kind: 'keys'; keys: UserKeys; request: AssumeRoleRequest } | { kind: 'keyless'; inputs: KeylessInputs };
 
 /** The longest a job runs: 6 hours on GitHub-hosted runners, 5 days on self-hosted ones. */
 const jobLimitMs = (env: Io['env']) => (env.RUNNER_ENVIRONMENT === 'self-hosted' ? 5 * 24 : 6) * 60 * 60 * 1000;
@@ -47,7 +44,7 @@ function sourceFor(io: Io, assumed: AssumedRole, plan: RefreshPlan): RefreshSour
  * where it listens and its token (a secret before anything could print it) instead of the keys.
  */
 export async function publishRefreshing(io: Io, assumed: AssumedRole, inputs: SharedOptions & { region: string }, secrets: Secrets, plan: RefreshPlan, proxy: ProxyVariables,
-  launch: LaunchServer = launchCredentialsServer): Promise<void> {
+  launch: LaunchServer): Promise<void> {
   const token = randomBytes(32).toString('base64url');
   secrets.add(token);
   const nonce = randomUUID();

@@ -4,24 +4,15 @@
  * samconfig never fails the step: whatever goes wrong with it is at most one warning.
  */
 import path from 'node:path';
-import { isFolder, readSamconfig, type SamconfigRead, SAMCONFIG_MAX_BYTES } from '../adapters/samconfig-file.js';
-import { isInWorkspace } from '../adapters/workspace-path.js';
 import { describeInputProblems } from '../shared/input-problems.js';
 import type { Io } from '../shared/io.js';
 import { inputRules } from '../shared/messages/inputs.js';
 import { samconfigTexts } from '../shared/messages/samconfig.js';
 import { errorText } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
+import { SAMCONFIG_MAX_BYTES } from '../shared/text-limits.js';
+import type { SamconfigDeps, SamconfigRead } from './ports.js';
 import { SAMCONFIG_FILES, samconfigFindings, samconfigWarning } from './samconfig-findings.js';
-
-export interface SamconfigDeps {
-  isFolder(folder: string): Promise<boolean>;
-  /** Whether the folder's real path (symbolic links resolved) is within the workspace's. */
-  isInWorkspace(workspace: string, folder: string): Promise<boolean>;
-  readSamconfig(folder: string, names: readonly string[], workspace: string): Promise<SamconfigRead>;
-}
-
-export const DEFAULT_SAMCONFIG_DEPS: SamconfigDeps = { isFolder, isInWorkspace, readSamconfig };
 
 /** The folder sam deploy runs in: working-directory inside GITHUB_WORKSPACE, else the workspace, else the step's own folder. */
 export function samconfigFolder(env: Io['env'], workingDirectory: string | undefined): string {

@@ -1,4 +1,4 @@
-import type { AssumedRole } from '../adapters/sts.js';
+import type { AssumedRole } from './ports.js';
 import { ACCESS_KEY_ID, SECRET_ACCESS_KEY, type RoleArn } from '../shared/aws-names.js';
 import { stsAnswerRefusals } from '../shared/messages/assume-role-failures.js';
 

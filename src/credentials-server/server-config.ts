@@ -1,4 +1,4 @@
-import type { CredentialsServerConfig } from '../adapters/credentials-server-launch.js';
+import type { CredentialsServerConfig } from '../shared/credentials-server-config.js';
 import type { ServedSession } from './credentials-request.js';
 
 /** The longest a job runs: 6 hours on GitHub-hosted runners, 5 days on self-hosted ones. */

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { cliIo } from '../adapters/cli-io.js';
 import { githubToken } from '../adapters/github-token.js';
-import { credentialTexts, versionText } from '../shared/messages/rotation-surface.js';
+import { credentialTexts, versionText } from '../rotation/messages/rotation-surface.js';
 import { parseCommandLine, programFor } from '../rotation/command-line.js';
 import { keysAfterRun, rotationResult, type PlannedRun } from '../rotation/rotation-result.js';
 import { run } from '../rotation/run.js';
-import type { KeyAdmin } from '../shared/key-rotation-types.js';
+import type { KeyAdmin } from '../rotation/ports.js';
 import { version } from '../../package.json';
 import { rotationDeps } from './rotation-wiring.js';
 

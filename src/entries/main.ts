@@ -1,4 +1,5 @@
 import { actionsIo } from '../adapters/actions-io.js';
 import { run } from '../assume-role/run.js';
+import { assumeRoleDeps } from './assume-role-wiring.js';
 
-void run(actionsIo());
+void run(actionsIo(), assumeRoleDeps());

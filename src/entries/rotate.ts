@@ -1,5 +1,5 @@
 import { actionsIo } from '../adapters/actions-io.js';
-import { credentialTexts } from '../shared/messages/rotation-surface.js';
+import { credentialTexts } from '../rotation/messages/rotation-surface.js';
 import { runRotateAction } from '../rotation/rotate-action.js';
 import { rotationDeps } from './rotation-wiring.js';
 

@@ -2,10 +2,10 @@ import { explainingCredentialErrors } from '../adapters/credential-chain.js';
 import { createSecretStore } from '../adapters/github-secrets.js';
 import { createKeyAdmin, createKeyProbe } from '../adapters/iam-key-admin.js';
 import type { Io } from '../shared/io.js';
-import { failureTexts } from '../shared/messages/rotation.js';
+import { failureTexts } from '../rotation/messages/rotation.js';
 import type { Secrets } from '../shared/secrets.js';
 import { StepFailure } from '../shared/step-failure.js';
-import type { RotationDeps } from '../rotation/rotation-ports.js';
+import type { RotationDeps } from '../rotation/ports.js';
 
 /**
  * The real adapters for the rotation's run, shared by the command line and the rotate action: IAM

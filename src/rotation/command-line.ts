@@ -4,6 +4,7 @@
  * The values are read through `Io.input` and checked by rotation-inputs.ts.
  */
 import path from 'node:path';
+import { commandLineProblems } from './messages/command-line.js';
 
 export type CommandName = 'rotate' | 'revoke';
 
@@ -40,7 +41,7 @@ export function parseCommandLine(argv: readonly string[], program = DEFAULT_PROG
   if (first === '--version' || first === '-V' || first === 'version') return line(undefined, program, { version: true });
   if (first === 'help' || first === '--help' || first === '-h') return line('help', program);
   if (first === undefined) return line(undefined, program, { problems: ['no command given: use rotate or revoke'] });
-  if (!isCommand(first)) return line(undefined, program, { problems: [`unknown command ${quoted(first)}: use rotate or revoke`], json: argv.includes('--json') });
+  if (!isCommand(first)) return line(undefined, program, { problems: [commandLineProblems.unknownCommand(quoted(first))], json: argv.includes('--json') });
   const flags = new Map<string, string>();
   const problems: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -50,23 +51,23 @@ export function parseCommandLine(argv: readonly string[], program = DEFAULT_PROG
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(word);
     const name = match?.[1];
     if (!match || name === undefined) {
-      problems.push(`unexpected argument ${quoted(word)}: options are written --name value`);
+      problems.push(commandLineProblems.unexpectedArgument(quoted(word)));
       continue;
     }
-    if (flags.has(name)) problems.push(`--${name}: given more than once`);
+    if (flags.has(name)) problems.push(commandLineProblems.givenTwice(name));
     if (SWITCHES[first].includes(name)) {
       flags.set(name, match[2] ?? 'true');
     } else if (VALUE_FLAGS[first].includes(name)) {
       const value = match[2] ?? rest[i + 1];
       if (match[2] === undefined) i++;
       if (value === undefined || (match[2] === undefined && value.startsWith('--'))) {
-        problems.push(`--${name}: needs a value`);
+        problems.push(commandLineProblems.needsValue(name));
         if (value !== undefined) i--;
         continue;
       }
       flags.set(name, value);
     } else {
-      problems.push(`--${name}: not an option of ${first} (it takes ${[...VALUE_FLAGS[first], ...SWITCHES[first]].map((flag) => `--${flag}`).join(', ')})`);
+      problems.push(commandLineProblems.notAnOption(name, first, [...VALUE_FLAGS[first], ...SWITCHES[first]]));
     }
   }
   const json = flags.get('json');

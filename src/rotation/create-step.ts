@@ -1,11 +1,17 @@
 import type { Clock } from '../shared/io.js';
-import { failureTexts, stepTexts, type RotationContext } from '../shared/messages/rotation.js';
+import { failureTexts, stepTexts, type RotationContext } from './messages/rotation.js';
 import { StepFailure } from '../shared/step-failure.js';
 import type { RotateOptions } from './rotation-inputs.js';
 import { INTERRUPTED_AFTER_MS, isTargetUser, type KeyState } from './rotation-plan.js';
-import { isUnknownKey, type KeyAdmin, type KeyProbe, type NewAccessKey, type SecretStore } from './rotation-ports.js';
+import type { KeyAdmin, KeyProbe, NewAccessKey, SecretStore } from './ports.js';
 import { createdTag, tagKeysOf } from './rotation-tags.js';
 import { WRITE_SPACING_MS, writeAndSettle } from './write-settling.js';
+
+/** AWS's word for "this key is not known (yet)". */
+function isUnknownKey(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { failure?: { code?: unknown } }).failure?.code : undefined;
+  return code === 'InvalidClientTokenId' || code === 'UnrecognizedClientException';
+}
 
 /** New keys are rejected by STS for a few seconds; after this long something else is wrong. */
 export const ACCEPT_WAIT_MS = 60_000;

@@ -1,7 +1,7 @@
-import { failureTexts, stepTexts, type RotationContext } from '../shared/messages/rotation.js';
+import { failureTexts, stepTexts, type RotationContext } from './messages/rotation.js';
 import { StepFailure } from '../shared/step-failure.js';
 import type { KeyState } from './rotation-plan.js';
-import type { KeyAdmin, SecretStore } from './rotation-ports.js';
+import type { KeyAdmin, SecretStore } from './ports.js';
 import { deactivatedTag, tagKeysOf } from './rotation-tags.js';
 
 export interface LaterStepContext {

@@ -1,7 +1,7 @@
 import type { Io } from '../shared/io.js';
-import { revokeTexts } from '../shared/messages/rotation.js';
+import { revokeTexts } from './messages/rotation.js';
 import type { RevokeOptions } from './rotation-inputs.js';
-import type { KeyAdmin } from './rotation-ports.js';
+import type { KeyAdmin } from './ports.js';
 import { deactivatedTag } from './rotation-tags.js';
 
 /** The console's name for it: a second revoke updates the same policy's time. */

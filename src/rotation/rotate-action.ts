@@ -1,10 +1,10 @@
 import type { Io } from '../shared/io.js';
-import { rotateActionTexts } from '../shared/messages/rotation-surface.js';
+import { rotateActionTexts } from './messages/rotation-surface.js';
 import { Secrets } from '../shared/secrets.js';
 import { writeSummary } from '../shared/step.js';
 import { DEFAULT_PROGRAM } from './command-line.js';
 import { parseRotationOptions } from './rotation-inputs.js';
-import type { RotationDeps } from './rotation-ports.js';
+import type { RotationDeps } from './ports.js';
 import { keysAfterRun, rotationResult, type PlannedRun, type RotationResult } from './rotation-result.js';
 import { rotationSummary } from './rotation-summary.js';
 import { run } from './run.js';

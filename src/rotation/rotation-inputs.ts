@@ -1,7 +1,8 @@
 import { parseRoleArn, partitionOfRegion, REGION, type RoleArn } from '../shared/aws-names.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
-import type { Repository, SecretPlace } from '../shared/key-rotation-types.js';
+import type { Repository, SecretPlace } from './ports.js';
 import { DEFAULT_PROGRAM, type CommandName } from './command-line.js';
+import { optionRules } from './messages/command-line.js';
 
 export type { Repository, SecretPlace };
 
@@ -42,14 +43,14 @@ function repository(parser: InputParser): Repository | undefined {
   const value = parser.required('--repo');
   if (value === undefined) return undefined;
   const match = REPOSITORY.exec(value);
-  if (!match || match[2] === '.' || match[2] === '..') return parser.problem('--repo', 'must be OWNER/REPO, as in github.com/OWNER/REPO');
+  if (!match || match[2] === '.' || match[2] === '..') return parser.problem('--repo', optionRules.repo);
   return { owner: match[1] ?? '', repo: match[2] ?? '' };
 }
 
 function role(parser: InputParser, required: boolean): RoleArn | undefined {
   const value = required ? parser.required('--role-to-assume') : parser.optional('--role-to-assume');
   if (value === undefined) return undefined;
-  return parseRoleArn(value) ?? parser.problem('--role-to-assume', 'must be a role ARN, arn:PARTITION:iam::ACCOUNT_ID:role/NAME (a path before NAME is allowed)');
+  return parseRoleArn(value) ?? parser.problem('--role-to-assume', optionRules.roleToAssume);
 }
 
 function secretNames(parser: InputParser): SecretNames {
@@ -57,11 +58,11 @@ function secretNames(parser: InputParser): SecretNames {
   const names = parser.list('--secret-names');
   const [id, secret] = names;
   if (names.length !== 2 || id === undefined || secret === undefined) {
-    parser.problem('--secret-names', 'must be two secret names, ID_SECRET,SECRET_SECRET (the key id\'s, then the secret access key\'s)');
+    parser.problem('--secret-names', optionRules.secretNamesTwo);
   } else if ([id, secret].some((name) => !SECRET_NAME.test(name) || /^GITHUB_/i.test(name))) {
-    parser.problem('--secret-names', 'secret names are letters, digits and _, do not start with a digit or GITHUB_');
+    parser.problem('--secret-names', optionRules.secretNamesCharacters);
   } else if (id.toUpperCase() === secret.toUpperCase()) {
-    parser.problem('--secret-names', 'the two names must differ (GitHub secret names ignore case)');
+    parser.problem('--secret-names', optionRules.secretNamesDiffer);
   } else {
     return { id, secret };
   }
@@ -69,16 +70,16 @@ function secretNames(parser: InputParser): SecretNames {
 }
 
 function parseRotate(parser: InputParser, program: string): Parsed<RotateOptions> {
-  const userName = parser.pattern('--user-name', USER_NAME, 'must be an IAM user name: 1 to 64 letters, digits and +=,.@_-') ?? parser.required('--user-name');
+  const userName = parser.pattern('--user-name', USER_NAME, optionRules.userName) ?? parser.required('--user-name');
   const repo = repository(parser);
   const roleArn = role(parser, true);
-  const region = parser.pattern('--region', REGION, 'must be an AWS region such as eu-west-1') ?? parser.required('--region');
-  const environment = parser.pattern('--environment', ENVIRONMENT, 'must be a GitHub environment name: up to 255 letters, digits, spaces and _.-');
+  const region = parser.pattern('--region', REGION, optionRules.region) ?? parser.required('--region');
+  const environment = parser.pattern('--environment', ENVIRONMENT, optionRules.environment);
   const names = secretNames(parser);
   const deleteAfterDays = parser.wholeNumber('--delete-after-days', DEFAULT_DELETE_AFTER_DAYS, 0, 365);
   const dryRun = parser.boolean('--dry-run', false);
   if (roleArn && region && REGION.test(region) && partitionOfRegion(region) !== roleArn.partition) {
-    parser.problem('--region', `is in partition ${partitionOfRegion(region)}, but --role-to-assume is in ${roleArn.partition}`);
+    parser.problem('--region', optionRules.otherPartition(partitionOfRegion(region), roleArn.partition));
   }
   const complete = userName && repo && roleArn && region && REGION.test(region) && USER_NAME.test(userName);
   return parser.result(complete ? {
@@ -87,7 +88,7 @@ function parseRotate(parser: InputParser, program: string): Parsed<RotateOptions
 }
 
 function parseRevoke(parser: InputParser, program: string): Parsed<RevokeOptions> {
-  const userName = parser.pattern('--user-name', USER_NAME, 'must be an IAM user name: 1 to 64 letters, digits and +=,.@_-') ?? parser.required('--user-name');
+  const userName = parser.pattern('--user-name', USER_NAME, optionRules.userName) ?? parser.required('--user-name');
   const roleArn = role(parser, false);
   const complete = userName !== undefined && USER_NAME.test(userName);
   return parser.result(complete ? { command: 'revoke', userName, program, ...(roleArn ? { role: roleArn } : {}) } : undefined);

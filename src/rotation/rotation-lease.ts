@@ -1,7 +1,7 @@
 import type { Clock } from '../shared/io.js';
-import { leaseTexts } from '../shared/messages/rotation.js';
+import { leaseTexts } from './messages/rotation.js';
 import { StepFailure } from '../shared/step-failure.js';
-import type { KeyAdmin } from './rotation-ports.js';
+import type { KeyAdmin } from './ports.js';
 
 /**
  * One rotation at a time, across machines: a user tag naming the run that holds the lease and until

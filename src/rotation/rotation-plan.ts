@@ -1,4 +1,4 @@
-import type { KeyState, NothingDue, Refusal } from '../shared/key-rotation-types.js';
+import type { KeyState, NothingDue, Refusal } from './ports.js';
 import { createdByUs, deactivatedByUs } from './rotation-tags.js';
 
 export type { KeyState, NothingDue, Refusal };

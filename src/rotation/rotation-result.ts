@@ -1,4 +1,4 @@
-import type { KeyAdmin, KeyState } from '../shared/key-rotation-types.js';
+import type { KeyAdmin, KeyState } from './ports.js';
 import type { CommandName } from './command-line.js';
 import type { RotationState, Step } from './rotation-plan.js';
 

@@ -1,4 +1,4 @@
-import { summaryTexts } from '../shared/messages/rotation-surface.js';
+import { summaryTexts } from './messages/rotation-surface.js';
 import type { RotationResult } from './rotation-result.js';
 
 /** Outside text (AWS's and GitHub's words in the run's lines) shown as text, never as markdown or HTML. */

@@ -1,4 +1,4 @@
-import type { UserTag } from '../shared/key-rotation-types.js';
+import type { UserTag } from './ports.js';
 
 /** How a key is provably ours: user tags the tool writes (UserTag, in shared/key-rotation-types.ts) and nobody else has reason to write. */
 export type { UserTag };

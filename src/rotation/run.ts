@@ -1,5 +1,5 @@
 import type { Io } from '../shared/io.js';
-import { leaseTexts, refusalTexts, nothingDueTexts, revokeTexts, stepTexts, usageProblems, usageText, type RotationContext } from '../shared/messages/rotation.js';
+import { leaseTexts, refusalTexts, nothingDueTexts, revokeTexts, stepTexts, usageProblems, usageText, type RotationContext } from './messages/rotation.js';
 import { redact } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
 import { Secrets } from '../shared/secrets.js';
@@ -13,7 +13,7 @@ import { releaseLease, takeLease } from './rotation-lease.js';
 import { parseRotationOptions, type RotateOptions } from './rotation-inputs.js';
 import { isTargetUser, planRotation, type RotationState, type Step } from './rotation-plan.js';
 import type { RunObserver } from './rotation-result.js';
-import type { RotationDeps, SecretStore } from './rotation-ports.js';
+import type { RotationDeps, SecretStore } from './ports.js';
 
 /** 0: a step was taken or nothing was due; 1: failed or refused, with one error; 2: bad usage. */
 export type ExitCode = 0 | 1 | 2;

@@ -1,6 +1,6 @@
 import type { Clock } from '../shared/io.js';
-import { SecretWriteFailed } from '../shared/key-rotation-types.js';
-import type { SecretStore } from './rotation-ports.js';
+import { SecretWriteFailed } from '../shared/secret-write-failed.js';
+import type { SecretStore } from './ports.js';
 
 /**
  * How long a write whose outcome is unknown (no answer, a dropped connection, a 5xx) is watched for

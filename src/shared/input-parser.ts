@@ -2,7 +2,7 @@
  * Strict reading of action inputs. Every rule violation is collected as one line naming the input
  * and the rule, so a run with three mistakes reports all three at once, before any network call.
  */
-import { inputRules } from './messages/inputs.js';
+import { inputRules, inputWarnings } from './messages/inputs.js';
 
 export type InputReader = (name: string) => string;
 
@@ -63,7 +63,7 @@ export class InputParser {
     // 400 digits are a number too, but Number() makes them Infinity: say what the user wrote.
     const digits = value.replace(/^0+(?=\d)/, '');
     if (digits.length > String(max).length) {
-      this.problem(name, `must be from ${min} to ${max}; the value given is larger`);
+      this.problem(name, inputRules.numberTooLong(min, max));
       return fallback;
     }
     const number = Number(digits);
@@ -85,7 +85,7 @@ export class InputParser {
       return this.problem(name, inputRules.secretRequired);
     }
     if (value !== raw) {
-      this.warnings.push(`${name}: removed white space around the value (AWS keys never contain white space); fix the stored secret`);
+      this.warnings.push(`${name}: ${inputWarnings.whiteSpaceRemoved}`);
     }
     if (/\s/.test(value)) return this.problem(name, inputRules.secretWhiteSpace);
     if (!pattern.test(value)) return this.problem(name, rule);

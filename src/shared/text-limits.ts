@@ -13,3 +13,6 @@ export function cutToLength(text: string, maxUnits: number): string {
   }
   return cut;
 }
+
+/** Larger than any samconfig a person writes; a bigger file is not read at all. */
+export const SAMCONFIG_MAX_BYTES = 1024 * 1024;

@@ -9,7 +9,7 @@ import { createSecretStore } from '../../src/adapters/github-secrets.js';
 import { createKeyAdmin, createKeyProbe } from '../../src/adapters/iam-key-admin.js';
 import { parseCommandLine } from '../../src/rotation/command-line.js';
 import { run } from '../../src/rotation/run.js';
-import type { UserTag } from '../../src/shared/key-rotation-types.js';
+import type { UserTag } from '../../src/rotation/ports.js';
 import { startAwsTestServer } from './aws-test-server.js';
 import { startFakeGitHubSecrets } from './fake-github-secrets.js';
 import { recordingIo, type RecordingIo } from './recording-io.js';

@@ -1,20 +1,20 @@
 /**
- * The message catalogue: every user-facing text of the actions lives in this folder, one file per
- * area. CATALOGUE lists each entry by area and name, so a test can enumerate them (see
+ * The shared half of the message catalogue: the texts of more than one feature, and of the adapters,
+ * one file per area. A feature's own texts live beside it (src/rotation/messages/);
+ * src/entries/message-catalogue.ts lists both halves, so a test can enumerate every entry (see
  * __tests__/docs/troubleshooting-doc.test.ts) and a new message cannot go unexplained.
  */
 import * as actionLog from './action-log.js';
 import * as assumeRoleFailures from './assume-role-failures.js';
 import * as awsFailures from './aws-failures.js';
 import * as credentialsServer from './credentials-server.js';
+import * as gitHubCalls from './github-calls.js';
 import * as jobEnvironment from './job-environment.js';
 import * as keyAgeFailures from './key-age-failures.js';
 import * as inputs from './inputs.js';
 import * as keyFindings from './key-findings.js';
 import * as proxy from './proxy.js';
 import * as peerInputs from './peer-inputs.js';
-import * as rotation from './rotation.js';
-import * as rotationSurface from './rotation-surface.js';
 import * as samconfig from './samconfig.js';
 import * as step from './step.js';
 import * as trackingIssue from './tracking-issue.js';
@@ -26,19 +26,20 @@ export interface CatalogueEntry {
   name: string;
 }
 
-const AREAS: Record<string, Record<string, unknown>> = {
+export type MessageAreas = Record<string, Record<string, unknown>>;
+
+export const SHARED_AREAS: MessageAreas = {
   'action-log': actionLog,
   'assume-role-failures': assumeRoleFailures,
   'aws-failures': awsFailures,
   'credentials-server': credentialsServer,
+  'github-calls': gitHubCalls,
   'job-environment': jobEnvironment,
   'key-age-failures': keyAgeFailures,
   inputs,
   'key-findings': keyFindings,
   proxy,
   'peer-inputs': peerInputs,
-  rotation,
-  'rotation-surface': rotationSurface,
   samconfig,
   step,
   'tracking-issue': trackingIssue,
@@ -47,6 +48,7 @@ const AREAS: Record<string, Record<string, unknown>> = {
 
 const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const CATALOGUE: readonly CatalogueEntry[] = Object.entries(AREAS).flatMap(([area, exports]) =>
+/** Each text of `areas` by area and name: a group of texts (an object) by each of its members. */
+export const catalogueOf = (areas: MessageAreas): CatalogueEntry[] => Object.entries(areas).flatMap(([area, exports]) =>
   Object.entries(exports).flatMap(([name, value]) =>
     isGroup(value) ? Object.keys(value).map((member) => ({ area, name: `${name}.${member}` })) : typeof value === 'function' || typeof value === 'string' ? [{ area, name }] : []));

@@ -6,6 +6,7 @@ export const inputRules = {
   boolean: 'must be true or false',
   wholeNumber: (min: number, max: number) => `must be a whole number written in digits only, from ${min} to ${max}`,
   numberRange: (min: number, max: number, got: number) => `must be from ${min} to ${max}, got ${got}`,
+  numberTooLong: (min: number, max: number) => `must be from ${min} to ${max}; the value given is larger`,
   accessKeyId: 'must be an AWS access key id: 16 to 128 upper-case letters and digits, like AKIA followed by 16 characters',
   secretAccessKey: 'must be an AWS secret access key: letters, digits, / + and =, usually 40 characters',
   keyIdIsSecret: 'looks like a secret access key, not a key id: are the two secrets swapped?',
@@ -48,3 +49,8 @@ export const inputRules = {
   refreshTemporarySource: 'cannot be true when AssumeRole signs with temporary credentials (aws-session-token or role-chaining) or keyless mode reads web-identity-token-file: the credentials server re-assumes the role with the limited user\'s long-lived key or a fresh GitHub ID token, and neither of those would outlive the first session; sign with the long-lived key (or GitHub\'s OIDC token), or set refresh-credentials: false',
   audience: 'must be 1 to 256 characters from A-Z a-z 0-9 _ . : / @ + = -, like sts.amazonaws.com',
 } as const;
+
+/** A secret input's value the parser cleaned, printed after the input's name. */
+export const inputWarnings = {
+  whiteSpaceRemoved: 'removed white space around the value (AWS keys never contain white space); fix the stored secret',
+};

@@ -2,8 +2,8 @@
  * Texts of the command line's rotate and revoke. Key ids are printed whole (they are identifiers,
  * not secrets, and the commands we print need them); secrets never are.
  */
-import type { KeyState, NothingDue, Refusal } from '../key-rotation-types.js';
-import { redact } from '../redact.js';
+import { redact } from '../../shared/redact.js';
+import type { KeyState, NothingDue, Refusal } from '../ports.js';
 
 /** rotation/write-settling.ts's LATE_WRITE_WAIT_MS, in seconds. */
 const LATE_WRITE_SECONDS = 60;
@@ -177,15 +177,4 @@ export const leaseTexts = {
   tooSlow: (seconds: number) => `Taking the rotation lease took ${seconds} s or more (IAM answered slowly), so another run could have taken it at the same time; nothing was changed. Run this command again.`,
   lost: 'Refused: the rotation lease tag changed while it was being taken (someone removed or rewrote it); nothing was changed. Run this command again.',
   notReleased: (user: string) => `Could not remove the rotation lease tag assume-deploy-role:lease from ${user}; it expires by itself within 15 minutes, until then other runs refuse.`,
-};
-
-/** The one retry loop for GitHub (adapters/github-call.ts). */
-export const gitHubCallTexts = {
-  noAnswer: (ms: number) => `no answer within ${(ms / 1000).toFixed(0)} s`,
-  redirectRefused: (status: number, method: string, origin: string | undefined) =>
-    `GitHub answered HTTP ${status}, a redirect to ${origin === undefined ? 'an unreadable location' : redact(origin)}; ${method === 'GET' ? 'a redirect to another origin is' : 'a write is'} never followed (the token would go with it)`,
-  waitTooLong: (said: string, ms: number) => `${said} (GitHub asks to wait ${Math.ceil(ms / 1000)} s, longer than this call may take)`,
-  badPublicKey: 'GitHub answered without a usable public key (key_id and a 32-byte base64 key)',
-  badSecretList: 'GitHub answered the list of secrets without a secrets array',
-  noPublicKey: (said: string) => `could not get the secrets' public key, so nothing was sent: ${said}`,
 };

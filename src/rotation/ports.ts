@@ -1,9 +1,10 @@
-import type { RoleArn } from './aws-names.js';
+import type { RoleArn } from '../shared/aws-names.js';
 
 /**
- * The rotation's domain types and ports, shared by the rotation feature (src/rotation/), the
- * adapters that implement the ports (src/adapters/iam-key-admin.ts, github-secrets.ts) and the
- * messages that describe them (messages/rotation.ts), so dependencies point one way: into shared/.
+ * The rotation's domain types and ports, types only: the adapters that implement the ports
+ * (src/adapters/iam-key-admin.ts, github-secrets.ts, credential-chain.ts) import them from here,
+ * the rotation's messages (rotation/messages/) describe them. A failed secret write is the error
+ * class shared/secret-write-failed.ts.
  */
 
 export interface KeyState {
@@ -57,7 +58,7 @@ export interface UserTag {
 /**
  * What the rotation does to IAM, STS and GitHub, as the adapters (src/adapters/iam-key-admin.ts,
  * github-secrets.ts) offer it; the tests give fakes. Every call has its own deadlines and retries
- * inside; a failure is thrown as the adapter's error and explained here.
+ * inside; a failure is thrown as the adapter's error and explained by the rotation.
  */
 export interface NewAccessKey {
   accessKeyId: string;
@@ -90,18 +91,6 @@ export interface KeyProbe {
   assumeRole(key: NewAccessKey, role: RoleArn, region: string): Promise<string>;
 }
 
-/**
- * A secret write that failed. `no`: GitHub refused it (4xx, a redirect never followed, no public
- * key), so nothing was written; `unknown`: it may have been carried out (no answer, a dropped
- * connection, a 5xx), and may even land later.
- */
-export class SecretWriteFailed extends Error {
-  constructor(readonly written: 'no' | 'unknown', readonly failure: unknown, message: string) {
-    super(message);
-    this.name = 'SecretWriteFailed';
-  }
-}
-
 export interface SecretStore {
   /** GitHub's time: the local clock corrected by the `Date` of GitHub's latest answer. */
   now(): Date;
@@ -109,4 +98,11 @@ export interface SecretStore {
   updatedAt(names: readonly string[]): Promise<Map<string, Date>>;
   /** Encrypts `value` with the place's public key and writes it; a failure is a SecretWriteFailed. */
   write(name: string, value: string): Promise<void>;
+}
+
+export interface RotationDeps {
+  keyAdmin: KeyAdmin;
+  keyProbe: KeyProbe;
+  /** Built only when a command needs GitHub (rotate), so revoke works without a token. */
+  secretStore: (place: SecretPlace) => Promise<SecretStore>;
 }
