@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createIssueApi: () => (/* binding */ createIssueApi)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1329);
-/* harmony import */ var _github_call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1140);
+/* harmony import */ var _github_call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3063);
 
 
 /** Our own open issues are one or two; the bound only guards against a listing that never ends. */

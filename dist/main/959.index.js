@@ -6,16 +6,14 @@ exports.modules = {
 /***/ 5959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  FILE_MODE: () => (/* binding */ FILE_MODE),
-  FOLDER_MODE: () => (/* binding */ FOLDER_MODE),
   fileProfileStore: () => (/* binding */ fileProfileStore),
   profilePaths: () => (/* binding */ profilePaths)
 });
+
+// UNUSED EXPORTS: FILE_MODE, FOLDER_MODE
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
