@@ -1,4 +1,5 @@
-import { ACCESS_KEY_ID, SECRET_ACCESS_KEY } from '../shared/aws-names.js';
+import { SESSION_TOKEN } from '../shared/aws-names.js';
+import { readExportedCredentials } from '../shared/exported-credentials.js';
 import type { InputParser } from '../shared/input-parser.js';
 import type { Io } from '../shared/io.js';
 import { peerInputRules } from '../shared/messages/peer-inputs.js';
@@ -10,9 +11,6 @@ export interface SigningKeys extends Partial<UserKeyInputs> {
   sessionToken?: string;
   credentialSource: 'inputs' | 'environment';
 }
-
-/** STS session tokens are long base64; no white space. */
-const SESSION_TOKEN = /^[A-Za-z0-9/+=]{16,8192}$/;
 
 /**
  * Mode by input: role-chaining: true (any case) without aws-access-key-id chains from the
@@ -43,27 +41,10 @@ export function parseEnvironmentKeys(parser: InputParser, env: Io['env']): Signi
   if (parser.optional('web-identity-token-file') !== undefined) parser.problem('role-chaining', peerInputRules.chainingWithTokenFile);
   if (parser.boolean('unset-current-credentials', false)) parser.problem('unset-current-credentials', peerInputRules.chainingWithUnset);
   const region = parseRegion(parser);
-  const accessKeyId = env.AWS_ACCESS_KEY_ID?.trim() ?? '';
-  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY?.trim() ?? '';
-  const sessionToken = env.AWS_SESSION_TOKEN?.trim() || undefined;
-  if (accessKeyId === '' || secretAccessKey === '') {
-    parser.problem('role-chaining', peerInputRules.environmentKeysMissing);
+  const read = readExportedCredentials(env);
+  if (!read.ok) {
+    parser.problem('role-chaining', read.problem === 'missing' ? peerInputRules.environmentKeysMissing : peerInputRules.environmentKeyShape(read.variable));
     return { ...region, credentialSource: 'environment' };
   }
-  const shapes: Array<[string, boolean]> = [
-    ['AWS_ACCESS_KEY_ID', ACCESS_KEY_ID.test(accessKeyId)],
-    ['AWS_SECRET_ACCESS_KEY', SECRET_ACCESS_KEY.test(secretAccessKey)],
-    ['AWS_SESSION_TOKEN', sessionToken === undefined || SESSION_TOKEN.test(sessionToken)],
-  ];
-  const bad = shapes.find(([, ok]) => !ok);
-  if (bad) {
-    parser.problem('role-chaining', peerInputRules.environmentKeyShape(bad[0]));
-    return { ...region, credentialSource: 'environment' };
-  }
-  return { accessKeyId, secretAccessKey, sessionToken, ...region, credentialSource: 'environment' };
-}
-
-/** What to register as masks for the environment's credentials, before any call. */
-export function environmentSecrets(env: Io['env']): string[] {
-  return [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN].flatMap((value) => (value?.trim() ? [value.trim()] : []));
+  return { ...read.credentials, ...region, credentialSource: 'environment' };
 }

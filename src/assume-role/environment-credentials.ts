@@ -11,7 +11,7 @@ import { redact } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
 import type { Secrets } from '../shared/secrets.js';
 import { EXPORTED_VARIABLES } from './credential-exports.js';
-import { environmentSecrets } from './credential-source.js';
+import { exportedCredentialSecrets } from '../shared/exported-credentials.js';
 import type { RoleSessions, UserKeys } from './ports.js';
 import type { SharedOptions } from './role-inputs.js';
 
@@ -56,7 +56,7 @@ async function existingCredentialsValid(io: Io, inputs: Options, secrets: Secret
  * unset-current-credentials or use-existing-credentials. 'done': the existing credentials stay, the step ends.
  */
 export async function prepareEnvironment(io: Io, inputs: Options, secrets: Secrets, sessions: () => RoleSessions): Promise<'done' | 'continue'> {
-  if (inputs.credentialSource === 'environment' || inputs.useExistingCredentials) environmentSecrets(io.env).forEach((value) => secrets.add(value));
+  if (inputs.credentialSource === 'environment' || inputs.useExistingCredentials) exportedCredentialSecrets(io.env).forEach((value) => secrets.add(value));
   if (inputs.credentialSource === 'environment') io.info(peerInputLog.chaining);
   if (inputs.unsetCurrentCredentials && inputs.outputEnvCredentials) unsetCurrentCredentials(io);
   if (inputs.useExistingCredentials && await existingCredentialsValid(io, inputs, secrets, sessions)) return 'done';

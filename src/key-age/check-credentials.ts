@@ -1,4 +1,5 @@
-import { ACCESS_KEY_ID, IAM_USER_NAME, SECRET_ACCESS_KEY, SESSION_TOKEN } from '../shared/aws-names.js';
+import { IAM_USER_NAME } from '../shared/aws-names.js';
+import { readExportedCredentials } from '../shared/exported-credentials.js';
 import type { InputParser } from '../shared/input-parser.js';
 import type { Io } from '../shared/io.js';
 import { inputRules } from '../shared/messages/inputs.js';
@@ -28,23 +29,11 @@ export function parseEnvironmentCredentials(parser: InputParser, env: Io['env'])
     ? parser.problem('user-name', inputRules.userNameRequired)
     : parser.pattern('user-name', IAM_USER_NAME, inputRules.userName);
   const region = parseRegion(parser);
-  const accessKeyId = env.AWS_ACCESS_KEY_ID?.trim() ?? '';
-  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY?.trim() ?? '';
-  const sessionToken = env.AWS_SESSION_TOKEN?.trim() || undefined;
   if (userName === undefined) return region;
-  if (accessKeyId === '' || secretAccessKey === '') {
-    parser.problem('user-name', inputRules.environmentCredentialsMissing);
+  const read = readExportedCredentials(env);
+  if (!read.ok) {
+    parser.problem('user-name', read.problem === 'missing' ? inputRules.environmentCredentialsMissing : inputRules.environmentCredentialShape(read.variable));
     return region;
   }
-  const shapes: Array<[string, boolean]> = [
-    ['AWS_ACCESS_KEY_ID', ACCESS_KEY_ID.test(accessKeyId)],
-    ['AWS_SECRET_ACCESS_KEY', SECRET_ACCESS_KEY.test(secretAccessKey)],
-    ['AWS_SESSION_TOKEN', sessionToken === undefined || SESSION_TOKEN.test(sessionToken)],
-  ];
-  const bad = shapes.find(([, ok]) => !ok);
-  if (bad) {
-    parser.problem('user-name', inputRules.environmentCredentialShape(bad[0]));
-    return region;
-  }
-  return { accessKeyId, secretAccessKey, sessionToken, userName, ...region };
+  return { ...read.credentials, userName, ...region };
 }
