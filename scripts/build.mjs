@@ -5,7 +5,7 @@
 // (see build-stubs/README.md), and as CommonJS: Node starts a CommonJS entry about 10 ms sooner
 // than an ES module, and @actions/core's ESM bundles into it like any other dependency.
 import { spawn } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eagerFactories } from './eager-factories.mjs';
@@ -55,6 +55,20 @@ if (option('--bundle')) {
   await bundle(option('--bundle'), option('--into'));
 } else {
   const outRoot = path.resolve(option('--out') ?? path.join(root, 'dist'));
-  await rm(outRoot, { recursive: true, force: true });
-  await Promise.all(ENTRIES.map((entry) => bundleInChild(entry, outRoot)));
+  // Built beside the target and swapped in only when every bundle succeeded: a failed build
+  // leaves the previous dist/ as it was. At most two ncc processes at a time (each takes about
+  // 1.3 GB; seven at once could exhaust a small machine's memory).
+  const staging = `${outRoot}.building`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    const queue = [...ENTRIES];
+    const worker = async () => {
+      for (let entry = queue.shift(); entry; entry = queue.shift()) await bundleInChild(entry, staging);
+    };
+    await Promise.all([worker(), worker()]);
+    await rm(outRoot, { recursive: true, force: true });
+    await rename(staging, outRoot);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }
