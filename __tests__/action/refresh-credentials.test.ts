@@ -74,6 +74,18 @@ describe('refresh-credentials: true', () => {
     expect(step.outputs.expiration).toBe(session?.expiration.toISOString());
   });
 
+  test('with sts-endpoint, the server refreshes at the endpoint the first session came from', async () => {
+    const step = recordingIo({
+      inputs: { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, 'refresh-credentials': 'true', 'sts-endpoint': server.url },
+      env: { GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'octo-org/app', RUNNER_TEMP: '/tmp/runner-temp' },
+      now: Date.now(),
+    });
+    const { launched, launch } = fakeLaunch('starts');
+    await run(step, { launchCredentialsServer: launch });
+    expect(step.errors).toEqual([]);
+    expect(launched[0]?.config.stsEndpoint).toEqual({ AWS_ENDPOINT_URL_STS: server.url });
+  });
+
   test('a server that does not start fails the step with one error, cleaned, and nothing exported or output', async () => {
     const step = io();
     const { launch } = fakeLaunch('fails');

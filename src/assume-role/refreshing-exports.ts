@@ -10,6 +10,7 @@ import { errorText } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
 import { EXPORTED_STATE, SERVER_STATE, serverEnvironmentFor } from './credential-exports.js';
 import type { KeylessInputs } from './keyless-inputs.js';
+import { withStsEndpoint } from './peer-options.js';
 import type { AssumedRole, AssumeRoleRequest, LaunchedServer, LaunchServer, UserKeys } from './ports.js';
 import type { SharedOptions } from './role-inputs.js';
 
@@ -50,7 +51,9 @@ export async function publishRefreshing(io: Io, assumed: AssumedRole, inputs: Sh
   const nonce = randomUUID();
   const credentialsPath = `/credentials/${randomUUID()}`;
   const logFile = path.join(io.env.RUNNER_TEMP || io.env.TMPDIR || '/tmp', `assume-deploy-role-credentials-${nonce.slice(0, 8)}.log`);
-  const stsEndpoint = Object.fromEntries(['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL'].flatMap((name) => (io.env[name] ? [[name, io.env[name] ?? '']] : [])));
+  // The endpoint the first session came from (sts-endpoint replaces AWS_ENDPOINT_URL_STS), so every refresh goes there too.
+  const endpointEnv = withStsEndpoint(io.env, inputs.stsEndpoint);
+  const stsEndpoint = Object.fromEntries(['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL'].flatMap((name) => (endpointEnv[name] ? [[name, endpointEnv[name] ?? '']] : [])));
   const { credentials } = assumed;
   let server: LaunchedServer;
   try {
