@@ -48,7 +48,10 @@ var step = __webpack_require__(4830);
 var step_failure = __webpack_require__(4168);
 // EXTERNAL MODULE: ../src/assume-role/credential-exports.ts + 1 modules
 var credential_exports = __webpack_require__(7350);
+// EXTERNAL MODULE: ../src/assume-role/peer-options.ts
+var peer_options = __webpack_require__(2126);
 ;// CONCATENATED MODULE: ../src/assume-role/refreshing-exports.ts
+
 
 
 
@@ -88,7 +91,9 @@ async function publishRefreshing(io, assumed, inputs, secrets, plan, proxy, laun
     const nonce = (0,external_node_crypto_.randomUUID)();
     const credentialsPath = `/credentials/${(0,external_node_crypto_.randomUUID)()}`;
     const logFile = external_node_path_default().join(io.env.RUNNER_TEMP || io.env.TMPDIR || '/tmp', `assume-deploy-role-credentials-${nonce.slice(0, 8)}.log`);
-    const stsEndpoint = Object.fromEntries(['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL'].flatMap((name) => (io.env[name] ? [[name, io.env[name] ?? '']] : [])));
+    // The endpoint the first session came from (sts-endpoint replaces AWS_ENDPOINT_URL_STS), so every refresh goes there too.
+    const endpointEnv = (0,peer_options/* withStsEndpoint */.QM)(io.env, inputs.stsEndpoint);
+    const stsEndpoint = Object.fromEntries(['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL'].flatMap((name) => (endpointEnv[name] ? [[name, endpointEnv[name] ?? '']] : [])));
     const { credentials } = assumed;
     let server;
     try {
