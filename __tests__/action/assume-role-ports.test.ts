@@ -41,6 +41,7 @@ function fakes(sessions: Partial<RoleSessions> = {}) {
     },
     profileFiles: async () => { throw new Error('no profile in these tests'); },
     marker: () => 'marker',
+    secretToken: () => 'token',
     launchCredentialsServer: async () => { throw new Error('no server in these tests'); },
     actionTimer: () => () => undefined,
     readTokenFile: async () => ({ ok: false, reason: 'no token file in these tests' }),

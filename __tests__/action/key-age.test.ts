@@ -5,8 +5,10 @@
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { createIssueApi } from '../../src/adapters/github-issues.js';
-import { run } from '../../src/key-age/run.js';
+import { createIssueTracker } from '../../src/adapters/github-issues.js';
+import { run as runKeyAge, type KeyAgeDeps } from '../../src/key-age/run.js';
+import { keyAgeDeps } from '../../src/entries/key-age-wiring.js';
+import type { Io } from '../../src/shared/io.js';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';
 import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as KEY } from '../../test/support/fixtures.js';
@@ -48,7 +50,9 @@ function io(inputs: Record<string, string> = {}): RecordingIo {
   });
 }
 
-const issueApi = async (token: string, repository: { owner: string; repo: string }) => createIssueApi(token, repository, globalThis.fetch);
+const issueTracker: KeyAgeDeps['issueTracker'] = async (token, repository) => createIssueTracker(token, repository, globalThis.fetch);
+/** The real adapters (the loopback IAM through AWS_ENDPOINT_URL), with a test's fakes in their place. */
+const run = (step: Io, fakes: Partial<KeyAgeDeps> = {}) => runKeyAge(step, { ...keyAgeDeps(), ...fakes });
 
 describe('key-age run(io)', () => {
   test('ok: outputs and summary, no annotation, no failure', async () => {
@@ -129,7 +133,7 @@ describe('key-age run(io)', () => {
       })
       .reply(201, { number: 12 });
     const step = io({ 'tracking-issue': 'true', 'github-token': TOKEN });
-    await run(step, { issueApi });
+    await run(step, { issueTracker });
     expect(step.log()).toContain('Opened tracking issue #12.');
     expect(created.title).toBe(`Access keys of IAM user sam-cli-user in account ${ACCOUNT} need attention`);
     expect(created.body?.split('\n')[0]).toBe(`<!-- assume-deploy-role:key-age account=${ACCOUNT} user=sam-cli-user -->`);
@@ -143,7 +147,7 @@ describe('key-age run(io)', () => {
       .post('/graphql').reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
       .get(ISSUES).query(true).reply(403, { message: 'Resource not accessible by integration' });
     const step = io({ 'tracking-issue': 'true', 'github-token': TOKEN });
-    await run(step, { issueApi });
+    await run(step, { issueTracker });
     expect(step.failed).toBe(false);
     expect(step.annotations.at(-1)?.message).toMatch(/^The key check ran, but the tracking issue in octo-org\/app could not be updated: github-token may not write issues \(403\)/);
   });
@@ -221,7 +225,7 @@ describe('key-age run(io) with the watcher role\'s session from the environment 
       })
       .reply(201, { number: 13 });
     const step = keylessIo(credentials, { 'user-name': USER, 'tracking-issue': 'true', 'github-token': TOKEN });
-    await run(step, { issueApi });
+    await run(step, { issueTracker });
     expect(step.log()).toContain('Opened tracking issue #13.');
     expect(created.title).toBe(`Access key of IAM user sam-cli-user in account ${ACCOUNT} is too old: rotate it`);
     expect(server.requests.map((r) => [r.action, r.accessKeyId])).toContainEqual(['GetCallerIdentity', credentials.AWS_ACCESS_KEY_ID]);

@@ -8,33 +8,34 @@ import { afterEach, beforeAll, describe, expect, jest, test } from '@jest/global
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { readFileSync } from 'node:fs';
-import { explainAssumeRoleFailure, type AssumeRoleContext } from '../../src/shared/messages/assume-role-failures.js';
+import { explainAssumeRoleFailure, type AssumeRoleContext } from '../../src/assume-role/messages/assume-role-failures.js';
 import type { AwsFailure } from '../../src/shared/aws-failure.js';
 import type { CallContext } from '../../src/shared/messages/aws-failures.js';
 import { describeInputProblems } from '../../src/shared/input-problems.js';
 import { DEFAULT_THRESHOLDS, parseKeyAgeInputs } from '../../src/key-age/key-age-inputs.js';
-import { explainKeyAgeFailure } from '../../src/shared/messages/key-age-failures.js';
+import { explainKeyAgeFailure } from '../../src/key-age/messages/key-age-failures.js';
 import { assessKeys, type AccessKeyRecord, type LastUse } from '../../src/key-age/key-findings.js';
 import { CallFailed, DEFAULT_RETRY_TIMING, type RetryClock } from '../../src/shared/retry.js';
 import { parseActionInputs } from '../../src/assume-role/action-inputs.js';
 import { explainWebIdentityFailure, type WebIdentityCall } from '../../src/assume-role/web-identity-failure.js';
 import { assumeRoleWithWebIdentity } from '../../src/adapters/sts-web-identity.js';
-import { idTokenRequestFailed, noIdTokenPermission } from '../../src/shared/messages/web-identity.js';
-import { accountUnknown, explainIssueFailure, type IssueFailure } from '../../src/shared/messages/tracking-issue.js';
-import { assumeRoleRefusals, stsAnswerRefusals } from '../../src/shared/messages/assume-role-failures.js';
+import { idTokenRequestFailed, noIdTokenPermission } from '../../src/assume-role/messages/web-identity.js';
+import { accountUnknown, explainIssueFailure, type IssueFailure } from '../../src/key-age/messages/tracking-issue.js';
+import { assumeRoleRefusals, stsAnswerRefusals } from '../../src/assume-role/messages/assume-role-failures.js';
 import { summaryWriteFailed } from '../../src/shared/messages/step.js';
 import { CATALOGUE } from '../../src/entries/message-catalogue.js';
-import { findingTexts } from '../../src/shared/messages/key-findings.js';
+import { findingTexts } from '../../src/key-age/messages/key-findings.js';
 import { profileTexts, profileVariableWarning } from '../../src/shared/messages/job-environment.js';
 import { credentialsServerTexts, serverLog } from '../../src/shared/messages/credentials-server.js';
 import { inputRules } from '../../src/shared/messages/inputs.js';
 import { proxyTexts } from '../../src/shared/messages/proxy.js';
-import { peerInputLog, peerInputRules, tokenFileRefusals } from '../../src/shared/messages/peer-inputs.js';
-import { samconfigTexts } from '../../src/shared/messages/samconfig.js';
+import { peerInputLog, peerInputRules } from '../../src/assume-role/messages/peer-inputs.js';
+import { tokenFileRefusals } from '../../src/shared/messages/token-file.js';
+import { samconfigTexts } from '../../src/assume-role/messages/samconfig.js';
 import { samconfigFindings, samconfigWarning } from '../../src/assume-role/samconfig-findings.js';
-import { KEY_FAILURE_CODES } from '../../src/shared/messages/aws-failures.js';
-import { ASSUME_ROLE_FAILURE_CODES } from '../../src/shared/messages/assume-role-failures.js';
-import { ISSUE_FAILURE_STATUSES } from '../../src/shared/messages/tracking-issue.js';
+import { callerWithoutAccount, KEY_FAILURE_CODES } from '../../src/shared/messages/aws-failures.js';
+import { ASSUME_ROLE_FAILURE_CODES } from '../../src/assume-role/messages/assume-role-failures.js';
+import { ISSUE_FAILURE_STATUSES } from '../../src/key-age/messages/tracking-issue.js';
 import { listOwnAccessKeys } from '../../src/adapters/iam.js';
 import { logRetry } from '../../src/shared/retry-log.js';
 import type { Secrets } from '../../src/shared/secrets.js';
@@ -462,7 +463,7 @@ function runMessages(): Produced[] {
   return [
     { action: 'root', label: 'run: allowed-account-ids and a resolved bare role', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.givenRole(ROLE_ARN)) },
     { action: 'root', label: 'run: allowed-account-ids and the role STS answered for', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.returnedRole('arn:aws:sts::210987654321:assumed-role/deploy/s1')) },
-    { action: 'root', label: 'run: GetCallerIdentity ARN without an account', message: assumeRoleRefusals.callerWithoutAccount },
+    { action: 'root', label: 'run: GetCallerIdentity ARN without an account', message: callerWithoutAccount },
     { action: 'root', label: 'run: an assumed-role ARN with a line break', message: stsAnswerRefusals.malformedArn('STS AssumeRole', 'arn:aws:sts::123456789012:assumed-role/deploy/x\n::error::x') },
     { action: 'root', label: 'run: credentials for another account', message: stsAnswerRefusals.otherAccount('STS AssumeRole', 'arn:aws:sts::210987654321:assumed-role/deploy/s1', '210987654321', '123456789012') },
     { action: 'root', label: 'run: credentials not shaped like AWS\'s', message: stsAnswerRefusals.malformedCredentials('STS AssumeRoleWithWebIdentity') },
@@ -695,7 +696,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'inputs:inputRules.partitionMismatch': 'produced',
   'inputs:inputRules.accountNotAllowed': 'produced',  'inputs:inputRules.audience': 'produced',  'inputs:inputRules.keylessExternalId': 'produced',  'inputs:inputRules.keylessRoleArn': 'produced',  'inputs:inputRules.keylessSecretWithoutId': 'produced',  'inputs:inputRules.keylessSessionTags': 'produced',  'inputs:inputRules.keylessSourceIdentity': 'produced',
   'inputs:inputRules.warnAgeNotLess': 'produced',
-  ...Object.fromEntries(CATALOGUE.filter((entry) => entry.area === 'peer-inputs').map((entry) => [`peer-inputs:${entry.name}`, 'produced' as const])),
+  ...Object.fromEntries(CATALOGUE.filter((entry) => ['peer-inputs', 'token-file'].includes(entry.area)).map((entry) => [`${entry.area}:${entry.name}`, 'produced' as const])),
   'peer-inputs:peerInputLog.unset': 'not an error, warning or notice',
   'peer-inputs:peerInputLog.timeout': 'not an error, warning or notice',
   'peer-inputs:peerInputLog.tokenFile': 'not an error, warning or notice',
@@ -718,7 +719,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'assume-role-failures:assumeRoleRefusals.accountNotAllowed': 'produced',
   'assume-role-failures:assumeRoleRefusals.givenRole': 'produced',
   'assume-role-failures:assumeRoleRefusals.returnedRole': 'produced',
-  'assume-role-failures:assumeRoleRefusals.callerWithoutAccount': 'produced',
+  'aws-failures:callerWithoutAccount': 'produced',
   'assume-role-failures:explainAssumeRoleFailure': 'produced',
   'assume-role-failures:stsAnswerRefusals.malformedArn': 'produced',
   'assume-role-failures:stsAnswerRefusals.otherAccount': 'produced',
@@ -791,7 +792,7 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'web-identity:idTokenRequestFailed': 'produced',
   'web-identity:keylessLog.mode': 'not an error, warning or notice',
   'web-identity:keylessLog.token': 'not an error, warning or notice',
-  'web-identity:keylessPathNote': 'not an error, warning or notice',
+  'key-findings:keylessPathNote': 'not an error, warning or notice',
   'web-identity:subjectFormNote': 'not an error, warning or notice',
   'web-identity:webIdentityAccessDenied': 'produced',
   'web-identity:noOidcProvider': 'produced',

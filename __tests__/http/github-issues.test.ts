@@ -9,8 +9,8 @@ import { DEFAULT_THRESHOLDS } from '../../src/key-age/key-age-inputs.js';
 import { assessKeys, type KeyAssessment } from '../../src/key-age/key-findings.js';
 import { trackingMarker } from '../../src/key-age/tracking-issue-plan.js';
 import { syncTrackingIssue } from '../../src/key-age/tracking-issue-sync.js';
-import { createIssueApi } from '../../src/adapters/github-issues.js';
-import { explainIssueFailure } from '../../src/shared/messages/tracking-issue.js';
+import { createIssueTracker } from '../../src/adapters/github-issues.js';
+import { explainIssueFailure } from '../../src/key-age/messages/tracking-issue.js';
 import { FIXED_NOW as NOW } from '../../test/support/fixtures.js';
 
 // nock's interceptor patches node:http for the whole worker; later files in it must get the real one.
@@ -37,7 +37,7 @@ function keysAged(days: number): KeyAssessment {
   });
 }
 
-const github = () => createIssueApi(TOKEN, REPOSITORY, globalThis.fetch);
+const github = () => createIssueTracker(TOKEN, REPOSITORY, globalThis.fetch);
 const issue = (number: number, body: string, extra: object = {}) => ({ number, body, state: 'open', title: `issue ${number}`, user: { login: BOT }, ...extra });
 
 /** Fails the test on any request nothing was set up for. */

@@ -57,7 +57,7 @@ async function whyRejected(promise: Promise<unknown>): Promise<string> {
   return parts.join(' <- ');
 }
 
-const viewer = () => issues.createIssueApi('ghs_token', REPOSITORY, undefined, API).viewerLogin();
+const viewer = () => issues.createIssueTracker('ghs_token', REPOSITORY, undefined, API).viewerLogin();
 const writeSecret = () => secrets.createSecretStore({ token: 'ghs_token', place: { repository: REPOSITORY }, clock: INSTANT_CLOCK, baseUrl: API }).write('AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE');
 
 describe('the tracking issue\'s GitHub client behind a hostile proxy', () => {

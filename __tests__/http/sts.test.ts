@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { explainAssumeRoleFailure, type AssumeRoleContext } from '../../src/shared/messages/assume-role-failures.js';
+import { explainAssumeRoleFailure, type AssumeRoleContext } from '../../src/assume-role/messages/assume-role-failures.js';
 import { CallFailed, type RetryPolicy } from '../../src/shared/retry.js';
 import { assumeRole, createStsClient, type CallOptions } from '../../src/adapters/sts.js';
 import { EXAMPLE_KEY, EXAMPLE_REGION as REGION, EXAMPLE_ROLE_ARN as ROLE_ARN, INSTANT_CLOCK as instantClock } from '../../test/support/fixtures.js';

@@ -1,12 +1,12 @@
 /**
- * src/shared/messages/key-age-failures.ts: why IAM refused to list the keys, with the fix: the
+ * src/key-age/messages/key-age-failures.ts: why IAM refused to list the keys, with the fix: the
  * self-scoped policy to attach (per partition and user path), a deleted key, a wrong secret, and
  * AWS's own text redacted.
  */
 import { describe, expect, test } from '@jest/globals';
 import { toAwsFailure } from '../../src/shared/aws-failure.js';
 import { selfKeyReadPolicy } from '../../src/shared/iam-policies.js';
-import { explainKeyAgeFailure } from '../../src/shared/messages/key-age-failures.js';
+import { explainKeyAgeFailure } from '../../src/key-age/messages/key-age-failures.js';
 import { CallFailed } from '../../src/shared/retry.js';
 import { EXAMPLE_KEY } from '../../test/support/fixtures.js';
 import { WORKFLOW_KEY } from '../../test/support/key-assessments.js';

@@ -1,9 +1,9 @@
 /**
- * src/shared/messages/tracking-issue.ts: why GitHub refused the tracking issue, explained by its
+ * src/key-age/messages/tracking-issue.ts: why GitHub refused the tracking issue, explained by its
  * status (and its rate-limit text), each with the fix the user can make.
  */
 import { describe, expect, test } from '@jest/globals';
-import { explainIssueFailure, ISSUE_FAILURE_STATUSES } from '../../src/shared/messages/tracking-issue.js';
+import { explainIssueFailure, ISSUE_FAILURE_STATUSES } from '../../src/key-age/messages/tracking-issue.js';
 
 describe('explainIssueFailure', () => {
   test('a refused issue update is explained by GitHub\'s status', () => {

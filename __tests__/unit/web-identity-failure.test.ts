@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { explainWebIdentityFailure, type WebIdentityCall } from '../../src/assume-role/web-identity-failure.js';
 import { CallFailed } from '../../src/shared/retry.js';
-import { noIdTokenPermission } from '../../src/shared/messages/web-identity.js';
+import { noIdTokenPermission } from '../../src/assume-role/messages/web-identity.js';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXRoYXQtaXMtbG9uZy1lbm91Z2g';
 const CALL: WebIdentityCall = {

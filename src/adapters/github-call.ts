@@ -1,31 +1,14 @@
 import type { getOctokit } from '@actions/github';
 import type { Clock } from '../shared/io.js';
+import { GitHubCallFailed } from '../shared/github-failure.js';
 import { backoffDelay } from '../shared/retry.js';
 import { gitHubCallTexts } from '../shared/messages/github-calls.js';
 import { GITHUB_DEADLINES, verdictForStatus, type GitHubDeadlines } from './github-retry.js';
 import { systemClock } from './system-clock.js';
 
-export { GITHUB_DEADLINES, type GitHubDeadlines };
+export { GitHubCallFailed, GITHUB_DEADLINES, type GitHubDeadlines };
 
 type Octokit = ReturnType<typeof getOctokit>;
-
-/** How a GitHub call failed for good: no answer in time, no connection, or an HTTP status. */
-export class GitHubCallFailed extends Error {
-  constructor(
-    readonly kind: 'timeout' | 'network' | 'http',
-    message: string,
-    readonly attempts: number,
-    readonly elapsedMs: number,
-    readonly status?: number,
-    /** ECONNRESET, UND_ERR_SOCKET… for `network`. */
-    readonly code?: string,
-    /** An attempt of a write may have been carried out by GitHub (no answer, a dropped connection, a 5xx). */
-    readonly outcomeUnknown = false,
-  ) {
-    super(message);
-    this.name = 'GitHubCallFailed';
-  }
-}
 
 export interface GitHubCallOptions {
   /** The port's clock for budgets and waits (the system's by default). */

@@ -1,46 +1,22 @@
 import { getOctokit } from '@actions/github';
+import type { IssueTracker, OwnedIssue, Repository } from '../key-age/ports.js';
 import type { Clock } from '../shared/io.js';
+import { gitHubCallTexts } from '../shared/messages/github-calls.js';
 import { GITHUB_DEADLINES, withDeadlines, type GitHubDeadlines } from './github-call.js';
-
-/** An open issue as the tracking issue needs it: who created it decides whether it can be ours. */
-export interface OwnedIssue {
-  number: number;
-  body: string;
-  /** The login of the issue's creator (`user.login`). */
-  author: string;
-}
-
-/** The issue calls the tracking issue needs, over @actions/github (its proxy-aware transport). */
-export interface IssueApi {
-  /**
-   * The login of the token's own identity, from GraphQL `viewer`, which answers for every kind of
-   * token: `github-actions[bot]` for the workflow's GITHUB_TOKEN (an installation token, for which
-   * REST `GET /user` is refused), the user's login for a personal access token.
-   */
-  viewerLogin(): Promise<string>;
-  /** Open issues, not pull requests, that `login` created: GitHub filters (`creator`), we check again. */
-  listOpenBy(login: string): Promise<OwnedIssue[]>;
-  create(title: string, body: string): Promise<number>;
-  update(number: number, title: string, body: string): Promise<void>;
-  comment(number: number, body: string): Promise<void>;
-  close(number: number, reason: 'completed' | 'not_planned'): Promise<void>;
-}
-
-export interface Repository {
-  owner: string;
-  repo: string;
-}
 
 /** Our own open issues are one or two; the bound only guards against a listing that never ends. */
 const MAX_PAGES = 5;
 
 /**
+ * The tracking issue's calls over @actions/github (its proxy-aware transport), under the one retry
+ * loop for GitHub (github-call.ts). The viewer comes from GraphQL `viewer`, which answers for every
+ * kind of token (REST `GET /user` refuses the workflow's installation token).
  * `fetch` replaces the proxy-aware transport of @actions/github; only tests pass one, to answer
  * through nock or a loopback server, which see the global fetch but not undici's.
  */
-export function createIssueApi(
+export function createIssueTracker(
   token: string, repository: Repository, fetch?: typeof globalThis.fetch, baseUrl?: string, deadlines: GitHubDeadlines = GITHUB_DEADLINES, clock?: Clock,
-): IssueApi {
+): IssueTracker {
   const github = withDeadlines(getOctokit(token, {
     ...(fetch ? { request: { fetch } } : {}),
     ...(baseUrl ? { baseUrl } : {}),
@@ -49,7 +25,7 @@ export function createIssueApi(
     viewerLogin: async () => {
       const answer = await github.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
       const login = answer.viewer?.login;
-      if (typeof login !== 'string' || login === '') throw new Error('GitHub GraphQL named no viewer for github-token');
+      if (typeof login !== 'string' || login === '') throw new Error(gitHubCallTexts.noViewer);
       return login;
     },
     listOpenBy: async (login) => {

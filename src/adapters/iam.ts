@@ -1,28 +1,16 @@
 import { GetAccessKeyLastUsedCommand, IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { iamSigningRegion } from '../shared/iam-region.js';
+import type { AccessKeyRecord, LastUseRecord, OwnAccessKeys, SigningKeys } from '../key-age/ports.js';
 import type { Io } from '../shared/io.js';
 import { ACCESS_KEY_ID } from '../shared/aws-names.js';
 import { incompleteAnswer, pagesNeverEnded } from '../shared/messages/aws-failures.js';
-import type { UserKeyInputs } from '../shared/user-key-inputs.js';
 import type { ProxyVariables } from '../shared/proxy-settings.js';
 import { endpointFromEnv } from './aws-endpoint.js';
 import { proxyRequestHandler } from './proxy-handler.js';
 import { sendWithRetries, type RetryOptions } from './aws-call.js';
 
 export type IamCallOptions = RetryOptions;
-
-export interface AccessKeyRecord {
-  accessKeyId: string;
-  status: 'Active' | 'Inactive';
-  createDate: Date;
-}
-
-/** IAM's last-use record as it answered, unchecked. */
-export interface LastUseRecord {
-  date?: Date;
-  service?: string;
-  region?: string;
-}
+export type { AccessKeyRecord, LastUseRecord, OwnAccessKeys };
 
 /**
  * One client for the run, signing with the limited user's keys (or a role session's, with its token)
@@ -31,7 +19,7 @@ export interface LastUseRecord {
  * AWS_ENDPOINT_URL in the step's environment replace IAM's own endpoint; through the proxy that
  * `proxy` names for it, if any (the proxy agents are loaded only then).
  */
-export async function createIamClient(keys: Pick<UserKeyInputs, 'accessKeyId' | 'secretAccessKey' | 'partition'> & { sessionToken?: string }, env: Io['env'], proxy?: ProxyVariables): Promise<IAMClient> {
+export async function createIamClient(keys: Pick<SigningKeys, 'accessKeyId' | 'secretAccessKey' | 'partition' | 'sessionToken'>, env: Io['env'], proxy?: ProxyVariables): Promise<IAMClient> {
   const endpoint = endpointFromEnv(env, 'IAM');
   const requestHandler = await proxyRequestHandler(proxy);
   return new IAMClient({
@@ -41,11 +29,6 @@ export async function createIamClient(keys: Pick<UserKeyInputs, 'accessKeyId' | 
     ...(endpoint ? { endpoint } : {}),
     ...(requestHandler ? { requestHandler } : {}),
   });
-}
-
-export interface OwnAccessKeys {
-  keys: AccessKeyRecord[];
-  userName?: string;
 }
 
 /** IAM holds at most two keys per user; the bound only guards against a Marker that never ends. */

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { TokenFileResult } from '../assume-role/ports.js';
-import { tokenFileRefusals } from '../shared/messages/peer-inputs.js';
+import { tokenFileRefusals } from '../shared/messages/token-file.js';
 
 /** The most STS takes as a WebIdentityToken. */
 export const MAX_TOKEN_BYTES = 20000;

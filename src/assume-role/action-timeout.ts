@@ -1,6 +1,6 @@
 import type { ActionTimer } from './ports.js';
 import type { Io } from '../shared/io.js';
-import { peerInputLog } from '../shared/messages/peer-inputs.js';
+import { peerInputLog } from './messages/peer-inputs.js';
 
 /** What the step writes to the world; after the timeout none of it happens (masks still do). */
 const WRITES = new Set<PropertyKey>(['info', 'debug', 'annotate', 'exportVariable', 'setOutput', 'saveState', 'appendSummary', 'fail', 'failQuietly']);

@@ -2,7 +2,7 @@ import { SESSION_TOKEN } from '../shared/aws-names.js';
 import { readExportedCredentials } from '../shared/exported-credentials.js';
 import type { InputParser } from '../shared/input-parser.js';
 import type { Io } from '../shared/io.js';
-import { peerInputRules } from '../shared/messages/peer-inputs.js';
+import { peerInputRules } from './messages/peer-inputs.js';
 import { parseRegion, parseUserKeyInputs, type UserKeyInputs } from '../shared/user-key-inputs.js';
 
 /** The keys AssumeRole is signed with, and where they came from. */

@@ -6,7 +6,7 @@
 import { accountOfArn } from '../shared/aws-names.js';
 import type { Io } from '../shared/io.js';
 import { awsSaid } from '../shared/messages/aws-failures.js';
-import { peerInputLog } from '../shared/messages/peer-inputs.js';
+import { peerInputLog } from './messages/peer-inputs.js';
 import { redact } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
 import type { Secrets } from '../shared/secrets.js';

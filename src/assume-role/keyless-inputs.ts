@@ -2,7 +2,7 @@ import type { Partition, RoleArn } from '../shared/aws-names.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
 import { inputRules } from '../shared/messages/inputs.js';
 import { parseRegion } from '../shared/user-key-inputs.js';
-import { peerInputRules } from '../shared/messages/peer-inputs.js';
+import { peerInputRules } from './messages/peer-inputs.js';
 import { checkRoleArn, parseRole, parseSharedOptions, type SharedOptions } from './role-inputs.js';
 import { refuseKeylessTagging } from './session-tag-inputs.js';
 

@@ -1,6 +1,6 @@
 import type { Io } from '../shared/io.js';
 import { awsSaid } from '../shared/messages/aws-failures.js';
-import { idTokenRequestFailed, keylessLog, noIdTokenPermission } from '../shared/messages/web-identity.js';
+import { idTokenRequestFailed, keylessLog, noIdTokenPermission } from './messages/web-identity.js';
 import { CallFailed } from '../shared/retry.js';
 import { runContextFromEnv } from '../shared/run-context.js';
 import type { Secrets } from '../shared/secrets.js';
@@ -9,7 +9,7 @@ import { sessionNameForRun } from './session-name.js';
 import type { KeylessInputs } from './keyless-inputs.js';
 import { decodeWebIdentityClaims } from './web-identity-claims.js';
 import { explainWebIdentityFailure } from './web-identity-failure.js';
-import { peerInputLog } from '../shared/messages/peer-inputs.js';
+import { peerInputLog } from './messages/peer-inputs.js';
 import type { AssumedRole, AssumeRoleDeps, IdTokenSource, RoleSessions } from './ports.js';
 
 type KeylessDeps = Pick<AssumeRoleDeps, 'readTokenFile'>;

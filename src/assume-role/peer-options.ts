@@ -1,5 +1,5 @@
 import type { InputParser } from '../shared/input-parser.js';
-import { peerInputRules } from '../shared/messages/peer-inputs.js';
+import { peerInputRules } from './messages/peer-inputs.js';
 
 /** Inputs of aws-actions/configure-aws-credentials that both modes take, with its meaning. */
 export interface PeerOptions {

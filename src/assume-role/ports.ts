@@ -127,8 +127,10 @@ export interface AssumeRoleDeps extends SamconfigDeps {
   sessions: OpenRoleSessions;
   /** The aws-profile files, loaded only by a run that writes a profile. */
   profileFiles: () => Promise<ProfileFiles>;
-  /** A value no other run uses, marking the profile sections this step writes as its own. */
+  /** A value no other run uses, marking the profile sections this step writes as its own (a random UUID). */
   marker: () => string;
+  /** An unguessable value (32 random bytes, base64url): the credentials server's token. */
+  secretToken: () => string;
   /** Starts the credentials server (refresh-credentials), detached. */
   launchCredentialsServer: LaunchServer;
   /** action-timeout-s's timer. */

@@ -1,4 +1,3 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { RefreshSource } from '../shared/credentials-server-config.js';
 import type { Io } from '../shared/io.js';
@@ -11,7 +10,7 @@ import { StepFailure } from '../shared/step-failure.js';
 import { EXPORTED_STATE, SERVER_STATE, serverEnvironmentFor } from './credential-exports.js';
 import type { KeylessInputs } from './keyless-inputs.js';
 import { withStsEndpoint } from './peer-options.js';
-import type { AssumedRole, AssumeRoleRequest, LaunchedServer, LaunchServer, UserKeys } from './ports.js';
+import type { AssumedRole, AssumeRoleDeps, AssumeRoleRequest, LaunchedServer, UserKeys } from './ports.js';
 import type { SharedOptions } from './role-inputs.js';
 
 /** How the server re-assumes: the main step's own AssumeRole request with the key, or keyless mode's inputs. */
@@ -45,11 +44,11 @@ function sourceFor(io: Io, assumed: AssumedRole, plan: RefreshPlan): RefreshSour
  * where it listens and its token (a secret before anything could print it) instead of the keys.
  */
 export async function publishRefreshing(io: Io, assumed: AssumedRole, inputs: SharedOptions & { region: string }, secrets: Secrets, plan: RefreshPlan, proxy: ProxyVariables,
-  launch: LaunchServer): Promise<void> {
-  const token = randomBytes(32).toString('base64url');
+  deps: Pick<AssumeRoleDeps, 'launchCredentialsServer' | 'marker' | 'secretToken'>): Promise<void> {
+  const token = deps.secretToken();
   secrets.add(token);
-  const nonce = randomUUID();
-  const credentialsPath = `/credentials/${randomUUID()}`;
+  const nonce = deps.marker();
+  const credentialsPath = `/credentials/${deps.marker()}`;
   const logFile = path.join(io.env.RUNNER_TEMP || io.env.TMPDIR || '/tmp', `assume-deploy-role-credentials-${nonce.slice(0, 8)}.log`);
   // The endpoint the first session came from (sts-endpoint replaces AWS_ENDPOINT_URL_STS), so every refresh goes there too.
   const endpointEnv = withStsEndpoint(io.env, inputs.stsEndpoint);
@@ -57,7 +56,7 @@ export async function publishRefreshing(io: Io, assumed: AssumedRole, inputs: Sh
   const { credentials } = assumed;
   let server: LaunchedServer;
   try {
-    server = await launch({
+    server = await deps.launchCredentialsServer({
       region: inputs.region, stsEndpoint, proxy, retryMaxAttempts: inputs.retryMaxAttempts, token, nonce, path: credentialsPath, lifetimeMs: jobLimitMs(io.env),
       session: { ...credentials, expiration: credentials.expiration.toISOString() },
       source: sourceFor(io, assumed, plan),

@@ -15,7 +15,7 @@ import { inputRules } from '../shared/messages/inputs.js';
 import type { Io } from '../shared/io.js';
 import { parseEnvironmentKeys, parseInputKeys, type SigningKeys } from './credential-source.js';
 import { parsePeerOptions, type PeerOptions } from './peer-options.js';
-import { peerInputRules } from '../shared/messages/peer-inputs.js';
+import { peerInputRules } from './messages/peer-inputs.js';
 import { parseSessionTagging, type SessionTagging } from './session-tag-inputs.js';
 
 export type RoleInput = { kind: 'arn'; role: RoleArn } | { kind: 'name'; path: string; name: string };

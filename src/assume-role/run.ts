@@ -1,7 +1,8 @@
 import { accountOfArn, partitionOfRegion, roleArnFor, type RoleArn } from '../shared/aws-names.js';
 import type { Io } from '../shared/io.js';
 import { actionLog } from '../shared/messages/action-log.js';
-import { assumeRoleContext, assumeRoleRefusals, explainAssumeRoleFailure } from '../shared/messages/assume-role-failures.js';
+import { assumeRoleContext, assumeRoleRefusals, explainAssumeRoleFailure } from './messages/assume-role-failures.js';
+import { callerWithoutAccount } from '../shared/messages/aws-failures.js';
 import { keyHint, redact } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
 import { runContextFromEnv } from '../shared/run-context.js';
@@ -78,7 +79,7 @@ function checkAllowedAccount(inputs: SharedOptions, account: string, what: strin
 async function resolveRole(inputs: RootInputs, sessions: RoleSessions, secrets: Secrets): Promise<RoleArn> {
   if (inputs.role.kind === 'arn') return inputs.role.role;
   const account = accountOfArn(await sessions.callerIdentity(inputs));
-  if (!account) throw new StepFailure(assumeRoleRefusals.callerWithoutAccount);
+  if (!account) throw new StepFailure(callerWithoutAccount);
   if (inputs.maskAccountId) secrets.add(account);
   return roleArnFor(partitionOfRegion(inputs.region), account, inputs.role);
 }
@@ -102,7 +103,7 @@ async function publish(io: Io, assumed: AssumedRole, inputs: SharedOptions & { r
   if (inputs.refreshCredentials) {
     // Loaded only when a run asks for it.
     const { publishRefreshing } = await import('./refreshing-exports.js');
-    await publishRefreshing(io, assumed, inputs, secrets, plan, proxy, deps.launchCredentialsServer);
+    await publishRefreshing(io, assumed, inputs, secrets, plan, proxy, deps);
   } else if (inputs.outputEnvCredentials) {
     const shadowing = PROFILE_VARIABLES.filter((name) => (io.env[name] ?? '') !== '');
     if (shadowing.length > 0) io.annotate('warning', profileVariableWarning(shadowing));

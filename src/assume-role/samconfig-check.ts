@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describeInputProblems } from '../shared/input-problems.js';
 import type { Io } from '../shared/io.js';
 import { inputRules } from '../shared/messages/inputs.js';
-import { samconfigTexts } from '../shared/messages/samconfig.js';
+import { samconfigTexts } from './messages/samconfig.js';
 import { errorText } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
 import { SAMCONFIG_MAX_BYTES } from '../shared/text-limits.js';

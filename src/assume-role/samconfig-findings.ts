@@ -6,7 +6,7 @@
  * the file lacks gives no defaults at all (a debug line only); it refuses a non-empty file whose
  * `version` is not a decimal number. Pure: no file system here.
  */
-import { samconfigTexts, type SamconfigSection } from '../shared/messages/samconfig.js';
+import { samconfigTexts, type SamconfigSection } from './messages/samconfig.js';
 
 /** The names SAM CLI looks for, in its order: the first that exists is the one it reads. */
 export const SAMCONFIG_FILES = ['samconfig.toml', 'samconfig.yaml', 'samconfig.yml'] as const;

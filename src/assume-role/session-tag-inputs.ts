@@ -1,5 +1,5 @@
 import type { InputParser } from '../shared/input-parser.js';
-import { peerInputRules } from '../shared/messages/peer-inputs.js';
+import { peerInputRules } from './messages/peer-inputs.js';
 import { MAX_SESSION_TAGS, MAX_TAG_VALUE_LENGTH, RUN_TAG_KEYS, TAG_CHARACTERS, type SessionTag } from './session-tags.js';
 
 const MAX_TAG_KEY_LENGTH = 128;

@@ -1,6 +1,6 @@
 import type { AssumedRole } from './ports.js';
 import { ACCESS_KEY_ID, SECRET_ACCESS_KEY, type RoleArn } from '../shared/aws-names.js';
-import { stsAnswerRefusals } from '../shared/messages/assume-role-failures.js';
+import { stsAnswerRefusals } from './messages/assume-role-failures.js';
 
 /**
  * What an AssumeRole or AssumeRoleWithWebIdentity answer (`call` names it) must be before anything of it is exported or printed: a fake or

@@ -1,4 +1,4 @@
-import { explainAssumeRoleFailure } from '../shared/messages/assume-role-failures.js';
+import { explainAssumeRoleFailure } from './messages/assume-role-failures.js';
 import { awsSaid, explainGaveUp } from '../shared/messages/aws-failures.js';
 import type { CallFailed } from '../shared/retry.js';
 import {
@@ -9,7 +9,7 @@ import {
   webIdentityTokenExpired,
   webIdentityTokenRejected,
   type WebIdentityFailureContext,
-} from '../shared/messages/web-identity.js';
+} from './messages/web-identity.js';
 import type { WebIdentityClaims } from './web-identity-claims.js';
 import { isImmutableForm, subjectForm, subjectNearMisses, type SubjectForm } from './web-identity-subject.js';
 import { oidcProviderArn, webIdentityTrustStatement } from './web-identity-trust.js';

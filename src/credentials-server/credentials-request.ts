@@ -1,30 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Answer, CredentialsRequest, ServedSession } from './ports.js';
 
-/**
- * What the server answers one HTTP request, decided without the network: the container
- * credentials protocol (a GET of the path with `Authorization` equal to the token, answered with
- * AccessKeyId, SecretAccessKey, Token and Expiration), and the post step's shutdown request.
- */
-export interface CredentialsRequest {
-  method: string;
-  /** The request target's path, without the query. */
-  path: string;
-  authorization: string | undefined;
-}
-
-export interface ServedSession {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  expiration: Date;
-}
-
-export interface Answer {
-  status: number;
-  body: string;
-  /** The post step asked the server to stop. */
-  shutdown?: true;
-}
+export type { Answer, CredentialsRequest, ServedSession };
 
 export const SHUTDOWN_PATH = '/shutdown';
 

@@ -1,23 +1,13 @@
-import type { Clock } from '../shared/io.js';
 import { awsSaid } from '../shared/messages/aws-failures.js';
 import { serverLog } from '../shared/messages/credentials-server.js';
 import { redact } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
 import { errorText } from '../shared/step.js';
-import { answerRequest, type Answer, type CredentialsRequest, type ServedSession } from './credentials-request.js';
-import { isServable, refreshAt, retryRefreshAt } from './refresh-schedule.js';
+import { answerRequest, type ServedSession } from './credentials-request.js';
+import type { ServerPorts } from './ports.js';
 
-export interface ServerPorts {
-  clock: Clock;
-  listen(answer: (request: CredentialsRequest) => Answer): Promise<{ port: number; close(): Promise<void> }>;
-  /** Tells the main step the port; called once, after the listener is up. */
-  ready(port: number): void;
-  /** One re-assume under the retry policy; throws CallFailed when it gives up. */
-  refresh(): Promise<ServedSession>;
-  parentAlive(): boolean;
-  /** A line of the server's log; the loop has cleaned it already. */
-  log(line: string): void;
-}
+export type { ServerPorts };
+import { isServable, refreshAt, retryRefreshAt } from './refresh-schedule.js';
 
 export interface ServeOptions {
   token: string;

@@ -1,13 +1,11 @@
 import type { CredentialsServerConfig } from '../shared/credentials-server-config.js';
-import type { ServedSession } from './credentials-request.js';
+import type { ServerConfig } from './ports.js';
+
+export type { ServerConfig };
 
 /** The longest a job runs: 6 hours on GitHub-hosted runners, 5 days on self-hosted ones. */
 export const HOSTED_JOB_MS = 6 * 60 * 60 * 1000;
 export const SELF_HOSTED_JOB_MS = 5 * 24 * 60 * 60 * 1000;
-
-export interface ServerConfig extends Omit<CredentialsServerConfig, 'session'> {
-  session: ServedSession;
-}
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

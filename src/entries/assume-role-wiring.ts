@@ -3,7 +3,7 @@
  * files, the credentials server's launcher, the token file's reader) is loaded by import() when
  * first called, so the bundle evaluates it only then.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AssumeRoleDeps } from '../assume-role/ports.js';
 import { processActionTimer } from '../adapters/action-timer.js';
 import { openRoleSessions } from '../adapters/aws-sessions.js';
@@ -18,6 +18,7 @@ export function assumeRoleDeps(): AssumeRoleDeps {
       return { store: fileProfileStore, paths: profilePaths };
     },
     marker: randomUUID,
+    secretToken: () => randomBytes(32).toString('base64url'),
     launchCredentialsServer: async (config, options) => (await import('../adapters/credentials-server-launch.js')).launchCredentialsServer(config, options),
     actionTimer: processActionTimer,
     readTokenFile: async (given, workspace) => (await import('../adapters/token-file.js')).readTokenFile(given, workspace),

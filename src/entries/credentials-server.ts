@@ -26,7 +26,7 @@ process.on('SIGTERM', () => process.exit(0));
 // The STS client and the SDK load after the port is reported, so the main step returns sooner.
 let refresher: Promise<() => Promise<ServedSession>> | undefined;
 const refresh = async () => {
-  refresher ??= import('../credentials-server/refresher.js').then(({ refresherFor }) =>
+  refresher ??= import('../adapters/sts-refresher.js').then(({ refresherFor }) =>
     refresherFor(config, { clock: systemClock, mask: (value) => secrets.push(value), log: clean, secrets }));
   return (await refresher)();
 };

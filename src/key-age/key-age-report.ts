@@ -1,5 +1,5 @@
 import { IAM_USER_NAME } from '../shared/aws-names.js';
-import { keylessPathNote } from '../shared/messages/web-identity.js';
+import { keylessPathNote } from './messages/key-findings.js';
 import type { Thresholds } from './thresholds.js';
 import type { Finding, KeyAssessment, KeyRow, Severity } from './key-findings.js';
 

@@ -1,7 +1,7 @@
-import type { AccessKeyRecord, LastUseRecord } from '../adapters/iam.js';
+import type { AccessKeyRecord, LastUseRecord } from './ports.js';
 import { REGION } from '../shared/aws-names.js';
 import type { Severity } from '../shared/io.js';
-import { findingTexts } from '../shared/messages/key-findings.js';
+import { findingTexts } from './messages/key-findings.js';
 import type { Thresholds } from './thresholds.js';
 
 /**

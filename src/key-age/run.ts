@@ -1,46 +1,27 @@
-import type { IAMClient } from '@aws-sdk/client-iam';
-import type { STSClient } from '@aws-sdk/client-sts';
-import { announceEndpoint } from '../adapters/aws-endpoint.js';
-import { GitHubCallFailed } from '../adapters/github-call.js';
-import type { IssueApi, Repository } from '../adapters/github-issues.js';
-import type { UserKeys } from '../adapters/sts.js';
 import { accountOfArn } from '../shared/aws-names.js';
-import { accessKeyLastUse, createIamClient, listOwnAccessKeys, type IamCallOptions, type OwnAccessKeys } from '../adapters/iam.js';
+import { GitHubCallFailed } from '../shared/github-failure.js';
 import type { Io } from '../shared/io.js';
-import { maskedProxyVariables, type ProxyVariables } from '../shared/proxy-settings.js';
+import { maskedProxyVariables } from '../shared/proxy-settings.js';
 import { actionLog } from '../shared/messages/action-log.js';
-import { assumeRoleRefusals } from '../shared/messages/assume-role-failures.js';
-import { explainKeyAgeFailure } from '../shared/messages/key-age-failures.js';
-import { findingTexts, rotateCommandFor } from '../shared/messages/key-findings.js';
-import { accountUnknown, explainIssueFailure, type IssueFailure } from '../shared/messages/tracking-issue.js';
+import { callerWithoutAccount } from '../shared/messages/aws-failures.js';
 import { keyHint, redact } from '../shared/redact.js';
-import { CallFailed, DEFAULT_RETRY_TIMING } from '../shared/retry.js';
-import { logRetry } from '../shared/retry-log.js';
+import { CallFailed } from '../shared/retry.js';
 import { runContextFromEnv } from '../shared/run-context.js';
 import type { Secrets } from '../shared/secrets.js';
 import { errorText, runStep, writeSummary } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
-import { SECRET_INPUTS, type UserKeyInputs } from '../shared/user-key-inputs.js';
+import { SECRET_INPUTS } from '../shared/user-key-inputs.js';
 import { parseKeyAgeInputs, type KeyAgeInputs } from './key-age-inputs.js';
 import { keyAgeOutputs, keyAgeSummary, safeUserName, type ReportContext } from './key-age-report.js';
 import { assessKeys, lastUseOf, type KeyAssessment, type LastUse, type Severity } from './key-findings.js';
+import { explainKeyAgeFailure, type KeyAgeCallContext } from './messages/key-age-failures.js';
+import { findingTexts, rotateCommandFor } from './messages/key-findings.js';
+import { accountUnknown, explainIssueFailure, type IssueFailure } from './messages/tracking-issue.js';
+import type { KeyAgeDeps, KeyReader, OwnAccessKeys } from './ports.js';
 import { runUrl } from './tracking-issue-plan.js';
 import { syncTrackingIssue } from './tracking-issue-sync.js';
 
-export interface KeyAgeDeps {
-  iamClient: (keys: UserKeyInputs & { sessionToken?: string }, env: Io['env'], proxy?: ProxyVariables) => IAMClient | Promise<IAMClient>;
-  /** For GetCallerIdentity (no permission needed): the account the tracking issue belongs to. */
-  stsClient: (keys: UserKeys, env: Io['env'], proxy?: ProxyVariables) => STSClient | Promise<STSClient>;
-  /** Loaded only when a tracking issue is written, so a run without one never loads the GitHub client. */
-  issueApi: (token: string, repository: Repository, env: Io['env']) => Promise<IssueApi>;
-}
-
-const DEFAULT_DEPS: KeyAgeDeps = {
-  iamClient: createIamClient,
-  // Only a run that writes a tracking issue asks STS whose keys these are: the client is loaded then.
-  stsClient: async (keys, env, proxy) => (await import('../adapters/sts.js')).createStsClient(keys, env, proxy),
-  issueApi: async (token, repository) => (await import('../adapters/github-issues.js')).createIssueApi(token, repository),
-};
+export type { KeyAgeDeps };
 
 const TITLES: Record<Severity, string> = { error: 'Access key too old', warning: 'Access key check', notice: 'Inactive access key' };
 
@@ -48,19 +29,25 @@ interface KeyFacts extends OwnAccessKeys {
   lastUse: Map<string, LastUse>;
 }
 
-async function readKeyFacts(io: Io, client: IAMClient, inputs: KeyAgeInputs, secrets: Secrets): Promise<KeyFacts> {
-  const iamCall = async <T>(call: string, send: (options: IamCallOptions) => Promise<T>): Promise<T> => {
-    try {
-      return await send({ policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts }, clock: io.clock, onRetry: logRetry(io, call, secrets) });
-    } catch (error) {
-      if (!(error instanceof CallFailed)) throw error;
-      throw new StepFailure(explainKeyAgeFailure(error, { call, region: inputs.region, partition: inputs.partition, accessKeyId: inputs.accessKeyId, secrets: secrets.values, userName: inputs.userName }));
-    }
-  };
-  const own = await iamCall('IAM ListAccessKeys', (options) => listOwnAccessKeys(client, options, inputs.userName));
+/** A reader's call, its CallFailed explained for this run. */
+async function explained<T>(call: string, read: () => Promise<T>, context: Omit<KeyAgeCallContext, 'call'>, Failure: new (message: string) => Error): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof CallFailed)) throw error;
+    throw new Failure(explainKeyAgeFailure(error, { ...context, call }));
+  }
+}
+
+const callContext = (inputs: KeyAgeInputs, secrets: Secrets): Omit<KeyAgeCallContext, 'call'> =>
+  ({ region: inputs.region, partition: inputs.partition, accessKeyId: inputs.accessKeyId, secrets: secrets.values });
+
+async function readKeyFacts(reader: KeyReader, inputs: KeyAgeInputs, secrets: Secrets): Promise<KeyFacts> {
+  const context = { ...callContext(inputs, secrets), userName: inputs.userName };
+  const own = await explained('IAM ListAccessKeys', () => reader.ownKeys(inputs.userName), context, StepFailure);
   const lastUse = new Map<string, LastUse>();
   for (const key of own.keys) {
-    lastUse.set(key.accessKeyId, lastUseOf(await iamCall('IAM GetAccessKeyLastUsed', (options) => accessKeyLastUse(client, key.accessKeyId, options))));
+    lastUse.set(key.accessKeyId, lastUseOf(await explained('IAM GetAccessKeyLastUsed', () => reader.lastUse(key.accessKeyId), context, StepFailure)));
   }
   return { ...own, lastUse };
 }
@@ -79,32 +66,23 @@ function issueFailureOf(error: unknown): IssueFailure {
   return typeof status === 'number' ? { kind: 'http', status } : { kind: 'other' };
 }
 
-/** The keys' account, which the tracking issue belongs to; GetCallerIdentity needs no permission. */
-async function keysAccount(io: Io, inputs: KeyAgeInputs, proxy: ProxyVariables, secrets: Secrets, deps: KeyAgeDeps): Promise<string> {
-  const client = await deps.stsClient(inputs, io.env, proxy);
-  const { callerArn } = await import('../adapters/sts.js');
-  announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), inputs.region)));
-  const options = { policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: inputs.retryMaxAttempts }, clock: io.clock, onRetry: logRetry(io, 'STS GetCallerIdentity', secrets), mask: () => undefined };
-  try {
-    const account = accountOfArn(await callerArn(client, options));
-    if (account) return account;
-  } catch (error) {
-    if (!(error instanceof CallFailed)) throw error;
-    throw new AccountUnknown(explainKeyAgeFailure(error, { call: 'STS GetCallerIdentity', region: inputs.region, partition: inputs.partition, accessKeyId: inputs.accessKeyId, secrets: secrets.values }));
-  }
-  throw new AccountUnknown(assumeRoleRefusals.callerWithoutAccount);
-}
-
 /** GetCallerIdentity failed: its message is already explained and cleaned. */
 class AccountUnknown extends Error {}
 
-async function updateTrackingIssue(io: Io, inputs: KeyAgeInputs, proxy: ProxyVariables, assessment: KeyAssessment, context: ReportContext, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
+/** The keys' account, which the tracking issue belongs to; GetCallerIdentity needs no permission. */
+async function keysAccount(reader: KeyReader, inputs: KeyAgeInputs, secrets: Secrets): Promise<string> {
+  const account = accountOfArn(await explained('STS GetCallerIdentity', () => reader.callerArn(), callContext(inputs, secrets), AccountUnknown));
+  if (!account) throw new AccountUnknown(callerWithoutAccount);
+  return account;
+}
+
+async function updateTrackingIssue(io: Io, reader: KeyReader, inputs: KeyAgeInputs, assessment: KeyAssessment, context: ReportContext, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
   const tracking = inputs.trackingIssue;
   if (!tracking) return;
   const { owner, repo } = tracking.repository;
   try {
-    const account = await keysAccount(io, inputs, proxy, secrets, deps);
-    const issues = await deps.issueApi(tracking.token, tracking.repository, io.env);
+    const account = await keysAccount(reader, inputs, secrets);
+    const issues = await deps.issueTracker(tracking.token, tracking.repository, io.env);
     const url = runUrl(io.env.GITHUB_SERVER_URL, runContextFromEnv(io.env));
     io.info(await syncTrackingIssue(issues, assessment, { ...context, runUrl: url, account }));
   } catch (error) {
@@ -119,9 +97,8 @@ async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: K
   io.debug(actionLog.readingKeys(keyHint(inputs.accessKeyId), inputs.partition));
   // The runner's proxy variables (key-age has no proxy inputs), their passwords masked first.
   const proxy = maskedProxyVariables(io.env, {}, (value) => secrets.add(value));
-  const iam = await deps.iamClient(inputs, io.env, proxy);
-  announceEndpoint(iam, 'IAM', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), `partition ${inputs.partition}`)));
-  const facts = await readKeyFacts(io, iam, inputs, secrets);
+  const reader = deps.keyReader(inputs, { io, secrets, env: io.env, proxy, maxAttempts: inputs.retryMaxAttempts });
+  const facts = await readKeyFacts(reader, inputs, secrets);
   const now = new Date(io.clock.now());
   const context: ReportContext = {
     userName: safeUserName(facts.userName), thresholds: inputs.thresholds, now,
@@ -133,17 +110,16 @@ async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: K
     : undefined;
   const assessment = assessKeys({ keys: facts.keys, lastUse: facts.lastUse, now, thresholds: inputs.thresholds, workflowKeyId: inputs.userName === undefined ? inputs.accessKeyId : undefined, rotateCommand });
   await report(io, assessment, context, secrets);
-  await updateTrackingIssue(io, inputs, proxy, assessment, context, secrets, deps);
+  await updateTrackingIssue(io, reader, inputs, assessment, context, secrets, deps);
   // The error annotations above already say which key and what to do; another error line would repeat them.
   if (assessment.status === 'fail') io.failQuietly();
 }
 
 /** The key-age action: masks, inputs, the IAM reads, then findings, report and tracking issue. */
-export async function run(io: Io, deps: Partial<KeyAgeDeps> = {}): Promise<void> {
-  const resolved = { ...DEFAULT_DEPS, ...deps };
+export async function run(io: Io, deps: KeyAgeDeps): Promise<void> {
   await runStep(io, {
     secretInputs: [...SECRET_INPUTS, 'github-token'],
     parse: (read) => parseKeyAgeInputs(read, io.env.GITHUB_REPOSITORY, io.env),
-    body: (inputs, secrets) => checkKeys(io, inputs, secrets, resolved),
+    body: (inputs, secrets) => checkKeys(io, inputs, secrets, deps),
   });
 }

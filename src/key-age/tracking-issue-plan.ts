@@ -1,4 +1,4 @@
-import { trackingIssueTexts } from '../shared/messages/tracking-issue.js';
+import { trackingIssueTexts } from './messages/tracking-issue.js';
 import { findingList, keyTable, type ReportContext } from './key-age-report.js';
 import type { KeyAssessment } from './key-findings.js';
 

@@ -1,16 +1,16 @@
-import type { IssueApi } from '../adapters/github-issues.js';
-import { trackingIssueTexts } from '../shared/messages/tracking-issue.js';
+import type { IssueTracker } from './ports.js';
+import { trackingIssueTexts } from './messages/tracking-issue.js';
 import type { ReportContext } from './key-age-report.js';
 import type { KeyAssessment } from './key-findings.js';
 import { closingComment, duplicateComment, issueBody, issueTitle, planTrackingIssue, trackingMarker } from './tracking-issue-plan.js';
 
-async function closeIssue(issues: IssueApi, number: number, comment: string, reason: 'completed' | 'not_planned'): Promise<void> {
+async function closeIssue(issues: IssueTracker, number: number, comment: string, reason: 'completed' | 'not_planned'): Promise<void> {
   await issues.comment(number, comment);
   await issues.close(number, reason);
 }
 
 /** Opens, updates or closes the one tracking issue; returns what it did, in one line for the log. */
-export async function syncTrackingIssue(issues: IssueApi, assessment: KeyAssessment, context: ReportContext & { runUrl?: string; account: string }): Promise<string> {
+export async function syncTrackingIssue(issues: IssueTracker, assessment: KeyAssessment, context: ReportContext & { runUrl?: string; account: string }): Promise<string> {
   const marker = trackingMarker(context.account, context.userName);
   const ownLogin = await issues.viewerLogin();
   const plan = planTrackingIssue(assessment, await issues.listOpenBy(ownLogin), marker, ownLogin);

@@ -89,3 +89,5 @@ export function incompleteAnswer(call: string, missing: string): string {
 export function pagesNeverEnded(call: string, pages: number): string {
   return `${call} was still not done after ${pages} pages`;
 }
+
+export const callerWithoutAccount = 'STS GetCallerIdentity answered with an ARN that names no account';

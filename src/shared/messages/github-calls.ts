@@ -8,5 +8,6 @@ export const gitHubCallTexts = {
   waitTooLong: (said: string, ms: number) => `${said} (GitHub asks to wait ${Math.ceil(ms / 1000)} s, longer than this call may take)`,
   badPublicKey: 'GitHub answered without a usable public key (key_id and a 32-byte base64 key)',
   badSecretList: 'GitHub answered the list of secrets without a secrets array',
+  noViewer: 'GitHub GraphQL named no viewer for github-token',
   noPublicKey: (said: string) => `could not get the secrets' public key, so nothing was sent: ${said}`,
 };

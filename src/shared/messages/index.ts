@@ -1,24 +1,19 @@
 /**
  * The shared half of the message catalogue: the texts of more than one feature, and of the adapters,
- * one file per area. A feature's own texts live beside it (src/rotation/messages/);
- * src/entries/message-catalogue.ts lists both halves, so a test can enumerate every entry (see
- * __tests__/docs/troubleshooting-doc.test.ts) and a new message cannot go unexplained.
+ * one file per area. A feature's own texts live beside it (src/assume-role/messages/,
+ * src/key-age/messages/, src/rotation/messages/); src/entries/message-catalogue.ts lists both halves,
+ * so a test can enumerate every entry (see __tests__/docs/troubleshooting-doc.test.ts) and a new
+ * message cannot go unexplained.
  */
 import * as actionLog from './action-log.js';
-import * as assumeRoleFailures from './assume-role-failures.js';
 import * as awsFailures from './aws-failures.js';
 import * as credentialsServer from './credentials-server.js';
 import * as gitHubCalls from './github-calls.js';
 import * as jobEnvironment from './job-environment.js';
-import * as keyAgeFailures from './key-age-failures.js';
 import * as inputs from './inputs.js';
-import * as keyFindings from './key-findings.js';
 import * as proxy from './proxy.js';
-import * as peerInputs from './peer-inputs.js';
-import * as samconfig from './samconfig.js';
 import * as step from './step.js';
-import * as trackingIssue from './tracking-issue.js';
-import * as webIdentity from './web-identity.js';
+import * as tokenFile from './token-file.js';
 
 export interface CatalogueEntry {
   area: string;
@@ -30,20 +25,14 @@ export type MessageAreas = Record<string, Record<string, unknown>>;
 
 export const SHARED_AREAS: MessageAreas = {
   'action-log': actionLog,
-  'assume-role-failures': assumeRoleFailures,
   'aws-failures': awsFailures,
   'credentials-server': credentialsServer,
   'github-calls': gitHubCalls,
   'job-environment': jobEnvironment,
-  'key-age-failures': keyAgeFailures,
   inputs,
-  'key-findings': keyFindings,
   proxy,
-  'peer-inputs': peerInputs,
-  samconfig,
   step,
-  'tracking-issue': trackingIssue,
-  'web-identity': webIdentity,
+  'token-file': tokenFile,
 };
 
 const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,6 +1,6 @@
-import { callerArnFromMessage, selfKeyReadPolicy } from '../iam-policies.js';
-import type { CallFailed } from '../retry.js';
-import { awsSaid, explainCommonFailure, type CallContext } from './aws-failures.js';
+import { callerArnFromMessage, selfKeyReadPolicy } from '../../shared/iam-policies.js';
+import type { CallFailed } from '../../shared/retry.js';
+import { awsSaid, explainCommonFailure, type CallContext } from '../../shared/messages/aws-failures.js';
 
 /** The user's name and path from `arn:aws:iam::123456789012:user/path/name`. */
 function userOfArn(arn: string | undefined): { name: string; path: string } | undefined {

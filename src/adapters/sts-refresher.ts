@@ -1,29 +1,18 @@
 import type { STSClient } from '@aws-sdk/client-sts';
-import { requestRunnerIdToken } from '../adapters/github-id-token.js';
-import { assumeRole, createStsClient, type AssumedRole } from '../adapters/sts.js';
-import { assumeRoleWithWebIdentity, createWebIdentityStsClient, requestIdToken, type WebIdentityCallOptions } from '../adapters/sts-web-identity.js';
-import type { Clock } from '../shared/io.js';
+import { requestRunnerIdToken } from './github-id-token.js';
+import { assumeRole, createStsClient, type AssumedRole } from './sts.js';
+import { assumeRoleWithWebIdentity, createWebIdentityStsClient, requestIdToken, type WebIdentityCallOptions } from './sts-web-identity.js';
 import { incompleteAnswer, retryLine } from '../shared/messages/aws-failures.js';
 import { usesProxy } from '../shared/proxy-settings.js';
 import { DEFAULT_RETRY_TIMING } from '../shared/retry.js';
-import type { ServedSession } from './credentials-request.js';
-import type { ServerConfig } from './server-config.js';
-
-export interface RefresherPorts {
-  clock: Clock;
-  /** Adds a value to those cleaned from the log; called on every secret before anything else. */
-  mask: (value: string) => void;
-  /** A retry line, cleaned by the caller. */
-  log: (line: string) => void;
-  secrets: readonly string[];
-}
+import type { OpenRefresher, ServedSession } from '../credentials-server/ports.js';
 
 /**
  * One re-assume of the role as the main step did it, under the action's retry policy: with the
  * limited user's key (AssumeRole), or (keyless) a fresh ID token from the runner's token service
  * and AssumeRoleWithWebIdentity. One STS client for the server's life.
  */
-export function refresherFor(config: ServerConfig, ports: RefresherPorts): () => Promise<ServedSession> {
+export const refresherFor: OpenRefresher = (config, ports) => {
   const policy = { ...DEFAULT_RETRY_TIMING, maxAttempts: config.retryMaxAttempts };
   const options = (call: string): WebIdentityCallOptions => ({
     mask: ports.mask,
@@ -51,4 +40,4 @@ export function refresherFor(config: ServerConfig, ports: RefresherPorts): () =>
     client ??= createWebIdentityStsClient(config.region, config.stsEndpoint, proxy);
     return checked(await assumeRoleWithWebIdentity(await client, { ...source.request, WebIdentityToken: token }, options('STS AssumeRoleWithWebIdentity')));
   };
-}
+};

@@ -3,9 +3,9 @@
  * sam deploy runs in. Every value comes from a file in the workspace, so each is shown through
  * `shown` (its known shape, else escaped and cut), never raw. None of them fails the step.
  */
-import { REGION } from '../aws-names.js';
-import { redact } from '../redact.js';
-import { cutToLength } from '../text-limits.js';
+import { REGION } from '../../shared/aws-names.js';
+import { redact } from '../../shared/redact.js';
+import { cutToLength } from '../../shared/text-limits.js';
 
 /** A profile name as botocore's INI files can hold it (the aws-profile input's rule). */
 const PROFILE_SHAPE = /^[\w+=,.@-]{1,64}$/;

@@ -59,3 +59,8 @@ export const findingTexts = {
   checked: (count: number, status: string, oldestDays: number) =>
     `Checked ${plural(count, 'access key')}: ${status}, the oldest active key is ${oldestDays} days old.`,
 };
+
+/** Said once in the key-age summary when the user has keys: the path that makes them unnecessary. */
+export const keylessPathNote = 'A key that does not exist cannot leak: once the deploy role trusts GitHub\'s OIDC tokens, assume-deploy-role runs keyless ' +
+  '(no aws-access-key-id, permissions id-token: write), and this key, its secrets, this check and rotation can all go. ' +
+  'assume-deploy-role\'s docs/migrate-to-oidc.md walks through it, ending with the key deleted.';

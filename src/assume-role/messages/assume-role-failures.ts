@@ -1,7 +1,7 @@
-import { callerArnFromMessage, trustStatement } from '../iam-policies.js';
-import { keyHint, redact } from '../redact.js';
-import type { CallFailed } from '../retry.js';
-import { awsSaid, explainGaveUp, explainKeyFailure, type CallContext } from './aws-failures.js';
+import { callerArnFromMessage, trustStatement } from '../../shared/iam-policies.js';
+import { keyHint, redact } from '../../shared/redact.js';
+import type { CallFailed } from '../../shared/retry.js';
+import { awsSaid, explainGaveUp, explainKeyFailure, type CallContext } from '../../shared/messages/aws-failures.js';
 
 export interface AssumeRoleContext extends CallContext {
   roleArn: string;
@@ -91,7 +91,6 @@ export const assumeRoleRefusals = {
   accountNotAllowed: (what: string) => `${what} is in an account that allowed-account-ids does not list; nothing was exported`,
   givenRole: (arn: string) => `role-to-assume (${arn})`,
   returnedRole: (arn: string) => `The role STS returned credentials for (${arn})`,
-  callerWithoutAccount: 'STS GetCallerIdentity answered with an ARN that names no account',
 };
 
 const ENDPOINT_HINT = 'Is the endpoint AWS\'s? Check AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL and endpoint_url in the AWS config file (AWS_CONFIG_FILE, ~/.aws/config).';

@@ -58,11 +58,6 @@ export const keylessLog = {
   token: (subject: string) => `GitHub's ID token names sub ${subject}`,
 };
 
-/** Said once in the key-age summary when the user has keys: the path that makes them unnecessary. */
-export const keylessPathNote = 'A key that does not exist cannot leak: once the deploy role trusts GitHub\'s OIDC tokens, assume-deploy-role runs keyless ' +
-  '(no aws-access-key-id, permissions id-token: write), and this key, its secrets, this check and rotation can all go. ' +
-  'assume-deploy-role\'s docs/migrate-to-oidc.md walks through it, ending with the key deleted.';
-
 /** `refusedStatus`: the HTTP status when GitHub refused the request (4xx), which trying again does not change. */
 export function idTokenRequestFailed(attempts: number, seconds: string, detail: string, refusedStatus?: number): string {
   const advice = refusedStatus === undefined

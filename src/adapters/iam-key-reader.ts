@@ -1,0 +1,42 @@
+/**
+ * KeyReader for one run of the key-age action: one IAM client for the partition (with the endpoint
+ * notice and the proxy), STS loaded only when GetCallerIdentity is asked; every call under the
+ * run's retry policy and deadlines, its retries logged, its failure a CallFailed (shared/retry.ts).
+ */
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { KeyReader, KeyReadSettings, OpenKeyReader, SigningKeys } from '../key-age/ports.js';
+import { actionLog } from '../shared/messages/action-log.js';
+import { redact } from '../shared/redact.js';
+import { DEFAULT_RETRY_TIMING } from '../shared/retry.js';
+import { logRetry } from '../shared/retry-log.js';
+import type { RetryOptions } from './aws-call.js';
+import { announceEndpoint } from './aws-endpoint.js';
+import { accessKeyLastUse, createIamClient, listOwnAccessKeys } from './iam.js';
+
+function announcing(settings: KeyReadSettings, where: string) {
+  return (call: string, url: string) => settings.io.info(actionLog.endpoint(call, redact(url, settings.secrets.values), where));
+}
+
+export const openKeyReader: OpenKeyReader = (keys: SigningKeys, settings: KeyReadSettings): KeyReader => {
+  const options = (call: string): RetryOptions => ({
+    policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: settings.maxAttempts },
+    clock: settings.io.clock,
+    onRetry: logRetry(settings.io, call, settings.secrets),
+  });
+  let iam: Promise<IAMClient> | undefined;
+  const client = () => (iam ??= createIamClient(keys, settings.env, settings.proxy).then((created) => {
+    announceEndpoint(created, 'IAM', announcing(settings, `partition ${keys.partition}`));
+    return created;
+  }));
+  return {
+    ownKeys: async (userName) => listOwnAccessKeys(await client(), options('IAM ListAccessKeys'), userName),
+    lastUse: async (accessKeyId) => accessKeyLastUse(await client(), accessKeyId, options('IAM GetAccessKeyLastUsed')),
+    callerArn: async () => {
+      const { callerArn, createStsClient } = await import('./sts.js');
+      const sts = await createStsClient(keys, settings.env, settings.proxy);
+      announceEndpoint(sts, 'STS', announcing(settings, keys.region));
+      // GetCallerIdentity answers no secret: nothing to mask.
+      return callerArn(sts, { ...options('STS GetCallerIdentity'), mask: () => undefined });
+    },
+  };
+};
