@@ -40,7 +40,7 @@ export function parseCommandLine(argv: readonly string[], program = DEFAULT_PROG
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-V' || first === 'version') return line(undefined, program, { version: true });
   if (first === 'help' || first === '--help' || first === '-h') return line('help', program);
-  if (first === undefined) return line(undefined, program, { problems: ['no command given: use rotate or revoke'] });
+  if (first === undefined) return line(undefined, program, { problems: [commandLineProblems.noCommand] });
   if (!isCommand(first)) return line(undefined, program, { problems: [commandLineProblems.unknownCommand(quoted(first))], json: argv.includes('--json') });
   const flags = new Map<string, string>();
   const problems: string[] = [];
@@ -71,7 +71,7 @@ export function parseCommandLine(argv: readonly string[], program = DEFAULT_PROG
     }
   }
   const json = flags.get('json');
-  if (json !== undefined && !/^(true|false)$/i.test(json)) problems.push('--json: must be true or false (or --json alone)');
+  if (json !== undefined && !/^(true|false)$/i.test(json)) problems.push(commandLineProblems.jsonNotBoolean);
   return { command: first, flags, problems, version: false, json: json?.toLowerCase() === 'true', program };
 }
 

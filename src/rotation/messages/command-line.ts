@@ -1,6 +1,8 @@
 /** The command line's own problems: its words (command-line.ts) and its options' rules (rotation-inputs.ts). */
 
 export const commandLineProblems = {
+  noCommand: 'no command given: use rotate or revoke',
+  jsonNotBoolean: '--json: must be true or false (or --json alone)',
   unknownCommand: (word: string) => `unknown command ${word}: use rotate or revoke`,
   unexpectedArgument: (word: string) => `unexpected argument ${word}: options are written --name value`,
   givenTwice: (name: string) => `--${name}: given more than once`,
