@@ -19,7 +19,7 @@ const TOKEN = 'ghs_KeyAgePortsTierToken0000000000000';
 const MARKER = `<!-- assume-deploy-role:key-age account=${ACCOUNT} user=${USER} -->`;
 
 const refused = (code: string, message: string) =>
-  new CallFailed({ code, message, httpStatus: 403, clockSkewCorrected: false, network: false, throttling: false }, 1, 'permanent', 5);
+  new CallFailed({ code, message, httpStatus: 403, clockSkewCorrected: false, network: false, throttling: false, sdkTransient: false }, 1, 'permanent', 5);
 
 interface World {
   ageDays: number;

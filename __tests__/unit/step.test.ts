@@ -1,12 +1,14 @@
 /**
  * src/shared/step.ts: the skeleton both actions run on, through the recording fake of the port.
  * Masks first, then parsing, then the warnings; every input problem in one error and no body
- * call; a StepFailure printed as it is; anything else thrown redacted of every registered secret.
+ * call; a StepFailure printed as it is but for the secrets; anything else thrown redacted of every
+ * registered secret and put on one line.
  */
 import { describe, expect, jest, test } from '@jest/globals';
 import type { InputReader, Parsed } from '../../src/shared/input-parser.js';
 import { runStep, writeSummary } from '../../src/shared/step.js';
 import { StepFailure } from '../../src/shared/step-failure.js';
+import type { RunContext } from '../../src/shared/run-context.js';
 import { Secrets } from '../../src/shared/secrets.js';
 import { EXAMPLE_KEY, EXAMPLE_KEY_INPUTS } from '../../test/support/fixtures.js';
 import { recordingIo, type RecordingIo } from '../../test/support/recording-io.js';
@@ -15,21 +17,24 @@ const SECRET_INPUTS = ['aws-access-key-id', 'aws-secret-access-key'];
 
 interface Run {
   io: RecordingIo;
-  body: jest.Mock<(inputs: string, secrets: Secrets) => Promise<void>>;
+  body: jest.Mock<(inputs: string, secrets: Secrets, run: RunContext) => Promise<void>>;
   /** How many effects the port had recorded when parse was called. */
   effectsBeforeParse: number;
 }
 
 async function run(options: {
   inputs?: Record<string, string>;
+  env?: Record<string, string>;
+  secretVariables?: string[];
   parse?: (read: InputReader) => Parsed<string>;
-  body?: (inputs: string, secrets: Secrets) => Promise<void>;
+  body?: (inputs: string, secrets: Secrets, run: RunContext) => Promise<void>;
 }): Promise<Run> {
-  const io = recordingIo({ inputs: options.inputs ?? EXAMPLE_KEY_INPUTS });
+  const io = recordingIo({ inputs: options.inputs ?? EXAMPLE_KEY_INPUTS, env: options.env ?? {} });
   const body = jest.fn(options.body ?? (async () => undefined));
   let effectsBeforeParse = -1;
   await runStep(io, {
     secretInputs: SECRET_INPUTS,
+    ...(options.secretVariables ? { secretVariables: options.secretVariables } : {}),
     parse: (read) => {
       effectsBeforeParse = io.effects.length;
       return options.parse ? options.parse(read) : { ok: true, value: read('aws-region'), warnings: [] };
@@ -52,6 +57,13 @@ describe('masks', () => {
     expect(effectsBeforeParse).toBe(masks.length);
     expect(io.log()).not.toContain(EXAMPLE_KEY.accessKeyId);
     expect(io.log()).not.toContain(EXAMPLE_KEY.secretAccessKey.slice(0, 20));
+  });
+
+  test('a secret variable of the environment is masked with the inputs, before parsing; an unset one registers nothing', async () => {
+    const token = 'runnerIdTokenRequestToken0123456789';
+    const { io, effectsBeforeParse } = await run({ env: { ACTIONS_ID_TOKEN_REQUEST_TOKEN: token }, secretVariables: ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'UNSET_VARIABLE'] });
+    expect(io.masks).toEqual([EXAMPLE_KEY.accessKeyId, EXAMPLE_KEY.secretAccessKey, token]);
+    expect(effectsBeforeParse).toBe(3);
   });
 
   test('an empty secret input registers no mask (an empty mask would hide nothing useful)', async () => {
@@ -90,6 +102,19 @@ describe('failures in the body', () => {
     const message = `Attach this policy:\n${'{"Statement":[]}'.repeat(50)}`;
     const { io } = await run({ body: async () => { throw new StepFailure(message); } });
     expect(io.errors).toEqual([message]);
+  });
+
+  test('a StepFailure naming a registered secret (a masked account id in a refusal) prints *** in its place', async () => {
+    const { io } = await run({ body: async (_inputs, secrets) => {
+      secrets.add('111122223333');
+      throw new StepFailure('role-to-assume (arn:aws:iam::111122223333:role/deploy) is in an account that allowed-account-ids does not list');
+    } });
+    expect(io.errors).toEqual(['role-to-assume (arn:aws:iam::***:role/deploy) is in an account that allowed-account-ids does not list']);
+  });
+
+  test('the body gets the run context, read once from the step\'s environment', async () => {
+    const { body } = await run({ env: { GITHUB_RUN_ID: '42', GITHUB_REPOSITORY: 'octo-org/app', GITHUB_RUN_ATTEMPT: '' } });
+    expect(body.mock.calls[0]?.[2]).toMatchObject({ runId: '42', repository: 'octo-org/app', runAttempt: undefined });
   });
 
   test('any other error is redacted of every registered secret and put on one line', async () => {

@@ -2,7 +2,7 @@ import type { Io } from '../shared/io.js';
 import { awsSaid } from '../shared/messages/aws-failures.js';
 import { idTokenRequestFailed, keylessLog, noIdTokenPermission } from './messages/web-identity.js';
 import { CallFailed } from '../shared/retry.js';
-import { runContextFromEnv } from '../shared/run-context.js';
+import type { RunContext } from '../shared/run-context.js';
 import type { Secrets } from '../shared/secrets.js';
 import { StepFailure } from '../shared/step-failure.js';
 import { sessionNameForRun } from './session-name.js';
@@ -25,12 +25,10 @@ async function tokenFromFile(io: Io, given: string, secrets: Secrets, deps: Keyl
 
 /**
  * Before any call: the runner offers a token only to jobs with `id-token: write`. Its request
- * token is masked first, whatever follows.
+ * token was masked when the step began (run.ts's secretVariables).
  */
-export function idTokenSource(io: Io, secrets: Secrets): IdTokenSource {
-  const requestToken = io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-  if (requestToken) secrets.add(requestToken);
-  if (!io.env.ACTIONS_ID_TOKEN_REQUEST_URL || !requestToken || !io.idToken) throw new StepFailure(noIdTokenPermission());
+export function idTokenSource(io: Io): IdTokenSource {
+  if (!io.env.ACTIONS_ID_TOKEN_REQUEST_URL || !io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN || !io.idToken) throw new StepFailure(noIdTokenPermission());
   return io.idToken.bind(io);
 }
 
@@ -47,17 +45,17 @@ async function fetchToken(io: Io, source: IdTokenSource, request: KeylessInputs,
 }
 
 /** The token, then one AssumeRoleWithWebIdentity; every failure is one StepFailure that says what to change. */
-export async function assumeKeyless(io: Io, request: KeylessInputs, sessions: RoleSessions, secrets: Secrets, deps: KeylessDeps): Promise<AssumedRole> {
+export async function assumeKeyless(io: Io, request: KeylessInputs, sessions: RoleSessions, secrets: Secrets, deps: KeylessDeps, run: RunContext): Promise<AssumedRole> {
   const token = request.webIdentityTokenFile !== undefined
     ? await tokenFromFile(io, request.webIdentityTokenFile, secrets, deps)
-    : await fetchToken(io, idTokenSource(io, secrets), request, sessions, secrets);
+    : await fetchToken(io, idTokenSource(io), request, sessions, secrets);
   const claims = decodeWebIdentityClaims(token);
   if (claims) io.debug(keylessLog.token(claims.subject));
   const { role } = request;
   try {
     return await sessions.assumeWithWebIdentity({
       RoleArn: role.arn,
-      RoleSessionName: request.sessionName ?? sessionNameForRun(runContextFromEnv(io.env), new Date(io.clock.now())),
+      RoleSessionName: request.sessionName ?? sessionNameForRun(run, new Date(io.clock.now())),
       WebIdentityToken: token,
       DurationSeconds: request.durationSeconds,
       Policy: request.inlineSessionPolicy,

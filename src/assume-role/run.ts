@@ -5,7 +5,7 @@ import { assumeRoleContext, assumeRoleRefusals, explainAssumeRoleFailure } from 
 import { callerWithoutAccount } from '../shared/messages/aws-failures.js';
 import { keyHint, redact } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
-import { runContextFromEnv } from '../shared/run-context.js';
+import type { RunContext } from '../shared/run-context.js';
 import type { Secrets } from '../shared/secrets.js';
 import { runStep, writeSummary } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
@@ -56,23 +56,21 @@ async function writeProfile(io: Io, assumed: AssumedRole, inputs: SharedOptions 
     overwrite: inputs.overwriteAwsProfile,
     marker: deps.marker(),
   });
-  if (!result.ok) throw new StepFailure(redact(profileTexts.exists(inputs.awsProfile, result.existing.map(({ file }) => file)), secrets.values));
+  if (!result.ok) throw new StepFailure(profileTexts.exists(inputs.awsProfile, result.existing.map(({ file }) => file)));
   io.saveState(PROFILE_STATE, JSON.stringify(result.written));
   io.info(redact(profileTexts.written(inputs.awsProfile, result.written.files.map(({ file }) => file)), secrets.values));
 }
 
 
 /** Before anything of an STS answer is printed or exported: its shape, its account, allowed-account-ids. */
-function checkAnswer(io: Io, call: string, assumed: AssumedRole, role: RoleArn, inputs: SharedOptions, secrets: Secrets): void {
+function checkAnswer(io: Io, call: string, assumed: AssumedRole, role: RoleArn, inputs: SharedOptions): void {
   const refusal = refuseStsAnswer(call, assumed, role, new Date(io.clock.now()));
-  if (refusal) throw new StepFailure(redact(refusal, secrets.values));
-  checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn), secrets);
+  if (refusal) throw new StepFailure(refusal);
+  checkAllowedAccount(inputs, assumed.account, assumeRoleRefusals.returnedRole(assumed.assumedRoleArn));
 }
 
-function checkAllowedAccount(inputs: SharedOptions, account: string, what: string, secrets: Secrets): void {
-  if (inputs.allowedAccountIds.length > 0 && !inputs.allowedAccountIds.includes(account)) {
-    throw new StepFailure(redact(assumeRoleRefusals.accountNotAllowed(what), secrets.values));
-  }
+function checkAllowedAccount(inputs: SharedOptions, account: string, what: string): void {
+  if (inputs.allowedAccountIds.length > 0 && !inputs.allowedAccountIds.includes(account)) throw new StepFailure(assumeRoleRefusals.accountNotAllowed(what));
 }
 
 /** A bare role name needs the keys' account: one GetCallerIdentity, only in that case. */
@@ -84,8 +82,7 @@ async function resolveRole(inputs: RootInputs, sessions: RoleSessions, secrets: 
   return roleArnFor(partitionOfRegion(inputs.region), account, inputs.role);
 }
 
-function assumeRoleRequest(io: Io, inputs: RootInputs, role: RoleArn): AssumeRoleRequest {
-  const run = runContextFromEnv(io.env);
+function assumeRoleRequest(io: Io, inputs: RootInputs, role: RoleArn, run: RunContext): AssumeRoleRequest {
   return {
     RoleArn: role.arn,
     RoleSessionName: inputs.sessionName ?? sessionNameForRun(run, new Date(io.clock.now())),
@@ -115,16 +112,16 @@ async function publish(io: Io, assumed: AssumedRole, inputs: SharedOptions & { r
   await writeSummary(io, summaryFor(assumed, { maskAccountId: inputs.maskAccountId, now: new Date(io.clock.now()), where: whereCredentialsAre({ env: inputs.outputEnvCredentials, profile: inputs.awsProfile }) }), secrets);
 }
 
-async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps, open: OpenSessions): Promise<void> {
+async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps, open: OpenSessions, run: RunContext): Promise<void> {
   io.debug(actionLog.signing(keyHint(inputs.accessKeyId), inputs.region));
   const { sessions, proxy } = open();
   let role: RoleArn | undefined;
   try {
     role = await resolveRole(inputs, sessions, secrets);
-    checkAllowedAccount(inputs, role.account, assumeRoleRefusals.givenRole(role.arn), secrets);
-    const request = assumeRoleRequest(io, inputs, role);
+    checkAllowedAccount(inputs, role.account, assumeRoleRefusals.givenRole(role.arn));
+    const request = assumeRoleRequest(io, inputs, role, run);
     const assumed = await sessions.assumeWithKeys(inputs, request);
-    checkAnswer(io, 'STS AssumeRole', assumed, role, inputs, secrets);
+    checkAnswer(io, 'STS AssumeRole', assumed, role, inputs);
     await publish(io, assumed, inputs, secrets, deps, { kind: 'keys', keys: inputs, request }, proxy);
   } catch (error) {
     if (!(error instanceof CallFailed)) throw error;
@@ -144,12 +141,12 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
 }
 
 /** Keyless mode: GitHub's OIDC token for one AssumeRoleWithWebIdentity, then the same exports as with keys. */
-async function assumeWithoutKeys(io: Io, inputs: KeylessInputs, secrets: Secrets, deps: AssumeRoleDeps, open: OpenSessions): Promise<void> {
+async function assumeWithoutKeys(io: Io, inputs: KeylessInputs, secrets: Secrets, deps: AssumeRoleDeps, open: OpenSessions, run: RunContext): Promise<void> {
   if (inputs.maskAccountId) secrets.add(inputs.role.account);
   const { assumeKeyless } = await import('./keyless.js');
   const { sessions, proxy } = open();
-  const assumed = await assumeKeyless(io, inputs, sessions, secrets, deps);
-  checkAnswer(io, 'STS AssumeRoleWithWebIdentity', assumed, inputs.role, inputs, secrets);
+  const assumed = await assumeKeyless(io, inputs, sessions, secrets, deps, run);
+  checkAnswer(io, 'STS AssumeRoleWithWebIdentity', assumed, inputs.role, inputs);
   await publish(io, assumed, inputs, secrets, deps, { kind: 'keyless', inputs }, proxy);
 }
 
@@ -157,16 +154,18 @@ async function assumeWithoutKeys(io: Io, inputs: KeylessInputs, secrets: Secrets
 export async function run(io: Io, resolved: AssumeRoleDeps): Promise<void> {
   await runStep(io, {
     secretInputs: [...SECRET_INPUTS, 'aws-session-token', 'role-external-id'],
+    // Keyless mode's token request credential; masked in every run, whatever its mode.
+    secretVariables: ['ACTIONS_ID_TOKEN_REQUEST_TOKEN'],
     parse: (read, stepIo) => parseActionInputs(read, stepIo.env),
-    body: (inputs, secrets) => withActionTimeout(io, inputs.actionTimeoutSeconds, resolved.actionTimer, async (io) => {
+    body: (inputs, secrets, run) => withActionTimeout(io, inputs.actionTimeoutSeconds, resolved.actionTimer, async (io) => {
       // Local and before any call to AWS: a working-directory that is not a folder fails here, samconfig only warns.
       await checkSamconfig(io, inputs, resolved);
       const roleAccount = inputs.mode === 'keyless' ? inputs.role.account : inputs.role.kind === 'arn' ? inputs.role.role.account : undefined;
       if (inputs.maskAccountId && roleAccount) secrets.add(roleAccount);
       const open = sessionsOnDemand(io, inputs, secrets, resolved);
       if (await prepareEnvironment(io, { ...inputs, roleAccount }, secrets, () => open().sessions) === 'done') return;
-      if (inputs.mode === 'keyless') return assumeWithoutKeys(io, inputs, secrets, resolved, open);
-      await assumeDeployRole(io, inputs, secrets, resolved, open);
+      if (inputs.mode === 'keyless') return assumeWithoutKeys(io, inputs, secrets, resolved, open, run);
+      await assumeDeployRole(io, inputs, secrets, resolved, open, run);
     }),
   });
 }

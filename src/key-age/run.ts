@@ -6,7 +6,7 @@ import { actionLog } from '../shared/messages/action-log.js';
 import { callerWithoutAccount } from '../shared/messages/aws-failures.js';
 import { keyHint, redact } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
-import { runContextFromEnv } from '../shared/run-context.js';
+import type { RunContext } from '../shared/run-context.js';
 import type { Secrets } from '../shared/secrets.js';
 import { errorText, runStep, writeSummary } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
@@ -76,14 +76,22 @@ async function keysAccount(reader: KeyReader, inputs: KeyAgeInputs, secrets: Sec
   return account;
 }
 
-async function updateTrackingIssue(io: Io, reader: KeyReader, inputs: KeyAgeInputs, assessment: KeyAssessment, context: ReportContext, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
+interface CheckRun {
+  io: Io;
+  inputs: KeyAgeInputs;
+  secrets: Secrets;
+  deps: KeyAgeDeps;
+  run: RunContext;
+}
+
+async function updateTrackingIssue({ io, inputs, secrets, deps, run }: CheckRun, reader: KeyReader, assessment: KeyAssessment, context: ReportContext): Promise<void> {
   const tracking = inputs.trackingIssue;
   if (!tracking) return;
   const { owner, repo } = tracking.repository;
   try {
     const account = await keysAccount(reader, inputs, secrets);
     const issues = await deps.issueTracker(tracking.token, tracking.repository, io.env);
-    const url = runUrl(io.env.GITHUB_SERVER_URL, runContextFromEnv(io.env));
+    const url = runUrl(io.env.GITHUB_SERVER_URL, run);
     io.info(await syncTrackingIssue(issues, assessment, { ...context, runUrl: url, account }));
   } catch (error) {
     if (error instanceof AccountUnknown) return io.annotate('warning', accountUnknown(`${owner}/${repo}`, error.message));
@@ -91,7 +99,8 @@ async function updateTrackingIssue(io: Io, reader: KeyReader, inputs: KeyAgeInpu
   }
 }
 
-async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: KeyAgeDeps): Promise<void> {
+async function checkKeys(check: CheckRun): Promise<void> {
+  const { io, inputs, secrets, deps } = check;
   // A role session's credentials from the environment: masked before any call, as the inputs are.
   if (inputs.userName !== undefined) [inputs.accessKeyId, inputs.secretAccessKey, inputs.sessionToken].forEach((value) => value && secrets.add(value));
   io.debug(actionLog.readingKeys(keyHint(inputs.accessKeyId), inputs.partition));
@@ -110,7 +119,7 @@ async function checkKeys(io: Io, inputs: KeyAgeInputs, secrets: Secrets, deps: K
     : undefined;
   const assessment = assessKeys({ keys: facts.keys, lastUse: facts.lastUse, now, thresholds: inputs.thresholds, workflowKeyId: inputs.userName === undefined ? inputs.accessKeyId : undefined, rotateCommand });
   await report(io, assessment, context, secrets);
-  await updateTrackingIssue(io, reader, inputs, assessment, context, secrets, deps);
+  await updateTrackingIssue(check, reader, assessment, context);
   // The error annotations above already say which key and what to do; another error line would repeat them.
   if (assessment.status === 'fail') io.failQuietly();
 }
@@ -120,6 +129,6 @@ export async function run(io: Io, deps: KeyAgeDeps): Promise<void> {
   await runStep(io, {
     secretInputs: [...SECRET_INPUTS, 'github-token'],
     parse: (read) => parseKeyAgeInputs(read, io.env.GITHUB_REPOSITORY, io.env),
-    body: (inputs, secrets) => checkKeys(io, inputs, secrets, deps),
+    body: (inputs, secrets, run) => checkKeys({ io, inputs, secrets, deps, run }),
   });
 }

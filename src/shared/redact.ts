@@ -24,11 +24,17 @@ export function keyHint(accessKeyId: string): string {
   return `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
 }
 
-export function redact(text: string, secrets: readonly string[] = []): string {
+/** `text` with every registered secret (of 4 characters or more) replaced by ***, nothing else changed. */
+export function withoutSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {
     if (secret.length >= 4) result = result.split(secret).join('***');
   }
+  return result;
+}
+
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let result = withoutSecrets(text, secrets);
   for (const [shape, replace] of CREDENTIAL_SHAPES) result = result.replace(shape, replace);
   // eslint-disable-next-line no-control-regex
   result = result.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();

@@ -1,6 +1,7 @@
 /**
- * A failure of ours whose message is final: already explained and already safe to print (built
- * from the catalogue, with any outside text redacted). The step skeleton prints it as it is.
+ * A failure of ours whose message is final: already explained (built from the catalogue, outside
+ * text cleaned of line breaks and control characters). The step skeleton prints it as it is, but
+ * for the registered secrets, which it replaces with ***.
  */
 export class StepFailure extends Error {
   override readonly name = 'StepFailure';
