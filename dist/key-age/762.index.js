@@ -6,17 +6,13 @@ exports.modules = {
 /***/ 8762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   assumeRole: () => (/* binding */ assumeRole),
-/* harmony export */   assumedRoleFrom: () => (/* binding */ assumedRoleFrom),
 /* harmony export */   callerArn: () => (/* binding */ callerArn),
 /* harmony export */   createStsClient: () => (/* binding */ createStsClient)
 /* harmony export */ });
+/* unused harmony exports assumeRole, assumedRoleFrom */
 /* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7876);
-/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6494);
-/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2421);
-/* harmony import */ var _shared_aws_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3599);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3401);
 /* harmony import */ var _shared_messages_aws_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3805);
 /* harmony import */ var _aws_endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2841);
 /* harmony import */ var _proxy_handler_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1123);
@@ -56,7 +52,7 @@ async function callerArn(client, options) {
     return identity.Arn;
 }
 async function assumeRole(client, request, options) {
-    const answer = await (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_2__/* .sendWithRetries */ .H)((abortSignal) => client.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .AssumeRoleCommand */ .Q(request), { abortSignal }), options);
+    const answer = await sendWithRetries((abortSignal) => client.send(new AssumeRoleCommand(request), { abortSignal }), options);
     return assumedRoleFrom(answer, 'STS AssumeRole', { roleArn: request.RoleArn ?? '', sessionName: request.RoleSessionName ?? '' }, options.mask);
 }
 /** The credentials of an AssumeRole-shaped answer, every secret masked before anything else is read. */
@@ -66,9 +62,9 @@ function assumedRoleFrom(answer, call, asked, mask) {
         if (secret)
             mask(secret);
     const assumedRoleArn = answer.AssumedRoleUser?.Arn;
-    const account = assumedRoleArn && (0,_shared_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .accountOfArn */ .KC)(assumedRoleArn);
+    const account = assumedRoleArn && accountOfArn(assumedRoleArn);
     if (!AccessKeyId || !SecretAccessKey || !SessionToken || !Expiration || !assumedRoleArn || !account) {
-        throw new Error((0,_shared_messages_aws_failures_js__WEBPACK_IMPORTED_MODULE_0__/* .incompleteAnswer */ .pv)(call, 'complete credentials'));
+        throw new Error(incompleteAnswer(call, 'complete credentials'));
     }
     return {
         credentials: { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration: Expiration },

@@ -29,8 +29,8 @@ var schemas_0 = __webpack_require__(3287);
 class AssumeRoleWithWebIdentityCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "AssumeRoleWithWebIdentity", schemas_0/* AssumeRoleWithWebIdentity$ */.p$) {
 }
 
-// EXTERNAL MODULE: ../src/shared/step.ts + 2 modules
-var step = __webpack_require__(4830);
+// EXTERNAL MODULE: ../src/shared/step.ts + 3 modules
+var step = __webpack_require__(7924);
 // EXTERNAL MODULE: ../src/shared/step-failure.ts
 var step_failure = __webpack_require__(4168);
 // EXTERNAL MODULE: ../src/adapters/aws-endpoint.ts

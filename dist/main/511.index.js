@@ -12,8 +12,6 @@ __webpack_require__.d(__webpack_exports__, {
   publishRefreshing: () => (/* binding */ publishRefreshing)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -42,8 +40,8 @@ const serverLog = {
 
 // EXTERNAL MODULE: ../src/shared/redact.ts
 var redact = __webpack_require__(2628);
-// EXTERNAL MODULE: ../src/shared/step.ts + 2 modules
-var step = __webpack_require__(4830);
+// EXTERNAL MODULE: ../src/shared/step.ts + 3 modules
+var step = __webpack_require__(7924);
 // EXTERNAL MODULE: ../src/shared/step-failure.ts
 var step_failure = __webpack_require__(4168);
 // EXTERNAL MODULE: ../src/assume-role/credential-exports.ts + 1 modules
@@ -51,7 +49,6 @@ var credential_exports = __webpack_require__(7350);
 // EXTERNAL MODULE: ../src/assume-role/peer-options.ts
 var peer_options = __webpack_require__(2126);
 ;// CONCATENATED MODULE: ../src/assume-role/refreshing-exports.ts
-
 
 
 
@@ -85,11 +82,11 @@ function sourceFor(io, assumed, plan) {
  * refresh-credentials: true. Starts the credentials server with the first session, then exports
  * where it listens and its token (a secret before anything could print it) instead of the keys.
  */
-async function publishRefreshing(io, assumed, inputs, secrets, plan, proxy, launch) {
-    const token = (0,external_node_crypto_.randomBytes)(32).toString('base64url');
+async function publishRefreshing(io, assumed, inputs, secrets, plan, proxy, deps) {
+    const token = deps.secretToken();
     secrets.add(token);
-    const nonce = (0,external_node_crypto_.randomUUID)();
-    const credentialsPath = `/credentials/${(0,external_node_crypto_.randomUUID)()}`;
+    const nonce = deps.marker();
+    const credentialsPath = `/credentials/${deps.marker()}`;
     const logFile = external_node_path_default().join(io.env.RUNNER_TEMP || io.env.TMPDIR || '/tmp', `assume-deploy-role-credentials-${nonce.slice(0, 8)}.log`);
     // The endpoint the first session came from (sts-endpoint replaces AWS_ENDPOINT_URL_STS), so every refresh goes there too.
     const endpointEnv = (0,peer_options/* withStsEndpoint */.QM)(io.env, inputs.stsEndpoint);
@@ -97,7 +94,7 @@ async function publishRefreshing(io, assumed, inputs, secrets, plan, proxy, laun
     const { credentials } = assumed;
     let server;
     try {
-        server = await launch({
+        server = await deps.launchCredentialsServer({
             region: inputs.region, stsEndpoint, proxy, retryMaxAttempts: inputs.retryMaxAttempts, token, nonce, path: credentialsPath, lifetimeMs: jobLimitMs(io.env),
             session: { ...credentials, expiration: credentials.expiration.toISOString() },
             source: sourceFor(io, assumed, plan),
@@ -105,13 +102,13 @@ async function publishRefreshing(io, assumed, inputs, secrets, plan, proxy, laun
         }, { env: io.env, logFile, timeoutMs: START_TIMEOUT_MS });
     }
     catch (error) {
-        throw new step_failure/* StepFailure */.p(credentialsServerTexts.notStarted((0,redact/* redact */.E)((0,step/* errorText */.kc)(error), secrets.values)));
+        throw new step_failure/* StepFailure */.p(credentialsServerTexts.notStarted((0,redact/* redact */.E$)((0,step/* errorText */.kc)(error), secrets.values)));
     }
     io.saveState(credential_exports/* SERVER_STATE */.Ex, JSON.stringify({ pid: server.pid, port: server.port, nonce }));
     for (const [name, value] of (0,credential_exports/* serverEnvironmentFor */.oO)(`http://127.0.0.1:${server.port}${credentialsPath}`, token, inputs.region))
         io.exportVariable(name, value);
     io.saveState(credential_exports/* EXPORTED_STATE */.eE, 'true');
-    io.info((0,redact/* redact */.E)(credentialsServerTexts.started(server.port, server.logFile), secrets.values));
+    io.info((0,redact/* redact */.E$)(credentialsServerTexts.started(server.port, server.logFile), secrets.values));
 }
 
 

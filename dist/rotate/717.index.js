@@ -1965,7 +1965,7 @@ class VerifiedTunnelAgent extends HttpsProxyAgent {
             socket.destroy();
             throw connectRefused(this.display, target, status);
         }
-        await verifiedHandshake(socket, (reason) => new ProxyRefusal(messages_proxy/* proxyTexts */.$.tlsUnverified(this.display, target, (0,redact/* redact */.E)(reason))));
+        await verifiedHandshake(socket, (reason) => new ProxyRefusal(messages_proxy/* proxyTexts */.$.tlsUnverified(this.display, target, (0,redact/* redact */.E$)(reason))));
         return socket;
     }
 }
