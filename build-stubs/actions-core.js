@@ -40,7 +40,10 @@ export const setSecret = (secret) => issueCommand('add-mask', {}, secret);
 export const info = (message) => process.stdout.write(message + os.EOL);
 export const debug = (message) => issueCommand('debug', {}, message);
 
-const annotation = (command) => (message, properties = {}) => issueCommand(command, toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+const annotation =
+  (command) =>
+  (message, properties = {}) =>
+    issueCommand(command, toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 export const error = annotation('error');
 export const warning = annotation('warning');
 export const notice = annotation('notice');

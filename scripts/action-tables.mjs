@@ -15,7 +15,11 @@ export const TABLE_PLACES = [
   { action: 'rotate/action.yml', doc: 'docs/rotation.md', marker: 'rotate-tables' },
 ];
 
-const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text) =>
+  String(text)
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 
 /** @param {string} actionYml the file's text */
 export function renderTables(actionYml) {
@@ -25,7 +29,9 @@ export function renderTables(actionYml) {
     return `| \`${name}\` | ${fallback} | ${cell(input.description ?? '')} |`;
   });
   const outputs = Object.entries(action.outputs ?? {}).map(([name, output]) => `| \`${name}\` | ${cell(output.description ?? '')} |`);
-  return ['| input | default | description |', '|---|---|---|', ...inputs, '', '| output | description |', '|---|---|', ...outputs].join('\n');
+  return ['| input | default | description |', '|---|---|---|', ...inputs, '', '| output | description |', '|---|---|', ...outputs].join(
+    '\n',
+  );
 }
 
 export function markers(marker) {

@@ -27,7 +27,9 @@ function parseArguments(args) {
     else if (flag === '--node') parsed.node = path.resolve(value() ?? '');
     else if (flag === '--cpu') parsed.cpu = true;
     else {
-      console.error('usage: npm run bench -- --ab REF [--peer DIR (configure-aws-credentials checkout)] [--runs N (default 20)] [--node PATH] [--cpu (also CPU time, with perf)]');
+      console.error(
+        'usage: npm run bench -- --ab REF [--peer DIR (configure-aws-credentials checkout)] [--runs N (default 20)] [--node PATH] [--cpu (also CPU time, with perf)]',
+      );
       process.exit(2);
     }
   }
@@ -52,20 +54,32 @@ function extract(ref, into) {
     const exited = (child) => new Promise((done) => child.on('close', (code) => done(code)));
     tar.on('error', reject);
     git.on('error', reject);
-    Promise.all([exited(git), exited(tar)]).then(([gitCode, tarCode]) => (gitCode === 0 && tarCode === 0
-      ? resolve()
-      : reject(new Error(`git archive ${ref} failed: ${Buffer.concat(gitErrors).toString().trim() || `git exit ${gitCode}, tar exit ${tarCode}`}`))));
+    Promise.all([exited(git), exited(tar)]).then(([gitCode, tarCode]) =>
+      gitCode === 0 && tarCode === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `git archive ${ref} failed: ${Buffer.concat(gitErrors).toString().trim() || `git exit ${gitCode}, tar exit ${tarCode}`}`,
+            ),
+          ),
+    );
   });
 }
 
-const present = (file) => access(file).then(() => true, () => false);
+const present = (file) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** Median and spread (p10–p90) of the per-round ratios x/y, over the rounds where both ran. */
 function pairedRatio(xs, ys) {
   const ratios = xs.map((x, i) => (x !== undefined && ys[i] !== undefined ? x / ys[i] : undefined)).filter((r) => r !== undefined);
   const sorted = [...ratios].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-  return sorted.length === 0 ? 'no pairs' : `${stats(ratios).median.toFixed(3)}×  (p10 ${at(0.1).toFixed(3)}, p90 ${at(0.9).toFixed(3)}, ${sorted.length} pairs)`;
+  return sorted.length === 0
+    ? 'no pairs'
+    : `${stats(ratios).median.toFixed(3)}×  (p10 ${at(0.1).toFixed(3)}, p90 ${at(0.9).toFixed(3)}, ${sorted.length} pairs)`;
 }
 
 const { ref, peer, runs, node, cpu } = parseArguments(process.argv.slice(2));
@@ -77,7 +91,8 @@ try {
   const archive = path.join(tempRoot, 'a');
   await mkdir(archive);
   await extract(ref, archive);
-  if (!(await present(path.join(archive, BUNDLES.main)))) throw new Error(`${ref} has no committed ${BUNDLES.main}: A/B needs a ref whose dist/ was committed`);
+  if (!(await present(path.join(archive, BUNDLES.main))))
+    throw new Error(`${ref} has no committed ${BUNDLES.main}: A/B needs a ref whose dist/ was committed`);
   if (peer && !(await present(path.join(peer, 'dist/index.js')))) throw new Error(`--peer ${peer}: no dist/index.js there`);
   const version = await nodeVersion(node, REPO_ROOT);
   server = await startWorld({ keyAgeDays: 10, lastUsedDaysAgo: 1 });
@@ -102,7 +117,9 @@ try {
   }
 
   console.log(`Node.js ${version} (${node}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load ${os.loadavg()[0].toFixed(2)}`);
-  console.log(`A = git archive ${ref}, B = this working tree${peer ? `, peer = ${peer}` : ''}; ${runs} rounds, one untimed warm-up each, order alternating.`);
+  console.log(
+    `A = git archive ${ref}, B = this working tree${peer ? `, peer = ${peer}` : ''}; ${runs} rounds, one untimed warm-up each, order alternating.`,
+  );
   for (const group of groups) for (const benchCase of Object.values(group.cases)) await job.measure(node, benchCase);
   for (let round = 0; round < runs; round += 1) {
     for (const group of groups) {
@@ -117,13 +134,19 @@ try {
   }
 
   for (const group of groups) {
-    for (const [metric, samples] of cpu ? [['wall time', group.samples], ['CPU time', group.cpu]] : [['wall time', group.samples]]) {
+    for (const [metric, samples] of cpu
+      ? [
+          ['wall time', group.samples],
+          ['CPU time', group.cpu],
+        ]
+      : [['wall time', group.samples]]) {
       console.log();
       console.log(`── ${group.name}: ${metric}, ms ${metric === 'wall time' ? '(spawn → exit)' : '(task-clock, all threads)'} ──`);
       console.log(`${'process'.padEnd(52)} runs     min  median     p90     max`);
       for (const [key, benchCase] of Object.entries(group.cases)) {
         const s = stats(samples[key].filter((value) => value !== undefined));
-        if (s.n > 0) console.log(`${benchCase.label.padEnd(52)} ${String(s.n).padStart(4)} ${ms(s.min)} ${ms(s.median)} ${ms(s.p90)} ${ms(s.max)}`);
+        if (s.n > 0)
+          console.log(`${benchCase.label.padEnd(52)} ${String(s.n).padStart(4)} ${ms(s.min)} ${ms(s.median)} ${ms(s.p90)} ${ms(s.max)}`);
       }
       for (const other of Object.keys(group.cases).filter((key) => key !== 'B')) {
         if (group.cases.B) console.log(`B ÷ ${other.padEnd(9)} per round: ${pairedRatio(samples.B, samples[other])}`);
@@ -133,7 +156,9 @@ try {
   console.log();
   console.log(`load average after: ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`);
 } catch (error) {
-  failures.push(`the bench stopped: ${error?.message?.includes('git archive') || error?.message?.includes('committed') ? error.message : (error?.stack ?? error)}`);
+  failures.push(
+    `the bench stopped: ${error?.message?.includes('git archive') || error?.message?.includes('committed') ? error.message : (error?.stack ?? error)}`,
+  );
 } finally {
   await server?.close();
   await rm(tempRoot, { recursive: true, force: true });

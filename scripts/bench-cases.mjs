@@ -8,7 +8,8 @@ import { fileValue, inputEnvironment } from './bench-process.mjs';
 
 const KEYS = { 'aws-access-key-id': USER_KEY.accessKeyId, 'aws-secret-access-key': USER_KEY.secretAccessKey, 'aws-region': REGION };
 
-const exportedSessionKey = ({ env }) => (/^ASIA/.test(fileValue(env, 'AWS_ACCESS_KEY_ID') ?? '') ? undefined : 'no AWS_ACCESS_KEY_ID=ASIA… in GITHUB_ENV');
+const exportedSessionKey = ({ env }) =>
+  /^ASIA/.test(fileValue(env, 'AWS_ACCESS_KEY_ID') ?? '') ? undefined : 'no AWS_ACCESS_KEY_ID=ASIA… in GITHUB_ENV';
 
 /** `node -e 0` on the same machine in the same run: what any Node process costs. */
 export const BASELINE_CASE = { label: 'node -e 0', args: ['-e', '0'], inputs: {}, check: () => undefined };
@@ -37,7 +38,8 @@ export async function projectCases(root, tree) {
       label: `key-age action, ${tree} (${BUNDLES.keyAge})`,
       args: [path.join(root, BUNDLES.keyAge)],
       inputs: keyAgeInputs,
-      check: ({ output }) => (fileValue(output, 'status') === 'ok' ? undefined : `status output ${fileValue(output, 'status')}, expected ok`),
+      check: ({ output }) =>
+        fileValue(output, 'status') === 'ok' ? undefined : `status output ${fileValue(output, 'status')}, expected ok`,
     },
   };
 }
@@ -51,7 +53,11 @@ export async function peerCase(peerRoot) {
   return {
     label: 'configure-aws-credentials (peer)',
     args: [path.join(peerRoot, 'dist/index.js')],
-    inputs: await inputEnvironment(path.join(peerRoot, 'action.yml'), { ...KEYS, 'role-to-assume': ROLE_ARN, 'role-skip-session-tagging': 'true' }),
+    inputs: await inputEnvironment(path.join(peerRoot, 'action.yml'), {
+      ...KEYS,
+      'role-to-assume': ROLE_ARN,
+      'role-skip-session-tagging': 'true',
+    }),
     check: exportedSessionKey,
   };
 }
@@ -66,7 +72,10 @@ export async function refreshCase(root) {
     label: 'root action, main, refresh-credentials: true',
     args: [path.join(root, BUNDLES.main)],
     inputs: await inputEnvironment(path.join(root, 'action.yml'), { ...KEYS, 'role-to-assume': ROLE_ARN, 'refresh-credentials': 'true' }),
-    check: ({ env }) => (/^http:\/\/127\.0\.0\.1:\d+\//.test(fileValue(env, 'AWS_CONTAINER_CREDENTIALS_FULL_URI') ?? '') ? undefined : 'no AWS_CONTAINER_CREDENTIALS_FULL_URI in GITHUB_ENV'),
+    check: ({ env }) =>
+      /^http:\/\/127\.0\.0\.1:\d+\//.test(fileValue(env, 'AWS_CONTAINER_CREDENTIALS_FULL_URI') ?? '')
+        ? undefined
+        : 'no AWS_CONTAINER_CREDENTIALS_FULL_URI in GITHUB_ENV',
     after: ({ state }) => {
       const { pid } = JSON.parse(fileValue(state, 'credentials-server') ?? '{}');
       if (Number.isSafeInteger(pid)) process.kill(pid, 'SIGTERM');

@@ -49,7 +49,9 @@ function run(binary, args, { env, cwd }) {
     const out = [];
     child.stdout.on('data', (chunk) => out.push(chunk));
     child.stderr.on('data', (chunk) => out.push(chunk));
-    child.on('close', (code) => resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, code, output: Buffer.concat(out).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, code, output: Buffer.concat(out).toString('utf8') }),
+    );
   });
 }
 
@@ -64,25 +66,52 @@ async function herd(label, { entry, actionYml, inputs, exported }) {
   try {
     const inputEnv = await inputEnvironment(actionYml, inputs);
     const eventPath = path.join(tempRoot, 'event.json');
-    await writeFile(eventPath, JSON.stringify({ ref: RUN_ENVIRONMENT.GITHUB_REF, repository: { full_name: RUN_ENVIRONMENT.GITHUB_REPOSITORY } }));
-    const prepared = await Promise.all(Array.from({ length: runs }, async (_, i) => {
-      const dir = path.join(tempRoot, `run-${i}`);
-      await mkdir(path.join(dir, 'home'), { recursive: true });
-      const files = Object.fromEntries(['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_PATH'].map((name) => [name, path.join(dir, name)]));
-      await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
-      return { dir, files, env: { PATH: process.env.PATH, HOME: path.join(dir, 'home'), ...RUN_ENVIRONMENT, GITHUB_RUN_ID: String(1000 + i), GITHUB_WORKSPACE: dir, GITHUB_EVENT_PATH: eventPath, RUNNER_TEMP: dir, AWS_ENDPOINT_URL_STS: server.url, AWS_ENDPOINT_URL: server.url, ...files, ...inputEnv } };
-    }));
-    const results = await Promise.all(prepared.map(async ({ dir, files, env }) => {
-      const result = await run(node, [entry], { env, cwd: dir });
-      const exportedKey = /AWS_ACCESS_KEY_ID(=|<<)/.test(await readFile(files[exported], 'utf8'));
-      return { ...result, ok: result.code === 0 && exportedKey };
-    }));
+    await writeFile(
+      eventPath,
+      JSON.stringify({ ref: RUN_ENVIRONMENT.GITHUB_REF, repository: { full_name: RUN_ENVIRONMENT.GITHUB_REPOSITORY } }),
+    );
+    const prepared = await Promise.all(
+      Array.from({ length: runs }, async (_, i) => {
+        const dir = path.join(tempRoot, `run-${i}`);
+        await mkdir(path.join(dir, 'home'), { recursive: true });
+        const files = Object.fromEntries(
+          ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_PATH'].map((name) => [name, path.join(dir, name)]),
+        );
+        await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
+        return {
+          dir,
+          files,
+          env: {
+            PATH: process.env.PATH,
+            HOME: path.join(dir, 'home'),
+            ...RUN_ENVIRONMENT,
+            GITHUB_RUN_ID: String(1000 + i),
+            GITHUB_WORKSPACE: dir,
+            GITHUB_EVENT_PATH: eventPath,
+            RUNNER_TEMP: dir,
+            AWS_ENDPOINT_URL_STS: server.url,
+            AWS_ENDPOINT_URL: server.url,
+            ...files,
+            ...inputEnv,
+          },
+        };
+      }),
+    );
+    const results = await Promise.all(
+      prepared.map(async ({ dir, files, env }) => {
+        const result = await run(node, [entry], { env, cwd: dir });
+        const exportedKey = /AWS_ACCESS_KEY_ID(=|<<)/.test(await readFile(files[exported], 'utf8'));
+        return { ...result, ok: result.code === 0 && exportedKey };
+      }),
+    );
     const done = results.filter((r) => r.ok).map((r) => r.ms);
     const failed = results.filter((r) => !r.ok);
     const assumeRoles = server.requests.filter((request) => request.action === 'AssumeRole');
     const throttled = assumeRoles.filter((request) => request.errorCode === 'Throttling').length;
     const perRun = assumeRoles.length / runs;
-    console.log(`${label.padEnd(44)} ${String(done.length).padStart(3)}/${runs}   p50 ${(quantile(done, 0.5) / 1000).toFixed(1).padStart(5)} s   p95 ${(quantile(done, 0.95) / 1000).toFixed(1).padStart(5)} s   AssumeRole/run ${perRun.toFixed(2)} (${throttled} throttled)`);
+    console.log(
+      `${label.padEnd(44)} ${String(done.length).padStart(3)}/${runs}   p50 ${(quantile(done, 0.5) / 1000).toFixed(1).padStart(5)} s   p95 ${(quantile(done, 0.95) / 1000).toFixed(1).padStart(5)} s   AssumeRole/run ${perRun.toFixed(2)} (${throttled} throttled)`,
+    );
     const why = failed[0]?.output.split('\n').find((line) => line.startsWith('::error'));
     if (why) console.log(`  first failure: ${why.slice(0, 300)}`);
     return { successes: done.length, p95: quantile(done, 0.95), perRun };
@@ -93,11 +122,26 @@ async function herd(label, { entry, actionYml, inputs, exported }) {
 }
 
 await ensureBuilt((line) => console.log(line));
-console.log(`Herd: ${runs} runs at once, STS AssumeRole limited to ${RATE.perSecond}/s (burst ${RATE.burst}); ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
-const keys = { 'aws-access-key-id': USER_KEY.accessKeyId, 'aws-secret-access-key': USER_KEY.secretAccessKey, 'aws-region': REGION, 'role-to-assume': ROLE_ARN };
-const ours = await herd(`assume-deploy-role (${BUNDLES.main})`, { entry: path.join(REPO_ROOT, BUNDLES.main), actionYml: path.join(REPO_ROOT, 'action.yml'), inputs: keys, exported: 'GITHUB_ENV' });
+console.log(
+  `Herd: ${runs} runs at once, STS AssumeRole limited to ${RATE.perSecond}/s (burst ${RATE.burst}); ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`,
+);
+const keys = {
+  'aws-access-key-id': USER_KEY.accessKeyId,
+  'aws-secret-access-key': USER_KEY.secretAccessKey,
+  'aws-region': REGION,
+  'role-to-assume': ROLE_ARN,
+};
+const ours = await herd(`assume-deploy-role (${BUNDLES.main})`, {
+  entry: path.join(REPO_ROOT, BUNDLES.main),
+  actionYml: path.join(REPO_ROOT, 'action.yml'),
+  inputs: keys,
+  exported: 'GITHUB_ENV',
+});
 let theirs;
-const peerPresent = await access(peer).then(() => true, () => false);
+const peerPresent = await access(peer).then(
+  () => true,
+  () => false,
+);
 if (peerPresent) {
   theirs = await herd('configure-aws-credentials (peer)', {
     entry: peer,
@@ -113,7 +157,9 @@ if (peerPresent) {
 // p95 at most 0.85 times the peer's in the same run.
 const TARGET = { perRun: 2.2, p95VersusPeer: 0.85 };
 const verdict = (met) => (met ? 'MET' : 'NOT MET');
-console.log(`${runs}/${runs} succeeded: ${verdict(ours.successes === runs)}; AssumeRole per run ${ours.perRun.toFixed(2)}, target ≤ ${TARGET.perRun}: ${verdict(ours.perRun <= TARGET.perRun)}`);
+console.log(
+  `${runs}/${runs} succeeded: ${verdict(ours.successes === runs)}; AssumeRole per run ${ours.perRun.toFixed(2)}, target ≤ ${TARGET.perRun}: ${verdict(ours.perRun <= TARGET.perRun)}`,
+);
 if (theirs) {
   const ratio = ours.p95 / theirs.p95;
   console.log(`p95 ÷ the peer's p95: ${ratio.toFixed(2)}×, target ≤ ${TARGET.p95VersusPeer}×: ${verdict(ratio <= TARGET.p95VersusPeer)}`);

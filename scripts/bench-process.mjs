@@ -7,7 +7,13 @@ import YAML from 'yaml';
 import { RUN_ENVIRONMENT } from '../test/support/run-action.js';
 import { USER_KEY } from './fixture.mjs';
 
-const FILE_COMMANDS = { GITHUB_ENV: 'set_env', GITHUB_OUTPUT: 'set_output', GITHUB_STATE: 'save_state', GITHUB_STEP_SUMMARY: 'step_summary', GITHUB_PATH: 'add_path' };
+const FILE_COMMANDS = {
+  GITHUB_ENV: 'set_env',
+  GITHUB_OUTPUT: 'set_output',
+  GITHUB_STATE: 'save_state',
+  GITHUB_STEP_SUMMARY: 'step_summary',
+  GITHUB_PATH: 'add_path',
+};
 
 /** `INPUT_<NAME>` for every input an action.yml declares: the given value, else the declared default. */
 export async function inputEnvironment(actionYml, inputs) {
@@ -60,7 +66,14 @@ function failureText(result) {
   const errors = [];
   for (const line of result.stdout.split('\n')) {
     if (line.startsWith('::add-mask::')) masks.push(line.slice('::add-mask::'.length));
-    else if (line.startsWith('::error')) errors.push(`Error: ${line.slice(line.indexOf('::', 2) + 2).replace(/%0A/g, '\n').replace(/%0D/g, '').replace(/%25/g, '%')}`);
+    else if (line.startsWith('::error'))
+      errors.push(
+        `Error: ${line
+          .slice(line.indexOf('::', 2) + 2)
+          .replace(/%0A/g, '\n')
+          .replace(/%0D/g, '')
+          .replace(/%25/g, '%')}`,
+      );
   }
   let text = [...errors, result.stderr.trim()].filter(Boolean).join('\n') || '(no error printed)';
   for (const mask of masks.filter((m) => m.trim() !== '').sort((a, b) => b.length - a.length)) text = text.split(mask).join('***');
@@ -96,7 +109,10 @@ export async function prepareJob(tempRoot, serverUrl, { cpu = false } = {}) {
   const workspace = path.join(tempRoot, 'workspace');
   await Promise.all([mkdir(home), mkdir(workspace)]);
   const eventPath = path.join(tempRoot, 'event.json');
-  await writeFile(eventPath, JSON.stringify({ ref: RUN_ENVIRONMENT.GITHUB_REF, repository: { full_name: RUN_ENVIRONMENT.GITHUB_REPOSITORY } }));
+  await writeFile(
+    eventPath,
+    JSON.stringify({ ref: RUN_ENVIRONMENT.GITHUB_REF, repository: { full_name: RUN_ENVIRONMENT.GITHUB_REPOSITORY } }),
+  );
   const jobEnv = {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     HOME: home,
@@ -117,14 +133,23 @@ export async function prepareJob(tempRoot, serverUrl, { cpu = false } = {}) {
     // With cpu: also the CPU time of the process and all its threads (perf's task-clock), which a busy machine disturbs far less than wall time.
     const command = cpu ? ['perf', ['stat', '-x,', '-e', 'task-clock', '-o', cpuFile, '--', node, ...args]] : [node, args];
     const result = await timedRun(...command, { env: { ...jobEnv, ...files, ...inputs }, cwd: workspace });
-    const cpuMs = cpu ? Number((await readFile(cpuFile, 'utf8').catch(() => '')).split('\n').find((line) => line.includes('task-clock'))?.split(',')[0]) : undefined;
-    const problem = result.code !== 0
-      ? `exit code ${result.code}`
-      : check({ env: await readFile(files.GITHUB_ENV, 'utf8'), output: await readFile(files.GITHUB_OUTPUT, 'utf8') });
+    const cpuMs = cpu
+      ? Number(
+          (await readFile(cpuFile, 'utf8').catch(() => ''))
+            .split('\n')
+            .find((line) => line.includes('task-clock'))
+            ?.split(',')[0],
+        )
+      : undefined;
+    const problem =
+      result.code !== 0
+        ? `exit code ${result.code}`
+        : check({ env: await readFile(files.GITHUB_ENV, 'utf8'), output: await readFile(files.GITHUB_OUTPUT, 'utf8') });
     // After the clock stopped: what the run left running (refresh-credentials' server) is ended.
     await after?.({ state: await readFile(files.GITHUB_STATE, 'utf8') });
     await rm(dir, { recursive: true, force: true });
-    if (cpu && !Number.isFinite(cpuMs)) return { problem: `${label}, run ${runNumber}: no task-clock from perf stat (is perf installed and allowed?)` };
+    if (cpu && !Number.isFinite(cpuMs))
+      return { problem: `${label}, run ${runNumber}: no task-clock from perf stat (is perf installed and allowed?)` };
     return problem ? { problem: `${label}, run ${runNumber}: ${problem}\n${failureText(result)}` } : { ms: result.ms, cpuMs };
   }
   return { measure };

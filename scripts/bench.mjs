@@ -16,7 +16,10 @@ import { ms, nodeVersion, prepareJob, reportFailures, stats } from './bench-proc
 const TARGET_RATIO = 2.0;
 const TARGET_MAIN_BYTES = 1_000_000;
 
-const mode = process.argv.slice(2).map((arg) => arg.split('=')[0]).find((flag) => flag === '--herd' || flag === '--ab');
+const mode = process.argv
+  .slice(2)
+  .map((arg) => arg.split('=')[0])
+  .find((flag) => flag === '--herd' || flag === '--ab');
 if (mode) {
   await import(mode === '--herd' ? './bench-herd.mjs' : './bench-ab.mjs');
   process.exit();
@@ -34,7 +37,9 @@ function parseArguments(args) {
     else if (flag === '--node') nodeBinary = path.resolve(value() ?? '');
     else if (flag === '--help' || flag === '-h') {
       console.log('usage: npm run bench [-- --runs N (default 25, at least 20 for the ratio)] [-- --node PATH (another Node.js binary)]');
-      console.log('       npm run bench -- --ab REF [--peer DIR] [--runs N] [--node PATH]   (this tree against a git archive of REF, paired)');
+      console.log(
+        '       npm run bench -- --ab REF [--peer DIR] [--runs N] [--node PATH]   (this tree against a git archive of REF, paired)',
+      );
       console.log('       npm run bench -- --herd N [--peer DIR/dist/index.js] [--node PATH]   (N runs at once against a throttled STS)');
       process.exit(0);
     } else {
@@ -72,7 +77,9 @@ try {
   const loadBefore = os.loadavg()[0].toFixed(2);
   console.log(`Node.js ${version} (${node}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${os.platform()} ${os.release()}`);
   console.log(`Each action runs as a whole process (spawn → exit) against the loopback STS/IAM server in this process.`);
-  console.log(`${runs} runs each of the main step and node -e 0, alternating (one untimed warm-up each); ${extraRuns} each of key-age, post and the main step with refresh-credentials.`);
+  console.log(
+    `${runs} runs each of the main step and node -e 0, alternating (one untimed warm-up each); ${extraRuns} each of key-age, post and the main step with refresh-credentials.`,
+  );
 
   for (const kind of Object.keys(kinds)) await measure(kind, { record: false });
   const assumeRolesBefore = server.requests.filter((request) => request.action === 'AssumeRole').length;
@@ -94,7 +101,9 @@ try {
     if (samples[kind].length === 0) continue;
     const s = stats(samples[kind]);
     const ratio = kind === 'baseline' ? '' : `   ${(s.median / base.median).toFixed(2)}×`;
-    console.log(`${kinds[kind].label.padEnd(46)} ${String(s.n).padStart(4)} ${ms(s.min)} ${ms(s.median)} ${ms(s.p90)} ${ms(s.max)}${ratio}`);
+    console.log(
+      `${kinds[kind].label.padEnd(46)} ${String(s.n).padStart(4)} ${ms(s.min)} ${ms(s.median)} ${ms(s.p90)} ${ms(s.max)}${ratio}`,
+    );
   }
   console.log(`STS AssumeRole calls during the ${runs} timed main runs: ${assumeRoles} (expected ${runs}: one per run)`);
 
@@ -102,24 +111,34 @@ try {
   console.log('── Targets ──');
   if (samples.main.length > 0 && base.n > 0) {
     const ratio = stats(samples.main).median / base.median;
-    console.log(`happy-path median ÷ node -e 0 median: ${ratio.toFixed(2)}×   target ≤ ${TARGET_RATIO.toFixed(1)}×   ${verdict(ratio <= TARGET_RATIO)}${runs < 20 ? '  (fewer than 20 runs: indicative only)' : ''}`);
-    console.log(`  (ratio of the minimums, less sensitive to a busy machine: ${(stats(samples.main).min / base.min).toFixed(2)}×; load average ${loadBefore} before, ${os.loadavg()[0].toFixed(2)} after, on ${os.cpus().length} cores)`);
+    console.log(
+      `happy-path median ÷ node -e 0 median: ${ratio.toFixed(2)}×   target ≤ ${TARGET_RATIO.toFixed(1)}×   ${verdict(ratio <= TARGET_RATIO)}${runs < 20 ? '  (fewer than 20 runs: indicative only)' : ''}`,
+    );
+    console.log(
+      `  (ratio of the minimums, less sensitive to a busy machine: ${(stats(samples.main).min / base.min).toFixed(2)}×; load average ${loadBefore} before, ${os.loadavg()[0].toFixed(2)} after, on ${os.cpus().length} cores)`,
+    );
   }
   const sizes = {};
   for (const [name, bundle] of Object.entries(BUNDLES)) sizes[name] = (await stat(path.join(REPO_ROOT, bundle))).size;
-  console.log(`main bundle ${BUNDLES.main}: ${(sizes.main / 1e6).toFixed(2)} MB   target ≤ ${(TARGET_MAIN_BYTES / 1e6).toFixed(1)} MB   ${verdict(sizes.main <= TARGET_MAIN_BYTES)}`);
+  console.log(
+    `main bundle ${BUNDLES.main}: ${(sizes.main / 1e6).toFixed(2)} MB   target ≤ ${(TARGET_MAIN_BYTES / 1e6).toFixed(1)} MB   ${verdict(sizes.main <= TARGET_MAIN_BYTES)}`,
+  );
 
   console.log();
   console.log('── Bundle sizes (1 MB = 1,000,000 bytes) ──');
   for (const [name, bundle] of Object.entries(BUNDLES)) {
-    console.log(`${bundle.padEnd(24)} ${sizes[name].toLocaleString('en-US').padStart(11)} bytes  ${(sizes[name] / 1e6).toFixed(2).padStart(5)} MB`);
+    console.log(
+      `${bundle.padEnd(24)} ${sizes[name].toLocaleString('en-US').padStart(11)} bytes  ${(sizes[name] / 1e6).toFixed(2).padStart(5)} MB`,
+    );
   }
   // Chunks webpack split off an entry (loaded only on demand; see build-stubs/README.md).
   for (const bundle of Object.values(BUNDLES)) {
     const folder = path.dirname(bundle);
     for (const file of (await readdir(path.join(REPO_ROOT, folder))).filter((name) => /^\d+\.index\.js$/.test(name))) {
       const { size } = await stat(path.join(REPO_ROOT, folder, file));
-      console.log(`${path.join(folder, file).padEnd(24)} ${size.toLocaleString('en-US').padStart(11)} bytes  ${(size / 1e6).toFixed(2).padStart(5)} MB  (a chunk loaded only on demand)`);
+      console.log(
+        `${path.join(folder, file).padEnd(24)} ${size.toLocaleString('en-US').padStart(11)} bytes  ${(size / 1e6).toFixed(2).padStart(5)} MB  (a chunk loaded only on demand)`,
+      );
     }
   }
 } catch (error) {

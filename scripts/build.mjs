@@ -31,12 +31,20 @@ const ENTRIES = [
 /** In a child process whose working folder selects the tsconfig: bundle one entry into `out`. */
 async function bundle(source, out) {
   const { default: ncc } = await import(path.join(root, 'node_modules/@vercel/ncc/dist/ncc/index.js'));
-  const { code, assets } = await ncc(path.join(root, source), { minify: true, esm: false, quiet: true, license: 'licenses.txt', cache: false });
+  const { code, assets } = await ncc(path.join(root, source), {
+    minify: true,
+    esm: false,
+    quiet: true,
+    license: 'licenses.txt',
+    cache: false,
+  });
   await mkdir(out, { recursive: true });
   // The command line runs as a package bin (`npx`, a symlink on PATH): it needs its shebang and the x bit.
   const executable = source.endsWith('entries/cli.ts');
   const entry = eagerFactories(code, path.join(path.basename(out), 'index.js'));
-  await writeFile(path.join(out, 'index.js'), executable && !entry.startsWith('#!') ? `#!/usr/bin/env node\n${entry}` : entry, { mode: executable ? 0o755 : 0o644 });
+  await writeFile(path.join(out, 'index.js'), executable && !entry.startsWith('#!') ? `#!/usr/bin/env node\n${entry}` : entry, {
+    mode: executable ? 0o755 : 0o644,
+  });
   // The repository's package.json says "type": "module"; these bundles are CommonJS.
   await writeFile(path.join(out, 'package.json'), '{ "type": "commonjs" }\n');
   for (const [name, asset] of Object.entries(assets)) await writeFile(path.join(out, name), asset.source);

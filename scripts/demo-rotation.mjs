@@ -24,7 +24,15 @@ function runCli(args, env) {
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => resolve({ code, stdout, stderr: stderr.replace(/\(node:\d+\) Warning: NodeVersionSupportWarning[\s\S]*?c895JFp\n?/g, '').replace(/\(Use `node --trace-warnings[^\n]*\n?/g, '') }));
+    child.on('exit', (code) =>
+      resolve({
+        code,
+        stdout,
+        stderr: stderr
+          .replace(/\(node:\d+\) Warning: NodeVersionSupportWarning[\s\S]*?c895JFp\n?/g, '')
+          .replace(/\(Use `node --trace-warnings[^\n]*\n?/g, ''),
+      }),
+    );
   });
 }
 
@@ -38,15 +46,25 @@ export async function rotationDemo({ part, heading, block, expect, workDirs }) {
   const home = await mkdtemp(path.join(os.tmpdir(), 'rotation-demo-'));
   try {
     const user = aws.addUser({ account: ACCOUNT, name: USER_NAME });
-    aws.addAccessKey(USER_NAME, { ...USER_KEY, createDate: new Date(Date.now() - 95 * 86400_000), lastUsed: { date: new Date(Date.now() - 86400_000), service: 'sts', region: REGION } });
+    aws.addAccessKey(USER_NAME, {
+      ...USER_KEY,
+      createDate: new Date(Date.now() - 95 * 86400_000),
+      lastUsed: { date: new Date(Date.now() - 86400_000), service: 'sts', region: REGION },
+    });
     aws.addUser({ account: ACCOUNT, name: 'alice', keyAdmin: true });
     aws.addAccessKey('alice', ROTATOR);
     const roleArn = aws.addRole({ account: ACCOUNT, name: 'deploy', trustedPrincipals: [user.arn] }).arn;
     github.seed(REPO, 'AWS_ACCESS_KEY_ID', USER_KEY.accessKeyId);
     github.seed(REPO, 'AWS_SECRET_ACCESS_KEY', USER_KEY.secretAccessKey);
     const env = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AWS_ACCESS_KEY_ID: ROTATOR.accessKeyId, AWS_SECRET_ACCESS_KEY: ROTATOR.secretAccessKey,
-      AWS_ENDPOINT_URL: aws.url, GH_TOKEN: github.token, GITHUB_API_URL: github.url, AWS_EC2_METADATA_DISABLED: 'true',
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: home,
+      AWS_ACCESS_KEY_ID: ROTATOR.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: ROTATOR.secretAccessKey,
+      AWS_ENDPOINT_URL: aws.url,
+      GH_TOKEN: github.token,
+      GITHUB_API_URL: github.url,
+      AWS_EC2_METADATA_DISABLED: 'true',
     };
     const args = ['rotate', '--user-name', USER_NAME, '--repo', REPO, '--role-to-assume', roleArn, '--region', REGION];
     const show = async (title, extra = []) => {
@@ -58,37 +76,65 @@ export async function rotationDemo({ part, heading, block, expect, workDirs }) {
     };
 
     part('Rotation: assume-deploy-role rotate, one safe step per run (the bundled command line)');
-    block([
-      `alice (AWS credentials of her own, from the default chain) rotates ${USER_NAME}'s 95-day-old key ${USER_KEY.accessKeyId}`,
-      `into the secrets of ${REPO} on a loopback GitHub API that opens every sealed box it receives.`,
-      'New keys are rejected by this STS for 3 s, as AWS does for a few seconds.',
-    ].join('\n'));
+    block(
+      [
+        `alice (AWS credentials of her own, from the default chain) rotates ${USER_NAME}'s 95-day-old key ${USER_KEY.accessKeyId}`,
+        `into the secrets of ${REPO} on a loopback GitHub API that opens every sealed box it receives.`,
+        'New keys are rejected by this STS for 3 s, as AWS does for a few seconds.',
+      ].join('\n'),
+    );
     const first = await show('first run: create, prove, store');
     const newKey = aws.keysOf(USER_NAME).find((key) => key.accessKeyId !== USER_KEY.accessKeyId);
     const issued = aws.knownSecrets().find((secret) => secret.label === `secret access key of ${newKey?.accessKeyId}`)?.value;
     const stored = github.secrets(REPO);
     expect(first.code === 0, `the first rotate run failed (exit ${first.code})`);
-    expect(stored.get('AWS_ACCESS_KEY_ID')?.value === newKey?.accessKeyId && stored.get('AWS_SECRET_ACCESS_KEY')?.value === issued,
-      'GitHub does not hold the pair IAM issued');
-    block(`GitHub now holds: AWS_ACCESS_KEY_ID = ${stored.get('AWS_ACCESS_KEY_ID')?.value}, AWS_SECRET_ACCESS_KEY = the new key's secret (${stored.get('AWS_SECRET_ACCESS_KEY')?.value === issued ? 'opened and compared: equal' : 'DIFFERENT'})`);
+    expect(
+      stored.get('AWS_ACCESS_KEY_ID')?.value === newKey?.accessKeyId && stored.get('AWS_SECRET_ACCESS_KEY')?.value === issued,
+      'GitHub does not hold the pair IAM issued',
+    );
+    block(
+      `GitHub now holds: AWS_ACCESS_KEY_ID = ${stored.get('AWS_ACCESS_KEY_ID')?.value}, AWS_SECRET_ACCESS_KEY = the new key's secret (${stored.get('AWS_SECRET_ACCESS_KEY')?.value === issued ? 'opened and compared: equal' : 'DIFFERENT'})`,
+    );
 
     heading('A deploy: the bundled root action with the pair GitHub now holds');
     await sleep(1100); // IAM's and GitHub's dates are to the second: the use must come after the write
     const deploy = await runAction(BUNDLES.main, {
-      inputs: { 'aws-access-key-id': stored.get('AWS_ACCESS_KEY_ID')?.value ?? '', 'aws-secret-access-key': stored.get('AWS_SECRET_ACCESS_KEY')?.value ?? '', 'aws-region': REGION, 'role-to-assume': roleArn },
+      inputs: {
+        'aws-access-key-id': stored.get('AWS_ACCESS_KEY_ID')?.value ?? '',
+        'aws-secret-access-key': stored.get('AWS_SECRET_ACCESS_KEY')?.value ?? '',
+        'aws-region': REGION,
+        'role-to-assume': roleArn,
+      },
       env: { AWS_ENDPOINT_URL: aws.url },
     });
     workDirs.push(deploy.workDir);
     expect(deploy.exitCode === 0, `the deploy with the rotated key failed (exit ${deploy.exitCode})`);
-    block(deploy.visibleLog.replace(/\(node:\d+\) Warning: NodeVersionSupportWarning[\s\S]*?c895JFp\n?/g, '').replace(/\(Use `node --trace-warnings[^\n]*\n?/g, '').trimEnd());
+    block(
+      deploy.visibleLog
+        .replace(/\(node:\d+\) Warning: NodeVersionSupportWarning[\s\S]*?c895JFp\n?/g, '')
+        .replace(/\(Use `node --trace-warnings[^\n]*\n?/g, '')
+        .trimEnd(),
+    );
 
     await sleep(1100);
     const second = await show('second run: the new key is in use, the old one is not');
-    expect(second.code === 0 && aws.keysOf(USER_NAME).find((key) => key.accessKeyId === USER_KEY.accessKeyId)?.status === 'Inactive', 'the second run did not deactivate the old key');
+    expect(
+      second.code === 0 && aws.keysOf(USER_NAME).find((key) => key.accessKeyId === USER_KEY.accessKeyId)?.status === 'Inactive',
+      'the second run did not deactivate the old key',
+    );
     const third = await show('a week later; here --delete-after-days 0 stands in for the week', ['--delete-after-days', '0']);
     expect(third.code === 0 && aws.keysOf(USER_NAME).length === 1, 'the third run did not delete the old key');
-    block(`IAM now: ${aws.keysOf(USER_NAME).map((key) => `${key.accessKeyId} ${key.status}`).join(', ')}`);
-    return [...aws.knownSecrets(), { label: 'rotator secret', value: ROTATOR.secretAccessKey }, { label: 'GitHub token', value: github.token }];
+    block(
+      `IAM now: ${aws
+        .keysOf(USER_NAME)
+        .map((key) => `${key.accessKeyId} ${key.status}`)
+        .join(', ')}`,
+    );
+    return [
+      ...aws.knownSecrets(),
+      { label: 'rotator secret', value: ROTATOR.secretAccessKey },
+      { label: 'GitHub token', value: github.token },
+    ];
   } finally {
     await aws.close();
     await github.close();

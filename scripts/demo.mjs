@@ -14,7 +14,16 @@ import { findSecretLeaks, runAction, runPost } from '../test/support/run-action.
 import { startTokenEndpoint } from '../test/support/token-endpoint.js';
 import { rotationDemo } from './demo-rotation.mjs';
 import {
-  ACCOUNT, BUNDLES, REGION, ROLE_ARN, STRANGER_KEY, STRANGER_NAME, USER_KEY, USER_NAME, ensureBuilt, startWorld,
+  ACCOUNT,
+  BUNDLES,
+  REGION,
+  ROLE_ARN,
+  STRANGER_KEY,
+  STRANGER_NAME,
+  USER_KEY,
+  USER_NAME,
+  ensureBuilt,
+  startWorld,
 } from './fixture.mjs';
 
 const KEY_AGE_DAYS = 83;
@@ -75,7 +84,9 @@ function printLog(result) {
   block(result.visibleLog || '(nothing printed)');
   if (!explainedNodeWarning && result.stderr.includes('NodeVersionSupportWarning') && Number(process.versions.node.split('.')[0]) < 22) {
     explainedNodeWarning = true;
-    print(`  (The NodeVersionSupportWarning on stderr is the AWS SDK noticing this machine's Node ${process.versions.node}; the runner runs the action with node24.)`);
+    print(
+      `  (The NodeVersionSupportWarning on stderr is the AWS SDK noticing this machine's Node ${process.versions.node}; the runner runs the action with node24.)`,
+    );
   }
 }
 
@@ -142,29 +153,38 @@ try {
 
   server = await startWorld({ keyAgeDays: KEY_AGE_DAYS, lastUsedDaysAgo: 1 });
   part('The AWS world (a loopback test server)');
-  block([
-    `endpoint  ${server.url}  (given to the action as AWS_ENDPOINT_URL)`,
-    `account   ${ACCOUNT}`,
-    `user      ${USER_NAME}: one access key ${keyHint(USER_KEY.accessKeyId)}, created ${KEY_AGE_DAYS} days ago, last used yesterday;`,
-    '          its only permission: sts:AssumeRole on the deploy role (and reading its own keys)',
-    `role      ${ROLE_ARN}, whose trust policy names ${USER_NAME}`,
-    `user      ${STRANGER_NAME}: a user the role does not trust (for the failure at the end)`,
-  ].join('\n'));
+  block(
+    [
+      `endpoint  ${server.url}  (given to the action as AWS_ENDPOINT_URL)`,
+      `account   ${ACCOUNT}`,
+      `user      ${USER_NAME}: one access key ${keyHint(USER_KEY.accessKeyId)}, created ${KEY_AGE_DAYS} days ago, last used yesterday;`,
+      '          its only permission: sts:AssumeRole on the deploy role (and reading its own keys)',
+      `role      ${ROLE_ARN}, whose trust policy names ${USER_NAME}`,
+      `user      ${STRANGER_NAME}: a user the role does not trust (for the failure at the end)`,
+    ].join('\n'),
+  );
 
   part('1. The root action: limited-user keys in, deploy-role credentials out');
   heading('The workflow step being run');
-  block([
-    '- uses: assume-deploy-role/assume-deploy-role@v1',
-    '  with:',
-    '    aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}',
-    '    aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}',
-    `    aws-region: ${REGION}`,
-    `    role-to-assume: ${ROLE_ARN}`,
-  ].join('\n'));
+  block(
+    [
+      '- uses: assume-deploy-role/assume-deploy-role@v1',
+      '  with:',
+      '    aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}',
+      '    aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+      `    aws-region: ${REGION}`,
+      `    role-to-assume: ${ROLE_ARN}`,
+    ].join('\n'),
+  );
 
   // ── 1. the root action, main and post ──
   const main = await runAction(BUNDLES.main, {
-    inputs: { 'aws-access-key-id': USER_KEY.accessKeyId, 'aws-secret-access-key': USER_KEY.secretAccessKey, 'aws-region': REGION, 'role-to-assume': ROLE_ARN },
+    inputs: {
+      'aws-access-key-id': USER_KEY.accessKeyId,
+      'aws-secret-access-key': USER_KEY.secretAccessKey,
+      'aws-region': REGION,
+      'role-to-assume': ROLE_ARN,
+    },
     env: { AWS_ENDPOINT_URL: server.url },
   });
   workDirs.push(main.workDir);
@@ -182,7 +202,10 @@ try {
 
   const post = await runPost(main);
   expect(post.exitCode === 0, `the post step failed (exit code ${post.exitCode})`);
-  expect(Object.values(post.env).every((value) => value === '') && 'AWS_SECRET_ACCESS_KEY' in post.env, 'the post step did not blank the exported credentials');
+  expect(
+    Object.values(post.env).every((value) => value === '') && 'AWS_SECRET_ACCESS_KEY' in post.env,
+    'the post step did not blank the exported credentials',
+  );
   heading(`Post step log (runs when the job ends) — exit code ${post.exitCode}`);
   printLog(post);
   heading('Post step: variables blanked for the rest of the job');
@@ -218,20 +241,25 @@ try {
   // ── 3. the key-age action ──
   part(`3. The key-age action (scheduled workflow): the same user's key is ${KEY_AGE_DAYS} days old`);
   heading('The workflow step being run');
-  block([
-    '- uses: assume-deploy-role/assume-deploy-role/key-age@v1',
-    '  with:',
-    '    aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}',
-    '    aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}',
-    `    aws-region: ${REGION}`,
-  ].join('\n'));
+  block(
+    [
+      '- uses: assume-deploy-role/assume-deploy-role/key-age@v1',
+      '  with:',
+      '    aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}',
+      '    aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+      `    aws-region: ${REGION}`,
+    ].join('\n'),
+  );
   const keyAge = await runAction(BUNDLES.keyAge, {
     inputs: { 'aws-access-key-id': USER_KEY.accessKeyId, 'aws-secret-access-key': USER_KEY.secretAccessKey, 'aws-region': REGION },
     env: { AWS_ENDPOINT_URL: server.url },
   });
   workDirs.push(keyAge.workDir);
   expect(keyAge.exitCode === 0, `the key-age action failed (exit code ${keyAge.exitCode})`);
-  expect(keyAge.outputs.status === 'warn', `the key-age action should warn about the ${KEY_AGE_DAYS}-day-old key (status ${keyAge.outputs.status})`);
+  expect(
+    keyAge.outputs.status === 'warn',
+    `the key-age action should warn about the ${KEY_AGE_DAYS}-day-old key (status ${keyAge.outputs.status})`,
+  );
   heading(`Actions log (as GitHub shows it) — exit code ${keyAge.exitCode}; warns from 80 days, fails from 90`);
   printLog(keyAge);
   heading('Outputs');
@@ -242,44 +270,85 @@ try {
   // ── 4. a failure ──
   part(`4. A failure: ${STRANGER_NAME}'s keys, which the deploy role does not trust`);
   const failed = await runAction(BUNDLES.main, {
-    inputs: { 'aws-access-key-id': STRANGER_KEY.accessKeyId, 'aws-secret-access-key': STRANGER_KEY.secretAccessKey, 'aws-region': REGION, 'role-to-assume': ROLE_ARN },
+    inputs: {
+      'aws-access-key-id': STRANGER_KEY.accessKeyId,
+      'aws-secret-access-key': STRANGER_KEY.secretAccessKey,
+      'aws-region': REGION,
+      'role-to-assume': ROLE_ARN,
+    },
     env: { AWS_ENDPOINT_URL: server.url },
   });
   workDirs.push(failed.workDir);
-  expect(failed.exitCode === 1 && failed.errors.length === 1, `the untrusted user should fail with one error (exit code ${failed.exitCode}, ${failed.errors.length} errors)`);
+  expect(
+    failed.exitCode === 1 && failed.errors.length === 1,
+    `the untrusted user should fail with one error (exit code ${failed.exitCode}, ${failed.errors.length} errors)`,
+  );
   expect(Object.keys(failed.env).length === 0 && Object.keys(failed.outputs).length === 0, 'the failed step exported or output something');
   heading(`Actions log (as GitHub shows it) — exit code ${failed.exitCode}: the step fails`);
   printLog(failed);
   heading('Exported and output');
-  block(Object.keys(failed.env).length === 0 ? 'GITHUB_ENV: nothing — later steps cannot use any key' : `GITHUB_ENV: ${Object.keys(failed.env).join(', ')}`);
+  block(
+    Object.keys(failed.env).length === 0
+      ? 'GITHUB_ENV: nothing — later steps cannot use any key'
+      : `GITHUB_ENV: ${Object.keys(failed.env).join(', ')}`,
+  );
   block(Object.keys(failed.outputs).length === 0 ? 'outputs:   none' : `outputs:   ${Object.keys(failed.outputs).join(', ')}`);
 
   // ── 4b. keyless ──
   tokens = await startTokenEndpoint();
-  const provider = server.addOidcProvider({ account: ACCOUNT, url: tokens.issuer, clientIds: ['sts.amazonaws.com'], keys: [tokens.publicJwk] });
-  const keylessRole = server.addRole({
-    account: ACCOUNT, name: 'deploy-keyless', trustedPrincipals: [],
-    federatedTrust: [{ federated: provider.arn, condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo-org/serverless-app:environment:production' } } }],
+  const provider = server.addOidcProvider({
+    account: ACCOUNT,
+    url: tokens.issuer,
+    clientIds: ['sts.amazonaws.com'],
+    keys: [tokens.publicJwk],
   });
-  part('4b. Keyless: no key at all, GitHub\'s OIDC token instead (permissions: id-token: write)');
-  block([
-    `role      ${keylessRole.arn}, which trusts ${provider.arn}`,
-    '          for sub repo:octo-org/serverless-app:environment:production only',
-    '- uses: assume-deploy-role/assume-deploy-role@v1',
-    '  with:',
-    `    aws-region: ${REGION}`,
-    `    role-to-assume: ${keylessRole.arn}`,
-  ].join('\n'));
+  const keylessRole = server.addRole({
+    account: ACCOUNT,
+    name: 'deploy-keyless',
+    trustedPrincipals: [],
+    federatedTrust: [
+      {
+        federated: provider.arn,
+        condition: {
+          StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+          StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo-org/serverless-app:environment:production' },
+        },
+      },
+    ],
+  });
+  part("4b. Keyless: no key at all, GitHub's OIDC token instead (permissions: id-token: write)");
+  block(
+    [
+      `role      ${keylessRole.arn}, which trusts ${provider.arn}`,
+      '          for sub repo:octo-org/serverless-app:environment:production only',
+      '- uses: assume-deploy-role/assume-deploy-role@v1',
+      '  with:',
+      `    aws-region: ${REGION}`,
+      `    role-to-assume: ${keylessRole.arn}`,
+    ].join('\n'),
+  );
   tokens.setRun({ environment: 'production' });
-  const keyless = await runAction(BUNDLES.main, { inputs: { 'aws-region': REGION, 'role-to-assume': keylessRole.arn }, env: { AWS_ENDPOINT_URL: server.url, ...tokens.env } });
+  const keyless = await runAction(BUNDLES.main, {
+    inputs: { 'aws-region': REGION, 'role-to-assume': keylessRole.arn },
+    env: { AWS_ENDPOINT_URL: server.url, ...tokens.env },
+  });
   workDirs.push(keyless.workDir);
-  expect(keyless.exitCode === 0 && /^ASIA/.test(keyless.env.AWS_ACCESS_KEY_ID ?? ''), `keyless mode failed (exit code ${keyless.exitCode})`);
+  expect(
+    keyless.exitCode === 0 && /^ASIA/.test(keyless.env.AWS_ACCESS_KEY_ID ?? ''),
+    `keyless mode failed (exit code ${keyless.exitCode})`,
+  );
   heading(`Actions log, a job with environment: production — exit code ${keyless.exitCode}`);
   printLog(keyless);
   tokens.setRun({});
-  const refused = await runAction(BUNDLES.main, { inputs: { 'aws-region': REGION, 'role-to-assume': keylessRole.arn }, env: { AWS_ENDPOINT_URL: server.url, ...tokens.env } });
+  const refused = await runAction(BUNDLES.main, {
+    inputs: { 'aws-region': REGION, 'role-to-assume': keylessRole.arn },
+    env: { AWS_ENDPOINT_URL: server.url, ...tokens.env },
+  });
   workDirs.push(refused.workDir);
-  expect(refused.exitCode === 1 && Object.keys(refused.env).length === 0, 'keyless mode without the environment should fail and export nothing');
+  expect(
+    refused.exitCode === 1 && Object.keys(refused.env).length === 0,
+    'keyless mode without the environment should fail and export nothing',
+  );
   heading(`The same step in a job without the environment — exit code ${refused.exitCode}: the statement this run would need`);
   printLog(refused);
   // The command line prints key ids whole (they are identifiers, and the commands it prints need
@@ -293,13 +362,23 @@ try {
     { label: `${USER_NAME}'s secret access key`, value: USER_KEY.secretAccessKey },
     { label: `${STRANGER_NAME}'s access key id`, value: STRANGER_KEY.accessKeyId },
     { label: `${STRANGER_NAME}'s secret access key`, value: STRANGER_KEY.secretAccessKey },
-    ...server.sessions.map((session) => ({ label: `temporary access key id of session ${session.roleSessionName}`, value: session.accessKeyId })),
+    ...server.sessions.map((session) => ({
+      label: `temporary access key id of session ${session.roleSessionName}`,
+      value: session.accessKeyId,
+    })),
     ...server.knownSecrets(),
     ...(tokens?.knownSecrets() ?? []),
     ...rotationSecrets,
   ];
-  part('5. Secret check: every line replayed through the runner\'s masking (findSecretLeaks)');
-  const runs = [['root action, main step', main], ['root action, post step', post], ['key-age action', keyAge], ['failing root action', failed], ['keyless root action', keyless], ['refused keyless action', refused]];
+  part("5. Secret check: every line replayed through the runner's masking (findSecretLeaks)");
+  const runs = [
+    ['root action, main step', main],
+    ['root action, post step', post],
+    ['key-age action', keyAge],
+    ['failing root action', failed],
+    ['keyless root action', keyless],
+    ['refused keyless action', refused],
+  ];
   for (const [label, result] of runs) {
     const leaks = findSecretLeaks(result, secrets);
     block(`${label.padEnd(24)}${leaks.length === 0 ? 'no secret shown' : `LEAKS: ${leaks.join('; ')}`}`);
@@ -307,8 +386,10 @@ try {
   }
   const printed = transcript.join('\n');
   const beforeRotation = transcript.slice(0, rotationStart).join('\n');
-  const inDemo = secrets.filter((secret) => secret.value && (/access key id/.test(secret.label) ? beforeRotation : printed).includes(secret.value)).map((secret) => secret.label);
-  block(`${'this demo\'s own output'.padEnd(24)}${inDemo.length === 0 ? 'no secret shown' : `LEAKS: ${inDemo.join('; ')}`}`);
+  const inDemo = secrets
+    .filter((secret) => secret.value && (/access key id/.test(secret.label) ? beforeRotation : printed).includes(secret.value))
+    .map((secret) => secret.label);
+  block(`${"this demo's own output".padEnd(24)}${inDemo.length === 0 ? 'no secret shown' : `LEAKS: ${inDemo.join('; ')}`}`);
   if (inDemo.length > 0) problems.push(`this demo printed: ${inDemo.join('; ')}`);
 } catch (error) {
   problems.push(`the demo stopped: ${error?.stack ?? error}`);

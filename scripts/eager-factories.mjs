@@ -21,7 +21,8 @@ const FACTORY = /[{,](\d+):(?:\([\w$,]*\)=>|[\w$]+=>|function\([\w$,]*\)\{)/g;
 export function eagerFactories(code, name) {
   const opening = TABLE_START.exec(code);
   const end = code.search(TABLE_END);
-  if (!opening || end < 0) throw new Error(`${name}: not the module table ncc writes (${TABLE_START} … ${TABLE_END}); see scripts/eager-factories.mjs`);
+  if (!opening || end < 0)
+    throw new Error(`${name}: not the module table ncc writes (${TABLE_START} … ${TABLE_END}); see scripts/eager-factories.mjs`);
   const start = opening[0].length - 1;
   FACTORY.lastIndex = start;
   const factories = [];

@@ -71,7 +71,10 @@ export async function ensureBuilt(say) {
   if (missing.length === 0) return false;
   say(`${missing.join(', ')} missing: building with node scripts/build.mjs …`);
   await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/build.mjs')], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/build.mjs')], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error(`node scripts/build.mjs failed (exit ${code})`))));
   });

@@ -33,11 +33,18 @@ const variables = {
 };
 const envFile = process.env.GITHUB_ENV;
 if (envFile) {
-  appendFileSync(envFile, Object.entries(variables).map(([name, value]) => `${name}=${value}\n`).join(''));
+  appendFileSync(
+    envFile,
+    Object.entries(variables)
+      .map(([name, value]) => `${name}=${value}\n`)
+      .join(''),
+  );
 } else {
   for (const [name, value] of Object.entries(variables)) console.log(`export ${name}='${value}'`);
 }
-console.error(`listening on ${server.url} for ${values.minutes} minute${values.minutes === '1' ? '' : 's'}${envFile ? `; variables written to ${envFile}` : ''}`);
+console.error(
+  `listening on ${server.url} for ${values.minutes} minute${values.minutes === '1' ? '' : 's'}${envFile ? `; variables written to ${envFile}` : ''}`,
+);
 
 const stop = async () => {
   await server.close();

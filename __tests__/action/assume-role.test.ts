@@ -26,7 +26,13 @@ afterAll(async () => {
 
 function io(inputs: Record<string, string> = {}, env: Record<string, string> = {}): RecordingIo {
   return recordingIo({
-    inputs: { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, ...inputs },
+    inputs: {
+      'aws-access-key-id': USER.accessKeyId,
+      'aws-secret-access-key': USER.secretAccessKey,
+      'aws-region': 'eu-west-1',
+      'role-to-assume': ROLE,
+      ...inputs,
+    },
     env: { AWS_ENDPOINT_URL: server.url, GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'octo-org/app', ...env },
     now: Date.now(),
   });
@@ -57,7 +63,8 @@ describe('assume-role run(io)', () => {
     // Every credential is a mask before it is exported.
     const firstExport = step.effects.findIndex((effect) => effect.kind === 'export');
     const maskedBefore = step.effects.slice(0, firstExport).flatMap((effect) => (effect.kind === 'mask' ? [effect.value] : []));
-    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) expect(maskedBefore).toContain(step.exported[name]);
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+      expect(maskedBefore).toContain(step.exported[name]);
     expect(maskedBefore.slice(0, 2)).toEqual([USER.accessKeyId, USER.secretAccessKey]);
     expect(step.log({ debug: true })).not.toContain(step.exported.AWS_SECRET_ACCESS_KEY);
   });
@@ -66,7 +73,9 @@ describe('assume-role run(io)', () => {
     const step = io({ 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/untrusting` });
     await run(step);
     expect(step.errors).toHaveLength(1);
-    expect(step.errors[0]).toMatch(/^arn:aws:iam::111122223333:user\/sam-cli-user may not assume arn:aws:iam::111122223333:role\/untrusting\. Add this statement/);
+    expect(step.errors[0]).toMatch(
+      /^arn:aws:iam::111122223333:user\/sam-cli-user may not assume arn:aws:iam::111122223333:role\/untrusting\. Add this statement/,
+    );
     expect(step.exported).toEqual({});
     expect(step.outputs).toEqual({});
     expect(step.state).toEqual({});
@@ -85,7 +94,7 @@ describe('assume-role run(io)', () => {
     expect(step.exported).toEqual({});
   });
 
-  test('a bare role name is resolved with GetCallerIdentity in the keys\' account', async () => {
+  test("a bare role name is resolved with GetCallerIdentity in the keys' account", async () => {
     const step = io({ 'role-to-assume': 'deploy' });
     const requests = await requestsDuring(() => run(step));
     expect(requests.map((request) => request.action)).toEqual(['GetCallerIdentity', 'AssumeRole']);
@@ -94,14 +103,21 @@ describe('assume-role run(io)', () => {
 
   test('a summary that cannot be written is a warning; the credentials stay exported', async () => {
     const step = recordingIo({
-      inputs: { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1', 'role-to-assume': ROLE },
+      inputs: {
+        'aws-access-key-id': USER.accessKeyId,
+        'aws-secret-access-key': USER.secretAccessKey,
+        'aws-region': 'eu-west-1',
+        'role-to-assume': ROLE,
+      },
       env: { AWS_ENDPOINT_URL: server.url },
       now: Date.now(),
       summaryError: new Error('EACCES: permission denied'),
     });
     await run(step);
     expect(step.failed).toBe(false);
-    expect(step.annotations).toEqual([{ severity: 'warning', message: 'Could not write the job summary: Error: EACCES: permission denied' }]);
+    expect(step.annotations).toEqual([
+      { severity: 'warning', message: 'Could not write the job summary: Error: EACCES: permission denied' },
+    ]);
     // The credentials still went out: those STS issued for this run.
     expect(step.exported.AWS_SESSION_TOKEN).toBe(server.sessionCredentials(step.exported.AWS_ACCESS_KEY_ID ?? '')?.sessionToken);
     expect(step.exported.AWS_SESSION_TOKEN).toMatch(/\S{16,}/);
@@ -113,8 +129,13 @@ describe('assume-role runPost(io)', () => {
     const post = recordingIo({ state: { exported: 'true' } });
     runPost(post, postDeps());
     expect(post.exported).toEqual({
-      AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_CREDENTIAL_EXPIRATION: '',
-      AWS_REGION: '', AWS_DEFAULT_REGION: '', AWS_SECURITY_TOKEN: '',
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_SESSION_TOKEN: '',
+      AWS_CREDENTIAL_EXPIRATION: '',
+      AWS_REGION: '',
+      AWS_DEFAULT_REGION: '',
+      AWS_SECURITY_TOKEN: '',
     });
     expect(post.log()).toBe('Blanked the exported AWS credentials');
   });

@@ -19,7 +19,12 @@ const TOKEN = 'ghs_KeyAgePortsTierToken0000000000000';
 const MARKER = `<!-- assume-deploy-role:key-age account=${ACCOUNT} user=${USER} -->`;
 
 const refused = (code: string, message: string) =>
-  new CallFailed({ code, message, httpStatus: 403, clockSkewCorrected: false, network: false, throttling: false, sdkTransient: false }, 1, 'permanent', 5);
+  new CallFailed(
+    { code, message, httpStatus: 403, clockSkewCorrected: false, network: false, throttling: false, sdkTransient: false },
+    1,
+    'permanent',
+    5,
+  );
 
 interface World {
   ageDays: number;
@@ -36,16 +41,24 @@ function fakes(world: World) {
     viewerLogin: async () => (calls.push('viewerLogin'), world.viewer ?? 'github-actions[bot]'),
     listOpenBy: async (login) => (calls.push(`listOpenBy ${login}`), world.issues ?? []),
     create: async (title) => (calls.push(`create ${title}`), 12),
-    update: async (number) => { calls.push(`update #${number}`); },
-    comment: async (number) => { calls.push(`comment #${number}`); },
-    close: async (number, reason) => { calls.push(`close #${number} ${reason}`); },
+    update: async (number) => {
+      calls.push(`update #${number}`);
+    },
+    comment: async (number) => {
+      calls.push(`comment #${number}`);
+    },
+    close: async (number, reason) => {
+      calls.push(`close #${number} ${reason}`);
+    },
   };
   const deps: KeyAgeDeps = {
     keyReader: (keys, settings) => {
       opened.push({ keys, settings });
       return {
-        ownKeys: async (userName) => (calls.push(`ownKeys ${userName ?? '(signer)'}`),
-        { userName: USER, keys: [{ accessKeyId: KEY.accessKeyId, status: 'Active', createDate: new Date(NOW - world.ageDays * DAY) }] }),
+        ownKeys: async (userName) => (
+          calls.push(`ownKeys ${userName ?? '(signer)'}`),
+          { userName: USER, keys: [{ accessKeyId: KEY.accessKeyId, status: 'Active', createDate: new Date(NOW - world.ageDays * DAY) }] }
+        ),
         lastUse: async (id) => (calls.push(`lastUse ${id}`), { date: new Date(NOW - DAY), service: 'sts', region: 'eu-west-1' }),
         callerArn: async () => (calls.push('callerArn'), `arn:aws:iam::${ACCOUNT}:user/${USER}`),
         ...world.reader,
@@ -65,7 +78,7 @@ function io(inputs: Record<string, string> = {}, env: Record<string, string> = {
 }
 
 describe('key-age run(io, deps) through its ports', () => {
-  test('reads the signer\'s keys with the given key, masked first, and never asks STS or GitHub without a tracking issue', async () => {
+  test("reads the signer's keys with the given key, masked first, and never asks STS or GitHub without a tracking issue", async () => {
     const { deps, calls, opened } = fakes({ ageDays: 10 });
     const step = io();
     await run(step, deps);
@@ -76,19 +89,36 @@ describe('key-age run(io, deps) through its ports', () => {
     expect(step.outputs.status).toBe('ok');
   });
 
-  test('with user-name and a role session from the environment: that user\'s keys, the session\'s credentials masked', async () => {
-    const session = { AWS_ACCESS_KEY_ID: 'ASIAWATCHERSESSION01', AWS_SECRET_ACCESS_KEY: 'watcherSessionSecret000000000000000000000', AWS_SESSION_TOKEN: 'watcherSessionToken' };
+  test("with user-name and a role session from the environment: that user's keys, the session's credentials masked", async () => {
+    const session = {
+      AWS_ACCESS_KEY_ID: 'ASIAWATCHERSESSION01',
+      AWS_SECRET_ACCESS_KEY: 'watcherSessionSecret000000000000000000000',
+      AWS_SESSION_TOKEN: 'watcherSessionToken',
+    };
     const { deps, calls, opened } = fakes({ ageDays: 10 });
-    const step = recordingIo({ inputs: { 'user-name': USER, 'aws-region': 'eu-west-1' }, env: { GITHUB_REPOSITORY: 'octo-org/app', ...session }, now: NOW });
+    const step = recordingIo({
+      inputs: { 'user-name': USER, 'aws-region': 'eu-west-1' },
+      env: { GITHUB_REPOSITORY: 'octo-org/app', ...session },
+      now: NOW,
+    });
     await run(step, deps);
     expect(calls[0]).toBe(`ownKeys ${USER}`);
     expect(opened[0]?.keys).toMatchObject({ accessKeyId: session.AWS_ACCESS_KEY_ID, sessionToken: session.AWS_SESSION_TOKEN });
-    expect(step.masks).toEqual(expect.arrayContaining([session.AWS_ACCESS_KEY_ID, session.AWS_SECRET_ACCESS_KEY, session.AWS_SESSION_TOKEN]));
+    expect(step.masks).toEqual(
+      expect.arrayContaining([session.AWS_ACCESS_KEY_ID, session.AWS_SECRET_ACCESS_KEY, session.AWS_SESSION_TOKEN]),
+    );
   });
 
-  test('a refused ListAccessKeys is the step\'s one error, with the policy to attach; nothing is output', async () => {
+  test("a refused ListAccessKeys is the step's one error, with the policy to attach; nothing is output", async () => {
     const denied = `User: arn:aws:iam::${ACCOUNT}:user/${USER} is not authorized to perform: iam:ListAccessKeys`;
-    const { deps } = fakes({ ageDays: 10, reader: { ownKeys: async () => { throw refused('AccessDenied', denied); } } });
+    const { deps } = fakes({
+      ageDays: 10,
+      reader: {
+        ownKeys: async () => {
+          throw refused('AccessDenied', denied);
+        },
+      },
+    });
     const step = io();
     await run(step, deps);
     expect(step.failed).toBe(true);
@@ -97,12 +127,17 @@ describe('key-age run(io, deps) through its ports', () => {
     expect(step.outputs).toEqual({});
   });
 
-  test('a finding opens the tracking issue for the keys\' own account, as the token\'s identity', async () => {
+  test("a finding opens the tracking issue for the keys' own account, as the token's identity", async () => {
     const { deps, calls } = fakes({ ageDays: 85 });
     const step = io({ 'tracking-issue': 'true', 'github-token': TOKEN });
     await run(step, deps);
-    expect(calls.slice(2)).toEqual(['callerArn', 'issueTracker with the token', 'viewerLogin', 'listOpenBy github-actions[bot]',
-      `create Access keys of IAM user ${USER} in account ${ACCOUNT} need attention`]);
+    expect(calls.slice(2)).toEqual([
+      'callerArn',
+      'issueTracker with the token',
+      'viewerLogin',
+      'listOpenBy github-actions[bot]',
+      `create Access keys of IAM user ${USER} in account ${ACCOUNT} need attention`,
+    ]);
     expect(step.log()).toContain('Opened tracking issue #12.');
   });
 
@@ -121,12 +156,24 @@ describe('key-age run(io, deps) through its ports', () => {
     expect(step.log()).toContain('Closed tracking issue #4');
   });
 
-  test('GetCallerIdentity refused: a warning, no GitHub call, and the check\'s own result stands', async () => {
-    const { deps, calls } = fakes({ ageDays: 95, reader: { callerArn: async () => { throw refused('InvalidClientTokenId', 'The security token included in the request is invalid.'); } } });
+  test("GetCallerIdentity refused: a warning, no GitHub call, and the check's own result stands", async () => {
+    const { deps, calls } = fakes({
+      ageDays: 95,
+      reader: {
+        callerArn: async () => {
+          throw refused('InvalidClientTokenId', 'The security token included in the request is invalid.');
+        },
+      },
+    });
     const step = io({ 'tracking-issue': 'true', 'github-token': TOKEN });
     await run(step, deps);
     expect(calls.some((call) => call.startsWith('issueTracker'))).toBe(false);
-    expect(step.annotations.at(-1)).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^The key check ran, but the tracking issue in octo-org\/app could not be updated: STS GetCallerIdentity/) });
+    expect(step.annotations.at(-1)).toMatchObject({
+      severity: 'warning',
+      message: expect.stringMatching(
+        /^The key check ran, but the tracking issue in octo-org\/app could not be updated: STS GetCallerIdentity/,
+      ),
+    });
     expect(step.failed).toBe(true);
     expect(step.outputs.status).toBe('fail');
   });

@@ -75,7 +75,9 @@ describe('key-age run(io)', () => {
     const step = io();
     await run(step);
     expect(step.failed).toBe(false);
-    expect(step.annotations).toEqual([{ severity: 'warning', title: 'Access key check', message: expect.stringContaining('rotate it within 5 days') }]);
+    expect(step.annotations).toEqual([
+      { severity: 'warning', title: 'Access key check', message: expect.stringContaining('rotate it within 5 days') },
+    ]);
     expect(step.outputs.status).toBe('warn');
   });
 
@@ -93,7 +95,9 @@ describe('key-age run(io)', () => {
     keyAged(95);
     const step = io();
     await run(step);
-    expect(step.annotations[0]?.message).toContain('from a clone of assume-deploy-role at its release tag (or with the rotate action, examples/rotate.yml): node dist/cli/index.js rotate --user-name sam-cli-user --repo octo-org/app --role-to-assume "$(gh variable get AWS_DEPLOY_ROLE_ARN --repo octo-org/app)" --region eu-west-1');
+    expect(step.annotations[0]?.message).toContain(
+      'from a clone of assume-deploy-role at its release tag (or with the rotate action, examples/rotate.yml): node dist/cli/index.js rotate --user-name sam-cli-user --repo octo-org/app --role-to-assume "$(gh variable get AWS_DEPLOY_ROLE_ARN --repo octo-org/app)" --region eu-west-1',
+    );
   });
 
   test('with secrets-environment (the guides keep the key in production), the command says --environment', async () => {
@@ -125,8 +129,11 @@ describe('key-age run(io)', () => {
     keyAged(85);
     let created: { title?: string; body?: string } = {};
     nock('https://api.github.com')
-      .post('/graphql').reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
-      .get(ISSUES).query({ state: 'open', creator: 'github-actions[bot]', per_page: '100' }).reply(200, [])
+      .post('/graphql')
+      .reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
+      .get(ISSUES)
+      .query({ state: 'open', creator: 'github-actions[bot]', per_page: '100' })
+      .reply(200, [])
       .post(ISSUES, (body) => {
         created = body as typeof created;
         return true;
@@ -141,19 +148,24 @@ describe('key-age run(io)', () => {
     expect(step.masks).toContain(TOKEN);
   });
 
-  test('tracking issue GitHub refuses: a warning, the check\'s result stands', async () => {
+  test("tracking issue GitHub refuses: a warning, the check's result stands", async () => {
     keyAged(85);
     nock('https://api.github.com')
-      .post('/graphql').reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
-      .get(ISSUES).query(true).reply(403, { message: 'Resource not accessible by integration' });
+      .post('/graphql')
+      .reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
+      .get(ISSUES)
+      .query(true)
+      .reply(403, { message: 'Resource not accessible by integration' });
     const step = io({ 'tracking-issue': 'true', 'github-token': TOKEN });
     await run(step, { issueTracker });
     expect(step.failed).toBe(false);
-    expect(step.annotations.at(-1)?.message).toMatch(/^The key check ran, but the tracking issue in octo-org\/app could not be updated: github-token may not write issues \(403\)/);
+    expect(step.annotations.at(-1)?.message).toMatch(
+      /^The key check ran, but the tracking issue in octo-org\/app could not be updated: github-token may not write issues \(403\)/,
+    );
   });
 });
 
-describe('key-age run(io) with the watcher role\'s session from the environment (user-name)', () => {
+describe("key-age run(io) with the watcher role's session from the environment (user-name)", () => {
   const WATCHER = 'sam-cli-user-key-age-watcher-role';
 
   /** A session of a role whose policy allows reading `readsKeysOf`, as the root action exports it in keyless mode. */
@@ -161,10 +173,18 @@ describe('key-age run(io) with the watcher role\'s session from the environment 
     const person = server.addUser({ account: ACCOUNT, name: 'person', canAssume: '*' });
     server.addAccessKey('person', { accessKeyId: 'AKIAPERSONKEY0000001', secretAccessKey: 'personSecretKey0000000000000000000000000' });
     const role = server.addRole({ account: ACCOUNT, name: WATCHER, trustedPrincipals: [person.arn], readsKeysOf });
-    const sts = new STSClient({ region: 'eu-west-1', endpoint: server.url, credentials: { accessKeyId: 'AKIAPERSONKEY0000001', secretAccessKey: 'personSecretKey0000000000000000000000000' } });
+    const sts = new STSClient({
+      region: 'eu-west-1',
+      endpoint: server.url,
+      credentials: { accessKeyId: 'AKIAPERSONKEY0000001', secretAccessKey: 'personSecretKey0000000000000000000000000' },
+    });
     const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: role.arn, RoleSessionName: 'key-age' }));
     server.requests.length = 0;
-    return { AWS_ACCESS_KEY_ID: Credentials!.AccessKeyId!, AWS_SECRET_ACCESS_KEY: Credentials!.SecretAccessKey!, AWS_SESSION_TOKEN: Credentials!.SessionToken! };
+    return {
+      AWS_ACCESS_KEY_ID: Credentials!.AccessKeyId!,
+      AWS_SECRET_ACCESS_KEY: Credentials!.SecretAccessKey!,
+      AWS_SESSION_TOKEN: Credentials!.SessionToken!,
+    };
   }
 
   function keylessIo(credentials: Record<string, string>, inputs: Record<string, string> = { 'user-name': USER }): RecordingIo {
@@ -175,18 +195,29 @@ describe('key-age run(io) with the watcher role\'s session from the environment 
     });
   }
 
-  test('reads the user\'s keys with the role session, names the user in every call, masks the session first, and says once that the workflow\'s key is unknown', async () => {
+  test("reads the user's keys with the role session, names the user in every call, masks the session first, and says once that the workflow's key is unknown", async () => {
     // The user may not read its own keys: only the role's policy lets the session read them.
     server.addUser({ account: ACCOUNT, name: USER, selfIamRead: false });
-    server.addAccessKey(USER, { ...KEY, createDate: new Date(Date.now() - 85 * DAY - 60 * 60 * 1000), lastUsed: { date: new Date(Date.now() - DAY), service: 'sts', region: 'eu-west-1' } });
+    server.addAccessKey(USER, {
+      ...KEY,
+      createDate: new Date(Date.now() - 85 * DAY - 60 * 60 * 1000),
+      lastUsed: { date: new Date(Date.now() - DAY), service: 'sts', region: 'eu-west-1' },
+    });
     const credentials = await watcherSession([USER]);
     const step = keylessIo(credentials);
     await run(step);
     expect(step.failed).toBe(false);
     expect(step.outputs.status).toBe('warn');
-    expect(JSON.parse(step.outputs.report ?? '{}')).toMatchObject({ userName: USER, keys: [{ key: KEY.accessKeyId.slice(-4), usedByThisWorkflow: false }] });
+    expect(JSON.parse(step.outputs.report ?? '{}')).toMatchObject({
+      userName: USER,
+      keys: [{ key: KEY.accessKeyId.slice(-4), usedByThisWorkflow: false }],
+    });
     expect(step.annotations).toEqual([
-      { severity: 'notice', title: 'Checked without a key', message: expect.stringMatching(/^Checked the keys of IAM user sam-cli-user with the credentials an earlier step exported/) },
+      {
+        severity: 'notice',
+        title: 'Checked without a key',
+        message: expect.stringMatching(/^Checked the keys of IAM user sam-cli-user with the credentials an earlier step exported/),
+      },
       { severity: 'warning', title: 'Access key check', message: expect.stringContaining('rotate it within 5 days') },
     ]);
     expect(step.summary.join('').match(/which key the deploy workflows use cannot be known here/g)).toHaveLength(1);
@@ -202,7 +233,9 @@ describe('key-age run(io) with the watcher role\'s session from the environment 
     const credentials = await watcherSession([USER]);
     const without = keylessIo(credentials, {});
     await run(without);
-    expect(without.errors).toEqual([expect.stringMatching(/^Invalid input user-name: is empty and this step's environment holds credentials an earlier step exported/)]);
+    expect(without.errors).toEqual([
+      expect.stringMatching(/^Invalid input user-name: is empty and this step's environment holds credentials an earlier step exported/),
+    ]);
     const both = io({ 'user-name': USER });
     await run(both);
     expect(both.errors).toEqual([expect.stringContaining('user-name: is set together with aws-access-key-id')]);
@@ -217,8 +250,11 @@ describe('key-age run(io) with the watcher role\'s session from the environment 
     const credentials = await watcherSession([USER]);
     let created: { title?: string } = {};
     nock('https://api.github.com')
-      .post('/graphql').reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
-      .get(ISSUES).query(true).reply(200, [])
+      .post('/graphql')
+      .reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
+      .get(ISSUES)
+      .query(true)
+      .reply(200, [])
       .post(ISSUES, (body) => {
         created = body as typeof created;
         return true;
@@ -239,7 +275,11 @@ describe('key-age run(io) with the watcher role\'s session from the environment 
     await run(step);
     expect(step.failed).toBe(true);
     expect(step.errors).toHaveLength(1);
-    expect(step.errors[0]).toMatch(new RegExp(`^IAM ListAccessKeys was denied to arn:aws:sts::${ACCOUNT}:assumed-role/${WATCHER}/key-age, which may not read the access keys of IAM user sam-cli-user: assume the key-age watcher role`));
+    expect(step.errors[0]).toMatch(
+      new RegExp(
+        `^IAM ListAccessKeys was denied to arn:aws:sts::${ACCOUNT}:assumed-role/${WATCHER}/key-age, which may not read the access keys of IAM user sam-cli-user: assume the key-age watcher role`,
+      ),
+    );
     expect(step.outputs).toEqual({});
   });
 });

@@ -19,10 +19,24 @@ const audiencesAsked: string[] = [];
 
 beforeAll(async () => {
   [server, tokens] = await Promise.all([startAwsTestServer(), startTokenEndpoint()]);
-  const provider = server.addOidcProvider({ account: ACCOUNT, url: tokens.issuer, clientIds: ['sts.amazonaws.com'], keys: [tokens.publicJwk] });
+  const provider = server.addOidcProvider({
+    account: ACCOUNT,
+    url: tokens.issuer,
+    clientIds: ['sts.amazonaws.com'],
+    keys: [tokens.publicJwk],
+  });
   server.addRole({
-    account: ACCOUNT, name: 'deploy', trustedPrincipals: [],
-    federatedTrust: [{ federated: provider.arn, condition: { StringEquals: { [`${KEY}:aud`]: 'sts.amazonaws.com', [`${KEY}:sub`]: 'repo:octo-org/serverless-app:ref:refs/heads/main' } } }],
+    account: ACCOUNT,
+    name: 'deploy',
+    trustedPrincipals: [],
+    federatedTrust: [
+      {
+        federated: provider.arn,
+        condition: {
+          StringEquals: { [`${KEY}:aud`]: 'sts.amazonaws.com', [`${KEY}:sub`]: 'repo:octo-org/serverless-app:ref:refs/heads/main' },
+        },
+      },
+    ],
   });
 });
 
@@ -33,7 +47,9 @@ afterAll(async () => {
 /** What core.getIDToken does, without @actions/core: the runner's URL with &audience=, the request token as bearer. */
 async function idToken(audience: string): Promise<string> {
   audiencesAsked.push(audience);
-  const answer = await fetch(`${tokens.url}&audience=${encodeURIComponent(audience)}`, { headers: { Authorization: `Bearer ${tokens.requestToken}` } });
+  const answer = await fetch(`${tokens.url}&audience=${encodeURIComponent(audience)}`, {
+    headers: { Authorization: `Bearer ${tokens.requestToken}` },
+  });
   if (!answer.ok) throw new Error(`Error message: Failed to get ID Token. Error Code : ${answer.status}`);
   return ((await answer.json()) as { value: string }).value;
 }
@@ -41,14 +57,20 @@ async function idToken(audience: string): Promise<string> {
 function io(inputs: Record<string, string> = {}): RecordingIo {
   return recordingIo({
     inputs: { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, audience: 'sts.amazonaws.com', ...inputs },
-    env: { AWS_ENDPOINT_URL: server.url, GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'octo-org/serverless-app', ...tokens.env },
+    env: {
+      AWS_ENDPOINT_URL: server.url,
+      GITHUB_RUN_ID: '42',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_REPOSITORY: 'octo-org/serverless-app',
+      ...tokens.env,
+    },
     now: Date.now(),
     idToken,
   });
 }
 
 describe('keyless run(io)', () => {
-  test('masks the request token first and the ID token before anything follows it, and exports the role\'s credentials', async () => {
+  test("masks the request token first and the ID token before anything follows it, and exports the role's credentials", async () => {
     const step = io();
     await run(step);
     expect(step.errors).toEqual([]);
@@ -79,7 +101,10 @@ describe('keyless run(io)', () => {
 
   test('no idToken on the Io (a runner that offers none) is the permissions error, before any call', async () => {
     const before = server.requests.length;
-    const step = recordingIo({ inputs: { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE }, env: { AWS_ENDPOINT_URL: server.url, ...tokens.env } });
+    const step = recordingIo({
+      inputs: { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE },
+      env: { AWS_ENDPOINT_URL: server.url, ...tokens.env },
+    });
     await run(step);
     expect(step.errors[0]).toContain('id-token: write');
     expect(server.requests.length).toBe(before);
@@ -89,17 +114,28 @@ describe('keyless run(io)', () => {
     const step = io();
     await run(step, {
       isFolder: async () => true,
-      readSamconfig: async () => ({ kind: 'document', name: 'samconfig.toml', document: { version: 0.1, default: { deploy: { parameters: { profile: 'dev' } } } } }),
+      readSamconfig: async () => ({
+        kind: 'document',
+        name: 'samconfig.toml',
+        document: { version: 0.1, default: { deploy: { parameters: { profile: 'dev' } } } },
+      }),
     });
-    expect(step.annotations.map((annotation) => annotation.message)).toEqual([expect.stringMatching(/^samconfig\.toml sets profile = dev in \[default\.deploy\.parameters\]/)]);
+    expect(step.annotations.map((annotation) => annotation.message)).toEqual([
+      expect.stringMatching(/^samconfig\.toml sets profile = dev in \[default\.deploy\.parameters\]/),
+    ]);
     expect(step.failed).toBe(false);
     expect(step.exported.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
   });
 
   test('an STS answer checked as with keys: a line break in the assumed-role ARN, or another account, fails with nothing exported', async () => {
     const expiration = new Date(Date.now() + 3600_000).toISOString();
-    for (const arn of [`arn:aws:sts::${ACCOUNT}:assumed-role/deploy/s\n::error::injected`, 'arn:aws:sts::999988887777:assumed-role/deploy/s']) {
-      const hostile = await startHostileSts(() => assumeRoleAnswer({ action: 'AssumeRoleWithWebIdentity', arn, expiration, credentials: fakeSessionCredentials() }));
+    for (const arn of [
+      `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/s\n::error::injected`,
+      'arn:aws:sts::999988887777:assumed-role/deploy/s',
+    ]) {
+      const hostile = await startHostileSts(() =>
+        assumeRoleAnswer({ action: 'AssumeRoleWithWebIdentity', arn, expiration, credentials: fakeSessionCredentials() }),
+      );
       try {
         const step = recordingIo({
           inputs: { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE },

@@ -36,7 +36,12 @@ beforeAll(async () => {
   // The spoke trusts the hub role: only a session of the hub may assume it (role chaining).
   server.addRole({ account: SPOKE, name: 'spoke-deploy', trustedPrincipals: [HUB_ROLE] });
   const provider = server.addOidcProvider({ account: HUB, url: tokens.issuer, clientIds: ['sts.amazonaws.com'], keys: [tokens.publicJwk] });
-  server.addRole({ account: HUB, name: 'eks-deploy', trustedPrincipals: [], federatedTrust: [{ federated: provider.arn, condition: { StringEquals: { [`${OIDC}:aud`]: 'sts.amazonaws.com' } } }] });
+  server.addRole({
+    account: HUB,
+    name: 'eks-deploy',
+    trustedPrincipals: [],
+    federatedTrust: [{ federated: provider.arn, condition: { StringEquals: { [`${OIDC}:aud`]: 'sts.amazonaws.com' } } }],
+  });
   workspace = await mkdtemp(path.join(tmpdir(), 'peer-inputs-'));
 });
 
@@ -44,7 +49,14 @@ afterAll(async () => {
   await Promise.all([server.close(), tokens.close(), rm(workspace, { recursive: true, force: true })]);
 });
 
-const RUN_ENV = { GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'octo-org/app', GITHUB_EVENT_NAME: 'push', GITHUB_JOB: 'deploy', GITHUB_TRIGGERING_ACTOR: 'octocat' };
+const RUN_ENV = {
+  GITHUB_RUN_ID: '42',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_REPOSITORY: 'octo-org/app',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_JOB: 'deploy',
+  GITHUB_TRIGGERING_ACTOR: 'octocat',
+};
 const KEYS = { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey };
 
 function io(inputs: Record<string, string>, env: Record<string, string | undefined> = {}): RecordingIo {
@@ -70,13 +82,16 @@ async function hubSession(): Promise<Record<string, string>> {
 }
 
 describe('role-chaining', () => {
-  test('the second step assumes the spoke role with the hub session in the environment, and exports the spoke\'s credentials', async () => {
+  test("the second step assumes the spoke role with the hub session in the environment, and exports the spoke's credentials", async () => {
     const hub = await hubSession();
     const second = io({ 'role-to-assume': SPOKE_ROLE, 'role-chaining': 'true' }, hub);
     const requests = await requestsDuring(() => run(second));
     expect(second.errors).toEqual([]);
     expect(requests.map((r) => [r.action, r.accessKeyId])).toEqual([['AssumeRole', hub.AWS_ACCESS_KEY_ID]]);
-    expect(server.sessions.at(-1)).toMatchObject({ roleArn: SPOKE_ROLE, callerArn: expect.stringMatching(new RegExp(`^arn:aws:sts::${HUB}:assumed-role/hub/`)) });
+    expect(server.sessions.at(-1)).toMatchObject({
+      roleArn: SPOKE_ROLE,
+      callerArn: expect.stringMatching(new RegExp(`^arn:aws:sts::${HUB}:assumed-role/hub/`)),
+    });
     expect(second.outputs['aws-account-id']).toBe(SPOKE);
     expect(second.exported.AWS_ACCESS_KEY_ID).toBe(server.sessions.at(-1)?.accessKeyId);
     // The hub's secrets are masks before anything else happens.
@@ -88,7 +103,9 @@ describe('role-chaining', () => {
     const step = io({ 'role-to-assume': SPOKE_ROLE, 'role-chaining': 'true' });
     const requests = await requestsDuring(() => run(step));
     expect(requests).toEqual([]);
-    expect(step.errors).toEqual([expect.stringContaining('role-chaining: is true, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set')]);
+    expect(step.errors).toEqual([
+      expect.stringContaining('role-chaining: is true, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set'),
+    ]);
     expect(step.exported).toEqual({});
   });
 });
@@ -96,7 +113,12 @@ describe('role-chaining', () => {
 describe('aws-session-token', () => {
   test('temporary keys given as inputs sign AssumeRole; they are masked and never exported', async () => {
     const hub = await hubSession();
-    const step = io({ 'aws-access-key-id': hub.AWS_ACCESS_KEY_ID!, 'aws-secret-access-key': hub.AWS_SECRET_ACCESS_KEY!, 'aws-session-token': hub.AWS_SESSION_TOKEN!, 'role-to-assume': SPOKE_ROLE });
+    const step = io({
+      'aws-access-key-id': hub.AWS_ACCESS_KEY_ID!,
+      'aws-secret-access-key': hub.AWS_SECRET_ACCESS_KEY!,
+      'aws-session-token': hub.AWS_SESSION_TOKEN!,
+      'role-to-assume': SPOKE_ROLE,
+    });
     await run(step);
     expect(step.errors).toEqual([]);
     expect(step.outputs['aws-account-id']).toBe(SPOKE);
@@ -106,30 +128,42 @@ describe('aws-session-token', () => {
 });
 
 describe('use-existing-credentials', () => {
-  test('valid credentials of the role\'s account stay: one GetCallerIdentity, a notice, nothing assumed or exported', async () => {
+  test("valid credentials of the role's account stay: one GetCallerIdentity, a notice, nothing assumed or exported", async () => {
     const hub = await hubSession();
     const step = io({ ...KEYS, 'role-to-assume': HUB_ROLE, 'use-existing-credentials': 'true' }, hub);
     const requests = await requestsDuring(() => run(step));
     expect(requests.map((r) => r.action)).toEqual(['GetCallerIdentity']);
     expect(step.errors).toEqual([]);
-    expect(step.annotations).toEqual([{ severity: 'notice', message: expect.stringMatching(/^use-existing-credentials: the credentials in the environment are valid \(arn:aws:sts::111111111111:assumed-role\/hub\//) }]);
+    expect(step.annotations).toEqual([
+      {
+        severity: 'notice',
+        message: expect.stringMatching(
+          /^use-existing-credentials: the credentials in the environment are valid \(arn:aws:sts::111111111111:assumed-role\/hub\//,
+        ),
+      },
+    ]);
     expect(step.exported).toEqual({});
   });
 
-  test('credentials of another account than the role\'s are not kept: the role is assumed as usual', async () => {
+  test("credentials of another account than the role's are not kept: the role is assumed as usual", async () => {
     const hub = await hubSession();
     const spoke = io({ 'role-to-assume': SPOKE_ROLE, 'role-chaining': 'true', 'use-existing-credentials': 'true' }, hub);
     const requests = await requestsDuring(() => run(spoke));
     expect(requests.map((r) => r.action)).toEqual(['GetCallerIdentity', 'AssumeRole']);
-    expect(spoke.annotations[0]?.message).toContain('are account 111111111111\'s, not the role\'s');
+    expect(spoke.annotations[0]?.message).toContain("are account 111111111111's, not the role's");
     expect(spoke.outputs['aws-account-id']).toBe(SPOKE);
   });
 
   test('credentials STS refuses are not kept: a notice with its answer, then AssumeRole', async () => {
-    const step = io({ ...KEYS, 'role-to-assume': HUB_ROLE, 'use-existing-credentials': 'true' }, { AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNEXAMPLE00', AWS_SECRET_ACCESS_KEY: 'unknownUnknownUnknownUnknownUnknown0000X' });
+    const step = io(
+      { ...KEYS, 'role-to-assume': HUB_ROLE, 'use-existing-credentials': 'true' },
+      { AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNEXAMPLE00', AWS_SECRET_ACCESS_KEY: 'unknownUnknownUnknownUnknownUnknown0000X' },
+    );
     const requests = await requestsDuring(() => run(step));
     expect(requests.map((r) => r.action)).toEqual(['GetCallerIdentity', 'AssumeRole']);
-    expect(step.annotations[0]?.message).toMatch(/^use-existing-credentials: the credentials in the environment are not usable \(InvalidClientTokenId/);
+    expect(step.annotations[0]?.message).toMatch(
+      /^use-existing-credentials: the credentials in the environment are not usable \(InvalidClientTokenId/,
+    );
     expect(step.errors).toEqual([]);
     expect(step.log()).not.toContain('unknownUnknownUnknownUnknownUnknown0000X');
   });
@@ -137,23 +171,42 @@ describe('use-existing-credentials', () => {
 
 describe('unset-current-credentials', () => {
   test('blanks what an earlier step exported first, then exports the new session', async () => {
-    const step = io({ ...KEYS, 'role-to-assume': HUB_ROLE, 'unset-current-credentials': 'true' }, { AWS_ACCESS_KEY_ID: 'ASIAOLDSESSIONEXAMPLE' });
+    const step = io(
+      { ...KEYS, 'role-to-assume': HUB_ROLE, 'unset-current-credentials': 'true' },
+      { AWS_ACCESS_KEY_ID: 'ASIAOLDSESSIONEXAMPLE' },
+    );
     await run(step);
     const exports = step.effects.flatMap((effect) => (effect.kind === 'export' ? [[effect.name, effect.value]] : []));
-    expect(exports.slice(0, 3)).toEqual([['AWS_ACCESS_KEY_ID', ''], ['AWS_SECRET_ACCESS_KEY', ''], ['AWS_SESSION_TOKEN', '']]);
+    expect(exports.slice(0, 3)).toEqual([
+      ['AWS_ACCESS_KEY_ID', ''],
+      ['AWS_SECRET_ACCESS_KEY', ''],
+      ['AWS_SESSION_TOKEN', ''],
+    ]);
     expect(step.exported.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
     expect(step.exported.AWS_ACCESS_KEY_ID).not.toBe('ASIAOLDSESSIONEXAMPLE');
   });
 });
 
 describe('custom-tags, transitive-tag-keys, role-skip-session-tagging', () => {
-  test('role-skip-session-tagging: false tags the session with the run\'s v6.2.3 tags and the custom ones', async () => {
-    const step = io({ ...KEYS, 'role-to-assume': TAGGED_ROLE, 'role-skip-session-tagging': 'false', 'custom-tags': '{"Team":"payments","Tier":2}', 'transitive-tag-keys': 'Team' });
+  test("role-skip-session-tagging: false tags the session with the run's v6.2.3 tags and the custom ones", async () => {
+    const step = io({
+      ...KEYS,
+      'role-to-assume': TAGGED_ROLE,
+      'role-skip-session-tagging': 'false',
+      'custom-tags': '{"Team":"payments","Tier":2}',
+      'transitive-tag-keys': 'Team',
+    });
     await run(step);
     expect(step.errors).toEqual([]);
     expect(server.sessions.at(-1)?.tags).toEqual([
-      { key: 'GitHub', value: 'Actions' }, { key: 'Repository', value: 'octo-org/app' }, { key: 'EventName', value: 'push' }, { key: 'RunId', value: '42' },
-      { key: 'Job', value: 'deploy' }, { key: 'TriggeringActor', value: 'octocat' }, { key: 'Team', value: 'payments' }, { key: 'Tier', value: '2' },
+      { key: 'GitHub', value: 'Actions' },
+      { key: 'Repository', value: 'octo-org/app' },
+      { key: 'EventName', value: 'push' },
+      { key: 'RunId', value: '42' },
+      { key: 'Job', value: 'deploy' },
+      { key: 'TriggeringActor', value: 'octocat' },
+      { key: 'Team', value: 'payments' },
+      { key: 'Tier', value: '2' },
     ]);
   });
 });
@@ -196,7 +249,7 @@ describe('web-identity-token-file', () => {
     return { file, token };
   }
 
-  test('keyless mode with the file\'s token: no ID token request, the token masked before anything else', async () => {
+  test("keyless mode with the file's token: no ID token request, the token masked before anything else", async () => {
     const { token } = await tokenFile('token.jwt');
     const step = io({ 'role-to-assume': KEYLESS_ROLE, 'web-identity-token-file': 'token.jwt' });
     const requests = await requestsDuring(() => run(step));
@@ -254,7 +307,11 @@ describe('action-timeout-s', () => {
   test('a run that finishes in time cancels the timer', async () => {
     let cancelled = false;
     const step = io({ ...KEYS, 'role-to-assume': HUB_ROLE, 'action-timeout-s': '5' });
-    await run(step, { actionTimer: () => () => { cancelled = true; } });
+    await run(step, {
+      actionTimer: () => () => {
+        cancelled = true;
+      },
+    });
     expect(step.errors).toEqual([]);
     expect(cancelled).toBe(true);
     expect(step.exported.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);

@@ -27,8 +27,21 @@ afterAll(async () => {
 
 function io(inputs: Record<string, string> = {}): RecordingIo {
   return recordingIo({
-    inputs: { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, 'refresh-credentials': 'true', ...inputs },
-    env: { AWS_ENDPOINT_URL: server.url, GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'octo-org/app', RUNNER_TEMP: '/tmp/runner-temp' },
+    inputs: {
+      'aws-access-key-id': USER.accessKeyId,
+      'aws-secret-access-key': USER.secretAccessKey,
+      'aws-region': 'eu-west-1',
+      'role-to-assume': ROLE,
+      'refresh-credentials': 'true',
+      ...inputs,
+    },
+    env: {
+      AWS_ENDPOINT_URL: server.url,
+      GITHUB_RUN_ID: '42',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_REPOSITORY: 'octo-org/app',
+      RUNNER_TEMP: '/tmp/runner-temp',
+    },
     now: Date.now(),
   });
 }
@@ -53,7 +66,12 @@ describe('refresh-credentials: true', () => {
     const { config, options } = launched[0] ?? { config: undefined, options: undefined };
     const session = server.sessions.at(-1);
     expect(config?.session.accessKeyId).toBe(session?.accessKeyId);
-    expect(config?.source).toMatchObject({ kind: 'keys', accessKeyId: USER.accessKeyId, secretAccessKey: USER.secretAccessKey, request: { RoleArn: ROLE, RoleSessionName: session?.roleSessionName } });
+    expect(config?.source).toMatchObject({
+      kind: 'keys',
+      accessKeyId: USER.accessKeyId,
+      secretAccessKey: USER.secretAccessKey,
+      request: { RoleArn: ROLE, RoleSessionName: session?.roleSessionName },
+    });
     expect(config?.stsEndpoint).toEqual({ AWS_ENDPOINT_URL: server.url });
     expect(config?.lifetimeMs).toBe(6 * 3600_000);
     expect(options?.logFile).toMatch(/^\/tmp\/runner-temp\/assume-deploy-role-credentials-[0-9a-f]{8}\.log$/);
@@ -67,8 +85,13 @@ describe('refresh-credentials: true', () => {
     expect(step.exported).toEqual({
       AWS_CONTAINER_CREDENTIALS_FULL_URI: `http://127.0.0.1:43210${config?.path}`,
       AWS_CONTAINER_AUTHORIZATION_TOKEN: token,
-      AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1',
-      AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_CREDENTIAL_EXPIRATION: '', AWS_SECURITY_TOKEN: '',
+      AWS_REGION: 'eu-west-1',
+      AWS_DEFAULT_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_SESSION_TOKEN: '',
+      AWS_CREDENTIAL_EXPIRATION: '',
+      AWS_SECURITY_TOKEN: '',
     });
     expect(JSON.parse(step.state['credentials-server'] ?? '{}')).toEqual({ pid: 4242, port: 43210, nonce: config?.nonce });
     expect(step.outputs.expiration).toBe(session?.expiration.toISOString());
@@ -76,7 +99,14 @@ describe('refresh-credentials: true', () => {
 
   test('with sts-endpoint, the server refreshes at the endpoint the first session came from', async () => {
     const step = recordingIo({
-      inputs: { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, 'refresh-credentials': 'true', 'sts-endpoint': server.url },
+      inputs: {
+        'aws-access-key-id': USER.accessKeyId,
+        'aws-secret-access-key': USER.secretAccessKey,
+        'aws-region': 'eu-west-1',
+        'role-to-assume': ROLE,
+        'refresh-credentials': 'true',
+        'sts-endpoint': server.url,
+      },
       env: { GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'octo-org/app', RUNNER_TEMP: '/tmp/runner-temp' },
       now: Date.now(),
     });
@@ -91,7 +121,9 @@ describe('refresh-credentials: true', () => {
     const { launch } = fakeLaunch('fails');
     await run(step, { launchCredentialsServer: launch });
     expect(step.errors).toHaveLength(1);
-    expect(step.errors[0]).toMatch(/^refresh-credentials: the credentials server did not start \(it exited \(code 2\) \*\*\*\); nothing was exported/);
+    expect(step.errors[0]).toMatch(
+      /^refresh-credentials: the credentials server did not start \(it exited \(code 2\) \*\*\*\); nothing was exported/,
+    );
     expect(step.exported).toEqual({});
     expect(step.outputs).toEqual({});
   });
@@ -112,10 +144,13 @@ describe('the post step with a credentials server', () => {
   test('stops exactly the recorded server and blanks its address and token', async () => {
     const step = recordingIo({ state });
     const asked: unknown[] = [];
-    await runPost(step, { ...postDeps(), stopServer: async (server) => {
-      asked.push(server);
-      return 'stopped';
-    } });
+    await runPost(step, {
+      ...postDeps(),
+      stopServer: async (server) => {
+        asked.push(server);
+        return 'stopped';
+      },
+    });
     expect(asked).toEqual([{ pid: 4242, port: 43210, nonce: 'n-1' }]);
     expect(step.exported.AWS_CONTAINER_CREDENTIALS_FULL_URI).toBe('');
     expect(step.exported.AWS_CONTAINER_AUTHORIZATION_TOKEN).toBe('');
@@ -125,16 +160,24 @@ describe('the post step with a credentials server', () => {
   test('a process that is not ours is left alone, with a warning', async () => {
     const step = recordingIo({ state });
     await runPost(step, { ...postDeps(), stopServer: async () => 'not ours' });
-    expect(step.annotations).toEqual([expect.objectContaining({ severity: 'warning', message: 'Process 4242 is not the credentials server this job started; it was left alone' })]);
+    expect(step.annotations).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: 'Process 4242 is not the credentials server this job started; it was left alone',
+      }),
+    ]);
   });
 
   test('without the state, nothing is stopped', async () => {
     const step = recordingIo({ state: { exported: 'true' } });
     let asked = false;
-    await runPost(step, { ...postDeps(), stopServer: async () => {
-      asked = true;
-      return 'stopped';
-    } });
+    await runPost(step, {
+      ...postDeps(),
+      stopServer: async () => {
+        asked = true;
+        return 'stopped';
+      },
+    });
     expect(asked).toBe(false);
   });
 });

@@ -10,7 +10,15 @@ import { recordingIo } from '../../test/support/recording-io.js';
 
 const TOKEN = 'ghs_InstallationTokenOfTheRotatorApp0000';
 const ROLE = 'arn:aws:iam::111122223333:role/deploy';
-const INPUTS = { 'github-token': TOKEN, 'user-name': 'sam-cli-user', repository: 'octo-org/app', 'role-to-assume': ROLE, 'aws-region': 'eu-west-1', 'delete-after-days': '7', 'dry-run': 'false' };
+const INPUTS = {
+  'github-token': TOKEN,
+  'user-name': 'sam-cli-user',
+  repository: 'octo-org/app',
+  'role-to-assume': ROLE,
+  'aws-region': 'eu-west-1',
+  'delete-after-days': '7',
+  'dry-run': 'false',
+};
 
 /** Deps that fail the test if the run gets as far as calling anything. */
 function noCalls(): { deps: () => RotationDeps; calls: string[] } {
@@ -19,7 +27,14 @@ function noCalls(): { deps: () => RotationDeps; calls: string[] } {
     calls.push(what);
     throw new Error(`${what} called`);
   };
-  return { calls, deps: () => ({ keyAdmin: new Proxy({}, { get: (_t, name) => refuse(`keyAdmin.${String(name)}`) }) as never, keyProbe: {} as never, secretStore: refuse('secretStore') as never }) };
+  return {
+    calls,
+    deps: () => ({
+      keyAdmin: new Proxy({}, { get: (_t, name) => refuse(`keyAdmin.${String(name)}`) }) as never,
+      keyProbe: {} as never,
+      secretStore: refuse('secretStore') as never,
+    }),
+  };
 }
 
 describe('the rotate action', () => {
@@ -30,16 +45,25 @@ describe('the rotate action', () => {
     expect(io.inputsRead[0]).toBe('github-token');
   });
 
-  test('every input problem at once, in the action\'s own names, before any call; the outcome says so', async () => {
+  test("every input problem at once, in the action's own names, before any call; the outcome says so", async () => {
     const { deps, calls } = noCalls();
-    const io = recordingIo({ inputs: { ...INPUTS, 'github-token': '', repository: 'nope', 'aws-region': 'mars', 'delete-after-days': '-1', 'dry-run': 'yes' } });
+    const io = recordingIo({
+      inputs: { ...INPUTS, 'github-token': '', repository: 'nope', 'aws-region': 'mars', 'delete-after-days': '-1', 'dry-run': 'yes' },
+    });
     await runRotateAction(io, deps);
     expect(calls).toEqual([]);
     expect(io.failed).toBe(true);
     expect(io.errors).toHaveLength(1);
     const error = io.errors[0] ?? '';
     expect(error).toMatch(/^5 problems with the inputs:/);
-    for (const name of ['github-token: is required', 'repository: must be OWNER/REPO', 'aws-region: must be an AWS region', 'delete-after-days:', 'dry-run:']) expect(error).toContain(name);
+    for (const name of [
+      'github-token: is required',
+      'repository: must be OWNER/REPO',
+      'aws-region: must be an AWS region',
+      'delete-after-days:',
+      'dry-run:',
+    ])
+      expect(error).toContain(name);
     expect(error).not.toMatch(/--[a-z]/);
     expect(io.outputs).toMatchObject({ outcome: 'bad-usage', step: 'none', 'next-step': 'fix-and-run-again' });
     expect(io.summary.join('\n')).toContain('invalid inputs, nothing called');
@@ -48,7 +72,14 @@ describe('the rotate action', () => {
   test('a failure in the run: one error, the outcome failed, the summary says what happened, no token anywhere', async () => {
     const io = recordingIo({ inputs: INPUTS });
     await runRotateAction(io, () => ({
-      keyAdmin: new Proxy({}, { get: () => async () => { throw Object.assign(new Error(`denied for ${TOKEN}`), { name: 'AccessDenied' }); } }) as never,
+      keyAdmin: new Proxy(
+        {},
+        {
+          get: () => async () => {
+            throw Object.assign(new Error(`denied for ${TOKEN}`), { name: 'AccessDenied' });
+          },
+        },
+      ) as never,
       keyProbe: {} as never,
       secretStore: async () => ({ updatedAt: async () => new Map(), write: async () => undefined }) as never,
     }));

@@ -24,7 +24,10 @@ function fakeWorld(argv: string[]) {
   const commandLine = parseCommandLine(argv);
   const keys: KeyState[] = [{ accessKeyId: OLD.accessKeyId, status: 'Active', createDate: new Date(START - 60 * DAY) }];
   const tags = new Map<string, string>();
-  const stored = new Map([['AWS_ACCESS_KEY_ID', { value: OLD.accessKeyId, at: new Date(START - DAY) }], ['AWS_SECRET_ACCESS_KEY', { value: OLD.secretAccessKey, at: new Date(START - DAY) }]]);
+  const stored = new Map([
+    ['AWS_ACCESS_KEY_ID', { value: OLD.accessKeyId, at: new Date(START - DAY) }],
+    ['AWS_SECRET_ACCESS_KEY', { value: OLD.secretAccessKey, at: new Date(START - DAY) }],
+  ]);
   const calls: string[] = [];
   // The command line's Io reads the options as inputs.
   const io = recordingIo({ inputs: Object.fromEntries(commandLine.flags), now: START });
@@ -46,9 +49,15 @@ function fakeWorld(argv: string[]) {
         calls.push(`setKeyStatus ${id} ${status}`);
         for (const key of keys) if (key.accessKeyId === id) key.status = status;
       },
-      deleteKey: async (_user, id) => { calls.push(`deleteKey ${id}`); },
-      tagUser: async (_user, added: UserTag[]) => { for (const { key, value } of added) tags.set(key, value); },
-      untagUser: async (_user, removed) => { for (const key of removed) tags.delete(key); },
+      deleteKey: async (_user, id) => {
+        calls.push(`deleteKey ${id}`);
+      },
+      tagUser: async (_user, added: UserTag[]) => {
+        for (const { key, value } of added) tags.set(key, value);
+      },
+      untagUser: async (_user, removed) => {
+        for (const key of removed) tags.delete(key);
+      },
       putRolePolicy: async () => undefined,
     };
     const keyProbe: KeyProbe = {
@@ -57,7 +66,13 @@ function fakeWorld(argv: string[]) {
     };
     const secretStore = async (): Promise<SecretStore> => ({
       now,
-      updatedAt: async (names) => new Map(names.flatMap((name) => { const held = stored.get(name); return held ? [[name, held.at] as const] : []; })),
+      updatedAt: async (names) =>
+        new Map(
+          names.flatMap((name) => {
+            const held = stored.get(name);
+            return held ? [[name, held.at] as const] : [];
+          }),
+        ),
       write: async (name, value) => {
         calls.push(`write ${name}`);
         stored.set(name, { value, at: now() });
@@ -70,7 +85,17 @@ function fakeWorld(argv: string[]) {
 
 describe('rotation run(io, commandLine, deps) on its ports', () => {
   test('rotate: a new key, proved, then stored; the old key stays active; no secret in the log', async () => {
-    const { io, commandLine, deps, keys, stored, calls } = fakeWorld(['rotate', '--user-name', USER, '--repo', 'octo-org/app', '--role-to-assume', ROLE, '--region', 'eu-west-1']);
+    const { io, commandLine, deps, keys, stored, calls } = fakeWorld([
+      'rotate',
+      '--user-name',
+      USER,
+      '--repo',
+      'octo-org/app',
+      '--role-to-assume',
+      ROLE,
+      '--region',
+      'eu-west-1',
+    ]);
     const code = await run(io, commandLine, deps);
     expect(io.errors).toEqual([]);
     expect(code).toBe(0);
@@ -80,13 +105,26 @@ describe('rotation run(io, commandLine, deps) on its ports', () => {
     expect(firstWrite).toBeGreaterThan(calls.indexOf(`probe assumeRole ${NEW.accessKeyId}`));
     expect(stored.get('AWS_ACCESS_KEY_ID')?.value).toBe(NEW.accessKeyId);
     expect(stored.get('AWS_SECRET_ACCESS_KEY')?.value).toBe(NEW.secretAccessKey);
-    expect(keys.map(({ accessKeyId, status }) => `${accessKeyId} ${status}`)).toEqual([`${OLD.accessKeyId} Active`, `${NEW.accessKeyId} Active`]);
+    expect(keys.map(({ accessKeyId, status }) => `${accessKeyId} ${status}`)).toEqual([
+      `${OLD.accessKeyId} Active`,
+      `${NEW.accessKeyId} Active`,
+    ]);
     expect(io.masks).toContain(NEW.secretAccessKey);
     expect(io.log({ debug: true })).not.toContain(NEW.secretAccessKey);
   });
 
   test('rotate refuses a target that is the caller itself, before any write', async () => {
-    const { io, commandLine, deps, calls } = fakeWorld(['rotate', '--user-name', 'rotator', '--repo', 'octo-org/app', '--role-to-assume', ROLE, '--region', 'eu-west-1']);
+    const { io, commandLine, deps, calls } = fakeWorld([
+      'rotate',
+      '--user-name',
+      'rotator',
+      '--repo',
+      'octo-org/app',
+      '--role-to-assume',
+      ROLE,
+      '--region',
+      'eu-west-1',
+    ]);
     const code = await run(io, commandLine, deps);
     expect(code).not.toBe(0);
     expect(io.errors.join('\n')).toMatch(/rotator/);

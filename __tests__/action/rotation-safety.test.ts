@@ -16,7 +16,12 @@ const { world, cli, rotate, stored, keys, issued, newKeyId, tagUser, leakedIn } 
 /** A deploy as the workflow runs it: AssumeRole with the pair GitHub holds. */
 async function deploys(): Promise<boolean> {
   const pair = stored();
-  const client = new STSClient({ region: REGION, endpoint: world.aws.url, maxAttempts: 1, credentials: { accessKeyId: pair.id ?? '', secretAccessKey: pair.secret ?? '' } });
+  const client = new STSClient({
+    region: REGION,
+    endpoint: world.aws.url,
+    maxAttempts: 1,
+    credentials: { accessKeyId: pair.id ?? '', secretAccessKey: pair.secret ?? '' },
+  });
   world.time += 5000;
   try {
     await client.send(new AssumeRoleCommand({ RoleArn: world.roleArn, RoleSessionName: 'deploy-1' }));
@@ -61,7 +66,9 @@ describe('writes whose outcome is unknown', () => {
     expect(result.code).toBe(1);
     expect(keys()).toEqual([{ accessKeyId: OLD.accessKeyId, status: 'Active' }]);
     expect(stored()).toEqual({ id: OLD.accessKeyId, secret: OLD.secretAccessKey });
-    expect(result.errors).toMatch(/Writing AWS_ACCESS_KEY_ID failed: GitHub refused it \(.*\), so nothing was written\. Undone: .* is deleted/);
+    expect(result.errors).toMatch(
+      /Writing AWS_ACCESS_KEY_ID failed: GitHub refused it \(.*\), so nothing was written\. Undone: .* is deleted/,
+    );
     expect(result.errors).not.toContain('may hold');
   });
 
@@ -78,17 +85,20 @@ describe('writes whose outcome is unknown', () => {
   });
 });
 
-describe('the servers\' clocks', () => {
+describe("the servers' clocks", () => {
   async function deactivatedOneDayAgo() {
     const newKey = { accessKeyId: 'AKIANEWKEYSTOREDOK01', secretAccessKey: 'newSecretStoredTwoDaysAgo000000000000000' };
     world.aws.addAccessKey(USER, { ...newKey, createDate: new Date(world.time - 2 * DAY) });
     world.github.seed(REPO, ID, newKey.accessKeyId, new Date(world.time - 2 * DAY + MINUTE));
     world.github.seed(REPO, SECRET, newKey.secretAccessKey, new Date(world.time - 2 * DAY + MINUTE));
-    await tagUser([createdTag(newKey.accessKeyId, new Date(world.time - 2 * DAY)), deactivatedTag(OLD.accessKeyId, new Date(world.time - DAY), 'rotate')]);
+    await tagUser([
+      createdTag(newKey.accessKeyId, new Date(world.time - 2 * DAY)),
+      deactivatedTag(OLD.accessKeyId, new Date(world.time - DAY), 'rotate'),
+    ]);
     world.aws.addAccessKey(USER, { ...OLD, status: 'Inactive', createDate: new Date(world.time - 60 * DAY) });
   }
 
-  test('a local clock 7 days fast does not delete a key deactivated 1 day ago (the 7-day grace is AWS\'s time)', async () => {
+  test("a local clock 7 days fast does not delete a key deactivated 1 day ago (the 7-day grace is AWS's time)", async () => {
     await deactivatedOneDayAgo();
     const result = await rotate([], { skewMs: 7 * DAY });
     expect(result.code).toBe(0);
@@ -116,15 +126,22 @@ describe('the servers\' clocks', () => {
 describe('one rotation at a time', () => {
   test('a lease held by another run: refused, naming its holder and age, nothing changed', async () => {
     const from = new Date(world.time - 40_000);
-    await tagUser([{ key: LEASE_TAG, value: `run 0badc0de by arn:aws:iam::111122223333:user/person from ${from.toISOString().replace(/\.\d{3}Z$/, 'Z')} until ${new Date(from.getTime() + 15 * MINUTE).toISOString().replace(/\.\d{3}Z$/, 'Z')}` }]);
+    await tagUser([
+      {
+        key: LEASE_TAG,
+        value: `run 0badc0de by arn:aws:iam::111122223333:user/person from ${from.toISOString().replace(/\.\d{3}Z$/, 'Z')} until ${new Date(from.getTime() + 15 * MINUTE).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
+      },
+    ]);
     const result = await rotate();
     expect(result.code).toBe(1);
-    expect(result.errors).toMatch(/another rotation holds the lease \(run 0badc0de by arn:aws:iam::111122223333:user\/person, taken 4\d s ago, until /);
+    expect(result.errors).toMatch(
+      /another rotation holds the lease \(run 0badc0de by arn:aws:iam::111122223333:user\/person, taken 4\d s ago, until /,
+    );
     expect(keys()).toHaveLength(1);
     expect(world.github.requests.filter((r) => r.method === 'PUT')).toEqual([]);
   });
 
-  test('two runs at once (a schedule and a person): the second is refused, naming the first\'s holder and the lease\'s age', async () => {
+  test("two runs at once (a schedule and a person): the second is refused, naming the first's holder and the lease's age", async () => {
     // The first run's CreateAccessKey is answered late, so the second reads the state while the first holds the lease.
     world.aws.injectFault('CreateAccessKey', { kind: 'delay', delayMs: 3000 });
     let lists = 0;
@@ -137,14 +154,21 @@ describe('one rotation at a time', () => {
     const id = newKeyId();
     expect({ code: first.code, stored: stored(), keys: keys().length }).toEqual({ code: 0, stored: { id, secret: issued(id) }, keys: 2 });
     expect(other?.code).toBe(1);
-    expect(other?.errors).toMatch(/another rotation holds the lease \(run \w+ by arn:aws:iam::111122223333:user\/rotator, taken \d+ s ago, until /);
+    expect(other?.errors).toMatch(
+      /another rotation holds the lease \(run \w+ by arn:aws:iam::111122223333:user\/rotator, taken \d+ s ago, until /,
+    );
     expect(world.aws.userTags(USER).has(LEASE_TAG)).toBe(false);
   });
 
   test('a run holds the lease from before its first change to after its last, and an expired lease does not stop it', async () => {
     const from = new Date(world.time - 30 * MINUTE);
     const iso = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    await tagUser([{ key: LEASE_TAG, value: `run 0ldrun00 by arn:aws:iam::111122223333:user/person from ${iso(from)} until ${iso(new Date(from.getTime() + 15 * MINUTE))}` }]);
+    await tagUser([
+      {
+        key: LEASE_TAG,
+        value: `run 0ldrun00 by arn:aws:iam::111122223333:user/person from ${iso(from)} until ${iso(new Date(from.getTime() + 15 * MINUTE))}`,
+      },
+    ]);
     const heldDuringWrites: Array<string | undefined> = [];
     world.github.onRequest = (method) => {
       if (method === 'PUT') heldDuringWrites.push(world.aws.userTags(USER).get(LEASE_TAG));
@@ -164,7 +188,9 @@ describe('a hostile or broken GitHub', () => {
     expect(result.code).toBe(1);
     expect(keys()).toEqual([{ accessKeyId: OLD.accessKeyId, status: 'Active' }]);
     expect(stored()).toEqual({ id: OLD.accessKeyId, secret: OLD.secretAccessKey });
-    expect(result.errors).toMatch(/could not get the secrets' public key, so nothing was sent: no answer within \d s.*so nothing was written\. Undone/);
+    expect(result.errors).toMatch(
+      /could not get the secrets' public key, so nothing was sent: no answer within \d s.*so nothing was written\. Undone/,
+    );
     expect(result.errors).not.toMatch(/may hold|null or undefined/);
   });
 
@@ -187,7 +213,12 @@ describe('a hostile or broken GitHub', () => {
     test('is never followed: the write is refused, the new key deleted, the secrets keep the old pair', async () => {
       const address = elsewhere.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      world.github.injectFault({ method: 'PUT', secretName: ID, status: 307, redirectTo: `http://localhost:${port}/repos/octo-org/app/actions/secrets/${ID}` });
+      world.github.injectFault({
+        method: 'PUT',
+        secretName: ID,
+        status: 307,
+        redirectTo: `http://localhost:${port}/repos/octo-org/app/actions/secrets/${ID}`,
+      });
       const result = await rotate();
       expect(result.code).toBe(1);
       expect(reached).toEqual([]);

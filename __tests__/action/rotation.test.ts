@@ -13,7 +13,12 @@ const { world, cli, rotate, stored, keys, issued, newKeyId, tagUser, leakedIn } 
 /** A deploy as the workflow runs it: AssumeRole with the pair GitHub holds. */
 async function deploy(place = REPO) {
   const pair = stored(place);
-  const client = new STSClient({ region: REGION, endpoint: world.aws.url, maxAttempts: 1, credentials: { accessKeyId: pair.id ?? '', secretAccessKey: pair.secret ?? '' } });
+  const client = new STSClient({
+    region: REGION,
+    endpoint: world.aws.url,
+    maxAttempts: 1,
+    credentials: { accessKeyId: pair.id ?? '', secretAccessKey: pair.secret ?? '' },
+  });
   world.time += 5000;
   await client.send(new AssumeRoleCommand({ RoleArn: world.roleArn, RoleSessionName: 'deploy-1' }));
   world.time += 5000;
@@ -29,7 +34,10 @@ describe('rotate', () => {
     expect(first.code).toBe(0);
     const id = newKeyId();
     expect(stored()).toEqual({ id, secret: issued(id) });
-    expect(keys()).toEqual([{ accessKeyId: OLD.accessKeyId, status: 'Active' }, { accessKeyId: id, status: 'Active' }]);
+    expect(keys()).toEqual([
+      { accessKeyId: OLD.accessKeyId, status: 'Active' },
+      { accessKeyId: id, status: 'Active' },
+    ]);
     expect(world.aws.userTags(USER).get(id)).toMatch(/^Created by assume-deploy-role rotate at /);
     expect(first.io.masks).toContain(issued(id));
     expect(first.log).toContain(`Stored the new key ${id} in repository ${REPO}`);
@@ -44,7 +52,10 @@ describe('rotate', () => {
     await deploy();
     const second = await rotate();
     expect(second.code).toBe(0);
-    expect(keys()).toEqual([{ accessKeyId: OLD.accessKeyId, status: 'Inactive' }, { accessKeyId: id, status: 'Active' }]);
+    expect(keys()).toEqual([
+      { accessKeyId: OLD.accessKeyId, status: 'Inactive' },
+      { accessKeyId: id, status: 'Active' },
+    ]);
     expect(second.log).toContain(`aws iam update-access-key --user-name ${USER} --access-key-id ${OLD.accessKeyId} --status Active`);
 
     const waiting = await rotate();
@@ -120,7 +131,11 @@ describe('rotate', () => {
   });
 
   test('verification fails (the role does not trust the user): nothing is written, the new key is deleted', async () => {
-    const other = world.aws.addRole({ account: ACCOUNT, name: 'other', trustedPrincipals: `arn:aws:iam::${ACCOUNT}:user/someone-else` }).arn;
+    const other = world.aws.addRole({
+      account: ACCOUNT,
+      name: 'other',
+      trustedPrincipals: `arn:aws:iam::${ACCOUNT}:user/someone-else`,
+    }).arn;
     const result = await cli(['rotate', '--user-name', USER, '--repo', REPO, '--role-to-assume', other, '--region', REGION]);
     expect(result.code).toBe(1);
     expect(result.io.errors.join('\n')).toMatch(/AccessDenied.*Nothing was written to GitHub/s);
@@ -130,7 +145,11 @@ describe('rotate', () => {
 
   test('killed after the id write: the next run writes the old id back and deletes the unstored key', async () => {
     const created = new Date(world.time - 20 * MINUTE);
-    world.aws.addAccessKey(USER, { accessKeyId: 'AKIANEWKEYNEVERSTORE', secretAccessKey: 'lostWhenTheRunWasKilled0000000000000000', createDate: created });
+    world.aws.addAccessKey(USER, {
+      accessKeyId: 'AKIANEWKEYNEVERSTORE',
+      secretAccessKey: 'lostWhenTheRunWasKilled0000000000000000',
+      createDate: created,
+    });
     const later = world.time;
     world.time = created.getTime() - MINUTE;
     world.github.seed(REPO, SECRET, OLD.secretAccessKey);
@@ -146,7 +165,9 @@ describe('rotate', () => {
 
   test('refuses when the caller is the limited user itself', async () => {
     world.aws.addUser({ account: ACCOUNT, name: 'x' });
-    const result = await cli(['rotate', '--user-name', USER, '--repo', REPO, '--role-to-assume', world.roleArn, '--region', REGION], { admin: OLD });
+    const result = await cli(['rotate', '--user-name', USER, '--repo', REPO, '--role-to-assume', world.roleArn, '--region', REGION], {
+      admin: OLD,
+    });
     expect(result.code).toBe(1);
     expect(result.io.errors.join('\n')).toContain('your AWS credentials are those of sam-cli-user itself');
     expect(keys()).toHaveLength(1);
@@ -172,16 +193,29 @@ describe('rotate', () => {
   });
 
   test('usage errors: every problem at once, exit 2, no call made', async () => {
-    const result = await cli(['rotate', '--user-name', 'bad name!', '--repo', 'nope', '--region', 'mars', '--delete-after-days', '-1', '--bogus', 'x']);
+    const result = await cli([
+      'rotate',
+      '--user-name',
+      'bad name!',
+      '--repo',
+      'nope',
+      '--region',
+      'mars',
+      '--delete-after-days',
+      '-1',
+      '--bogus',
+      'x',
+    ]);
     expect(result.code).toBe(2);
     const error = result.io.errors.join('\n');
-    for (const flag of ['--bogus', '--user-name', '--repo', '--role-to-assume', '--region', '--delete-after-days']) expect(error).toContain(flag);
+    for (const flag of ['--bogus', '--user-name', '--repo', '--role-to-assume', '--region', '--delete-after-days'])
+      expect(error).toContain(flag);
     expect(world.aws.requests).toEqual([]);
   });
 });
 
 describe('revoke', () => {
-  test('deactivates every key at once and denies the role\'s older sessions', async () => {
+  test("deactivates every key at once and denies the role's older sessions", async () => {
     world.aws.addAccessKey(USER, { accessKeyId: 'AKIASECONDKEY0000001', secretAccessKey: 'secondSecretKey0000000000000000000000000' });
     const userSts = new STSClient({ region: REGION, endpoint: world.aws.url, maxAttempts: 1, credentials: OLD });
     const session = (await userSts.send(new AssumeRoleCommand({ RoleArn: world.roleArn, RoleSessionName: 'stolen' }))).Credentials;
@@ -191,9 +225,19 @@ describe('revoke', () => {
     expect(keys().map((k) => k.status)).toEqual(['Inactive', 'Inactive']);
     expect(result.log).toContain('AWSRevokeOlderSessions');
     expect(result.log).toContain('--delete-after-days 0');
-    const stolen = new STSClient({ region: REGION, endpoint: world.aws.url, maxAttempts: 1, credentials: {
-      accessKeyId: session?.AccessKeyId ?? '', secretAccessKey: session?.SecretAccessKey ?? '', sessionToken: session?.SessionToken ?? '' } });
-    await expect(stolen.send(new AssumeRoleCommand({ RoleArn: world.roleArn, RoleSessionName: 'again' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+    const stolen = new STSClient({
+      region: REGION,
+      endpoint: world.aws.url,
+      maxAttempts: 1,
+      credentials: {
+        accessKeyId: session?.AccessKeyId ?? '',
+        secretAccessKey: session?.SecretAccessKey ?? '',
+        sessionToken: session?.SessionToken ?? '',
+      },
+    });
+    await expect(stolen.send(new AssumeRoleCommand({ RoleArn: world.roleArn, RoleSessionName: 'again' }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+    });
     expectNoSecretIn(result.log);
   });
 
@@ -201,6 +245,8 @@ describe('revoke', () => {
     const result = await cli(['revoke', '--user-name', USER, '--role-to-assume', 'arn:aws:iam::999988887777:role/deploy']);
     expect(result.code).toBe(1);
     expect(keys().map((k) => k.status)).toEqual(['Inactive']);
-    expect(result.io.annotations.map((a) => a.message).join('\n')).toContain('it is in another account than your credentials (111122223333)');
+    expect(result.io.annotations.map((a) => a.message).join('\n')).toContain(
+      'it is in another account than your credentials (111122223333)',
+    );
   });
 });

@@ -44,13 +44,26 @@ async function workspaceWith(files: Record<string, string>): Promise<string> {
 
 function io(workspace: string, inputs: Record<string, string> = {}): RecordingIo {
   return recordingIo({
-    inputs: { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, ...inputs },
-    env: { AWS_ENDPOINT_URL: server.url, GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'octo-org/app', GITHUB_WORKSPACE: workspace },
+    inputs: {
+      'aws-access-key-id': USER.accessKeyId,
+      'aws-secret-access-key': USER.secretAccessKey,
+      'aws-region': 'eu-west-1',
+      'role-to-assume': ROLE,
+      ...inputs,
+    },
+    env: {
+      AWS_ENDPOINT_URL: server.url,
+      GITHUB_RUN_ID: '42',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_REPOSITORY: 'octo-org/app',
+      GITHUB_WORKSPACE: workspace,
+    },
     now: Date.now(),
   });
 }
 
-const warnings = (step: RecordingIo) => step.annotations.filter((annotation) => annotation.severity === 'warning').map((annotation) => annotation.message);
+const warnings = (step: RecordingIo) =>
+  step.annotations.filter((annotation) => annotation.severity === 'warning').map((annotation) => annotation.message);
 
 describe('samconfig in run(io)', () => {
   test('a guided samconfig for aws-region: no warning, the credentials exported', async () => {
@@ -76,10 +89,15 @@ describe('samconfig in run(io)', () => {
   });
 
   test('working-directory: its samconfig is the one read, named with the folder', async () => {
-    const workspace = await workspaceWith({ 'samconfig.toml': guided('eu-west-1'), 'services/api/samconfig.yaml': 'version: 0.1\ndefault:\n  global:\n    parameters:\n      region: ap-south-1\n' });
+    const workspace = await workspaceWith({
+      'samconfig.toml': guided('eu-west-1'),
+      'services/api/samconfig.yaml': 'version: 0.1\ndefault:\n  global:\n    parameters:\n      region: ap-south-1\n',
+    });
     const step = io(workspace, { 'working-directory': 'services/api' });
     await run(step);
-    expect(warnings(step)).toEqual([expect.stringMatching(/^services\/api\/samconfig\.yaml sets region = ap-south-1 in \[default\.global\.parameters\]/)]);
+    expect(warnings(step)).toEqual([
+      expect.stringMatching(/^services\/api\/samconfig\.yaml sets region = ap-south-1 in \[default\.global\.parameters\]/),
+    ]);
     expect(step.failed).toBe(false);
   });
 
@@ -99,7 +117,9 @@ describe('samconfig in run(io)', () => {
     const before = server.requests.length;
     const step = io(workspace, { 'working-directory': 'app' });
     await run(step);
-    expect(step.errors).toEqual([expect.stringMatching(/^Invalid input working-directory: leads out of the workspace \(GITHUB_WORKSPACE\) through a symbolic link/)]);
+    expect(step.errors).toEqual([
+      expect.stringMatching(/^Invalid input working-directory: leads out of the workspace \(GITHUB_WORKSPACE\) through a symbolic link/),
+    ]);
     expect(step.errors.join('')).not.toContain('other-folder');
     expect(server.requests.length).toBe(before);
     expect(step.exported).toEqual({});
@@ -110,7 +130,11 @@ describe('samconfig in run(io)', () => {
     await symlink('/proc/self/environ', path.join(workspace, 'services', 'api', 'samconfig.toml'));
     const step = io(workspace, { 'working-directory': 'services/api' });
     await run(step);
-    expect(warnings(step)).toEqual([expect.stringMatching(/^services\/api\/samconfig\.toml is a symbolic link to a file outside the workspace \(GITHUB_WORKSPACE\), so this action did not read it/)]);
+    expect(warnings(step)).toEqual([
+      expect.stringMatching(
+        /^services\/api\/samconfig\.toml is a symbolic link to a file outside the workspace \(GITHUB_WORKSPACE\), so this action did not read it/,
+      ),
+    ]);
     expect(step.failed).toBe(false);
     expect(step.exported.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
   });
@@ -125,7 +149,11 @@ describe('samconfig in run(io)', () => {
 
   test('a reader that throws is one warning too, never a failure', async () => {
     const step = io(await workspaceWith({}));
-    await run(step, { readSamconfig: async () => { throw new Error('EIO: i/o error\n::error::injected'); } });
+    await run(step, {
+      readSamconfig: async () => {
+        throw new Error('EIO: i/o error\n::error::injected');
+      },
+    });
     expect(warnings(step)).toEqual([expect.stringMatching(/^samconfig\.toml could not be read, .*: EIO: i\/o error ::error::injected$/)]);
     expect(step.failed).toBe(false);
   });

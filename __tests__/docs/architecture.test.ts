@@ -25,7 +25,8 @@ const ALLOWED: Record<string, Rule> = {
   adapters: (to, file, typeOnly) => to === 'shared' || to === 'adapters' || (isPorts(file) && typeOnly),
   entries: () => true,
 };
-for (const feature of FEATURES) ALLOWED[feature] = (to, _file, typeOnly) => to === feature || to === 'shared' || (to === 'adapters' && typeOnly);
+for (const feature of FEATURES)
+  ALLOWED[feature] = (to, _file, typeOnly) => to === feature || to === 'shared' || (to === 'adapters' && typeOnly);
 
 /** What a feature's source must not reach for: the Io port (io.env, io.clock) and the deps carry it. */
 const WORLD_READS: Array<[string, RegExp]> = [
@@ -39,11 +40,13 @@ const WORLD_READS: Array<[string, RegExp]> = [
 
 async function sourceFiles(folder: string, extensions = ['.ts']): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((entry) => {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full, extensions);
-    return Promise.resolve(extensions.some((extension) => entry.name.endsWith(extension)) ? [full] : []);
-  }));
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) return sourceFiles(full, extensions);
+      return Promise.resolve(extensions.some((extension) => entry.name.endsWith(extension)) ? [full] : []);
+    }),
+  );
   return nested.flat();
 }
 
@@ -68,12 +71,19 @@ const layerOf = (file: string) => path.relative(SRC, file).split(path.sep)[0] ??
 /** Every relative import and re-export of a module; type-only when `import type` or each name is `type`. */
 function importsOf(text: string): Import[] {
   const statements = [...text.matchAll(/^(?:import|export)\s+(type\s+)?([^;]*?)\s*from\s+'(\.{1,2}\/[^']+)'/gms)].map((match) => {
-    const names = /^\{([^}]*)\}$/s.exec(match[2]?.trim() ?? '')?.[1]?.split(',').map((name) => name.trim()).filter((name) => name !== '');
+    const names = /^\{([^}]*)\}$/s
+      .exec(match[2]?.trim() ?? '')?.[1]
+      ?.split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
     const allTypes = names !== undefined && names.length > 0 && names.every((name) => name.startsWith('type '));
     return { specifier: match[3] ?? '', typeOnly: match[1] !== undefined || allTypes };
   });
   const bare = [...text.matchAll(/^import\s+'(\.{1,2}\/[^']+)'/gm)].map((match) => ({ specifier: match[1] ?? '', typeOnly: false }));
-  const dynamic = [...text.matchAll(/\bimport\s*\(\s*'(\.{1,2}\/[^']+)'/g)].map((match) => ({ specifier: match[1] ?? '', typeOnly: false }));
+  const dynamic = [...text.matchAll(/\bimport\s*\(\s*'(\.{1,2}\/[^']+)'/g)].map((match) => ({
+    specifier: match[1] ?? '',
+    typeOnly: false,
+  }));
   return [...statements, ...bare, ...dynamic];
 }
 
@@ -89,7 +99,8 @@ async function violations(): Promise<string[]> {
       const rule = ALLOWED[from];
       const line = `${path.relative(SRC, file)} imports ${specifier}`;
       if (!rule) found.push(`${path.relative(SRC, file)}: not in a known layer`);
-      else if (!rule(to, path.relative(SRC, target).replace(/\.js$/, '.ts'), typeOnly)) found.push(`${line} (${from} → ${to}${typeOnly ? ', types' : ''})`);
+      else if (!rule(to, path.relative(SRC, target).replace(/\.js$/, '.ts'), typeOnly))
+        found.push(`${line} (${from} → ${to}${typeOnly ? ', types' : ''})`);
     }
   }
   return found;
@@ -101,8 +112,16 @@ describe('src/ layering (docs/architecture.md)', () => {
   });
 
   test('the import reader tells type-only imports from imports that run', () => {
-    expect(importsOf("import type { A } from './a.js';\nimport { type B, type C } from './b.js';\nimport { D, type E } from './d.js';\nconst f = await import('./f.js');\n"))
-      .toEqual([{ specifier: './a.js', typeOnly: true }, { specifier: './b.js', typeOnly: true }, { specifier: './d.js', typeOnly: false }, { specifier: './f.js', typeOnly: false }]);
+    expect(
+      importsOf(
+        "import type { A } from './a.js';\nimport { type B, type C } from './b.js';\nimport { D, type E } from './d.js';\nconst f = await import('./f.js');\n",
+      ),
+    ).toEqual([
+      { specifier: './a.js', typeOnly: true },
+      { specifier: './b.js', typeOnly: true },
+      { specifier: './d.js', typeOnly: false },
+      { specifier: './f.js', typeOnly: false },
+    ]);
   });
 
   test('features read the environment, the clock, randomness and timers only through their ports', async () => {

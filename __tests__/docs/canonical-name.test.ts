@@ -10,8 +10,19 @@ const ROOT = process.cwd();
 const CANONICAL = 'assume-deploy-role/assume-deploy-role';
 
 const filesIn = (dir: string, ext: RegExp) =>
-  existsSync(join(ROOT, dir)) ? readdirSync(join(ROOT, dir)).filter((f) => ext.test(f)).map((f) => join(dir, f)) : [];
-const DOCS = ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', 'CHANGELOG.md', ...filesIn('docs', /\.md$/), ...filesIn('examples', /\.ya?ml$/)].filter((f) => existsSync(join(ROOT, f)));
+  existsSync(join(ROOT, dir))
+    ? readdirSync(join(ROOT, dir))
+        .filter((f) => ext.test(f))
+        .map((f) => join(dir, f))
+    : [];
+const DOCS = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'SECURITY.md',
+  'CHANGELOG.md',
+  ...filesIn('docs', /\.md$/),
+  ...filesIn('examples', /\.ya?ml$/),
+].filter((f) => existsSync(join(ROOT, f)));
 const WORKFLOWS = [...filesIn('.github/workflows', /\.ya?ml$/), ...filesIn('examples', /\.ya?ml$/)];
 const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 
@@ -52,7 +63,13 @@ describe('the repository name', () => {
   test.each(DOCS)('%s spells it %s and no other way', (file) => {
     const text = read(file);
     expect(text).not.toMatch(/OWNER\/assume-deploy-role/);
-    const others = usesLines(text).filter((u) => /assume-deploy-role/.test(u) && !u.startsWith(`${CANONICAL}@`) && !u.startsWith(`${CANONICAL}/key-age@`) && !u.startsWith(`${CANONICAL}/rotate@`));
+    const others = usesLines(text).filter(
+      (u) =>
+        /assume-deploy-role/.test(u) &&
+        !u.startsWith(`${CANONICAL}@`) &&
+        !u.startsWith(`${CANONICAL}/key-age@`) &&
+        !u.startsWith(`${CANONICAL}/rotate@`),
+    );
     expect(others).toEqual([]);
   });
 
@@ -65,7 +82,10 @@ describe('the repository name', () => {
 describe('action runtimes', () => {
   test.each(WORKFLOWS)('%s uses only listed actions on node24 (or composite)', (file) => {
     for (const uses of usesLines(read(file)).filter((u) => !u.startsWith('./'))) {
-      expect([uses, RUNTIMES[uses] ?? 'not in the list: read its action.yml and add it']).toEqual([uses, expect.stringMatching(/^(node24|composite)$/)]);
+      expect([uses, RUNTIMES[uses] ?? 'not in the list: read its action.yml and add it']).toEqual([
+        uses,
+        expect.stringMatching(/^(node24|composite)$/),
+      ]);
     }
   });
 });

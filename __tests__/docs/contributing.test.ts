@@ -20,7 +20,9 @@ const paths = [
   .filter((p) => !NOT_PATHS.has(p) && !p.startsWith('tmp/'));
 
 test('names some paths (not vacuous)', () => {
-  expect(paths).toEqual(expect.arrayContaining(['action.yml', 'scripts/action-tables.mjs', '.ci/run', 'scripts/loopback-server.mjs', '.node-version']));
+  expect(paths).toEqual(
+    expect.arrayContaining(['action.yml', 'scripts/action-tables.mjs', '.ci/run', 'scripts/loopback-server.mjs', '.node-version']),
+  );
 });
 
 test.each(paths)('%s exists', (p) => {

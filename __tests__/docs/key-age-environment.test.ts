@@ -11,14 +11,30 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { CloudFormationTemplate, TemplateRenderer } from '../../test/support/cloudformation.js';
 
-interface Step { uses?: string; with?: Record<string, unknown> }
-interface Job { environment?: string | { name: string }; permissions?: Record<string, string>; steps: Step[] }
-interface Workflow { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  environment?: string | { name: string };
+  permissions?: Record<string, string>;
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, Job>;
+}
 
 const load = (file: string) => parse(readFileSync(file, 'utf8')) as Workflow;
 const envOf = (job: Job) => (typeof job.environment === 'object' ? job.environment.name : job.environment);
 /** Every environment a deploying example runs in: those are the ones with reviewers. */
-const deployEnvironments = ['examples/sam-deploy.yml', 'examples/sam-pipeline.yml', 'examples/sam-deploy-oidc.yml', 'examples/sam-pipeline-oidc.yml']
+const deployEnvironments = [
+  'examples/sam-deploy.yml',
+  'examples/sam-pipeline.yml',
+  'examples/sam-deploy-oidc.yml',
+  'examples/sam-pipeline-oidc.yml',
+]
   .flatMap((file) => Object.values(load(file).jobs).map(envOf))
   .filter((name): name is string => name !== undefined);
 
@@ -54,13 +70,17 @@ describe.each(['examples/key-age.yml', '.github/workflows/key-age.yml'])('%s', (
     expect(root).toBeGreaterThanOrEqual(0);
     expect(keyAge).toBeGreaterThan(root);
     expect(steps[root]!.with).toMatchObject({ 'role-to-assume': '${{ vars.AWS_KEY_AGE_ROLE_ARN }}' });
-    expect(Object.keys(steps[root]!.with ?? {}).filter((name) => name.startsWith('aws-access') || name.startsWith('aws-secret'))).toEqual([]);
+    expect(Object.keys(steps[root]!.with ?? {}).filter((name) => name.startsWith('aws-access') || name.startsWith('aws-secret'))).toEqual(
+      [],
+    );
     expect(steps[keyAge]!.with).toMatchObject({ 'user-name': 'sam-cli-user' });
-    expect(Object.keys(steps[keyAge]!.with ?? {}).filter((name) => name.startsWith('aws-access') || name.startsWith('aws-secret'))).toEqual([]);
+    expect(Object.keys(steps[keyAge]!.with ?? {}).filter((name) => name.startsWith('aws-access') || name.startsWith('aws-secret'))).toEqual(
+      [],
+    );
   });
 });
 
-test('the template\'s watcher role trusts exactly the environment these jobs run in, and its output names the variable they read', () => {
+test("the template's watcher role trusts exactly the environment these jobs run in, and its output names the variable they read", () => {
   const cfn = new CloudFormationTemplate(readFileSync('iam/deploy-access.yml', 'utf8'));
   const r = new TemplateRenderer(cfn, { KeyAgeWatcherRepository: 'octo-org/app' }, { account: '111122223333', region: 'eu-west-1' });
   const trust = r.policies().trust.find((p) => p.attachedTo.includes('KeyAgeWatcherRole'))!;
@@ -75,7 +95,18 @@ test('the guide sets key-age up without reviewers or secrets, limited to the def
   expect(guide).toContain('which holds **no secret**');
   expect(guide).toContain('It cannot deploy, assume the deploy role, or touch a key. The key itself stays in `production` only');
   // No instruction anywhere to store a copy of the key in key-age.
-  for (const doc of ['docs/key-age.md', 'docs/security.md', 'docs/rotation.md', 'docs/migrate-to-oidc.md', 'docs/troubleshooting.md', 'README.md', 'examples/key-age.yml']) {
-    expect([doc, /--env "?\$?\{?(env|key-age)\b[^\n]*AWS_(ACCESS|SECRET)|gh secret [a-z]+ --env key-age/.test(readFileSync(doc, 'utf8'))]).toEqual([doc, false]);
+  for (const doc of [
+    'docs/key-age.md',
+    'docs/security.md',
+    'docs/rotation.md',
+    'docs/migrate-to-oidc.md',
+    'docs/troubleshooting.md',
+    'README.md',
+    'examples/key-age.yml',
+  ]) {
+    expect([
+      doc,
+      /--env "?\$?\{?(env|key-age)\b[^\n]*AWS_(ACCESS|SECRET)|gh secret [a-z]+ --env key-age/.test(readFileSync(doc, 'utf8')),
+    ]).toEqual([doc, false]);
   }
 });

@@ -10,7 +10,11 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
-interface Step { uses?: string; run?: string; with?: Record<string, string> }
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+}
 interface Job {
   needs?: string | string[];
   environment?: string | { name: string };
@@ -18,7 +22,11 @@ interface Job {
   concurrency?: { group: string; 'cancel-in-progress'?: boolean };
   steps: Step[];
 }
-interface Workflow { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job> }
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, Job>;
+}
 
 const OUR_ACTION = /^assume-deploy-role\/assume-deploy-role@/;
 const load = (file: string) => parse(readFileSync(file, 'utf8')) as Workflow;
@@ -68,8 +76,11 @@ describe.each([
     expect(envOf(deployTest!)).toBe('test');
   });
 
-  test('each stage assumes its role (its environment\'s variable) right before sam deploy, with its own samconfig section', () => {
-    for (const [job, configEnv] of [[deployTest!, 'test'], [deployProd!, 'prod']] as const) {
+  test("each stage assumes its role (its environment's variable) right before sam deploy, with its own samconfig section", () => {
+    for (const [job, configEnv] of [
+      [deployTest!, 'test'],
+      [deployProd!, 'prod'],
+    ] as const) {
       const [assume] = ourStep(job);
       expect(ourStep(job)).toHaveLength(1);
       expect(assume?.uses).toBe('assume-deploy-role/assume-deploy-role@v1');
@@ -80,7 +91,10 @@ describe.each([
       if (keyless) {
         expect(assume?.with).not.toHaveProperty('aws-access-key-id');
       } else {
-        expect(assume?.with).toMatchObject({ 'aws-access-key-id': '${{ secrets.AWS_ACCESS_KEY_ID }}', 'aws-secret-access-key': '${{ secrets.AWS_SECRET_ACCESS_KEY }}' });
+        expect(assume?.with).toMatchObject({
+          'aws-access-key-id': '${{ secrets.AWS_ACCESS_KEY_ID }}',
+          'aws-secret-access-key': '${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+        });
       }
       const [deploy] = samDeploys(job);
       expect(samDeploys(job)).toHaveLength(1);
@@ -116,7 +130,11 @@ describe.each([
 
 describe('one key per stage (docs/security.md)', () => {
   // The example's comments as one line of prose.
-  const example = readFileSync('examples/sam-pipeline.yml', 'utf8').split('\n').map((line) => line.replace(/^\s*#\s?/, '')).join(' ').replace(/\s+/g, ' ');
+  const example = readFileSync('examples/sam-pipeline.yml', 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/^\s*#\s?/, ''))
+    .join(' ')
+    .replace(/\s+/g, ' ');
   const guide = readFileSync('docs/deploy-template.md', 'utf8');
   const stages = guide.slice(guide.indexOf('## A second stage'), guide.indexOf('\n## ', guide.indexOf('## A second stage') + 1));
 
@@ -124,7 +142,7 @@ describe('one key per stage (docs/security.md)', () => {
     expect(example).toContain('one iam/deploy-access.yml stack per stage, each with its own limited user');
     expect(example).toContain('each key in its own environment only');
     expect(example).toContain('A key stored in both would let any job in test assume the production role');
-    expect(example).not.toContain('user\'s key in both');
+    expect(example).not.toContain("user's key in both");
   });
 
   test('the guide offers one user per stage first, as the default; the one-user shape carries its warning beside the promise', () => {

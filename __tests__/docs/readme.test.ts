@@ -33,24 +33,32 @@ const EXAMPLE_COPIES = [
 ];
 
 describe('docs match the actions', () => {
-  test.each(TABLE_PLACES)('the input and output tables in $doc are those of $action (node scripts/action-tables.mjs rewrites them)', async ({ action, doc, marker }) => {
-    const { start, end } = markers(marker);
-    expect(between(await read(doc), start, end).trim()).toBe(renderTables(await read(action)));
-  });
+  test.each(TABLE_PLACES)(
+    'the input and output tables in $doc are those of $action (node scripts/action-tables.mjs rewrites them)',
+    async ({ action, doc, marker }) => {
+      const { start, end } = markers(marker);
+      expect(between(await read(doc), start, end).trim()).toBe(renderTables(await read(action)));
+    },
+  );
 
-  test.each(EXAMPLE_COPIES)('the workflow shown in $doc is $example, character for character (the schema tests validate that file)', async ({ doc, name, example }) => {
-    expect(fencedYaml(between(await read(doc), `<!-- example:${name}:start`, `<!-- example:${name}:end -->`))).toBe(await read(example));
-  });
+  test.each(EXAMPLE_COPIES)(
+    'the workflow shown in $doc is $example, character for character (the schema tests validate that file)',
+    async ({ doc, name, example }) => {
+      expect(fencedYaml(between(await read(doc), `<!-- example:${name}:start`, `<!-- example:${name}:end -->`))).toBe(await read(example));
+    },
+  );
 
-  test('the uses: snippet on the README\'s first screen is the assume-role step of examples/sam-deploy.yml', async () => {
+  test("the uses: snippet on the README's first screen is the assume-role step of examples/sam-deploy.yml", async () => {
     const snippet = parse(fencedYaml((await read('README.md')).split('\n').slice(0, 25).join('\n')));
     const { jobs } = parse(await read('examples/sam-deploy.yml')) as { jobs: Record<string, { steps: Array<{ uses?: string }> }> };
-    const steps = Object.values(jobs).flatMap((job) => job.steps).filter((step) => step.uses?.startsWith('assume-deploy-role/assume-deploy-role@'));
+    const steps = Object.values(jobs)
+      .flatMap((job) => job.steps)
+      .filter((step) => step.uses?.startsWith('assume-deploy-role/assume-deploy-role@'));
     expect(steps).toHaveLength(1);
     expect(snippet).toEqual(steps);
   });
 
-  test('the README\'s first screen gives what the action does, the uses: snippet, then the demo and test commands', async () => {
+  test("the README's first screen gives what the action does, the uses: snippet, then the demo and test commands", async () => {
     const firstScreen = (await read('README.md')).split('\n').slice(0, 25).join('\n');
     const at = (text: string) => firstScreen.indexOf(text);
     expect(at('deploy-role credentials')).toBeGreaterThan(0);
@@ -62,21 +70,51 @@ describe('docs match the actions', () => {
 
 /** The inputs of aws-actions/configure-aws-credentials v6.2.3's action.yml (git show v6.2.3:action.yml). */
 const PEER_V623_INPUTS = [
-  'aws-region', 'aws-profile', 'overwrite-aws-profile', 'role-to-assume', 'aws-access-key-id', 'aws-secret-access-key', 'aws-session-token',
-  'web-identity-token-file', 'role-chaining', 'audience', 'http-proxy', 'no-proxy', 'mask-aws-account-id', 'role-duration-seconds',
-  'role-external-id', 'role-session-name', 'role-skip-session-tagging', 'transitive-tag-keys', 'inline-session-policy', 'managed-session-policies',
-  'output-credentials', 'output-env-credentials', 'unset-current-credentials', 'disable-retry', 'retry-max-attempts', 'special-characters-workaround',
-  'use-existing-credentials', 'allowed-account-ids', 'force-skip-oidc', 'action-timeout-s', 'custom-tags', 'sts-endpoint',
+  'aws-region',
+  'aws-profile',
+  'overwrite-aws-profile',
+  'role-to-assume',
+  'aws-access-key-id',
+  'aws-secret-access-key',
+  'aws-session-token',
+  'web-identity-token-file',
+  'role-chaining',
+  'audience',
+  'http-proxy',
+  'no-proxy',
+  'mask-aws-account-id',
+  'role-duration-seconds',
+  'role-external-id',
+  'role-session-name',
+  'role-skip-session-tagging',
+  'transitive-tag-keys',
+  'inline-session-policy',
+  'managed-session-policies',
+  'output-credentials',
+  'output-env-credentials',
+  'unset-current-credentials',
+  'disable-retry',
+  'retry-max-attempts',
+  'special-characters-workaround',
+  'use-existing-credentials',
+  'allowed-account-ids',
+  'force-skip-oidc',
+  'action-timeout-s',
+  'custom-tags',
+  'sts-endpoint',
 ];
 
-describe('the README\'s differences from aws-actions/configure-aws-credentials', () => {
+describe("the README's differences from aws-actions/configure-aws-credentials", () => {
   /** The backticked names in the first cell of each row of the table. */
   async function inputRows(): Promise<string[][]> {
     const section = between(await read('README.md'), '## Differences from aws-actions/configure-aws-credentials', '\n## ');
-    return section.split('\n').filter((line) => line.startsWith('| ')).map((line) => {
-      const first = line.slice(2).split(' | ')[0] ?? '';
-      return [...first.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
-    });
+    return section
+      .split('\n')
+      .filter((line) => line.startsWith('| '))
+      .map((line) => {
+        const first = line.slice(2).split(' | ')[0] ?? '';
+        return [...first.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
+      });
   }
 
   test('every input of the peer\'s v6.2.3 is declared in action.yml (none is ignored with the runner\'s "Unexpected input")', async () => {
@@ -91,4 +129,3 @@ describe('the README\'s differences from aws-actions/configure-aws-credentials',
     expect(named.filter((name, index) => named.indexOf(name) !== index)).toEqual([]);
   });
 });
-

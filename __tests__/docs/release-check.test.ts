@@ -86,43 +86,80 @@ writeFileSync(out + '/main/index.js', ${JSON.stringify(BUNDLE)});
     return root;
   }
 
-  test('the stand-in itself passes, and --notes gets the version\'s CHANGELOG entry (so the failures below are each one check)', async () => {
+  test("the stand-in itself passes, and --notes gets the version's CHANGELOG entry (so the failures below are each one check)", async () => {
     const root = await standIn();
     const notes = path.join(root, 'notes.md');
-    expect(await releaseCheck(root, '--tag', 'v2.3.4', '--notes', notes)).toEqual({ code: 0, stdout: 'release check passed for v2.3.4\n', stderr: '' });
+    expect(await releaseCheck(root, '--tag', 'v2.3.4', '--notes', notes)).toEqual({
+      code: 0,
+      stdout: 'release check passed for v2.3.4\n',
+      stderr: '',
+    });
     expect(await readFile(notes, 'utf8')).toBe('### Fixed\n\n- Something.\n');
   });
 
-  test('when the tag is not package.json\'s version', async () => {
+  test("when the tag is not package.json's version", async () => {
     const result = await releaseCheck(await standIn(), '--tag', 'v2.3.5');
-    expect(result).toEqual({ code: 1, stdout: '', stderr: 'release check failed: the tag v2.3.5 is not v2.3.4, the version in package.json\n' });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'release check failed: the tag v2.3.5 is not v2.3.4, the version in package.json\n',
+    });
   });
 
-  test('when the tag is a pre-release, even of package.json\'s version', async () => {
+  test("when the tag is a pre-release, even of package.json's version", async () => {
     const result = await releaseCheck(await standIn(), '--tag', 'v2.3.4-rc.1');
-    expect(result).toEqual({ code: 1, stdout: '', stderr: 'release check failed: the tag "v2.3.4-rc.1" is not a stable release tag vX.Y.Z (a pre-release is never published and never moves the major tag)\n' });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'release check failed: the tag "v2.3.4-rc.1" is not a stable release tag vX.Y.Z (a pre-release is never published and never moves the major tag)\n',
+    });
   });
 
   test('when CHANGELOG.md has no entry for the version', async () => {
-    const result = await releaseCheck(await standIn({ changelog: CHANGELOG.replace('## [2.3.4] - 2026-12-01\n\n### Fixed\n\n- Something.\n\n', '') }), '--tag', 'v2.3.4');
-    expect(result).toEqual({ code: 1, stdout: '', stderr: 'release check failed: CHANGELOG.md has no entry "## [2.3.4] - DATE" with its changes\n' });
+    const result = await releaseCheck(
+      await standIn({ changelog: CHANGELOG.replace('## [2.3.4] - 2026-12-01\n\n### Fixed\n\n- Something.\n\n', '') }),
+      '--tag',
+      'v2.3.4',
+    );
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'release check failed: CHANGELOG.md has no entry "## [2.3.4] - DATE" with its changes\n',
+    });
   });
 
   test('when the entry is only a heading with no changes', async () => {
-    const result = await releaseCheck(await standIn({ changelog: CHANGELOG.replace('### Fixed\n\n- Something.\n\n', '') }), '--tag', 'v2.3.4');
+    const result = await releaseCheck(
+      await standIn({ changelog: CHANGELOG.replace('### Fixed\n\n- Something.\n\n', '') }),
+      '--tag',
+      'v2.3.4',
+    );
     expect(result.stderr).toBe('release check failed: CHANGELOG.md has no entry "## [2.3.4] - DATE" with its changes\n');
   });
 
   test('when dist/ is not what the build makes', async () => {
     const result = await releaseCheck(await standIn({ dist: 'module.exports = "old bundle";\n' }), '--tag', 'v2.3.4');
-    expect(result).toEqual({ code: 1, stdout: '', stderr: 'release check failed: dist/ is stale (main/index.js): run npm run build and commit dist/\n' });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'release check failed: dist/ is stale (main/index.js): run npm run build and commit dist/\n',
+    });
   });
 });
 
 describe('the release workflow', () => {
   const workflow = parse(readFileSync(path.join(ROOT, '.github/workflows/release.yml'), 'utf8')) as {
     on: { push: { tags: string[] } };
-    jobs: Record<string, { uses?: string; needs?: string; permissions?: Record<string, string>; steps?: { uses?: string; run?: string; with?: Record<string, string> }[] }>;
+    jobs: Record<
+      string,
+      {
+        uses?: string;
+        needs?: string;
+        permissions?: Record<string, string>;
+        steps?: { uses?: string; run?: string; with?: Record<string, string> }[];
+      }
+    >;
   };
   /** GitHub's tag filter: `[0-9]` a digit, `+` one or more of what precedes, everything else literal, whole name. */
   const matches = (pattern: string, tag: string) => new RegExp(`^${pattern.replace(/\./g, '\\.')}$`).test(tag);
@@ -131,10 +168,16 @@ describe('the release workflow', () => {
     const [pattern, ...others] = workflow.on.push.tags;
     expect(others).toEqual([]);
     expect(['v1.2.3', 'v10.20.30'].map((tag) => matches(pattern ?? '', tag))).toEqual([true, true]);
-    expect(['v1.2.3-rc.1', 'v1', 'v1.2', 'v1.2.3.4', 'x1.2.3'].map((tag) => matches(pattern ?? '', tag))).toEqual([false, false, false, false, false]);
+    expect(['v1.2.3-rc.1', 'v1', 'v1.2', 'v1.2.3.4', 'x1.2.3'].map((tag) => matches(pattern ?? '', tag))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
-  test('runs CI\'s own jobs (the same checks and REQUIRE_* switches) before the release job', () => {
+  test("runs CI's own jobs (the same checks and REQUIRE_* switches) before the release job", () => {
     expect(workflow.jobs.ci?.uses).toBe('./.github/workflows/ci.yml');
     expect(workflow.jobs.release?.needs).toBe('ci');
     const ci = readFileSync(path.join(ROOT, '.github/workflows/ci.yml'), 'utf8');

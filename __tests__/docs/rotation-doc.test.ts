@@ -24,11 +24,13 @@ const REFUSALS_IN_DOC: Record<keyof typeof refusalTexts, string> = {
 
 describe('docs/rotation.md', () => {
   test('names every option of the usage text', () => {
-    for (const flag of usageText.match(/--[a-z-]+/g) ?? []) expect({ flag, documented: doc.includes(flag) }).toEqual({ flag, documented: true });
+    for (const flag of usageText.match(/--[a-z-]+/g) ?? [])
+      expect({ flag, documented: doc.includes(flag) }).toEqual({ flag, documented: true });
   });
   test('explains every refusal the planner can make', () => {
     expect(Object.keys(REFUSALS_IN_DOC).sort()).toEqual(Object.keys(refusalTexts).sort());
-    for (const [why, phrase] of Object.entries(REFUSALS_IN_DOC)) expect({ why, documented: doc.includes(phrase) }).toEqual({ why, documented: true });
+    for (const [why, phrase] of Object.entries(REFUSALS_IN_DOC))
+      expect({ why, documented: doc.includes(phrase) }).toEqual({ why, documented: true });
   });
   test('is linked from the README and docs/security.md', () => {
     expect(readFileSync('README.md', 'utf8')).toContain('(docs/rotation.md)');

@@ -160,17 +160,23 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
   ['custom-tags with an object as a value', { 'session-tags': 'true', 'custom-tags': '{"Team":{"name":"payments"}}' }],
   ['custom-tags with a key of other characters', { 'session-tags': 'true', 'custom-tags': '{"Team!":"payments"}' }],
   ['custom-tags overriding a run tag', { 'session-tags': 'true', 'custom-tags': '{"Repository":"other"}' }],
-  ['custom-tags with 40 tags', { 'session-tags': 'true', 'custom-tags': JSON.stringify(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`Tag${i}`, 'x']))) }],
+  [
+    'custom-tags with 40 tags',
+    { 'session-tags': 'true', 'custom-tags': JSON.stringify(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`Tag${i}`, 'x']))) },
+  ],
   ['custom-tags without session tags', { 'custom-tags': '{"Team":"payments"}' }],
   ['transitive-tag-keys without session tags', { 'transitive-tag-keys': 'Repository' }],
   ['transitive-tag-keys naming no tag', { 'session-tags': 'true', 'transitive-tag-keys': 'Team' }],
   ['special-characters-workaround: true', { 'special-characters-workaround': 'true' }],
   ['use-existing-credentials with unset-current-credentials', { 'use-existing-credentials': 'true', 'unset-current-credentials': 'true' }],
   ['sts-endpoint over http to another host', { 'sts-endpoint': 'http://sts.example.com' }],
-  ['role-chaining with a key\'s secret, nothing in the environment', { 'role-chaining': 'true', 'aws-access-key-id': '' }],
+  ["role-chaining with a key's secret, nothing in the environment", { 'role-chaining': 'true', 'aws-access-key-id': '' }],
   ['an inline policy that is not JSON', { 'inline-session-policy': '{ Version: 2012-10-17' }],
   ['an inline policy that is a list', { 'inline-session-policy': '[]' }],
-  ['an inline policy too long', { 'inline-session-policy': JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'x'.repeat(3000) }] }) }],
+  [
+    'an inline policy too long',
+    { 'inline-session-policy': JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'x'.repeat(3000) }] }) },
+  ],
   ['a managed policy name instead of an ARN', { 'managed-session-policies': 'ReadOnlyAccess' }],
   ['eleven managed policies', { 'managed-session-policies': Array.from({ length: 11 }, () => MANAGED_POLICY).join('\n') }],
   ['a source identity too short', { 'source-identity': 'a' }],
@@ -186,7 +192,11 @@ const ROOT_INPUT_CASES: Array<[string, Record<string, string>]> = [
 ];
 
 /** An earlier step's exported role session (the key-age watcher role), and inputs without the key. */
-const WATCHER_SESSION = { AWS_ACCESS_KEY_ID: 'ASIAWATCHERSESSION01', AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN0000' };
+const WATCHER_SESSION = {
+  AWS_ACCESS_KEY_ID: 'ASIAWATCHERSESSION01',
+  AWS_SECRET_ACCESS_KEY: SECRET,
+  AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN0000',
+};
 const NO_KEY = { 'aws-access-key-id': '', 'aws-secret-access-key': '' };
 
 const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undefined, Record<string, string>?]> = [
@@ -202,10 +212,15 @@ const KEY_AGE_INPUT_CASES: Array<[string, Record<string, string>, string | undef
   ['a secrets-environment that is no environment name', { 'secrets-environment': 'prod/eu' }, 'octo-org/app'],
   ['user-name with a key', { 'user-name': 'sam-cli-user' }, 'octo-org/app'],
   ['user-name that is an ARN', { ...NO_KEY, 'user-name': 'arn:aws:iam::123456789012:user/sam-cli-user' }, 'octo-org/app', WATCHER_SESSION],
-  ['an earlier step\'s credentials without user-name', NO_KEY, 'octo-org/app', WATCHER_SESSION],
+  ["an earlier step's credentials without user-name", NO_KEY, 'octo-org/app', WATCHER_SESSION],
   ['user-name and a secret without a key id', { 'aws-access-key-id': '', 'user-name': 'sam-cli-user' }, 'octo-org/app', WATCHER_SESSION],
   ['user-name without credentials in the environment', { ...NO_KEY, 'user-name': 'sam-cli-user' }, 'octo-org/app', {}],
-  ['user-name with a misshapen session token', { ...NO_KEY, 'user-name': 'sam-cli-user' }, 'octo-org/app', { ...WATCHER_SESSION, AWS_SESSION_TOKEN: 'not a token' }],
+  [
+    'user-name with a misshapen session token',
+    { ...NO_KEY, 'user-name': 'sam-cli-user' },
+    'octo-org/app',
+    { ...WATCHER_SESSION, AWS_SESSION_TOKEN: 'not a token' },
+  ],
 ];
 
 function inputMessages(action: Action, label: string, result: { problems?: string[]; warnings: string[] }): Produced[] {
@@ -235,8 +250,14 @@ const KEYLESS_INPUT_CASES: Array<[string, Record<string, string>]> = [
 ];
 
 function rootInputMessages(): Produced[] {
-  const keyed = ROOT_INPUT_CASES.map(([label, inputs]): [string, Record<string, string>] => [label, { ...KEYS, 'role-to-assume': ROLE_ARN, ...inputs }]);
-  const keyless = KEYLESS_INPUT_CASES.map(([label, inputs]): [string, Record<string, string>] => [label, { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE_ARN, ...inputs }]);
+  const keyed = ROOT_INPUT_CASES.map(([label, inputs]): [string, Record<string, string>] => [
+    label,
+    { ...KEYS, 'role-to-assume': ROLE_ARN, ...inputs },
+  ]);
+  const keyless = KEYLESS_INPUT_CASES.map(([label, inputs]): [string, Record<string, string>] => [
+    label,
+    { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE_ARN, ...inputs },
+  ]);
   return [...keyed, ...keyless].flatMap(([label, all]) => {
     const parsed = parseActionInputs((name) => all[name] ?? '');
     return inputMessages('root', label, { problems: parsed.ok ? [] : parsed.problems, warnings: parsed.warnings });
@@ -254,26 +275,55 @@ function keyAgeInputMessages(): Produced[] {
 // ---------------------------------------------------------------------------------------------
 // AWS failures, from the message functions
 
-const failure = (code: string, message: string, extra: Partial<AwsFailure> = {}): AwsFailure =>
-  ({ code, message, clockSkewCorrected: false, network: false, throttling: false, sdkTransient: false, ...extra });
+const failure = (code: string, message: string, extra: Partial<AwsFailure> = {}): AwsFailure => ({
+  code,
+  message,
+  clockSkewCorrected: false,
+  network: false,
+  throttling: false,
+  sdkTransient: false,
+  ...extra,
+});
 const permanent = (failed: AwsFailure) => new CallFailed(failed, 1, 'permanent', 120);
-const notAuthorized = (callerArn: string, action: string) => `User: ${callerArn} is not authorized to perform: ${action} on resource: ${ROLE_ARN}`;
+const notAuthorized = (callerArn: string, action: string) =>
+  `User: ${callerArn} is not authorized to perform: ${action} on resource: ${ROLE_ARN}`;
 const USER_ARN = 'arn:aws:iam::123456789012:user/sam-cli-user';
 
 /** Failures of the key itself, and errors no message has specific advice for: the same in both actions. */
 const SHARED_FAILURES: Array<[string, CallFailed]> = [
   ['InvalidClientTokenId', permanent(failure('InvalidClientTokenId', 'The security token included in the request is invalid.'))],
-  ['UnrecognizedClientException', permanent(failure('UnrecognizedClientException', 'The security token included in the request is invalid.'))],
-  ['SignatureDoesNotMatch', permanent(failure('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.'))],
+  [
+    'UnrecognizedClientException',
+    permanent(failure('UnrecognizedClientException', 'The security token included in the request is invalid.')),
+  ],
+  [
+    'SignatureDoesNotMatch',
+    permanent(failure('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.')),
+  ],
   ['ExpiredToken', permanent(failure('ExpiredToken', 'The security token included in the request is expired'))],
   ['ExpiredTokenException', permanent(failure('ExpiredTokenException', 'The security token included in the request is expired'))],
-  ['clock skew (Signature expired)', permanent(failure('SignatureDoesNotMatch', 'Signature expired: 20260101T000000Z is now earlier than 20260101T001500Z'))],
+  [
+    'clock skew (Signature expired)',
+    permanent(failure('SignatureDoesNotMatch', 'Signature expired: 20260101T000000Z is now earlier than 20260101T001500Z')),
+  ],
   ['clock skew (RequestExpired)', permanent(failure('RequestExpired', 'Request has expired.'))],
   ['an error without specific advice', permanent(failure('NoSuchEntity', 'The role with name deploy cannot be found.'))],
-  ['throttling until no attempts are left', new CallFailed(failure('Throttling', 'Rate exceeded', { httpStatus: 400 }), 5, 'attempts', 9400)],
-  ['no answer until no attempts are left', new CallFailed(failure('ENOTFOUND', 'getaddrinfo ENOTFOUND sts.eu-west-9.amazonaws.com', { network: true }), 1, 'attempts', 30)],
-  ['5xx until the time ran out', new CallFailed(failure('ServiceUnavailable', 'Service Unavailable', { httpStatus: 503 }), 4, 'time', 29500)],
-  ['no answer until the time ran out', new CallFailed(failure('TimeoutError', 'no answer within 10.0 s', { network: true }), 3, 'time', 30000)],
+  [
+    'throttling until no attempts are left',
+    new CallFailed(failure('Throttling', 'Rate exceeded', { httpStatus: 400 }), 5, 'attempts', 9400),
+  ],
+  [
+    'no answer until no attempts are left',
+    new CallFailed(failure('ENOTFOUND', 'getaddrinfo ENOTFOUND sts.eu-west-9.amazonaws.com', { network: true }), 1, 'attempts', 30),
+  ],
+  [
+    '5xx until the time ran out',
+    new CallFailed(failure('ServiceUnavailable', 'Service Unavailable', { httpStatus: 503 }), 4, 'time', 29500),
+  ],
+  [
+    'no answer until the time ran out',
+    new CallFailed(failure('TimeoutError', 'no answer within 10.0 s', { network: true }), 3, 'time', 30000),
+  ],
 ];
 
 const ROOT_FAILURES: Array<[string, CallFailed]> = [
@@ -283,86 +333,213 @@ const ROOT_FAILURES: Array<[string, CallFailed]> = [
   ['AccessDeniedException', permanent(failure('AccessDeniedException', notAuthorized(USER_ARN, 'sts:AssumeRole')))],
   ['AccessDenied on sts:TagSession', permanent(failure('AccessDenied', notAuthorized(USER_ARN, 'sts:TagSession')))],
   ['AccessDenied on sts:SetSourceIdentity', permanent(failure('AccessDenied', notAuthorized(USER_ARN, 'sts:SetSourceIdentity')))],
-  ['RegionDisabledException', permanent(failure('RegionDisabledException', 'STS is not activated in this region for account:123456789012.'))],
+  [
+    'RegionDisabledException',
+    permanent(failure('RegionDisabledException', 'STS is not activated in this region for account:123456789012.')),
+  ],
   ['MalformedPolicyDocument', permanent(failure('MalformedPolicyDocument', 'Syntax errors in policy.'))],
   ['MalformedPolicyDocumentException', permanent(failure('MalformedPolicyDocumentException', 'Syntax errors in policy.'))],
   ['PackedPolicyTooLarge', permanent(failure('PackedPolicyTooLarge', 'Packed policy consumes 121% of allotted space'))],
   ['PackedPolicyTooLargeException', permanent(failure('PackedPolicyTooLargeException', 'Packed policy consumes 121% of allotted space'))],
-  ['ValidationError on the duration', permanent(failure('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'))],
-  ['another ValidationError', permanent(failure('ValidationError', "1 validation error detected: Value 'a b' at 'roleSessionName' failed to satisfy constraint"))],
+  [
+    'ValidationError on the duration',
+    permanent(failure('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.')),
+  ],
+  [
+    'another ValidationError',
+    permanent(failure('ValidationError', "1 validation error detected: Value 'a b' at 'roleSessionName' failed to satisfy constraint")),
+  ],
 ];
 
 const ASSUME_ROLE_CONTEXTS: Array<[string, AssumeRoleContext]> = [
-  ['AssumeRole', {
-    call: 'STS AssumeRole', region: 'eu-west-1', partition: 'aws', accessKeyId: KEY_ID, secrets: [SECRET],
-    roleArn: ROLE_ARN, roleName: 'deploy', durationSeconds: 7200, sessionTags: true, sourceIdentity: true, externalId: true,
-  }],
-  ['AssumeRole without options', {
-    call: 'STS AssumeRole', region: 'eu-west-1', partition: 'aws', accessKeyId: KEY_ID, secrets: [SECRET],
-    roleArn: ROLE_ARN, roleName: 'deploy', durationSeconds: 3600, sessionTags: false, sourceIdentity: false, externalId: false,
-  }],
+  [
+    'AssumeRole',
+    {
+      call: 'STS AssumeRole',
+      region: 'eu-west-1',
+      partition: 'aws',
+      accessKeyId: KEY_ID,
+      secrets: [SECRET],
+      roleArn: ROLE_ARN,
+      roleName: 'deploy',
+      durationSeconds: 7200,
+      sessionTags: true,
+      sourceIdentity: true,
+      externalId: true,
+    },
+  ],
+  [
+    'AssumeRole without options',
+    {
+      call: 'STS AssumeRole',
+      region: 'eu-west-1',
+      partition: 'aws',
+      accessKeyId: KEY_ID,
+      secrets: [SECRET],
+      roleArn: ROLE_ARN,
+      roleName: 'deploy',
+      durationSeconds: 3600,
+      sessionTags: false,
+      sourceIdentity: false,
+      externalId: false,
+    },
+  ],
   // As the shell calls it when role-to-assume is a bare name and GetCallerIdentity failed.
-  ['GetCallerIdentity', {
-    call: 'STS GetCallerIdentity', region: 'eu-west-1', partition: 'aws', accessKeyId: KEY_ID, secrets: [SECRET],
-    roleArn: 'the role', roleName: 'deploy', durationSeconds: 3600, sessionTags: false, sourceIdentity: false, externalId: false,
-  }],
+  [
+    'GetCallerIdentity',
+    {
+      call: 'STS GetCallerIdentity',
+      region: 'eu-west-1',
+      partition: 'aws',
+      accessKeyId: KEY_ID,
+      secrets: [SECRET],
+      roleArn: 'the role',
+      roleName: 'deploy',
+      durationSeconds: 3600,
+      sessionTags: false,
+      sourceIdentity: false,
+      externalId: false,
+    },
+  ],
 ];
 
 function rootFailureMessages(): Produced[] {
-  return ASSUME_ROLE_CONTEXTS.flatMap(([call, context]) => ROOT_FAILURES.map(([label, failed]): Produced =>
-    ({ action: 'root', label: `${call}: ${label}`, message: explainAssumeRoleFailure(failed, context) })));
+  return ASSUME_ROLE_CONTEXTS.flatMap(([call, context]) =>
+    ROOT_FAILURES.map(([label, failed]): Produced => ({
+      action: 'root',
+      label: `${call}: ${label}`,
+      message: explainAssumeRoleFailure(failed, context),
+    })),
+  );
 }
 
 const NOT_AUTHORIZED_WEB_IDENTITY = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
 const WEB_IDENTITY_FAILURES: Array<[string, CallFailed]> = [
   ['AccessDenied', permanent(failure('AccessDenied', NOT_AUTHORIZED_WEB_IDENTITY))],
   ['AccessDeniedException', permanent(failure('AccessDeniedException', NOT_AUTHORIZED_WEB_IDENTITY))],
-  ['no OIDC provider', permanent(failure('InvalidIdentityToken', 'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com'))],
+  [
+    'no OIDC provider',
+    permanent(
+      failure('InvalidIdentityToken', 'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com'),
+    ),
+  ],
   ['a wrong audience', permanent(failure('InvalidIdentityToken', 'Incorrect token audience'))],
-  ['InvalidIdentityTokenException, another reason', permanent(failure('InvalidIdentityTokenException', 'Couldn\'t retrieve verification key from your identity provider'))],
+  [
+    'InvalidIdentityTokenException, another reason',
+    permanent(failure('InvalidIdentityTokenException', "Couldn't retrieve verification key from your identity provider")),
+  ],
   ['IDPRejectedClaim', permanent(failure('IDPRejectedClaim', 'Token rejected'))],
   ['IDPRejectedClaimException', permanent(failure('IDPRejectedClaimException', 'Token rejected'))],
-  ['ExpiredTokenException', permanent(failure('ExpiredTokenException', 'Token expired: current date/time 1764600400 must be before the expiration date/time1764600300'))],
+  [
+    'ExpiredTokenException',
+    permanent(
+      failure('ExpiredTokenException', 'Token expired: current date/time 1764600400 must be before the expiration date/time1764600300'),
+    ),
+  ],
   ['ExpiredToken', permanent(failure('ExpiredToken', 'Token expired'))],
-  ['ValidationError on the duration', permanent(failure('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'))],
-  ['RegionDisabledException', permanent(failure('RegionDisabledException', 'STS is not activated in this region for account:123456789012.'))],
+  [
+    'ValidationError on the duration',
+    permanent(failure('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.')),
+  ],
+  [
+    'RegionDisabledException',
+    permanent(failure('RegionDisabledException', 'STS is not activated in this region for account:123456789012.')),
+  ],
   ['an error without specific advice', permanent(failure('NoSuchEntity', 'Not found'))],
-  ['throttling until no attempts are left', new CallFailed(failure('Throttling', 'Rate exceeded', { httpStatus: 400 }), 5, 'attempts', 9400)],
+  [
+    'throttling until no attempts are left',
+    new CallFailed(failure('Throttling', 'Rate exceeded', { httpStatus: 400 }), 5, 'attempts', 9400),
+  ],
 ];
 
 const WEB_IDENTITY_CALL: WebIdentityCall = {
-  region: 'eu-west-1', partition: 'aws', roleArn: ROLE_ARN, roleName: 'deploy', account: '123456789012', audience: 'sts.amazonaws.com',
-  durationSeconds: 7200, secrets: [],
-  claims: { issuer: 'https://token.actions.githubusercontent.com', audiences: ['sts.amazonaws.com'], subject: 'repo:octo-org/app:ref:refs/heads/main', repository: 'octo-org/app', ref: 'refs/heads/main', expiresAt: 1764600300 },
+  region: 'eu-west-1',
+  partition: 'aws',
+  roleArn: ROLE_ARN,
+  roleName: 'deploy',
+  account: '123456789012',
+  audience: 'sts.amazonaws.com',
+  durationSeconds: 7200,
+  secrets: [],
+  claims: {
+    issuer: 'https://token.actions.githubusercontent.com',
+    audiences: ['sts.amazonaws.com'],
+    subject: 'repo:octo-org/app:ref:refs/heads/main',
+    repository: 'octo-org/app',
+    ref: 'refs/heads/main',
+    expiresAt: 1764600300,
+  },
 };
 
 function keylessMessages(): Produced[] {
-  const calls: Array<[string, WebIdentityCall]> = [['with claims', WEB_IDENTITY_CALL], ['without claims', { ...WEB_IDENTITY_CALL, claims: undefined }]];
+  const calls: Array<[string, WebIdentityCall]> = [
+    ['with claims', WEB_IDENTITY_CALL],
+    ['without claims', { ...WEB_IDENTITY_CALL, claims: undefined }],
+  ];
   return [
-    ...calls.flatMap(([which, call]) => WEB_IDENTITY_FAILURES.map(([label, failed]): Produced =>
-      ({ action: 'root', label: `AssumeRoleWithWebIdentity ${which}: ${label}`, message: explainWebIdentityFailure(failed, call) }))),
+    ...calls.flatMap(([which, call]) =>
+      WEB_IDENTITY_FAILURES.map(([label, failed]): Produced => ({
+        action: 'root',
+        label: `AssumeRoleWithWebIdentity ${which}: ${label}`,
+        message: explainWebIdentityFailure(failed, call),
+      })),
+    ),
     { action: 'root', label: 'keyless: no id-token permission', message: noIdTokenPermission() },
     { action: 'root', label: 'keyless: the token request failed', message: idTokenRequestFailed(3, '12.5', 'Error: Error Code : 500') },
-    { action: 'root', label: 'keyless: the token request failed once', message: idTokenRequestFailed(1, '0.1', 'Error: Error Code : 401', 401) },
+    {
+      action: 'root',
+      label: 'keyless: the token request failed once',
+      message: idTokenRequestFailed(1, '0.1', 'Error: Error Code : 401', 401),
+    },
   ];
 }
 
 const KEY_AGE_FAILURES: Array<[string, CallFailed]> = [
   ...SHARED_FAILURES,
-  ['AccessDenied naming the user', permanent(failure('AccessDenied', 'User: arn:aws:iam::123456789012:user/ci/sam-cli-user is not authorized to perform: iam:ListAccessKeys'))],
+  [
+    'AccessDenied naming the user',
+    permanent(
+      failure('AccessDenied', 'User: arn:aws:iam::123456789012:user/ci/sam-cli-user is not authorized to perform: iam:ListAccessKeys'),
+    ),
+  ],
   ['AccessDenied without a user', permanent(failure('AccessDenied', 'Access denied'))],
-  ['AccessDenied to a role session', permanent(failure('AccessDenied', 'User: arn:aws:sts::123456789012:assumed-role/deploy/gha-1 is not authorized to perform: iam:ListAccessKeys'))],
-  ['AccessDeniedException', permanent(failure('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/sam-cli-user is not authorized to perform: iam:GetAccessKeyLastUsed'))],
+  [
+    'AccessDenied to a role session',
+    permanent(
+      failure('AccessDenied', 'User: arn:aws:sts::123456789012:assumed-role/deploy/gha-1 is not authorized to perform: iam:ListAccessKeys'),
+    ),
+  ],
+  [
+    'AccessDeniedException',
+    permanent(
+      failure(
+        'AccessDeniedException',
+        'User: arn:aws:iam::123456789012:user/sam-cli-user is not authorized to perform: iam:GetAccessKeyLastUsed',
+      ),
+    ),
+  ],
 ];
 
 function keyAgeFailureMessages(): Produced[] {
   return ['IAM ListAccessKeys', 'IAM GetAccessKeyLastUsed'].flatMap((call) => {
     const context: CallContext = { call, region: 'eu-west-1', partition: 'aws', accessKeyId: KEY_ID, secrets: [SECRET] };
-    const watcher = permanent(failure('AccessDenied', `User: arn:aws:sts::123456789012:assumed-role/sam-cli-user-key-age-watcher-role/gha-1 is not authorized to perform: ${call.replace('IAM ', 'iam:')}`));
+    const watcher = permanent(
+      failure(
+        'AccessDenied',
+        `User: arn:aws:sts::123456789012:assumed-role/sam-cli-user-key-age-watcher-role/gha-1 is not authorized to perform: ${call.replace('IAM ', 'iam:')}`,
+      ),
+    );
     return [
-      ...KEY_AGE_FAILURES.map(([label, failed]): Produced =>
-        ({ action: 'key-age', label: `${call}: ${label}`, message: explainKeyAgeFailure(failed, context) })),
-      { action: 'key-age', label: `${call}: AccessDenied to a role session, with user-name`, message: explainKeyAgeFailure(watcher, { ...context, userName: 'sam-cli-user' }) },
+      ...KEY_AGE_FAILURES.map(([label, failed]): Produced => ({
+        action: 'key-age',
+        label: `${call}: ${label}`,
+        message: explainKeyAgeFailure(failed, context),
+      })),
+      {
+        action: 'key-age',
+        label: `${call}: AccessDenied to a role session, with user-name`,
+        message: explainKeyAgeFailure(watcher, { ...context, userName: 'sam-cli-user' }),
+      },
     ];
   });
 }
@@ -375,26 +552,76 @@ const WORKFLOW_KEY = 'AKIAWORKFLOWKEY00001';
 const OTHER_KEY = 'AKIAOTHERKEY00000002';
 
 const FINDING_CASES: Array<[string, AccessKeyRecord[], Array<[string, LastUse]>, typeof DEFAULT_THRESHOLDS]> = [
-  ['the workflow key over max-age-days', [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(95) }], [], DEFAULT_THRESHOLDS],
-  ['the workflow key over warn-age-days', [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(85) }], [], DEFAULT_THRESHOLDS],
-  ['a one-day-old key with tiny limits', [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(1) }], [], { maxAgeDays: 2, warnAgeDays: 1, maxUnusedDays: 1 }],
-  ['a second key never used, and two active keys',
-    [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(10) }, { accessKeyId: OTHER_KEY, status: 'Active', createDate: daysAgo(50) }], [], DEFAULT_THRESHOLDS],
-  ['a second key unused for 60 days',
-    [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(10) }, { accessKeyId: OTHER_KEY, status: 'Active', createDate: daysAgo(70) }],
-    [[OTHER_KEY, { date: daysAgo(60), service: 'sts', region: 'eu-west-1' }]], DEFAULT_THRESHOLDS],
-  ['two active keys, neither the workflow\'s',
-    [{ accessKeyId: OTHER_KEY, status: 'Active', createDate: daysAgo(5) }, { accessKeyId: 'AKIATHIRDKEY00000003', status: 'Active', createDate: daysAgo(3) }], [], DEFAULT_THRESHOLDS],
-  ['an inactive key', [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(10) }, { accessKeyId: OTHER_KEY, status: 'Inactive', createDate: daysAgo(100) }], [], DEFAULT_THRESHOLDS],
+  [
+    'the workflow key over max-age-days',
+    [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(95) }],
+    [],
+    DEFAULT_THRESHOLDS,
+  ],
+  [
+    'the workflow key over warn-age-days',
+    [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(85) }],
+    [],
+    DEFAULT_THRESHOLDS,
+  ],
+  [
+    'a one-day-old key with tiny limits',
+    [{ accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(1) }],
+    [],
+    { maxAgeDays: 2, warnAgeDays: 1, maxUnusedDays: 1 },
+  ],
+  [
+    'a second key never used, and two active keys',
+    [
+      { accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(10) },
+      { accessKeyId: OTHER_KEY, status: 'Active', createDate: daysAgo(50) },
+    ],
+    [],
+    DEFAULT_THRESHOLDS,
+  ],
+  [
+    'a second key unused for 60 days',
+    [
+      { accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(10) },
+      { accessKeyId: OTHER_KEY, status: 'Active', createDate: daysAgo(70) },
+    ],
+    [[OTHER_KEY, { date: daysAgo(60), service: 'sts', region: 'eu-west-1' }]],
+    DEFAULT_THRESHOLDS,
+  ],
+  [
+    "two active keys, neither the workflow's",
+    [
+      { accessKeyId: OTHER_KEY, status: 'Active', createDate: daysAgo(5) },
+      { accessKeyId: 'AKIATHIRDKEY00000003', status: 'Active', createDate: daysAgo(3) },
+    ],
+    [],
+    DEFAULT_THRESHOLDS,
+  ],
+  [
+    'an inactive key',
+    [
+      { accessKeyId: WORKFLOW_KEY, status: 'Active', createDate: daysAgo(10) },
+      { accessKeyId: OTHER_KEY, status: 'Inactive', createDate: daysAgo(100) },
+    ],
+    [],
+    DEFAULT_THRESHOLDS,
+  ],
 ];
 
 function findingMessages(): Produced[] {
-  const withoutKey: Produced = { action: 'key-age', label: 'finding: checked with user-name', message: findingTexts.workflowKeyUnknown('sam-cli-user') };
-  return [withoutKey, ...FINDING_CASES.flatMap(([label, keys, lastUse, thresholds]) => {
-    const { findings } = assessKeys({ keys, lastUse: new Map(lastUse), now: NOW, thresholds, workflowKeyId: WORKFLOW_KEY });
-    if (findings.length === 0) throw new Error(`the finding case "${label}" found nothing: fix the case`);
-    return findings.map((finding): Produced => ({ action: 'key-age', label: `finding: ${label}`, message: finding.message }));
-  })];
+  const withoutKey: Produced = {
+    action: 'key-age',
+    label: 'finding: checked with user-name',
+    message: findingTexts.workflowKeyUnknown('sam-cli-user'),
+  };
+  return [
+    withoutKey,
+    ...FINDING_CASES.flatMap(([label, keys, lastUse, thresholds]) => {
+      const { findings } = assessKeys({ keys, lastUse: new Map(lastUse), now: NOW, thresholds, workflowKeyId: WORKFLOW_KEY });
+      if (findings.length === 0) throw new Error(`the finding case "${label}" found nothing: fix the case`);
+      return findings.map((finding): Produced => ({ action: 'key-age', label: `finding: ${label}`, message: finding.message }));
+    }),
+  ];
 }
 
 const ISSUE_FAILURES: Array<[string, IssueFailure, string]> = [
@@ -412,9 +639,16 @@ const ISSUE_FAILURES: Array<[string, IssueFailure, string]> = [
 
 function issueMessages(): Produced[] {
   return [
-    ...ISSUE_FAILURES.map(([label, failure, said]): Produced =>
-      ({ action: 'key-age', label: `tracking issue: ${label}`, message: explainIssueFailure(failure, said, 'octo-org/app') })),
-    { action: 'key-age', label: 'tracking issue: no account', message: accountUnknown('octo-org/app', 'An explanation of the AWS failure.') },
+    ...ISSUE_FAILURES.map(([label, failure, said]): Produced => ({
+      action: 'key-age',
+      label: `tracking issue: ${label}`,
+      message: explainIssueFailure(failure, said, 'octo-org/app'),
+    })),
+    {
+      action: 'key-age',
+      label: 'tracking issue: no account',
+      message: accountUnknown('octo-org/app', 'An explanation of the AWS failure.'),
+    },
   ];
 }
 
@@ -440,15 +674,49 @@ async function shellMessages(): Promise<Produced[]> {
   const noSecrets = { values: [SECRET] } as unknown as Secrets;
   const retryLine = (call: string, throttled = false) => {
     let line = '';
-    logRetry({ info: (message) => { line = message; } }, call, noSecrets)({ attempt: 1, maxAttempts: 5, failure: failure(throttled ? 'Throttling' : 'InternalFailure', 'Rate exceeded'), delayMs: 240, throttled });
+    logRetry(
+      {
+        info: (message) => {
+          line = message;
+        },
+      },
+      call,
+      noSecrets,
+    )({
+      attempt: 1,
+      maxAttempts: 5,
+      failure: failure(throttled ? 'Throttling' : 'InternalFailure', 'Rate exceeded'),
+      delayMs: 240,
+      throttled,
+    });
     return line;
   };
   return [
-    { action: 'root', label: 'shell: GetCallerIdentity without an ARN', message: await messageOf(callerArn(sts({}), { ...ONE_ATTEMPT, mask: () => undefined })) },
-    { action: 'root', label: 'shell: AssumeRole without credentials', message: await messageOf(assumeRole(sts({}), { RoleArn: ROLE_ARN, RoleSessionName: 's1' }, { ...ONE_ATTEMPT, mask: () => undefined })) },
+    {
+      action: 'root',
+      label: 'shell: GetCallerIdentity without an ARN',
+      message: await messageOf(callerArn(sts({}), { ...ONE_ATTEMPT, mask: () => undefined })),
+    },
+    {
+      action: 'root',
+      label: 'shell: AssumeRole without credentials',
+      message: await messageOf(
+        assumeRole(sts({}), { RoleArn: ROLE_ARN, RoleSessionName: 's1' }, { ...ONE_ATTEMPT, mask: () => undefined }),
+      ),
+    },
     { action: 'root', label: 'shell: a retry of STS AssumeRole', message: retryLine('STS AssumeRole') },
     { action: 'root', label: 'shell: a retry of STS AssumeRole after throttling', message: retryLine('STS AssumeRole', true) },
-    { action: 'root', label: 'shell: AssumeRoleWithWebIdentity without credentials', message: await messageOf(assumeRoleWithWebIdentity(sts({}), { RoleArn: ROLE_ARN, RoleSessionName: 's1', WebIdentityToken: 'x.y.z' }, { ...ONE_ATTEMPT, mask: () => undefined })) },
+    {
+      action: 'root',
+      label: 'shell: AssumeRoleWithWebIdentity without credentials',
+      message: await messageOf(
+        assumeRoleWithWebIdentity(
+          sts({}),
+          { RoleArn: ROLE_ARN, RoleSessionName: 's1', WebIdentityToken: 'x.y.z' },
+          { ...ONE_ATTEMPT, mask: () => undefined },
+        ),
+      ),
+    },
     { action: 'root', label: 'shell: a retry of the ID token request', message: retryLine('GitHub ID token request') },
     { action: 'root', label: 'shell: a retry of STS AssumeRoleWithWebIdentity', message: retryLine('STS AssumeRoleWithWebIdentity') },
     { action: 'key-age', label: 'shell: ListAccessKeys that never ends', message: await messageOf(listOwnAccessKeys(iam, ONE_ATTEMPT)) },
@@ -461,29 +729,109 @@ async function shellMessages(): Promise<Produced[]> {
 function runMessages(): Produced[] {
   const summary = summaryWriteFailed('Error: EACCES: permission denied');
   return [
-    { action: 'root', label: 'run: allowed-account-ids and a resolved bare role', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.givenRole(ROLE_ARN)) },
-    { action: 'root', label: 'run: allowed-account-ids and the role STS answered for', message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.returnedRole('arn:aws:sts::210987654321:assumed-role/deploy/s1')) },
+    {
+      action: 'root',
+      label: 'run: allowed-account-ids and a resolved bare role',
+      message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.givenRole(ROLE_ARN)),
+    },
+    {
+      action: 'root',
+      label: 'run: allowed-account-ids and the role STS answered for',
+      message: assumeRoleRefusals.accountNotAllowed(assumeRoleRefusals.returnedRole('arn:aws:sts::210987654321:assumed-role/deploy/s1')),
+    },
     { action: 'root', label: 'run: GetCallerIdentity ARN without an account', message: callerWithoutAccount },
-    { action: 'root', label: 'run: an assumed-role ARN with a line break', message: stsAnswerRefusals.malformedArn('STS AssumeRole', 'arn:aws:sts::123456789012:assumed-role/deploy/x\n::error::x') },
-    { action: 'root', label: 'run: credentials for another account', message: stsAnswerRefusals.otherAccount('STS AssumeRole', 'arn:aws:sts::210987654321:assumed-role/deploy/s1', '210987654321', '123456789012') },
-    { action: 'root', label: 'run: credentials not shaped like AWS\'s', message: stsAnswerRefusals.malformedCredentials('STS AssumeRoleWithWebIdentity') },
-    { action: 'root', label: 'run: an expiry in year 9999', message: stsAnswerRefusals.impossibleExpiration('STS AssumeRole', new Date('9999-12-31T23:59:59Z')) },
+    {
+      action: 'root',
+      label: 'run: an assumed-role ARN with a line break',
+      message: stsAnswerRefusals.malformedArn('STS AssumeRole', 'arn:aws:sts::123456789012:assumed-role/deploy/x\n::error::x'),
+    },
+    {
+      action: 'root',
+      label: 'run: credentials for another account',
+      message: stsAnswerRefusals.otherAccount(
+        'STS AssumeRole',
+        'arn:aws:sts::210987654321:assumed-role/deploy/s1',
+        '210987654321',
+        '123456789012',
+      ),
+    },
+    {
+      action: 'root',
+      label: "run: credentials not shaped like AWS's",
+      message: stsAnswerRefusals.malformedCredentials('STS AssumeRoleWithWebIdentity'),
+    },
+    {
+      action: 'root',
+      label: 'run: an expiry in year 9999',
+      message: stsAnswerRefusals.impossibleExpiration('STS AssumeRole', new Date('9999-12-31T23:59:59Z')),
+    },
     { action: 'root', label: 'run: the summary cannot be written', message: summary },
-    { action: 'root', label: 'run: aws-profile exists', message: profileTexts.exists('prod', ['/home/runner/.aws/credentials', '/home/runner/.aws/config']) },
-    { action: 'root', label: 'post: a profile cannot be removed', message: profileTexts.removeFailed('prod', '/home/runner/.aws/credentials', 'Error: EACCES: permission denied') },
-    { action: 'root', label: 'run: the AWS files stay locked by another step', message: profileTexts.locked('/home/runner/.aws/credentials.lock', { pid: 4242, heldForSeconds: 12 }, 30) },
-    { action: 'root', label: 'run: the AWS files stay locked by an unknown owner', message: profileTexts.locked('/home/runner/.aws/config.lock', { heldForSeconds: 3 }, 30) },
+    {
+      action: 'root',
+      label: 'run: aws-profile exists',
+      message: profileTexts.exists('prod', ['/home/runner/.aws/credentials', '/home/runner/.aws/config']),
+    },
+    {
+      action: 'root',
+      label: 'post: a profile cannot be removed',
+      message: profileTexts.removeFailed('prod', '/home/runner/.aws/credentials', 'Error: EACCES: permission denied'),
+    },
+    {
+      action: 'root',
+      label: 'run: the AWS files stay locked by another step',
+      message: profileTexts.locked('/home/runner/.aws/credentials.lock', { pid: 4242, heldForSeconds: 12 }, 30),
+    },
+    {
+      action: 'root',
+      label: 'run: the AWS files stay locked by an unknown owner',
+      message: profileTexts.locked('/home/runner/.aws/config.lock', { heldForSeconds: 3 }, 30),
+    },
     { action: 'root', label: 'run: AWS_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE']) },
-    { action: 'root', label: 'run: the credentials server did not start', message: credentialsServerTexts.notStarted('no answer within 10.0 s') },
-    { action: 'root', label: 'server log: a refresh failed, may heal', message: serverLog.refreshRetry('ServiceUnavailable: Service Unavailable, after 5 attempt(s)', new Date('2026-03-01T12:01:00Z'), new Date('2026-03-01T12:10:00Z')) },
-    { action: 'root', label: 'server log: a refresh refused for good', message: serverLog.refreshRefused('AccessDenied: User: arn:aws:iam::123456789012:user/sam-cli-user is not authorized to perform: sts:AssumeRole, after 1 attempt(s)', new Date('2026-03-01T12:10:00Z')) },
+    {
+      action: 'root',
+      label: 'run: the credentials server did not start',
+      message: credentialsServerTexts.notStarted('no answer within 10.0 s'),
+    },
+    {
+      action: 'root',
+      label: 'server log: a refresh failed, may heal',
+      message: serverLog.refreshRetry(
+        'ServiceUnavailable: Service Unavailable, after 5 attempt(s)',
+        new Date('2026-03-01T12:01:00Z'),
+        new Date('2026-03-01T12:10:00Z'),
+      ),
+    },
+    {
+      action: 'root',
+      label: 'server log: a refresh refused for good',
+      message: serverLog.refreshRefused(
+        'AccessDenied: User: arn:aws:iam::123456789012:user/sam-cli-user is not authorized to perform: sts:AssumeRole, after 1 attempt(s)',
+        new Date('2026-03-01T12:10:00Z'),
+      ),
+    },
     { action: 'root', label: 'server log: refused to start', message: serverLog.badConfig('the config is not for this process') },
     { action: 'root', label: 'post: the recorded pid is another process', message: credentialsServerTexts.notOurs(4242) },
-    { action: 'root', label: 'post: the credentials server would not stop', message: credentialsServerTexts.stopFailed(4242, 'it did not end on SIGTERM or SIGKILL') },
-    { action: 'root', label: 'run: AWS_PROFILE and AWS_DEFAULT_PROFILE in the job', message: profileVariableWarning(['AWS_PROFILE', 'AWS_DEFAULT_PROFILE']) },
+    {
+      action: 'root',
+      label: 'post: the credentials server would not stop',
+      message: credentialsServerTexts.stopFailed(4242, 'it did not end on SIGTERM or SIGKILL'),
+    },
+    {
+      action: 'root',
+      label: 'run: AWS_PROFILE and AWS_DEFAULT_PROFILE in the job',
+      message: profileVariableWarning(['AWS_PROFILE', 'AWS_DEFAULT_PROFILE']),
+    },
     { action: 'key-age', label: 'run: the summary cannot be written', message: summary },
-    { action: 'root', label: 'input: a working-directory that is not a folder (checked before any call, after parsing)', message: `working-directory: ${inputRules.workingDirectoryMissing}` },
-    { action: 'root', label: 'input: a working-directory that links out of the workspace (checked before any call)', message: `working-directory: ${inputRules.workingDirectoryOutside}` },
+    {
+      action: 'root',
+      label: 'input: a working-directory that is not a folder (checked before any call, after parsing)',
+      message: `working-directory: ${inputRules.workingDirectoryMissing}`,
+    },
+    {
+      action: 'root',
+      label: 'input: a working-directory that links out of the workspace (checked before any call)',
+      message: `working-directory: ${inputRules.workingDirectoryOutside}`,
+    },
     ...samconfigMessages(),
     ...peerInputMessages(),
   ];
@@ -495,11 +843,25 @@ function peerInputMessages(): Produced[] {
   const file = 'token.jwt';
   return [
     ...((): Produced[] => {
-      const parsed = parseActionInputs((name) => ({ 'aws-region': 'eu-west-1', 'role-to-assume': ROLE_ARN, 'role-chaining': 'true', 'role-duration-seconds': '7200' } as Record<string, string>)[name] ?? '',
-        { AWS_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLETOKEN' });
-      return inputMessages('root', 'role-chaining for two hours', { problems: parsed.ok ? [] : parsed.problems, warnings: parsed.warnings });
+      const parsed = parseActionInputs(
+        (name) =>
+          (
+            ({ 'aws-region': 'eu-west-1', 'role-to-assume': ROLE_ARN, 'role-chaining': 'true', 'role-duration-seconds': '7200' }) as Record<
+              string,
+              string
+            >
+          )[name] ?? '',
+        { AWS_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLETOKEN' },
+      );
+      return inputMessages('root', 'role-chaining for two hours', {
+        problems: parsed.ok ? [] : parsed.problems,
+        warnings: parsed.warnings,
+      });
     })(),
-    root('input: role-chaining with a malformed AWS_SESSION_TOKEN', `role-chaining: ${peerInputRules.environmentKeyShape('AWS_SESSION_TOKEN')}`),
+    root(
+      'input: role-chaining with a malformed AWS_SESSION_TOKEN',
+      `role-chaining: ${peerInputRules.environmentKeyShape('AWS_SESSION_TOKEN')}`,
+    ),
     root('run: token file, relative, no workspace', tokenFileRefusals.noWorkspace(file)),
     root('run: token file outside the workspace', tokenFileRefusals.outsideWorkspace('/etc/token')),
     root('run: token file unreadable', tokenFileRefusals.unreadable(file, 'ENOENT')),
@@ -507,7 +869,10 @@ function peerInputMessages(): Produced[] {
     root('run: token file too large', tokenFileRefusals.tooLarge(file, 20000)),
     root('run: token file not a JWT', tokenFileRefusals.notAToken(file)),
     root('run: use-existing-credentials, none', peerInputLog.existingNone),
-    root('run: use-existing-credentials, rejected', peerInputLog.existingRejected('ExpiredToken: The security token included in the request is expired')),
+    root(
+      'run: use-existing-credentials, rejected',
+      peerInputLog.existingRejected('ExpiredToken: The security token included in the request is expired'),
+    ),
     root('run: use-existing-credentials, another account', peerInputLog.existingOtherAccount('210987654321')),
     root('run: use-existing-credentials, valid', peerInputLog.existingValid('arn:aws:sts::123456789012:assumed-role/deploy/gha-1-1')),
     root('run: action-timeout-s ran out', peerInputLog.timedOut(60)),
@@ -516,21 +881,53 @@ function peerInputMessages(): Produced[] {
 
 /** SAM CLI's samconfig: each finding through the code that finds it, and each file the action cannot check. */
 function samconfigMessages(): Produced[] {
-  const findings = samconfigFindings({
-    default: {
-      deploy: { parameters: { profile: 'prod', region: 'us-east-1', resolve_s3: true } },
-      global: { parameters: { s3_bucket: 'artifacts' } },
+  const findings = samconfigFindings(
+    {
+      default: {
+        deploy: { parameters: { profile: 'prod', region: 'us-east-1', resolve_s3: true } },
+        global: { parameters: { s3_bucket: 'artifacts' } },
+      },
     },
-  }, 'app/samconfig.toml', 'eu-west-1');
+    'app/samconfig.toml',
+    'eu-west-1',
+  );
   return [
-    ...findings.map((finding) => ({ action: 'root' as const, label: `run: samconfig ${finding.kind}`, message: samconfigWarning(finding) })),
-    ...samconfigFindings({ version: 1n }, 'samconfig.toml', 'eu-west-1').map((finding) => ({ action: 'root' as const, label: 'run: samconfig integer version', message: samconfigWarning(finding) })),
-    ...samconfigFindings({ version: 0.1, default: {} }, 'samconfig.toml', 'eu-west-1', 'prod').map((finding) => ({ action: 'root' as const, label: 'run: samconfig without the config-env environment', message: samconfigWarning(finding) })),
-    ...samconfigFindings(['x'], 'samconfig.yaml', 'eu-west-1').map((finding) => ({ action: 'root' as const, label: 'run: samconfig not a table', message: samconfigWarning(finding) })),
-    { action: 'root', label: 'run: samconfig does not parse', message: samconfigTexts.unparsable('samconfig.toml', 'Invalid TOML document: unexpected end of table header') },
+    ...findings.map((finding) => ({
+      action: 'root' as const,
+      label: `run: samconfig ${finding.kind}`,
+      message: samconfigWarning(finding),
+    })),
+    ...samconfigFindings({ version: 1n }, 'samconfig.toml', 'eu-west-1').map((finding) => ({
+      action: 'root' as const,
+      label: 'run: samconfig integer version',
+      message: samconfigWarning(finding),
+    })),
+    ...samconfigFindings({ version: 0.1, default: {} }, 'samconfig.toml', 'eu-west-1', 'prod').map((finding) => ({
+      action: 'root' as const,
+      label: 'run: samconfig without the config-env environment',
+      message: samconfigWarning(finding),
+    })),
+    ...samconfigFindings(['x'], 'samconfig.yaml', 'eu-west-1').map((finding) => ({
+      action: 'root' as const,
+      label: 'run: samconfig not a table',
+      message: samconfigWarning(finding),
+    })),
+    {
+      action: 'root',
+      label: 'run: samconfig does not parse',
+      message: samconfigTexts.unparsable('samconfig.toml', 'Invalid TOML document: unexpected end of table header'),
+    },
     { action: 'root', label: 'run: samconfig too large', message: samconfigTexts.tooLarge('samconfig.toml', 1048576) },
-    { action: 'root', label: 'run: samconfig is a link out of the workspace', message: samconfigTexts.outsideWorkspace('services/api/samconfig.toml') },
-    { action: 'root', label: 'run: samconfig unreadable', message: samconfigTexts.unreadable('samconfig.toml', 'EACCES: permission denied') },
+    {
+      action: 'root',
+      label: 'run: samconfig is a link out of the workspace',
+      message: samconfigTexts.outsideWorkspace('services/api/samconfig.toml'),
+    },
+    {
+      action: 'root',
+      label: 'run: samconfig unreadable',
+      message: samconfigTexts.unreadable('samconfig.toml', 'EACCES: permission denied'),
+    },
   ];
 }
 
@@ -539,7 +936,15 @@ function proxyMessages(): Produced[] {
   const proxy = 'http://ci:***@proxy.corp:3128';
   return (['root', 'key-age'] as const).flatMap((action) => [
     { action, label: 'proxy: CONNECT answered 203', message: proxyTexts.connectRefused(proxy, 'sts.eu-west-1.amazonaws.com:443', 203) },
-    { action, label: 'proxy: TLS for another name', message: proxyTexts.tlsUnverified(proxy, 'iam.amazonaws.com:443', 'ERR_TLS_CERT_ALTNAME_INVALID: Hostname/IP does not match certificate\'s altnames') },
+    {
+      action,
+      label: 'proxy: TLS for another name',
+      message: proxyTexts.tlsUnverified(
+        proxy,
+        'iam.amazonaws.com:443',
+        "ERR_TLS_CERT_ALTNAME_INVALID: Hostname/IP does not match certificate's altnames",
+      ),
+    },
     { action, label: 'proxy: an http endpoint behind a proxy', message: proxyTexts.plainHttp('http://127.0.0.1:4566', proxy) },
     { action, label: 'input: HTTPS_PROXY that does not parse', message: proxyTexts.notAUrl('HTTPS_PROXY') },
   ]);
@@ -600,11 +1005,11 @@ describe('docs/troubleshooting.md', () => {
     expect(ambiguous).toEqual([]);
   });
 
-  test('every entry in the root action\'s section is a message the root action still prints', () => {
+  test("every entry in the root action's section is a message the root action still prints", () => {
     expect(unproduced('root', ['root'])).toEqual([]);
   });
 
-  test('every entry in the key-age action\'s section is a message the key-age action still prints', () => {
+  test("every entry in the key-age action's section is a message the key-age action still prints", () => {
     expect(unproduced('key-age', ['key-age'])).toEqual([]);
   });
 
@@ -628,7 +1033,9 @@ describe('docs/troubleshooting.md', () => {
 describe('the generated cases above, so the doc check stays complete', () => {
   test('cover every input rule in the catalogue', () => {
     const SLOT = '\u0000';
-    const rules = [...Object.values(inputRules), ...Object.values(peerInputRules)].map((rule) => (typeof rule === 'string' ? rule : (rule as (...slots: string[]) => string)(SLOT, SLOT, SLOT)));
+    const rules = [...Object.values(inputRules), ...Object.values(peerInputRules)].map((rule) =>
+      typeof rule === 'string' ? rule : (rule as (...slots: string[]) => string)(SLOT, SLOT, SLOT),
+    );
     expect(rules.length).toBeGreaterThan(25);
     const missing = rules.filter((rule) => {
       // The longest fixed piece of the rule's text, between the parts filled in at run time.
@@ -641,7 +1048,9 @@ describe('the generated cases above, so the doc check stays complete', () => {
   test('cover every AWS error code and HTTP status the message functions handle', () => {
     const codes: string[] = [...KEY_FAILURE_CODES, ...ASSUME_ROLE_FAILURE_CODES];
     expect(codes.length).toBeGreaterThan(10);
-    const webIdentityCodes = [...readFileSync('src/assume-role/web-identity-failure.ts', 'utf8').matchAll(/case '(\w+)':/g)].map((match) => match[1]);
+    const webIdentityCodes = [...readFileSync('src/assume-role/web-identity-failure.ts', 'utf8').matchAll(/case '(\w+)':/g)].map(
+      (match) => match[1],
+    );
     expect(webIdentityCodes.filter((code) => !WEB_IDENTITY_FAILURES.some(([, failed]) => failed.failure.code === code))).toEqual([]);
     const generated = new Set([...ROOT_FAILURES, ...KEY_AGE_FAILURES].map(([, failed]) => failed.failure.code));
     expect(codes.filter((code) => code !== undefined && !generated.has(code))).toEqual([]);
@@ -658,7 +1067,11 @@ describe('the generated cases above, so the doc check stays complete', () => {
  */
 const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or notice' | 'command line: docs/rotation.md'> = {
   // The command line's and the rotate action's texts (and the GitHub calls' they quote) are explained in docs/rotation.md (checked by __tests__/docs/rotation-doc.test.ts), not in this table.
-  ...Object.fromEntries(CATALOGUE.filter((entry) => ['rotation', 'rotation-surface', 'rotation-command-line', 'github-calls'].includes(entry.area)).map((entry) => [`${entry.area}:${entry.name}`, 'command line: docs/rotation.md' as const])),
+  ...Object.fromEntries(
+    CATALOGUE.filter((entry) => ['rotation', 'rotation-surface', 'rotation-command-line', 'github-calls'].includes(entry.area)).map(
+      (entry) => [`${entry.area}:${entry.name}`, 'command line: docs/rotation.md' as const],
+    ),
+  ),
   // The reason quoted in the tracking issue's warning (explainIssueFailure, produced above), not a message of its own.
   'github-calls:gitHubCallTexts.noViewer': 'not an error, warning or notice',
   // The root action's job summary: not an error, warning or notice.
@@ -696,9 +1109,20 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   'inputs:inputRules.externalId': 'produced',
   'inputs:inputRules.accountIds': 'produced',
   'inputs:inputRules.partitionMismatch': 'produced',
-  'inputs:inputRules.accountNotAllowed': 'produced',  'inputs:inputRules.audience': 'produced',  'inputs:inputRules.keylessExternalId': 'produced',  'inputs:inputRules.keylessRoleArn': 'produced',  'inputs:inputRules.keylessSecretWithoutId': 'produced',  'inputs:inputRules.keylessSessionTags': 'produced',  'inputs:inputRules.keylessSourceIdentity': 'produced',
+  'inputs:inputRules.accountNotAllowed': 'produced',
+  'inputs:inputRules.audience': 'produced',
+  'inputs:inputRules.keylessExternalId': 'produced',
+  'inputs:inputRules.keylessRoleArn': 'produced',
+  'inputs:inputRules.keylessSecretWithoutId': 'produced',
+  'inputs:inputRules.keylessSessionTags': 'produced',
+  'inputs:inputRules.keylessSourceIdentity': 'produced',
   'inputs:inputRules.warnAgeNotLess': 'produced',
-  ...Object.fromEntries(CATALOGUE.filter((entry) => ['peer-inputs', 'token-file'].includes(entry.area)).map((entry) => [`${entry.area}:${entry.name}`, 'produced' as const])),
+  ...Object.fromEntries(
+    CATALOGUE.filter((entry) => ['peer-inputs', 'token-file'].includes(entry.area)).map((entry) => [
+      `${entry.area}:${entry.name}`,
+      'produced' as const,
+    ]),
+  ),
   'peer-inputs:peerInputLog.unset': 'not an error, warning or notice',
   'peer-inputs:peerInputLog.timeout': 'not an error, warning or notice',
   'peer-inputs:peerInputLog.tokenFile': 'not an error, warning or notice',

@@ -51,7 +51,14 @@ function loadValidator(): { validator: Validator; patchedForNode24: boolean; pat
     const gap = text.slice(start, end);
     // Exactly one such enum, inside the `using` object of the JavaScript-action branch, and
     // nothing but $comment/description/enum between the braces.
-    if (enumAt < 0 || text.indexOf(ENUM, enumAt + 1) >= 0 || start < 0 || enumAt - start > 400 || gap.indexOf('{', 10) >= 0 || !/^"using": \{\s*("\$comment": "[^"]*",\s*)?("description": "[^"]*",\s*)?"enum": \[[^\]]*\]\s*\}$/.test(gap)) {
+    if (
+      enumAt < 0 ||
+      text.indexOf(ENUM, enumAt + 1) >= 0 ||
+      start < 0 ||
+      enumAt - start > 400 ||
+      gap.indexOf('{', 10) >= 0 ||
+      !/^"using": \{\s*("\$comment": "[^"]*",\s*)?("description": "[^"]*",\s*)?"enum": \[[^\]]*\]\s*\}$/.test(gap)
+    ) {
       throw new Error('@action-validator/core: the runs.using schema is not where this test expects it; update the node24 patch');
     }
     const replacement = '"using": {"enum": ["node12", "node16", "node20", "node24"]}';
@@ -85,7 +92,8 @@ function withAttestationsPermission(original: Buffer): { bytes: Buffer; patched:
   const text = original.toString('latin1');
   const key = '"permissions-event": {';
   const at = text.indexOf(key);
-  if (at < 0 || text.indexOf(key, at + 1) >= 0) throw new Error('@action-validator/core: no single permissions-event definition; update the attestations patch');
+  if (at < 0 || text.indexOf(key, at + 1) >= 0)
+    throw new Error('@action-validator/core: no single permissions-event definition; update the attestations patch');
   const open = at + key.length - 1;
   const close = text.indexOf('}\n    },', open);
   const definition = JSON.parse(text.slice(open, close + 1 + '\n    }'.length)) as { properties: Record<string, unknown> };
@@ -193,7 +201,8 @@ describe('the schema validator (not vacuous)', () => {
   });
 
   test('knows the attestations permission (schema extended in memory when the bundled one predates it), and still refuses an unknown one', () => {
-    const withPermission = (name: string) => GOOD_WORKFLOW.replace('    runs-on: ubuntu-latest', `    permissions:\n      ${name}: write\n    runs-on: ubuntu-latest`);
+    const withPermission = (name: string) =>
+      GOOD_WORKFLOW.replace('    runs-on: ubuntu-latest', `    permissions:\n      ${name}: write\n    runs-on: ubuntu-latest`);
     expect(errorsOf(validator.validateWorkflow(withPermission('attestations')))).toEqual([]);
     expect(errorsOf(validator.validateWorkflow(withPermission('id-token')))).toEqual([]);
     expect(validator.validateWorkflow(withPermission('attestation')).errors).not.toEqual([]);
@@ -248,11 +257,14 @@ describe('action metadata files', () => {
   });
 
   // ci.yml's own check under .github/ is not published; every other action is listed on the Marketplace.
-  test.each(ACTIONS.filter((f) => !f.startsWith('.github/')))('%s has a description that fits the Marketplace listing (125 characters at most)', (file) => {
-    const description = (parse(read(file)) as { description?: unknown }).description;
-    expect(typeof description).toBe('string');
-    expect(String(description).length).toBeLessThanOrEqual(125);
-  });
+  test.each(ACTIONS.filter((f) => !f.startsWith('.github/')))(
+    '%s has a description that fits the Marketplace listing (125 characters at most)',
+    (file) => {
+      const description = (parse(read(file)) as { description?: unknown }).description;
+      expect(typeof description).toBe('string');
+      expect(String(description).length).toBeLessThanOrEqual(125);
+    },
+  );
 
   // key-age/action.yml is validated as soon as it exists.
   describe.each(ACTIONS)('%s', (file) => {
@@ -276,4 +288,3 @@ describe('action metadata files', () => {
     });
   });
 });
-

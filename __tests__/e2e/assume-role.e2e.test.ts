@@ -8,12 +8,25 @@ import { promisify } from 'node:util';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
 import { findSecretLeaks, removeWorkDirs, runAction, runPost } from '../../test/support/run-action.js';
-import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER, EXAMPLE_ROLE_ARN as ROLE, SECOND_EXAMPLE_KEY as INACTIVE } from '../../test/support/fixtures.js';
+import {
+  EXAMPLE_ACCOUNT as ACCOUNT,
+  EXAMPLE_KEY as USER,
+  EXAMPLE_ROLE_ARN as ROLE,
+  SECOND_EXAMPLE_KEY as INACTIVE,
+} from '../../test/support/fixtures.js';
 
 type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
 type Run = Awaited<ReturnType<typeof runAction>>;
 const STRANGER = { accessKeyId: 'AKIAJSTRANGEREXAMPLE', secretAccessKey: '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' };
-const EXPORTED = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_SECURITY_TOKEN'];
+const EXPORTED = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_CREDENTIAL_EXPIRATION',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_SECURITY_TOKEN',
+];
 
 let server: Server;
 
@@ -25,7 +38,14 @@ beforeAll(async () => {
   server.addUser({ account: ACCOUNT, name: 'stranger' });
   server.addAccessKey('stranger', STRANGER);
   server.addRole({ account: ACCOUNT, name: 'deploy', trustedPrincipals: [user.arn] });
-  server.addRole({ account: ACCOUNT, name: 'deploy-tagged', path: '/ci/', trustedPrincipals: [user.arn], trustActions: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'], maxSessionDuration: 7200 });
+  server.addRole({
+    account: ACCOUNT,
+    name: 'deploy-tagged',
+    path: '/ci/',
+    trustedPrincipals: [user.arn],
+    trustActions: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+    maxSessionDuration: 7200,
+  });
   server.disableRegion('ap-east-1');
 });
 
@@ -34,9 +54,18 @@ afterAll(async () => {
   await removeWorkDirs();
 });
 
-async function run(inputs: Record<string, string> = {}, options: { env?: Record<string, string | undefined>; debug?: boolean } = {}): Promise<Run> {
+async function run(
+  inputs: Record<string, string> = {},
+  options: { env?: Record<string, string | undefined>; debug?: boolean } = {},
+): Promise<Run> {
   const result = await runAction('dist/main/index.js', {
-    inputs: { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, ...inputs },
+    inputs: {
+      'aws-access-key-id': USER.accessKeyId,
+      'aws-secret-access-key': USER.secretAccessKey,
+      'aws-region': 'eu-west-1',
+      'role-to-assume': ROLE,
+      ...inputs,
+    },
     env: { AWS_ENDPOINT_URL: server.url, ...options.env },
     debug: options.debug,
   });
@@ -68,11 +97,13 @@ function expectFailedWithNothingExported(result: Run) {
 }
 
 describe('success', () => {
-  test('exports the deploy role\'s credentials, never the user\'s keys, after one AssumeRole call', async () => {
+  test("exports the deploy role's credentials, never the user's keys, after one AssumeRole call", async () => {
     const { result, requests } = await requestsDuring(() => run());
     expect(result.exitCode).toBe(0);
     expect(result.errors).toEqual([]);
-    expect(requests.map((request) => [request.action, request.region, request.accessKeyId])).toEqual([['AssumeRole', 'eu-west-1', USER.accessKeyId]]);
+    expect(requests.map((request) => [request.action, request.region, request.accessKeyId])).toEqual([
+      ['AssumeRole', 'eu-west-1', USER.accessKeyId],
+    ]);
 
     expect(Object.keys(result.env).sort()).toEqual([...EXPORTED].sort());
     expect(result.env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA[A-Z0-9]{16}$/);
@@ -101,7 +132,10 @@ describe('success', () => {
   });
 
   test('names the session after the run, so CloudTrail points at it', async () => {
-    const result = await run({}, { env: { GITHUB_RUN_ID: '16012345678', GITHUB_RUN_ATTEMPT: '3', GITHUB_REPOSITORY: 'octo-org/Deploy.App' } });
+    const result = await run(
+      {},
+      { env: { GITHUB_RUN_ID: '16012345678', GITHUB_RUN_ATTEMPT: '3', GITHUB_REPOSITORY: 'octo-org/Deploy.App' } },
+    );
     expect(result.outputs['role-session-name']).toBe('gha-16012345678-3@octo-org.Deploy.App');
     expect(server.sessions.at(-1)?.roleSessionName).toBe('gha-16012345678-3@octo-org.Deploy.App');
   });
@@ -112,7 +146,13 @@ describe('success', () => {
     expect(result.outputs['aws-access-key-id']).toBe(result.env.AWS_ACCESS_KEY_ID);
     expect(result.outputs['aws-secret-access-key']).toBe(result.env.AWS_SECRET_ACCESS_KEY);
     expect(result.outputs['aws-session-token']).toBe(result.env.AWS_SESSION_TOKEN);
-    for (const value of [USER.accessKeyId, USER.secretAccessKey, result.env.AWS_ACCESS_KEY_ID, result.env.AWS_SECRET_ACCESS_KEY, result.env.AWS_SESSION_TOKEN]) {
+    for (const value of [
+      USER.accessKeyId,
+      USER.secretAccessKey,
+      result.env.AWS_ACCESS_KEY_ID,
+      result.env.AWS_SECRET_ACCESS_KEY,
+      result.env.AWS_SESSION_TOKEN,
+    ]) {
       expect(result.masks).toContain(value);
     }
     expect(findSecretLeaks(result, secretsOf(result))).toEqual([]);
@@ -145,21 +185,31 @@ describe('success', () => {
 
   test('tags the session and sets the source identity only when asked, with a path in the role ARN', async () => {
     const role = `arn:aws:iam::${ACCOUNT}:role/ci/deploy-tagged`;
-    const result = await run({ 'role-to-assume': role, 'session-tags': 'true', 'source-identity': 'octocat', 'role-duration-seconds': '7200' }, {
-      env: { GITHUB_REPOSITORY: 'octo-org/app', GITHUB_ACTOR: 'octocat', GITHUB_WORKFLOW: 'Deploy' },
-    });
+    const result = await run(
+      { 'role-to-assume': role, 'session-tags': 'true', 'source-identity': 'octocat', 'role-duration-seconds': '7200' },
+      {
+        env: { GITHUB_REPOSITORY: 'octo-org/app', GITHUB_ACTOR: 'octocat', GITHUB_WORKFLOW: 'Deploy' },
+      },
+    );
     expect(result.exitCode).toBe(0);
     const session = server.sessions.at(-1);
     expect(session?.roleArn).toBe(role);
     expect(session?.sourceIdentity).toBe('octocat');
     expect(session?.durationSeconds).toBe(7200);
-    expect(session?.tags).toEqual(expect.arrayContaining([{ key: 'Repository', value: 'octo-org/app' }, { key: 'Actor', value: 'octocat' }, { key: 'Workflow', value: 'Deploy' }, { key: 'GitHub', value: 'Actions' }]));
+    expect(session?.tags).toEqual(
+      expect.arrayContaining([
+        { key: 'Repository', value: 'octo-org/app' },
+        { key: 'Actor', value: 'octocat' },
+        { key: 'Workflow', value: 'Deploy' },
+        { key: 'GitHub', value: 'Actions' },
+      ]),
+    );
     const untagged = await run();
     expect(untagged.exitCode).toBe(0);
     expect(server.sessions.at(-1)?.tags).toEqual([]);
   });
 
-  test('with a bare role name, finds the keys\' account with one GetCallerIdentity first', async () => {
+  test("with a bare role name, finds the keys' account with one GetCallerIdentity first", async () => {
     const { result, requests } = await requestsDuring(() => run({ 'role-to-assume': 'deploy' }));
     expect(result.exitCode).toBe(0);
     expect(requests.map((request) => request.action)).toEqual(['GetCallerIdentity', 'AssumeRole']);
@@ -176,7 +226,8 @@ describe('success', () => {
 
   test('passes session policies through to STS', async () => {
     const result = await run({
-      'inline-session-policy': '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "cloudformation:*", "Resource": "*" }] }',
+      'inline-session-policy':
+        '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "cloudformation:*", "Resource": "*" }] }',
       'managed-session-policies': 'arn:aws:iam::aws:policy/AWSCloudFormationFullAccess',
     });
     expect(result.exitCode).toBe(0);
@@ -193,7 +244,13 @@ describe('success', () => {
 });
 
 describe('errors that heal are retried, one log line each', () => {
-  const healing: Array<'throttle' | 'server-error' | 'unavailable' | 'reset' | 'malformed'> = ['throttle', 'server-error', 'unavailable', 'reset', 'malformed'];
+  const healing: Array<'throttle' | 'server-error' | 'unavailable' | 'reset' | 'malformed'> = [
+    'throttle',
+    'server-error',
+    'unavailable',
+    'reset',
+    'malformed',
+  ];
   test.each(healing)('%s once, then success', async (kind) => {
     server.injectFault('AssumeRole', { kind, times: 1 });
     const { result, requests } = await requestsDuring(() => run());
@@ -209,7 +266,9 @@ describe('errors that heal are retried, one log line each', () => {
     const { result, requests } = await requestsDuring(() => run({ 'retry-max-attempts': '1' }));
     expect(result.exitCode).toBe(0);
     expect(requests.filter((request) => request.action === 'AssumeRole')).toHaveLength(4);
-    expect(result.stdout.split('\n').filter((line) => / was throttled \(Throttling: Rate exceeded\); trying again in /.test(line))).toHaveLength(3);
+    expect(
+      result.stdout.split('\n').filter((line) => / was throttled \(Throttling: Rate exceeded\); trying again in /.test(line)),
+    ).toHaveLength(3);
   });
 
   test('a slow answer within the attempt timeout is simply waited for', async () => {
@@ -230,14 +289,41 @@ describe('errors that heal are retried, one log line each', () => {
 
 describe('errors that cannot heal fail at once, with one error and nothing exported', () => {
   test.each([
-    ['a wrong secret', { 'aws-secret-access-key': STRANGER.secretAccessKey }, 'The secret in aws-secret-access-key does not belong to the access key id AKIA…MPLE'],
-    ['an inactive key', { 'aws-access-key-id': INACTIVE.accessKeyId, 'aws-secret-access-key': INACTIVE.secretAccessKey }, 'AWS does not know the access key id in aws-access-key-id (AKIA…MPLE)'],
-    ['an unknown key', { 'aws-access-key-id': 'AKIAUNKNOWNKEYEXAMPL' }, 'AWS does not know the access key id in aws-access-key-id (AKIA…AMPL): the key was deleted or deactivated'],
-    ['a user the role does not trust', { 'aws-access-key-id': STRANGER.accessKeyId, 'aws-secret-access-key': STRANGER.secretAccessKey },
-      `arn:aws:iam::${ACCOUNT}:user/stranger may not assume ${ROLE}. Add this statement to the role's trust policy (IAM console → Roles → deploy → Trust relationships): {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:user/stranger"},"Action":"sts:AssumeRole"}`],
-    ['session tags the trust policy does not allow', { 'session-tags': 'true' }, 'Add "sts:TagSession" to the Action of the statement that trusts the user, or set session-tags: false.'],
-    ['a source identity the trust policy does not allow', { 'source-identity': 'octocat' }, 'Add "sts:SetSourceIdentity" to the Action of the statement that trusts the user, or remove source-identity.'],
-    ['more time than the role allows', { 'role-duration-seconds': '7200' }, 'aws iam update-role --role-name deploy --max-session-duration 7200'],
+    [
+      'a wrong secret',
+      { 'aws-secret-access-key': STRANGER.secretAccessKey },
+      'The secret in aws-secret-access-key does not belong to the access key id AKIA…MPLE',
+    ],
+    [
+      'an inactive key',
+      { 'aws-access-key-id': INACTIVE.accessKeyId, 'aws-secret-access-key': INACTIVE.secretAccessKey },
+      'AWS does not know the access key id in aws-access-key-id (AKIA…MPLE)',
+    ],
+    [
+      'an unknown key',
+      { 'aws-access-key-id': 'AKIAUNKNOWNKEYEXAMPL' },
+      'AWS does not know the access key id in aws-access-key-id (AKIA…AMPL): the key was deleted or deactivated',
+    ],
+    [
+      'a user the role does not trust',
+      { 'aws-access-key-id': STRANGER.accessKeyId, 'aws-secret-access-key': STRANGER.secretAccessKey },
+      `arn:aws:iam::${ACCOUNT}:user/stranger may not assume ${ROLE}. Add this statement to the role's trust policy (IAM console → Roles → deploy → Trust relationships): {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:user/stranger"},"Action":"sts:AssumeRole"}`,
+    ],
+    [
+      'session tags the trust policy does not allow',
+      { 'session-tags': 'true' },
+      'Add "sts:TagSession" to the Action of the statement that trusts the user, or set session-tags: false.',
+    ],
+    [
+      'a source identity the trust policy does not allow',
+      { 'source-identity': 'octocat' },
+      'Add "sts:SetSourceIdentity" to the Action of the statement that trusts the user, or remove source-identity.',
+    ],
+    [
+      'more time than the role allows',
+      { 'role-duration-seconds': '7200' },
+      'aws iam update-role --role-name deploy --max-session-duration 7200',
+    ],
     ['a region where STS is off', { 'aws-region': 'ap-east-1' }, 'STS is not active in ap-east-1 for this account.'],
   ])('%s', async (_label, inputs, message) => {
     for (const debug of [false, true]) {
@@ -249,10 +335,14 @@ describe('errors that cannot heal fail at once, with one error and nothing expor
   });
 
   test('invalid inputs fail before any network call, all reported in one error', async () => {
-    const { result, requests } = await requestsDuring(() => run({ 'aws-region': 'Frankfurt', 'role-duration-seconds': '1h', 'output-credentials': 'yes' }));
+    const { result, requests } = await requestsDuring(() =>
+      run({ 'aws-region': 'Frankfurt', 'role-duration-seconds': '1h', 'output-credentials': 'yes' }),
+    );
     expectFailedWithNothingExported(result);
     expect(requests).toEqual([]);
-    expect(result.errors[0]).toBe('3 inputs are invalid:\n- aws-region: must be an AWS region code such as us-east-1 or eu-west-2\n- role-duration-seconds: must be a whole number written in digits only, from 900 to 43200\n- output-credentials: must be true or false');
+    expect(result.errors[0]).toBe(
+      '3 inputs are invalid:\n- aws-region: must be an AWS region code such as us-east-1 or eu-west-2\n- role-duration-seconds: must be a whole number written in digits only, from 900 to 43200\n- output-credentials: must be true or false',
+    );
   });
 
   test('a role outside allowed-account-ids is refused before any network call', async () => {
@@ -265,7 +355,12 @@ describe('errors that cannot heal fail at once, with one error and nothing expor
     const broken = `${USER.secretAccessKey.slice(0, 20)}\n${USER.secretAccessKey.slice(20)}`;
     const result = await run({ 'aws-secret-access-key': broken }, { debug: true });
     expectFailedWithNothingExported(result);
-    expect(findSecretLeaks(result, [{ label: 'first half', value: USER.secretAccessKey.slice(0, 20) }, { label: 'second half', value: USER.secretAccessKey.slice(20) }])).toEqual([]);
+    expect(
+      findSecretLeaks(result, [
+        { label: 'first half', value: USER.secretAccessKey.slice(0, 20) },
+        { label: 'second half', value: USER.secretAccessKey.slice(20) },
+      ]),
+    ).toEqual([]);
   });
 });
 

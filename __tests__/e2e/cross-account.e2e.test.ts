@@ -53,7 +53,12 @@ const awsTest = testWithTool(cliAvailable, {
 
 function run(roleArn: string) {
   return runAction('dist/main/index.js', {
-    inputs: { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1', 'role-to-assume': roleArn },
+    inputs: {
+      'aws-access-key-id': USER.accessKeyId,
+      'aws-secret-access-key': USER.secretAccessKey,
+      'aws-region': 'eu-west-1',
+      'role-to-assume': roleArn,
+    },
     env: { AWS_ENDPOINT_URL: server.url },
   });
 }
@@ -61,13 +66,19 @@ function run(roleArn: string) {
 async function callerIdentity(env: Record<string, string | undefined>, home: string): Promise<{ Account: string; Arn: string }> {
   const { stdout } = await promisify(execFile)('aws', ['sts', 'get-caller-identity', '--endpoint-url', server.url, '--output', 'json'], {
     timeout: 30000,
-    env: { PATH: process.env.PATH, HOME: home, AWS_CONFIG_FILE: `${home}/no-aws-config`, AWS_SHARED_CREDENTIALS_FILE: `${home}/no-aws-credentials`, ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      AWS_CONFIG_FILE: `${home}/no-aws-config`,
+      AWS_SHARED_CREDENTIALS_FILE: `${home}/no-aws-credentials`,
+      ...env,
+    },
   });
   return JSON.parse(stdout) as { Account: string; Arn: string };
 }
 
 describe('the user of account A deploys to account B', () => {
-  awsTest('the role whose trust names the user: the exported credentials are account B\'s role (aws sts get-caller-identity)', async () => {
+  awsTest("the role whose trust names the user: the exported credentials are account B's role (aws sts get-caller-identity)", async () => {
     const result = await run(PROD_ROLE);
     expect(result.exitCode).toBe(0);
     expect(result.errors).toEqual([]);
@@ -80,19 +91,22 @@ describe('the user of account A deploys to account B', () => {
     expect(findSecretLeaks(result, [{ label: 'user secret', value: USER.secretAccessKey }, ...server.knownSecrets()])).toEqual([]);
   });
 
-  awsTest('a role whose trust does not name the user: one clear error naming both, the statement to add, and nothing exported', async () => {
-    const result = await run(UNTRUSTING_ROLE);
-    expect(result.exitCode).toBe(1);
-    expect(result.errors).toHaveLength(1);
-    const [error] = result.errors;
-    expect(error).toContain(`${userArn} may not assume ${UNTRUSTING_ROLE}`);
-    expect(error).toContain(`"AWS":"${userArn}"`);
-    expect(error).toContain('another account');
-    expect(result.env).toEqual({});
-    expect(result.outputs).toEqual({});
-    expect(result.state).toEqual({});
-    expect(findSecretLeaks(result, [{ label: 'user secret', value: USER.secretAccessKey }, ...server.knownSecrets()])).toEqual([]);
-  });
+  awsTest(
+    'a role whose trust does not name the user: one clear error naming both, the statement to add, and nothing exported',
+    async () => {
+      const result = await run(UNTRUSTING_ROLE);
+      expect(result.exitCode).toBe(1);
+      expect(result.errors).toHaveLength(1);
+      const [error] = result.errors;
+      expect(error).toContain(`${userArn} may not assume ${UNTRUSTING_ROLE}`);
+      expect(error).toContain(`"AWS":"${userArn}"`);
+      expect(error).toContain('another account');
+      expect(result.env).toEqual({});
+      expect(result.outputs).toEqual({});
+      expect(result.state).toEqual({});
+      expect(findSecretLeaks(result, [{ label: 'user secret', value: USER.secretAccessKey }, ...server.knownSecrets()])).toEqual([]);
+    },
+  );
 });
 
 // --- docs/local-deploys.md: the profile, by botocore itself ------------------------------------
@@ -115,7 +129,8 @@ function cliHonoursServiceEndpoints(): boolean {
 
 const profileTest = testWithTool(cliHonoursServiceEndpoints(), {
   requireVariable: 'REQUIRE_AWS_CLI',
-  missing: 'the AWS CLI is missing, or older than botocore 1.31 / AWS CLI 2.13 (Debian\'s awscli 2.9.19 is), whose assume-role provider does not honour AWS_ENDPOINT_URL_STS, so docs/local-deploys.md\'s profile is NOT run against the loopback STS',
+  missing:
+    "the AWS CLI is missing, or older than botocore 1.31 / AWS CLI 2.13 (Debian's awscli 2.9.19 is), whose assume-role provider does not honour AWS_ENDPOINT_URL_STS, so docs/local-deploys.md's profile is NOT run against the loopback STS",
 });
 
 const LOCAL_ACCOUNT = '123456789012';
@@ -130,10 +145,14 @@ async function profileInDoc(): Promise<string> {
 }
 
 describe('docs/local-deploys.md: sam deploy --profile deploy', () => {
-  profileTest('the document\'s profile is what the template prints, and botocore assumes the role with it by itself', async () => {
+  profileTest("the document's profile is what the template prints, and botocore assumes the role with it by itself", async () => {
     // The template's output, for the document's example stack (defaults, account 123456789012).
     const cfn = new CloudFormationTemplate(await readFile('iam/deploy-access.yml', 'utf8'));
-    const rendered = String(new TemplateRenderer(cfn, {}, { account: LOCAL_ACCOUNT, region: LOCAL_REGION }).render(obj(cfn.outputs.LocalDeployProfile, 'LocalDeployProfile').Value));
+    const rendered = String(
+      new TemplateRenderer(cfn, {}, { account: LOCAL_ACCOUNT, region: LOCAL_REGION }).render(
+        obj(cfn.outputs.LocalDeployProfile, 'LocalDeployProfile').Value,
+      ),
+    );
     const roleArn = `arn:aws:iam::${LOCAL_ACCOUNT}:role/sam-cli-user-deploy-role`;
     const printed = rendered.replace('<DeployRole.Arn>', roleArn);
     const documented = await profileInDoc();
@@ -148,7 +167,11 @@ describe('docs/local-deploys.md: sam deploy --profile deploy', () => {
     const home = await mkdtemp(path.join(tmpdir(), 'local-deploys-'));
     try {
       // ~/.aws/credentials as `aws configure --profile sam-cli-user` writes it; ~/.aws/config: the document's lines.
-      await writeFile(path.join(home, 'credentials'), `[sam-cli-user]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+      await writeFile(
+        path.join(home, 'credentials'),
+        `[sam-cli-user]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`,
+        { mode: 0o600 },
+      );
       await writeFile(path.join(home, 'config'), documented, { mode: 0o600 });
       const before = server.requests.length;
       const { stdout } = await promisify(execFile)('aws', ['--profile', 'deploy', 'sts', 'get-caller-identity', '--output', 'json'], {
@@ -163,11 +186,25 @@ describe('docs/local-deploys.md: sam deploy --profile deploy', () => {
         },
       });
       const identity = JSON.parse(stdout) as { Account: string; Arn: string };
-      expect(identity).toMatchObject({ Account: LOCAL_ACCOUNT, Arn: `arn:aws:sts::${LOCAL_ACCOUNT}:assumed-role/sam-cli-user-deploy-role/sam-cli-user-local` });
+      expect(identity).toMatchObject({
+        Account: LOCAL_ACCOUNT,
+        Arn: `arn:aws:sts::${LOCAL_ACCOUNT}:assumed-role/sam-cli-user-deploy-role/sam-cli-user-local`,
+      });
       // botocore called AssumeRole with the user's key, the profile's session name and duration.
-      const calls = server.requests.slice(before).map((r) => [r.action, r.accessKeyId === key.accessKeyId ? 'user key' : 'session key', r.status]);
-      expect(calls).toEqual([['AssumeRole', 'user key', 200], ['GetCallerIdentity', 'session key', 200]]);
-      expect(server.sessions.at(-1)).toMatchObject({ callerArn: local.arn, roleArn, roleSessionName: 'sam-cli-user-local', durationSeconds: 3600, region: LOCAL_REGION });
+      const calls = server.requests
+        .slice(before)
+        .map((r) => [r.action, r.accessKeyId === key.accessKeyId ? 'user key' : 'session key', r.status]);
+      expect(calls).toEqual([
+        ['AssumeRole', 'user key', 200],
+        ['GetCallerIdentity', 'session key', 200],
+      ]);
+      expect(server.sessions.at(-1)).toMatchObject({
+        callerArn: local.arn,
+        roleArn,
+        roleSessionName: 'sam-cli-user-local',
+        durationSeconds: 3600,
+        region: LOCAL_REGION,
+      });
     } finally {
       await rm(home, { recursive: true, force: true });
     }

@@ -8,7 +8,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
-import { BAD_GATEWAY_PAGE, assumeRoleAnswer, fakeSessionCredentials, redirectAnswer, startHostileSts } from '../../test/support/hostile-sts.js';
+import {
+  BAD_GATEWAY_PAGE,
+  assumeRoleAnswer,
+  fakeSessionCredentials,
+  redirectAnswer,
+  startHostileSts,
+} from '../../test/support/hostile-sts.js';
 import { findSecretLeaks, runAction } from '../../test/support/run-action.js';
 
 type Run = Awaited<ReturnType<typeof runAction>>;
@@ -32,7 +38,13 @@ afterEach(async () => {
 
 async function run(endpoint: string, inputs: Record<string, string> = {}, env: Record<string, string | undefined> = {}): Promise<Run> {
   const result = await runAction('dist/main/index.js', {
-    inputs: { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, ...inputs },
+    inputs: {
+      'aws-access-key-id': USER.accessKeyId,
+      'aws-secret-access-key': USER.secretAccessKey,
+      'aws-region': 'eu-west-1',
+      'role-to-assume': ROLE,
+      ...inputs,
+    },
     env: { AWS_ENDPOINT_URL: endpoint, ...env },
   });
   cleanup.push(result.workDir);
@@ -42,11 +54,13 @@ async function run(endpoint: string, inputs: Record<string, string> = {}, env: R
 /** An STS that answers every AssumeRole with these values; the credentials are fresh and well formed. */
 async function hostileAssumeRole(values: { arn?: string; expiration?: string } = {}) {
   const credentials = fakeSessionCredentials();
-  const server = await startHostileSts(() => assumeRoleAnswer({
-    arn: values.arn ?? `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/${SESSION}`,
-    expiration: values.expiration ?? new Date(Date.now() + HOUR).toISOString(),
-    credentials,
-  }));
+  const server = await startHostileSts(() =>
+    assumeRoleAnswer({
+      arn: values.arn ?? `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/${SESSION}`,
+      expiration: values.expiration ?? new Date(Date.now() + HOUR).toISOString(),
+      credentials,
+    }),
+  );
   hostiles.push(server);
   return { server, credentials };
 }
@@ -58,26 +72,32 @@ function expectRefusedWithNothingExported(result: Run, credentials: ReturnType<t
   expect(result.env).toEqual({});
   expect(result.outputs).toEqual({});
   expect(result.state).toEqual({});
-  expect(findSecretLeaks(result, [
-    { label: 'user secret', value: USER.secretAccessKey },
-    { label: 'session secret', value: credentials.secretAccessKey },
-    { label: 'session token', value: credentials.sessionToken },
-  ])).toEqual([]);
+  expect(
+    findSecretLeaks(result, [
+      { label: 'user secret', value: USER.secretAccessKey },
+      { label: 'session secret', value: credentials.secretAccessKey },
+      { label: 'session token', value: credentials.sessionToken },
+    ]),
+  ).toEqual([]);
 }
 
 describe('finding 4: text from the STS answer never reaches the log raw', () => {
   test('a line break in AssumedRoleUser.Arn starts no workflow command; the malformed ARN is refused', async () => {
-    const { server, credentials } = await hostileAssumeRole({ arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/x\n::error::injected\n::warning::injected` });
+    const { server, credentials } = await hostileAssumeRole({
+      arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/x\n::error::injected\n::warning::injected`,
+    });
     const result = await run(server.url);
     expect(result.commands.filter((command) => command.data.includes('injected') && command.command !== 'error')).toEqual([]);
     expect(result.errors.filter((line) => line === 'injected')).toEqual([]);
-    expect(result.stdout.split('\n').some((line) => line.startsWith('::error::injected') || line.startsWith('::warning::injected'))).toBe(false);
+    expect(result.stdout.split('\n').some((line) => line.startsWith('::error::injected') || line.startsWith('::warning::injected'))).toBe(
+      false,
+    );
     expectRefusedWithNothingExported(result, credentials);
     expect(result.errors[0]).toMatch(/^STS AssumeRole answered with an assumed-role ARN that is not shaped like one/);
   });
 });
 
-describe('finding 5: the STS answer must be for the requested role\'s account; a non-default endpoint is named', () => {
+describe("finding 5: the STS answer must be for the requested role's account; a non-default endpoint is named", () => {
   test('credentials for another account are refused and nothing is exported, even with allowed-account-ids empty', async () => {
     const { server, credentials } = await hostileAssumeRole({ arn: `arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/deploy/${SESSION}` });
     const result = await run(server.url);
@@ -86,7 +106,7 @@ describe('finding 5: the STS answer must be for the requested role\'s account; a
     expect(result.errors[0]).toContain(`role-to-assume is in account ${ACCOUNT}`);
   });
 
-  test('the log names the endpoint when AWS_ENDPOINT_URL points away from AWS\'s default', async () => {
+  test("the log names the endpoint when AWS_ENDPOINT_URL points away from AWS's default", async () => {
     const { server } = await hostileAssumeRole();
     const result = await run(server.url);
     expect(result.exitCode).toBe(0);
@@ -136,7 +156,9 @@ describe('finding 7: impossible expirations are refused', () => {
     const { server, credentials } = await hostileAssumeRole({ expiration: expiration() });
     const result = await run(server.url);
     expectRefusedWithNothingExported(result, credentials);
-    expect(result.errors[0]).toMatch(/^STS AssumeRole answered with credentials that expire at .+, which is not between now and 12 hours from now/);
+    expect(result.errors[0]).toMatch(
+      /^STS AssumeRole answered with credentials that expire at .+, which is not between now and 12 hours from now/,
+    );
   });
 });
 
@@ -185,11 +207,15 @@ describe('finding 11: every AWS failure ends with what AWS said, code included',
   test('an inactive key (InvalidClientTokenId)', async () => {
     const result = await run(server.url);
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toEqual([expect.stringMatching(/AWS said: InvalidClientTokenId: The security token included in the request is invalid\.?$/)]);
+    expect(result.errors).toEqual([
+      expect.stringMatching(/AWS said: InvalidClientTokenId: The security token included in the request is invalid\.?$/),
+    ]);
   });
 
   test('a wrong secret (SignatureDoesNotMatch)', async () => {
     const result = await run(server.url, { 'aws-access-key-id': SIGNER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey });
-    expect(result.errors).toEqual([expect.stringMatching(/AWS said: SignatureDoesNotMatch: The request signature we calculated does not match/)]);
+    expect(result.errors).toEqual([
+      expect.stringMatching(/AWS said: SignatureDoesNotMatch: The request signature we calculated does not match/),
+    ]);
   });
 });

@@ -61,7 +61,9 @@ async function gitHub(options: Parameters<typeof startHostileGitHub>[0] = {}): P
 async function run(aws: AwsServer, inputs: Record<string, string> = {}, github?: GitHub, timeoutMs?: number): Promise<Run> {
   const result = await runAction('dist/key-age/index.js', {
     inputs: {
-      'aws-access-key-id': KEY.accessKeyId, 'aws-secret-access-key': KEY.secretAccessKey, 'aws-region': REGION,
+      'aws-access-key-id': KEY.accessKeyId,
+      'aws-secret-access-key': KEY.secretAccessKey,
+      'aws-region': REGION,
       ...(github ? { 'github-token': GITHUB_TOKEN, 'tracking-issue': 'true' } : {}),
       ...inputs,
     },
@@ -78,8 +80,8 @@ function expectNoLeaks(result: Run, aws: AwsServer) {
 
 const writes = (github: GitHub) => github.requests.filter((request) => request.method !== 'GET' && request.path !== '/graphql');
 
-describe('finding 1: only issues the token\'s own identity created are adopted, edited or closed', () => {
-  test('an outsider\'s issue carrying the marker is left alone; ours is opened beside it', async () => {
+describe("finding 1: only issues the token's own identity created are adopted, edited or closed", () => {
+  test("an outsider's issue carrying the marker is left alone; ours is opened beside it", async () => {
     const aws = await awsWith(PRODUCTION, [{ key: KEY, ageDays: 85, lastUsedDaysAgo: 0 }]);
     const github = await gitHub();
     const bait = github.addIssue({ title: 'Please look', body: `${OLD_MARKER}\n${MARKER}\nsomething`, user: 'mallory' });
@@ -93,7 +95,7 @@ describe('finding 1: only issues the token\'s own identity created are adopted, 
     expectNoLeaks(result, aws);
   });
 
-  test('an outsider\'s second marker issue is not closed as a duplicate; ours is updated', async () => {
+  test("an outsider's second marker issue is not closed as a duplicate; ours is updated", async () => {
     const aws = await awsWith(PRODUCTION, [{ key: KEY, ageDays: 85, lastUsedDaysAgo: 0 }]);
     const github = await gitHub();
     const ours = github.addIssue({ body: `${MARKER}\nold findings`, user: BOT });
@@ -101,10 +103,14 @@ describe('finding 1: only issues the token\'s own identity created are adopted, 
     const result = await run(aws, {}, github);
     expect(result.visibleLog).toContain(`Updated tracking issue #${ours.number}.`);
     expect(bait).toMatchObject({ state: 'open', comments: [] });
-    expect(writes(github).every((request) => !request.path.endsWith(`/issues/${bait.number}`) && !request.path.includes(`/issues/${bait.number}/`))).toBe(true);
+    expect(
+      writes(github).every(
+        (request) => !request.path.endsWith(`/issues/${bait.number}`) && !request.path.includes(`/issues/${bait.number}/`),
+      ),
+    ).toBe(true);
   });
 
-  test('keys within the limits do not close an outsider\'s marker issue', async () => {
+  test("keys within the limits do not close an outsider's marker issue", async () => {
     const aws = await awsWith(PRODUCTION, [{ key: KEY, ageDays: 5, lastUsedDaysAgo: 0 }]);
     const github = await gitHub();
     const bait = github.addIssue({ body: `${OLD_MARKER}\n${MARKER}`, user: 'mallory' });
@@ -117,7 +123,7 @@ describe('finding 1: only issues the token\'s own identity created are adopted, 
 });
 
 describe('finding 2: the issue belongs to one user in one account', () => {
-  test('the same user name in staging does not close production\'s issue', async () => {
+  test("the same user name in staging does not close production's issue", async () => {
     const github = await gitHub();
     const production = await awsWith(PRODUCTION, [{ key: KEY, ageDays: 120, lastUsedDaysAgo: 0 }]);
     const first = await run(production, {}, github);
@@ -138,23 +144,27 @@ describe('finding 3 and 8: every GitHub call has a deadline; the key check repor
     ['never answers', 'hang', /no answer within \d+(\.\d)? s/],
     ['trickles a byte every 2 s', 'trickle', /no answer within \d+(\.\d)? s/],
     ['drops the connection', 'reset', /the connection to GitHub's API was reset or closed before an answer/],
-  ])('GitHub %s: the result, the summary and a warning that says so', async (_, behaviour, said) => {
-    const aws = await awsWith(PRODUCTION, [{ key: KEY, ageDays: 120, lastUsedDaysAgo: 0 }]);
-    const github = await gitHub({ behaviour });
-    const result = await run(aws, {}, github, 55_000);
-    expect(result.exitCode).toBe(1);
-    expect(result.outputs.status).toBe('fail');
-    expect(result.summary).toContain('a key is too old');
-    expect(result.errors).toEqual([expect.stringContaining('is 120 days old')]);
-    expect(result.warnings).toEqual([expect.stringMatching(said)]);
-    expect(result.warnings[0]).toMatch(/^The key check ran, but the tracking issue in octo-org\/serverless-app could not be updated/);
-    expect(result.warnings[0]).not.toContain('HTTP 500');
-    expectNoLeaks(result, aws);
-  }, 70_000);
+  ])(
+    'GitHub %s: the result, the summary and a warning that says so',
+    async (_, behaviour, said) => {
+      const aws = await awsWith(PRODUCTION, [{ key: KEY, ageDays: 120, lastUsedDaysAgo: 0 }]);
+      const github = await gitHub({ behaviour });
+      const result = await run(aws, {}, github, 55_000);
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.status).toBe('fail');
+      expect(result.summary).toContain('a key is too old');
+      expect(result.errors).toEqual([expect.stringContaining('is 120 days old')]);
+      expect(result.warnings).toEqual([expect.stringMatching(said)]);
+      expect(result.warnings[0]).toMatch(/^The key check ran, but the tracking issue in octo-org\/serverless-app could not be updated/);
+      expect(result.warnings[0]).not.toContain('HTTP 500');
+      expectNoLeaks(result, aws);
+    },
+    70_000,
+  );
 });
 
 describe('finding 9: the tracking issue is found with a narrow query', () => {
-  test('3,000 open issues by others: one list request, filtered by the token\'s identity', async () => {
+  test("3,000 open issues by others: one list request, filtered by the token's identity", async () => {
     const aws = await awsWith(PRODUCTION, [{ key: KEY, ageDays: 5, lastUsedDaysAgo: 0 }]);
     const github = await gitHub();
     for (let i = 0; i < 3000; i++) github.addIssue({ body: `issue ${i}`, user: `user${i % 50}` });
@@ -197,14 +207,23 @@ describe('finding 11: the key failures end with what AWS said', () => {
     const aws = await awsWith(PRODUCTION, [{ key: OTHER, ageDays: 5 }]);
     const result = await run(aws);
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toEqual([expect.stringMatching(/AWS said: InvalidClientTokenId: The security token included in the request is invalid\.?$/)]);
+    expect(result.errors).toEqual([
+      expect.stringMatching(/AWS said: InvalidClientTokenId: The security token included in the request is invalid\.?$/),
+    ]);
   });
 });
 
 describe('finding 12: the two-keys warning names the key to retire', () => {
   test('a never-used key beside the key in use', async () => {
-    const aws = await awsWith(PRODUCTION, [{ key: KEY, ageDays: 5, lastUsedDaysAgo: 0 }, { key: OTHER, ageDays: 2 }]);
+    const aws = await awsWith(PRODUCTION, [
+      { key: KEY, ageDays: 5, lastUsedDaysAgo: 0 },
+      { key: OTHER, ageDays: 2 },
+    ]);
     const result = await run(aws);
-    expect(result.warnings).toEqual([expect.stringMatching(/^2 access keys are active \(…MPLE, …ERK2\)\. Finish the rotation: deactivate …ERK2, the key this workflow does not use/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^2 access keys are active \(…MPLE, …ERK2\)\. Finish the rotation: deactivate …ERK2, the key this workflow does not use/,
+      ),
+    ]);
   });
 });

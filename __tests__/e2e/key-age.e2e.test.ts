@@ -49,7 +49,10 @@ function addKey(key: typeof KEY, ageDays: number, extra: { status?: 'Active' | '
   });
 }
 
-function run(inputs: Record<string, string> = {}, options: { debug?: boolean; env?: Record<string, string | undefined> } = {}): Promise<Run> {
+function run(
+  inputs: Record<string, string> = {},
+  options: { debug?: boolean; env?: Record<string, string | undefined> } = {},
+): Promise<Run> {
   return runAction(ENTRY, {
     inputs: { 'aws-access-key-id': KEY.accessKeyId, 'aws-secret-access-key': KEY.secretAccessKey, 'aws-region': REGION, ...inputs },
     env: { AWS_ENDPOINT_URL: server.url, ...options.env },
@@ -84,9 +87,16 @@ describe('key-age action, end to end', () => {
     expect(result.warnings).toEqual([]);
     expect(result.outputs.status).toBe('ok');
     expect(result.outputs['oldest-key-age-days']).toBe('10');
-    expect(report(result)).toMatchObject({ status: 'ok', userName: USER, keys: [{ key: 'MPLE', ageDays: 10, service: 'sts', region: REGION, usedByThisWorkflow: true }], findings: [] });
+    expect(report(result)).toMatchObject({
+      status: 'ok',
+      userName: USER,
+      keys: [{ key: 'MPLE', ageDays: 10, service: 'sts', region: REGION, usedByThisWorkflow: true }],
+      findings: [],
+    });
     expect(result.summary).toContain(`### Access keys of IAM user \`${USER}\`: all keys are within the limits`);
-    expect(result.summary).toMatch(/\| …MPLE \(this workflow\) \| Active \| \d{4}-\d{2}-\d{2} \| 10 \| \d{4}-\d{2}-\d{2} \(eu-west-1\) \| sts \|/);
+    expect(result.summary).toMatch(
+      /\| …MPLE \(this workflow\) \| Active \| \d{4}-\d{2}-\d{2} \| 10 \| \d{4}-\d{2}-\d{2} \(eu-west-1\) \| sts \|/,
+    );
     expect(server.requests.map((request) => [request.action, request.service, request.region])).toEqual([
       ['ListAccessKeys', 'iam', 'us-east-1'],
       ['GetAccessKeyLastUsed', 'iam', 'us-east-1'],
@@ -94,14 +104,18 @@ describe('key-age action, end to end', () => {
     expectNoLeaks(result);
   });
 
-  test('behind the runner\'s proxy: the IAM calls go through it (tunnels to the https endpoint), its password masked', async () => {
+  test("behind the runner's proxy: the IAM calls go through it (tunnels to the https endpoint), its password masked", async () => {
     addUser();
     addKey(KEY, 10, { lastUsedDaysAgo: 1 });
     const proxy = await startForwardProxy({ credentials: { user: 'runner', password: 'proxy-pass-7Qx' } });
     const certificate = await throwawayCertificate();
     const front = await startTlsFront(Number(new URL(server.url).port), certificate);
     try {
-      const env = { AWS_ENDPOINT_URL: front.url, HTTPS_PROXY: `http://runner:proxy-pass-7Qx@127.0.0.1:${proxy.port}`, NODE_EXTRA_CA_CERTS: certificate.caFile };
+      const env = {
+        AWS_ENDPOINT_URL: front.url,
+        HTTPS_PROXY: `http://runner:proxy-pass-7Qx@127.0.0.1:${proxy.port}`,
+        NODE_EXTRA_CA_CERTS: certificate.caFile,
+      };
       const result = await run({}, { debug: true, env });
       expect(result.errors).toEqual([]);
       expect(result.outputs.status).toBe('ok');
@@ -119,7 +133,6 @@ describe('key-age action, end to end', () => {
     }
   });
 
-
   test('key warn-age-days old: a warning with the days left, the step passes', async () => {
     addUser();
     addKey(KEY, 85, { lastUsedDaysAgo: 1 });
@@ -134,7 +147,11 @@ describe('key-age action, end to end', () => {
     addKey(KEY, 120, { lastUsedDaysAgo: 1 });
     const result = await run();
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toEqual([expect.stringMatching(/^Access key …MPLE \(the key this workflow uses\) is 120 days old, at or over max-age-days \(90\): rotate it now/)]);
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        /^Access key …MPLE \(the key this workflow uses\) is 120 days old, at or over max-age-days \(90\): rotate it now/,
+      ),
+    ]);
     expect(result.outputs.status).toBe('fail');
     expect(result.outputs['oldest-key-age-days']).toBe('120');
     expect(result.summary).toContain('a key is too old');
@@ -158,7 +175,9 @@ describe('key-age action, end to end', () => {
     expect(result.outputs.status).toBe('warn');
     expect(result.warnings).toEqual([
       expect.stringMatching(/^Access key …ERK2 is active but was last used 50 days ago/),
-      expect.stringMatching(/^2 access keys are active \(…ERK2, …MPLE\)\. Finish the rotation: deactivate …ERK2, the key this workflow does not use, .*\(this workflow uses …MPLE; .*\)\. The rotation command does it safely, from a clone of assume-deploy-role at its release tag \(or with the rotate action, examples\/rotate\.yml\): node dist\/cli\/index\.js rotate --user-name \S+ --repo \S+ --role-to-assume "\$\(gh variable get AWS_DEPLOY_ROLE_ARN --repo \S+\)" --region \S+$/),
+      expect.stringMatching(
+        /^2 access keys are active \(…ERK2, …MPLE\)\. Finish the rotation: deactivate …ERK2, the key this workflow does not use, .*\(this workflow uses …MPLE; .*\)\. The rotation command does it safely, from a clone of assume-deploy-role at its release tag \(or with the rotate action, examples\/rotate\.yml\): node dist\/cli\/index\.js rotate --user-name \S+ --repo \S+ --role-to-assume "\$\(gh variable get AWS_DEPLOY_ROLE_ARN --repo \S+\)" --region \S+$/,
+      ),
     ]);
     expectNoLeaks(result);
   });
@@ -219,7 +238,9 @@ describe('key-age action, end to end', () => {
     addKey(OTHER, 5);
     const result = await run();
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toEqual([expect.stringMatching(/^AWS does not know the access key id in aws-access-key-id \(AKIA…MPLE\): the key was deleted or deactivated/)]);
+    expect(result.errors).toEqual([
+      expect.stringMatching(/^AWS does not know the access key id in aws-access-key-id \(AKIA…MPLE\): the key was deleted or deactivated/),
+    ]);
   });
 
   test('throttling and a dropped connection are retried, one line each', async () => {
@@ -259,7 +280,10 @@ describe('key-age action, end to end', () => {
       addKey(OTHER, 10, { lastUsedDaysAgo: 0 });
       const github = await startFakeGitHub();
       try {
-        const result = await run({ 'github-token': GITHUB_TOKEN, 'tracking-issue': 'true' }, { debug, env: { GITHUB_API_URL: github.url } });
+        const result = await run(
+          { 'github-token': GITHUB_TOKEN, 'tracking-issue': 'true' },
+          { debug, env: { GITHUB_API_URL: github.url } },
+        );
         expect(result.exitCode).toBe(0);
         expect(result.masks.slice(0, 3)).toEqual([KEY.accessKeyId, KEY.secretAccessKey, GITHUB_TOKEN]);
         expectNoLeaks(result);
@@ -318,7 +342,11 @@ describe('tracking issue, end to end', () => {
       expect(result.exitCode).toBe(1);
       expect(result.outputs.status).toBe('fail');
       expect(result.errors).toEqual([expect.stringContaining('is 120 days old')]);
-      expect(result.warnings).toEqual([expect.stringMatching(/^The key check ran, but the tracking issue in octo-org\/serverless-app could not be updated: github-token may not write issues \(403\)/)]);
+      expect(result.warnings).toEqual([
+        expect.stringMatching(
+          /^The key check ran, but the tracking issue in octo-org\/serverless-app could not be updated: github-token may not write issues \(403\)/,
+        ),
+      ]);
       expect(result.summary).toContain('a key is too old');
       expectNoLeaks(result);
     } finally {

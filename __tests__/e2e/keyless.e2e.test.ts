@@ -25,7 +25,15 @@ const REPO = 'octo-org/serverless-app';
 const KEY = 'token.actions.githubusercontent.com';
 const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/${KEY}`;
 const ROLE = EXAMPLE_ROLE_ARN;
-const EXPORTED = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_SECURITY_TOKEN'];
+const EXPORTED = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_CREDENTIAL_EXPIRATION',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_SECURITY_TOKEN',
+];
 
 let server: Server;
 let tokens: TokenEndpoint;
@@ -40,24 +48,40 @@ function templateTrust(repository: string) {
   // CloudFormation refuses a parameter value outside its AllowedPattern before it creates anything.
   const allowed = new RegExp(String((cfn.parameters.GitHubRepository as { AllowedPattern: string }).AllowedPattern));
   if (!allowed.test(repository)) throw new Error(`iam/deploy-access.yml refuses GitHubRepository ${repository}`);
-  const renderer = new TemplateRenderer(cfn, { GitHubRepository: repository, GitHubOidcProviderArn: PROVIDER }, { account: ACCOUNT, region: 'eu-west-1' });
+  const renderer = new TemplateRenderer(
+    cfn,
+    { GitHubRepository: repository, GitHubOidcProviderArn: PROVIDER },
+    { account: ACCOUNT, region: 'eu-west-1' },
+  );
   const trust = renderer.policies().trust.find((p) => p.attachedTo.includes('DeployRole'))!;
   return trust.statements
     .filter((s: Statement) => isObj(s.Principal) && 'Federated' in s.Principal)
     .map((s: Statement) => ({ federated: String((s.Principal as { Federated: string }).Federated), condition: s.Condition as never }));
 }
 
-const trusting = (sub: string) => [{ federated: PROVIDER, condition: { StringEquals: { [`${KEY}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${KEY}:sub`]: sub } } }];
+const trusting = (sub: string) => [
+  { federated: PROVIDER, condition: { StringEquals: { [`${KEY}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${KEY}:sub`]: sub } } },
+];
 
 beforeAll(async () => {
   [server, tokens] = await Promise.all([startAwsTestServer(), startTokenEndpoint()]);
   server.addOidcProvider({ account: ACCOUNT, url: tokens.issuer, clientIds: ['sts.amazonaws.com'], keys: [tokens.publicJwk] });
   const user = server.addUser({ account: ACCOUNT, name: 'sam-cli-user' });
   server.addRole({ account: ACCOUNT, name: 'deploy', trustedPrincipals: [], federatedTrust: trusting(`repo:${REPO}:ref:refs/heads/main`) });
-  server.addRole({ account: ACCOUNT, name: 'deploy-production', trustedPrincipals: [], federatedTrust: trusting(`repo:${REPO}:environment:production`) });
+  server.addRole({
+    account: ACCOUNT,
+    name: 'deploy-production',
+    trustedPrincipals: [],
+    federatedTrust: trusting(`repo:${REPO}:environment:production`),
+  });
   server.addRole({ account: ACCOUNT, name: 'deploy-with-keys', trustedPrincipals: [user.arn] });
   server.addRole({ account: NO_PROVIDER_ACCOUNT, name: 'deploy', trustedPrincipals: [], federatedTrust: trusting(`repo:${REPO}:*`) });
-  server.addRole({ account: ACCOUNT, name: 'deploy-template-immutable', trustedPrincipals: [], federatedTrust: templateTrust(IMMUTABLE_REPO) });
+  server.addRole({
+    account: ACCOUNT,
+    name: 'deploy-template-immutable',
+    trustedPrincipals: [],
+    federatedTrust: templateTrust(IMMUTABLE_REPO),
+  });
   server.addRole({ account: ACCOUNT, name: 'deploy-template-name-only', trustedPrincipals: [], federatedTrust: templateTrust(REPO) });
 });
 
@@ -66,7 +90,10 @@ afterAll(async () => {
   await removeWorkDirs();
 });
 
-async function run(inputs: Record<string, string> = {}, options: { env?: Record<string, string | undefined>; claims?: RunClaims; node?: string } = {}): Promise<Run> {
+async function run(
+  inputs: Record<string, string> = {},
+  options: { env?: Record<string, string | undefined>; claims?: RunClaims; node?: string } = {},
+): Promise<Run> {
   tokens.setRun(options.claims ?? {});
   const result = await runAction('dist/main/index.js', {
     inputs: { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, ...inputs },
@@ -112,13 +139,24 @@ describe('keyless: success', () => {
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
     expect(tokenRequests).toEqual([{ audience: 'sts.amazonaws.com', status: 200 }]);
-    expect(stsRequests.map((request) => [request.action, request.accessKeyId, request.status])).toEqual([['AssumeRoleWithWebIdentity', undefined, 200]]);
+    expect(stsRequests.map((request) => [request.action, request.accessKeyId, request.status])).toEqual([
+      ['AssumeRoleWithWebIdentity', undefined, 200],
+    ]);
 
     const session = server.sessions.at(-1);
-    expect(session).toMatchObject({ roleArn: ROLE, webIdentity: { provider: PROVIDER, audience: 'sts.amazonaws.com', subject: `repo:${REPO}:ref:refs/heads/main` } });
+    expect(session).toMatchObject({
+      roleArn: ROLE,
+      webIdentity: { provider: PROVIDER, audience: 'sts.amazonaws.com', subject: `repo:${REPO}:ref:refs/heads/main` },
+    });
     expect(Object.keys(result.env).sort()).toEqual([...EXPORTED].sort());
     const issued = server.sessionCredentials(result.env.AWS_ACCESS_KEY_ID ?? '');
-    expect(result.env).toMatchObject({ AWS_SECRET_ACCESS_KEY: issued?.secretAccessKey, AWS_SESSION_TOKEN: issued?.sessionToken, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1', AWS_SECURITY_TOKEN: '' });
+    expect(result.env).toMatchObject({
+      AWS_SECRET_ACCESS_KEY: issued?.secretAccessKey,
+      AWS_SESSION_TOKEN: issued?.sessionToken,
+      AWS_REGION: 'eu-west-1',
+      AWS_DEFAULT_REGION: 'eu-west-1',
+      AWS_SECURITY_TOKEN: '',
+    });
     expect(result.outputs).toEqual({
       'aws-account-id': ACCOUNT,
       'assumed-role-arn': session?.assumedRoleArn,
@@ -142,10 +180,13 @@ describe('keyless: success', () => {
     expect(result.visibleLog).toContain(`STS AssumeRoleWithWebIdentity goes to ${server.url}, not AWS's default endpoint for eu-west-1`);
   });
 
-  test('behind the runner\'s proxy: the token request and the STS call both go through it, in tunnels to https endpoints', async () => {
+  test("behind the runner's proxy: the token request and the STS call both go through it, in tunnels to https endpoints", async () => {
     const proxy = await startForwardProxy();
     const certificate = await throwawayCertificate();
-    const [stsFront, tokenFront] = await Promise.all([startTlsFront(Number(new URL(server.url).port), certificate), startTlsFront(Number(new URL(tokens.url).port), certificate)]);
+    const [stsFront, tokenFront] = await Promise.all([
+      startTlsFront(Number(new URL(server.url).port), certificate),
+      startTlsFront(Number(new URL(tokens.url).port), certificate),
+    ]);
     try {
       const tokenUrl = new URL(tokens.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
       const env = {
@@ -178,7 +219,10 @@ describe('keyless: success', () => {
   });
 
   test('a job in an environment, for a role that trusts that environment', async () => {
-    const result = await run({ 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/deploy-production` }, { claims: { environment: 'production' } });
+    const result = await run(
+      { 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/deploy-production` },
+      { claims: { environment: 'production' } },
+    );
     expect(result.exitCode).toBe(0);
     expect(server.sessions.at(-1)?.webIdentity?.subject).toBe(`repo:${REPO}:environment:production`);
   });
@@ -210,10 +254,11 @@ describe('keyless: success', () => {
   const node24 = node24Binary()?.binary;
   const node24Test = testWithTool(node24 !== undefined, {
     requireVariable: 'REQUIRE_NODE24',
-    missing: 'neither NODE24 nor the Node running the tests is Node 24, so keyless mode is not run on Node 24, GitHub\'s runtime for this action (.ci/run sets NODE24)',
+    missing:
+      "neither NODE24 nor the Node running the tests is Node 24, so keyless mode is not run on Node 24, GitHub's runtime for this action (.ci/run sets NODE24)",
   });
 
-  node24Test('on Node 24, GitHub\'s runtime: the token request (@actions/http-client in the bundle) and the unsigned call', async () => {
+  node24Test("on Node 24, GitHub's runtime: the token request (@actions/http-client in the bundle) and the unsigned call", async () => {
     const result = await run({}, { node: node24 });
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
@@ -243,7 +288,8 @@ describe('keyless: success', () => {
 describe('keyless: refused before any call', () => {
   test('no keys and no id-token permission: one error with the permissions block, no request anywhere', async () => {
     const { result, stsRequests, tokenRequests } = await counted(() =>
-      run({}, { env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined } }));
+      run({}, { env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined } }),
+    );
     expectFailedWithNothingExported(result);
     expect(result.errors[0]).toContain('permissions:\n  id-token: write\n  contents: read');
     expect(stsRequests).toEqual([]);
@@ -266,7 +312,7 @@ describe('keyless: refused before any call', () => {
 });
 
 describe('keyless: each STS refusal says what to change, and exports nothing', () => {
-  test('AccessDenied: the statement for this run\'s sub, filled in', async () => {
+  test("AccessDenied: the statement for this run's sub, filled in", async () => {
     const result = await run({}, { claims: { ref: 'refs/heads/release' } });
     expectFailedWithNothingExported(result);
     const [error] = result.errors;
@@ -285,7 +331,7 @@ describe('keyless: each STS refusal says what to change, and exports nothing', (
     expect(result.errors[0]).toContain(`not the branch: a condition on repo:${REPO}:ref:refs/heads/main`);
   });
 
-  test('an immutable-form sub (OWNER@ID/REPO@ID) is refused by the template\'s name-only trust, and the advice names the form', async () => {
+  test("an immutable-form sub (OWNER@ID/REPO@ID) is refused by the template's name-only trust, and the advice names the form", async () => {
     const result = await run({ 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/deploy-template-name-only` }, { claims: { ids: IDS } });
     expectFailedWithNothingExported(result);
     const [error] = result.errors;
@@ -296,7 +342,7 @@ describe('keyless: each STS refusal says what to change, and exports nothing', (
     expect(server.requests.at(-1)).toMatchObject({ action: 'AssumeRoleWithWebIdentity', errorCode: 'AccessDenied' });
   });
 
-  test('AccessDenied on a pull_request run: the advice says the statement would admit every pull request\'s code', async () => {
+  test("AccessDenied on a pull_request run: the advice says the statement would admit every pull request's code", async () => {
     const result = await run({}, { claims: { eventName: 'pull_request', ref: 'refs/pull/7/merge' } });
     expectFailedWithNothingExported(result);
     expect(result.errors[0]).toContain(`"${KEY}:sub":"repo:${REPO}:pull_request"`);
@@ -311,7 +357,7 @@ describe('keyless: each STS refusal says what to change, and exports nothing', (
     expect(result.errors[0]).toContain('deploy-access.yml');
   });
 
-  test('no OIDC provider in the role\'s account', async () => {
+  test("no OIDC provider in the role's account", async () => {
     const result = await run({ 'role-to-assume': `arn:aws:iam::${NO_PROVIDER_ACCOUNT}:role/deploy` });
     expectFailedWithNothingExported(result);
     expect(result.errors[0]).toContain(`Account ${NO_PROVIDER_ACCOUNT}`);
@@ -336,7 +382,9 @@ describe('keyless: each STS refusal says what to change, and exports nothing', (
     tokens.failNext({ status: 401 });
     const { result, stsRequests } = await counted(() => run());
     expectFailedWithNothingExported(result);
-    expect(result.errors[0]).toMatch(/^Requesting GitHub's OIDC ID token failed 1 time in \d+\.\d s; nothing was exported\. GitHub's token service refused the request \(HTTP 401\)/);
+    expect(result.errors[0]).toMatch(
+      /^Requesting GitHub's OIDC ID token failed 1 time in \d+\.\d s; nothing was exported\. GitHub's token service refused the request \(HTTP 401\)/,
+    );
     expect(stsRequests).toEqual([]);
   });
 });

@@ -16,7 +16,8 @@ const version = found?.version;
 
 const node24Test = testWithTool(found !== undefined, {
   requireVariable: 'REQUIRE_NODE24',
-  missing: 'neither NODE24 nor the Node running the tests is Node 24, so the bundles are not run on Node 24, GitHub\'s runtime for this action (.ci/run sets NODE24)',
+  missing:
+    "neither NODE24 nor the Node running the tests is Node 24, so the bundles are not run on Node 24, GitHub's runtime for this action (.ci/run sets NODE24)",
 });
 
 describe(`the bundles on Node 24 (${version ?? 'not installed'})`, () => {
@@ -42,7 +43,11 @@ describe(`the bundles on Node 24 (${version ?? 'not installed'})`, () => {
   });
 
   node24Test('the root action assumes the role, and its post step blanks the variables', async () => {
-    const main = await runAction('dist/main/index.js', { node: node24, inputs: { ...keys, 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/deploy` }, env: { AWS_ENDPOINT_URL: server.url } });
+    const main = await runAction('dist/main/index.js', {
+      node: node24,
+      inputs: { ...keys, 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/deploy` },
+      env: { AWS_ENDPOINT_URL: server.url },
+    });
     expect(main.exitCode).toBe(0);
     expect(main.env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
     expect(main.stderr).toBe('');
@@ -53,7 +58,11 @@ describe(`the bundles on Node 24 (${version ?? 'not installed'})`, () => {
   });
 
   node24Test('the root action fails with one error and exports nothing', async () => {
-    const main = await runAction('dist/main/index.js', { node: node24, inputs: { ...keys, 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/missing` }, env: { AWS_ENDPOINT_URL: server.url } });
+    const main = await runAction('dist/main/index.js', {
+      node: node24,
+      inputs: { ...keys, 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/missing` },
+      env: { AWS_ENDPOINT_URL: server.url },
+    });
     expect(main.exitCode).toBe(1);
     expect(main.errors).toHaveLength(1);
     expect(main.env).toEqual({});

@@ -90,15 +90,38 @@ let tokens: TokenEndpoint;
 
 beforeAll(async () => {
   [server, tokens] = await Promise.all([startAwsTestServer(), startTokenEndpoint()]);
-  const provider = server.addOidcProvider({ account: '123456789100', url: tokens.issuer, clientIds: ['sts.amazonaws.com'], keys: [tokens.publicJwk] });
-  const oidcTrust = [{ federated: provider.arn, condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } } }];
+  const provider = server.addOidcProvider({
+    account: '123456789100',
+    url: tokens.issuer,
+    clientIds: ['sts.amazonaws.com'],
+    keys: [tokens.publicJwk],
+  });
+  const oidcTrust = [
+    { federated: provider.arn, condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } } },
+  ];
   // The hub: trusted by GitHub's OIDC tokens; its identity policy allows the spoke of the other account.
-  server.addRole({ account: '123456789100', name: 'my-github-actions-role', trustedPrincipals: [], federatedTrust: oidcTrust, canAssume: [SECOND_ROLE] });
-  server.addRole({ account: '987654321000', name: 'my-second-role', trustedPrincipals: [FIRST_ROLE], trustActions: ['sts:AssumeRole', 'sts:TagSession'] });
+  server.addRole({
+    account: '123456789100',
+    name: 'my-github-actions-role',
+    trustedPrincipals: [],
+    federatedTrust: oidcTrust,
+    canAssume: [SECOND_ROLE],
+  });
+  server.addRole({
+    account: '987654321000',
+    name: 'my-second-role',
+    trustedPrincipals: [FIRST_ROLE],
+    trustActions: ['sts:AssumeRole', 'sts:TagSession'],
+  });
   server.addRole({ account: '123456789100', name: 'my-other-github-actions-role', trustedPrincipals: [FIRST_ROLE] });
   const user = server.addUser({ account: '123456789100', name: 'sam-cli-user', canAssume: [TAGGED_ROLE] });
   server.addAccessKey('sam-cli-user', USER);
-  server.addRole({ account: '123456789100', name: 'tagged-deploy', trustedPrincipals: [user.arn], trustActions: ['sts:AssumeRole', 'sts:TagSession'] });
+  server.addRole({
+    account: '123456789100',
+    name: 'tagged-deploy',
+    trustedPrincipals: [user.arn],
+    trustActions: ['sts:AssumeRole', 'sts:TagSession'],
+  });
   server.addRole({ account: '123456789100', name: 'eks-deploy', trustedPrincipals: [], federatedTrust: oidcTrust });
 });
 
@@ -108,71 +131,108 @@ afterAll(async () => {
 });
 
 /** `${{ secrets.X }}` and `${{ steps.ID.outputs.X }}` as the runner fills them in, STS_URL as the loopback's. */
-function inputsOf(given: Step, context: { secrets?: Record<string, string>; outputs?: Record<string, Record<string, string>> } = {}): Record<string, string> {
-  return Object.fromEntries(Object.entries(given.with).map(([name, value]) => [name, String(value)
-    .replace(/\$\{\{ secrets\.(\w+) \}\}/g, (_, secret: string) => context.secrets?.[secret] ?? '')
-    .replace(/\$\{\{ steps\.(\w+)\.outputs\.([\w-]+) \}\}/g, (_, id: string, output: string) => context.outputs?.[id]?.[output] ?? '')
-    .replace('STS_URL', server.url)]));
+function inputsOf(
+  given: Step,
+  context: { secrets?: Record<string, string>; outputs?: Record<string, Record<string, string>> } = {},
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(given.with).map(([name, value]) => [
+      name,
+      String(value)
+        .replace(/\$\{\{ secrets\.(\w+) \}\}/g, (_, secret: string) => context.secrets?.[secret] ?? '')
+        .replace(/\$\{\{ steps\.(\w+)\.outputs\.([\w-]+) \}\}/g, (_, id: string, output: string) => context.outputs?.[id]?.[output] ?? '')
+        .replace('STS_URL', server.url),
+    ]),
+  );
 }
 
 /** One step of the job: the job's environment so far (the runner's OIDC variables, what earlier steps exported). */
-function runStep(inputs: Record<string, string>, env: Record<string, string | undefined> = {}, workspaceFiles?: Record<string, string>): Promise<Run> {
+function runStep(
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined> = {},
+  workspaceFiles?: Record<string, string>,
+): Promise<Run> {
   return runAction('dist/main/index.js', { inputs, env: { AWS_ENDPOINT_URL: server.url, ...tokens.env, ...env }, workspaceFiles });
 }
 
 async function callerIdentity(env: Record<string, string | undefined>, home: string): Promise<{ Account: string; Arn: string }> {
   const { stdout } = await promisify(execFile)('aws', ['sts', 'get-caller-identity', '--endpoint-url', server.url, '--output', 'json'], {
     timeout: 30000,
-    env: { PATH: process.env.PATH, HOME: home, AWS_CONFIG_FILE: `${home}/no-aws-config`, AWS_SHARED_CREDENTIALS_FILE: `${home}/no-aws-credentials`, ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      AWS_CONFIG_FILE: `${home}/no-aws-config`,
+      AWS_SHARED_CREDENTIALS_FILE: `${home}/no-aws-credentials`,
+      ...env,
+    },
   });
   return JSON.parse(stdout) as { Account: string; Arn: string };
 }
 
 const awsTest = testWithTool(spawnSync('aws', ['--version']).status === 0, {
   requireVariable: 'REQUIRE_AWS_CLI',
-  missing: 'the AWS CLI (aws) is not installed, so role-chaining\'s credentials are not checked with botocore (apt-get install awscli)',
+  missing: "the AWS CLI (aws) is not installed, so role-chaining's credentials are not checked with botocore (apt-get install awscli)",
 });
 
-const leaks = (result: Run) => findSecretLeaks(result, [{ label: 'user secret', value: USER.secretAccessKey }, ...server.knownSecrets(), ...tokens.knownSecrets()]);
+const leaks = (result: Run) =>
+  findSecretLeaks(result, [{ label: 'user secret', value: USER.secretAccessKey }, ...server.knownSecrets(), ...tokens.knownSecrets()]);
 
-describe('the peer README\'s workflow, run here', () => {
-  awsTest('role-chaining: the second step assumes the other account\'s role with the first step\'s credentials; aws sts get-caller-identity is that account', async () => {
-    const first = await runStep(inputsOf(step('Configure AWS Credentials')));
-    expect(first.errors).toEqual([]);
-    expect(first.outputs['aws-account-id']).toBe('123456789100');
-    // The runner's OIDC variables are still there: role-chaining must not fall back to keyless mode.
-    const before = server.requests.length;
-    const second = await runStep(inputsOf(step('Configure other AWS Credentials')), first.env);
-    expect(second.exitCode).toBe(0);
-    expect(second.errors).toEqual([]);
-    expect(server.requests.slice(before).map((r) => [r.action, r.accessKeyId])).toEqual([['AssumeRole', first.env.AWS_ACCESS_KEY_ID]]);
-    expect(server.sessions.at(-1)).toMatchObject({ roleArn: SECOND_ROLE, roleSessionName: 'MySessionName', callerArn: 'arn:aws:sts::123456789100:assumed-role/my-github-actions-role/MySessionName' });
-    const identity = await callerIdentity(second.env, second.workDir);
-    expect(identity).toEqual(expect.objectContaining({ Account: '987654321000', Arn: 'arn:aws:sts::987654321000:assumed-role/my-second-role/MySessionName' }));
-    expect(leaks(second)).toEqual([]);
+describe("the peer README's workflow, run here", () => {
+  awsTest(
+    "role-chaining: the second step assumes the other account's role with the first step's credentials; aws sts get-caller-identity is that account",
+    async () => {
+      const first = await runStep(inputsOf(step('Configure AWS Credentials')));
+      expect(first.errors).toEqual([]);
+      expect(first.outputs['aws-account-id']).toBe('123456789100');
+      // The runner's OIDC variables are still there: role-chaining must not fall back to keyless mode.
+      const before = server.requests.length;
+      const second = await runStep(inputsOf(step('Configure other AWS Credentials')), first.env);
+      expect(second.exitCode).toBe(0);
+      expect(second.errors).toEqual([]);
+      expect(server.requests.slice(before).map((r) => [r.action, r.accessKeyId])).toEqual([['AssumeRole', first.env.AWS_ACCESS_KEY_ID]]);
+      expect(server.sessions.at(-1)).toMatchObject({
+        roleArn: SECOND_ROLE,
+        roleSessionName: 'MySessionName',
+        callerArn: 'arn:aws:sts::123456789100:assumed-role/my-github-actions-role/MySessionName',
+      });
+      const identity = await callerIdentity(second.env, second.workDir);
+      expect(identity).toEqual(
+        expect.objectContaining({ Account: '987654321000', Arn: 'arn:aws:sts::987654321000:assumed-role/my-second-role/MySessionName' }),
+      );
+      expect(leaks(second)).toEqual([]);
 
-    // use-existing-credentials: true in a third step: the second step's credentials are of the role's account and valid.
-    const third = await runStep({ ...inputsOf(step('Configure other AWS Credentials')), 'use-existing-credentials': 'true' }, second.env);
-    expect(third.exitCode).toBe(0);
-    expect(third.notices).toEqual([expect.stringMatching(/^use-existing-credentials: the credentials in the environment are valid \(arn:aws:sts::987654321000:assumed-role\/my-second-role\/MySessionName\)/)]);
-    expect(third.env).toEqual({});
-  });
+      // use-existing-credentials: true in a third step: the second step's credentials are of the role's account and valid.
+      const third = await runStep({ ...inputsOf(step('Configure other AWS Credentials')), 'use-existing-credentials': 'true' }, second.env);
+      expect(third.exitCode).toBe(0);
+      expect(third.notices).toEqual([
+        expect.stringMatching(
+          /^use-existing-credentials: the credentials in the environment are valid \(arn:aws:sts::987654321000:assumed-role\/my-second-role\/MySessionName\)/,
+        ),
+      ]);
+      expect(third.env).toEqual({});
+    },
+  );
 
-  test('aws-session-token: the first step\'s credentials from its outputs sign the second step\'s AssumeRole, and are never exported', async () => {
+  test("aws-session-token: the first step's credentials from its outputs sign the second step's AssumeRole, and are never exported", async () => {
     const first = await runStep(inputsOf(step('Configure AWS Credentials 1')));
     expect(first.errors).toEqual([]);
     expect(first.outputs['aws-session-token']).toBeTruthy();
     expect(first.outputs['aws-expiration']).toBe(first.outputs.expiration);
     const second = await runStep(inputsOf(step('Configure AWS Credentials 2'), { outputs: { creds: first.outputs } }));
     expect(second.errors).toEqual([]);
-    expect(server.sessions.at(-1)).toMatchObject({ roleArn: OTHER_ROLE, callerArn: expect.stringMatching(/^arn:aws:sts::123456789100:assumed-role\/my-github-actions-role\//) });
+    expect(server.sessions.at(-1)).toMatchObject({
+      roleArn: OTHER_ROLE,
+      callerArn: expect.stringMatching(/^arn:aws:sts::123456789100:assumed-role\/my-github-actions-role\//),
+    });
     expect(Object.values(second.env)).not.toContain(first.outputs['aws-session-token']);
     expect(second.masks).toContain(first.outputs['aws-session-token']);
     expect(leaks(second)).toEqual([]);
   });
 
-  test('static keys with every other input of the peer: tags (the run\'s 13 and the custom ones), blanked first, one attempt, the endpoint named', async () => {
-    const inputs = inputsOf(step('Configure AWS Credentials with the rest'), { secrets: { AWS_ACCESS_KEY_ID: USER.accessKeyId, AWS_SECRET_ACCESS_KEY: USER.secretAccessKey, AWS_ROLE_TO_ASSUME: TAGGED_ROLE } });
+  test("static keys with every other input of the peer: tags (the run's 13 and the custom ones), blanked first, one attempt, the endpoint named", async () => {
+    const inputs = inputsOf(step('Configure AWS Credentials with the rest'), {
+      secrets: { AWS_ACCESS_KEY_ID: USER.accessKeyId, AWS_SECRET_ACCESS_KEY: USER.secretAccessKey, AWS_ROLE_TO_ASSUME: TAGGED_ROLE },
+    });
     server.injectFault('AssumeRole', { kind: 'unavailable', times: 1 });
     const refusedOnce = await runStep(inputs, { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' });
     // disable-retry: true: the 503 is not retried; unset-current-credentials blanked the variables before the call.
@@ -188,14 +248,32 @@ describe('the peer README\'s workflow, run here', () => {
     expect(result.env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
     const session = server.sessions.at(-1);
     expect(session).toMatchObject({ roleArn: TAGGED_ROLE, roleSessionName: 'MySessionName', durationSeconds: 1200 });
-    expect(session?.tags.map((tag: { key: string }) => tag.key)).toEqual(['GitHub', 'Repository', 'Workflow', 'Action', 'Actor', 'Commit', 'Branch', 'EventName', 'RunId', 'Job', 'Environment', 'Team']);
-    expect(session?.tags.slice(-2)).toEqual([{ key: 'Environment', value: 'Production' }, { key: 'Team', value: 'Platform' }]);
+    expect(session?.tags.map((tag: { key: string }) => tag.key)).toEqual([
+      'GitHub',
+      'Repository',
+      'Workflow',
+      'Action',
+      'Actor',
+      'Commit',
+      'Branch',
+      'EventName',
+      'RunId',
+      'Job',
+      'Environment',
+      'Team',
+    ]);
+    expect(session?.tags.slice(-2)).toEqual([
+      { key: 'Environment', value: 'Production' },
+      { key: 'Team', value: 'Platform' },
+    ]);
     expect(result.outputs['aws-expiration']).toBe(result.outputs.expiration);
     expect(leaks(result)).toEqual([]);
   });
 
   test('special-characters-workaround: true is refused before any call, naming what to use instead', async () => {
-    const inputs = inputsOf(step('Configure AWS Credentials with the rest'), { secrets: { AWS_ACCESS_KEY_ID: USER.accessKeyId, AWS_SECRET_ACCESS_KEY: USER.secretAccessKey, AWS_ROLE_TO_ASSUME: TAGGED_ROLE } });
+    const inputs = inputsOf(step('Configure AWS Credentials with the rest'), {
+      secrets: { AWS_ACCESS_KEY_ID: USER.accessKeyId, AWS_SECRET_ACCESS_KEY: USER.secretAccessKey, AWS_ROLE_TO_ASSUME: TAGGED_ROLE },
+    });
     const before = server.requests.length;
     const result = await runStep({ ...inputs, 'special-characters-workaround': 'true' });
     expect(result.exitCode).toBe(1);
@@ -209,7 +287,11 @@ describe('the peer README\'s workflow, run here', () => {
     const answer = await fetch(`${tokens.url}&audience=sts.amazonaws.com`, { headers: { Authorization: `Bearer ${tokens.requestToken}` } });
     const token = ((await answer.json()) as { value: string }).value;
     const asked = tokens.requests.length;
-    const result = await runStep({ 'aws-region': 'us-east-2', 'role-to-assume': EKS_ROLE, 'web-identity-token-file': 'eks/token' }, {}, { 'eks/token': `${token}\n` });
+    const result = await runStep(
+      { 'aws-region': 'us-east-2', 'role-to-assume': EKS_ROLE, 'web-identity-token-file': 'eks/token' },
+      {},
+      { 'eks/token': `${token}\n` },
+    );
     expect(result.errors).toEqual([]);
     expect(tokens.requests.length).toBe(asked);
     expect(result.outputs['assumed-role-arn']).toMatch(/^arn:aws:sts::123456789100:assumed-role\/eks-deploy\//);
@@ -219,9 +301,17 @@ describe('the peer README\'s workflow, run here', () => {
 
   test('action-timeout-s: an STS that does not answer in time fails the step with one error, nothing exported', async () => {
     server.injectFault('AssumeRole', { kind: 'delay', delayMs: 5000 });
-    const result = await runStep({ 'aws-region': 'us-east-2', 'role-to-assume': TAGGED_ROLE, 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'action-timeout-s': '1' });
+    const result = await runStep({
+      'aws-region': 'us-east-2',
+      'role-to-assume': TAGGED_ROLE,
+      'aws-access-key-id': USER.accessKeyId,
+      'aws-secret-access-key': USER.secretAccessKey,
+      'action-timeout-s': '1',
+    });
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toEqual(['The action did not finish within action-timeout-s (1 s); nothing more is exported, and the step fails']);
+    expect(result.errors).toEqual([
+      'The action did not finish within action-timeout-s (1 s); nothing more is exported, and the step fails',
+    ]);
     expect(result.env).toEqual({});
     expect(result.outputs).toEqual({});
   });

@@ -17,8 +17,17 @@ type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
 type Run = Awaited<ReturnType<typeof runAction>>;
 const TEST_ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy-test`;
 const PROD_ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy-prod`;
-const EXPORTED = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_SECURITY_TOKEN'];
-const USER_CREDENTIALS = '# my own keys\n[mine]\naws_access_key_id = AKIAMINE000000000000\naws_secret_access_key = mineSecretmineSecretmineSecret\n';
+const EXPORTED = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_CREDENTIAL_EXPIRATION',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_SECURITY_TOKEN',
+];
+const USER_CREDENTIALS =
+  '# my own keys\n[mine]\naws_access_key_id = AKIAMINE000000000000\naws_secret_access_key = mineSecretmineSecretmineSecret\n';
 const USER_CONFIG = '[profile mine]\nregion = us-east-2\n';
 
 let server: Server;
@@ -75,53 +84,59 @@ async function callerIdentity(env: Record<string, string | undefined>, profile?:
 const mode = async (file: string) => (await stat(file)).mode & 0o777;
 
 describe('the action twice in one job (test stage, then production)', () => {
-  awsTest('exported to the environment: the second role\'s credentials remain, and the post steps in reverse order leave nothing', async () => {
-    await freshHome();
-    const first = await run({ 'role-to-assume': TEST_ROLE }, { HOME: home });
-    const second = await run({ 'role-to-assume': PROD_ROLE }, { HOME: home, ...first.env });
-    expect([first.exitCode, second.exitCode]).toEqual([0, 0]);
-    const job = { ...first.env, ...second.env };
-    expect(job.AWS_ACCESS_KEY_ID).toBe(second.env.AWS_ACCESS_KEY_ID);
-    expect(Object.keys(second.env).sort()).toEqual([...EXPORTED].sort());
-    expect((await callerIdentity(job)).Arn).toBe(second.outputs['assumed-role-arn']);
-    expect(second.outputs['assumed-role-arn']).toContain(':assumed-role/deploy-prod/');
+  awsTest(
+    "exported to the environment: the second role's credentials remain, and the post steps in reverse order leave nothing",
+    async () => {
+      await freshHome();
+      const first = await run({ 'role-to-assume': TEST_ROLE }, { HOME: home });
+      const second = await run({ 'role-to-assume': PROD_ROLE }, { HOME: home, ...first.env });
+      expect([first.exitCode, second.exitCode]).toEqual([0, 0]);
+      const job = { ...first.env, ...second.env };
+      expect(job.AWS_ACCESS_KEY_ID).toBe(second.env.AWS_ACCESS_KEY_ID);
+      expect(Object.keys(second.env).sort()).toEqual([...EXPORTED].sort());
+      expect((await callerIdentity(job)).Arn).toBe(second.outputs['assumed-role-arn']);
+      expect(second.outputs['assumed-role-arn']).toContain(':assumed-role/deploy-prod/');
 
-    const secondPost = await runPost(second, { env: job });
-    const afterSecond = { ...job, ...secondPost.env };
-    const firstPost = await runPost(first, { env: afterSecond });
-    const after = { ...afterSecond, ...firstPost.env };
-    for (const name of EXPORTED) expect(after[name]).toBe('');
-    expect(findSecretLeaks(second, secretsOf(first, second))).toEqual([]);
-    await rm(home, { recursive: true, force: true });
-  });
+      const secondPost = await runPost(second, { env: job });
+      const afterSecond = { ...job, ...secondPost.env };
+      const firstPost = await runPost(first, { env: afterSecond });
+      const after = { ...afterSecond, ...firstPost.env };
+      for (const name of EXPORTED) expect(after[name]).toBe('');
+      expect(findSecretLeaks(second, secretsOf(first, second))).toEqual([]);
+      await rm(home, { recursive: true, force: true });
+    },
+  );
 
-  awsTest('two profiles: aws --profile test and --profile prod are each their role; files 0600; the post steps keep the user\'s sections', async () => {
-    await freshHome();
-    const credentialsFile = path.join(home, '.aws', 'credentials');
-    const configFile = path.join(home, '.aws', 'config');
-    const first = await run({ 'role-to-assume': TEST_ROLE, 'aws-profile': 'test' }, { HOME: home });
-    const second = await run({ 'role-to-assume': PROD_ROLE, 'aws-profile': 'prod' }, { HOME: home });
-    expect([first.exitCode, second.exitCode]).toEqual([0, 0]);
-    // With aws-profile, nothing goes to the environment.
-    expect(first.env).toEqual({});
-    expect(second.env).toEqual({});
-    expect(await mode(credentialsFile)).toBe(0o600);
-    expect(await mode(configFile)).toBe(0o600);
-    expect(await readFile(configFile, 'utf8')).toContain('[profile prod]');
+  awsTest(
+    "two profiles: aws --profile test and --profile prod are each their role; files 0600; the post steps keep the user's sections",
+    async () => {
+      await freshHome();
+      const credentialsFile = path.join(home, '.aws', 'credentials');
+      const configFile = path.join(home, '.aws', 'config');
+      const first = await run({ 'role-to-assume': TEST_ROLE, 'aws-profile': 'test' }, { HOME: home });
+      const second = await run({ 'role-to-assume': PROD_ROLE, 'aws-profile': 'prod' }, { HOME: home });
+      expect([first.exitCode, second.exitCode]).toEqual([0, 0]);
+      // With aws-profile, nothing goes to the environment.
+      expect(first.env).toEqual({});
+      expect(second.env).toEqual({});
+      expect(await mode(credentialsFile)).toBe(0o600);
+      expect(await mode(configFile)).toBe(0o600);
+      expect(await readFile(configFile, 'utf8')).toContain('[profile prod]');
 
-    expect((await callerIdentity({}, 'test')).Arn).toBe(first.outputs['assumed-role-arn']);
-    expect((await callerIdentity({}, 'prod')).Arn).toBe(second.outputs['assumed-role-arn']);
-    expect(findSecretLeaks(first, secretsOf(first))).toEqual([]);
+      expect((await callerIdentity({}, 'test')).Arn).toBe(first.outputs['assumed-role-arn']);
+      expect((await callerIdentity({}, 'prod')).Arn).toBe(second.outputs['assumed-role-arn']);
+      expect(findSecretLeaks(first, secretsOf(first))).toEqual([]);
 
-    const secondPost = await runPost(second);
-    expect(secondPost.exitCode).toBe(0);
-    expect(await readFile(credentialsFile, 'utf8')).toContain('[test]');
-    expect(await readFile(credentialsFile, 'utf8')).not.toContain('[prod]');
-    await runPost(first);
-    expect(await readFile(credentialsFile, 'utf8')).toBe(USER_CREDENTIALS);
-    expect(await readFile(configFile, 'utf8')).toBe(USER_CONFIG);
-    await rm(home, { recursive: true, force: true });
-  });
+      const secondPost = await runPost(second);
+      expect(secondPost.exitCode).toBe(0);
+      expect(await readFile(credentialsFile, 'utf8')).toContain('[test]');
+      expect(await readFile(credentialsFile, 'utf8')).not.toContain('[prod]');
+      await runPost(first);
+      expect(await readFile(credentialsFile, 'utf8')).toBe(USER_CREDENTIALS);
+      expect(await readFile(configFile, 'utf8')).toBe(USER_CONFIG);
+      await rm(home, { recursive: true, force: true });
+    },
+  );
 });
 
 describe('aws-profile', () => {
@@ -131,7 +146,9 @@ describe('aws-profile', () => {
     await writeFile(path.join(home, '.aws', 'config'), config);
     const result = await run({ 'role-to-assume': TEST_ROLE, 'aws-profile': 'test', 'output-env-credentials': 'true' }, { HOME: home });
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toEqual([`aws-profile: profile test already exists in ${path.join(home, '.aws', 'config')}; nothing was written. Set overwrite-aws-profile: true to replace it, or choose another name`]);
+    expect(result.errors).toEqual([
+      `aws-profile: profile test already exists in ${path.join(home, '.aws', 'config')}; nothing was written. Set overwrite-aws-profile: true to replace it, or choose another name`,
+    ]);
     expect(result.env).toEqual({});
     expect(result.outputs).toEqual({});
     expect(result.state).toEqual({});
@@ -140,7 +157,9 @@ describe('aws-profile', () => {
 
     const overwritten = await run({ 'role-to-assume': TEST_ROLE, 'aws-profile': 'test', 'overwrite-aws-profile': 'true' }, { HOME: home });
     expect(overwritten.exitCode).toBe(0);
-    expect(await readFile(path.join(home, '.aws', 'config'), 'utf8')).toMatch(/\[profile test\]\n# written by assume-deploy-role [^\n]+\nregion = eu-west-1\n/);
+    expect(await readFile(path.join(home, '.aws', 'config'), 'utf8')).toMatch(
+      /\[profile test\]\n# written by assume-deploy-role [^\n]+\nregion = eu-west-1\n/,
+    );
     await rm(home, { recursive: true, force: true });
   });
 
@@ -162,7 +181,9 @@ describe('aws-profile', () => {
     const files = { AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'creds'), AWS_CONFIG_FILE: path.join(home, 'conf') };
     const result = await run({ 'role-to-assume': TEST_ROLE, 'aws-profile': 'test' }, { HOME: home, ...files });
     expect(result.exitCode).toBe(0);
-    expect(await readFile(files.AWS_SHARED_CREDENTIALS_FILE, 'utf8')).toMatch(/\[test\]\n# written by assume-deploy-role [^\n]+\naws_access_key_id = ASIA/);
+    expect(await readFile(files.AWS_SHARED_CREDENTIALS_FILE, 'utf8')).toMatch(
+      /\[test\]\n# written by assume-deploy-role [^\n]+\naws_access_key_id = ASIA/,
+    );
     expect(await readFile(files.AWS_CONFIG_FILE, 'utf8')).toContain('[profile test]');
     await rm(home, { recursive: true, force: true });
   });
@@ -175,7 +196,7 @@ describe('output-env-credentials', () => {
     expect(result.env).toEqual({});
     expect(result.state.exported).toBeUndefined();
     expect(result.outputs['aws-access-key-id']).toMatch(/^ASIA/);
-    expect(result.summary).toContain('only in this step\'s outputs');
+    expect(result.summary).toContain("only in this step's outputs");
     expect(findSecretLeaks(result, [...secretsOf(), { label: 'output key id', value: result.outputs['aws-access-key-id'] }])).toEqual([]);
   });
 
@@ -189,7 +210,8 @@ describe('output-env-credentials', () => {
 });
 
 describe('AWS_PROFILE in the job', () => {
-  const WARNING = /the JS SDK v3's default credential chain \(the AWS CDK, Node\.js scripts\) then uses that profile and ignores the exported AWS_ACCESS_KEY_ID/;
+  const WARNING =
+    /the JS SDK v3's default credential chain \(the AWS CDK, Node\.js scripts\) then uses that profile and ignores the exported AWS_ACCESS_KEY_ID/;
 
   test('one warning names the variable and what to do when the credentials go to the environment', async () => {
     const result = await run({ 'role-to-assume': TEST_ROLE }, { AWS_PROFILE: 'ci', AWS_DEFAULT_PROFILE: 'ci' });
@@ -197,7 +219,7 @@ describe('AWS_PROFILE in the job', () => {
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toMatch(/^This job sets AWS_PROFILE and AWS_DEFAULT_PROFILE: /);
     expect(result.warnings[0]).toMatch(WARNING);
-    expect(result.warnings[0]).toContain('set aws-profile to that profile\'s name');
+    expect(result.warnings[0]).toContain("set aws-profile to that profile's name");
   });
 
   test('no warning without the variables, nor when nothing is exported to the environment', async () => {

@@ -17,13 +17,22 @@ const PASSWORD = 'Pr0xy-S3cret-9';
 const FORGED = fakeSessionCredentials();
 const expiration = () => new Date(Date.now() + 3600_000).toISOString();
 // Forgeries good enough to pass every check of the answer the action makes (ARN shape, account, expiry).
-const FORGED_ROLE = assumeRoleAnswer({ arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/gha-session`, expiration: expiration(), credentials: FORGED });
+const FORGED_ROLE = assumeRoleAnswer({
+  arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/gha-session`,
+  expiration: expiration(),
+  credentials: FORGED,
+});
 const FORGED_CALLER = callerIdentityAnswer({ arn: 'arn:aws:iam::210987654321:user/mallory', account: '210987654321' });
-const FORGED_OTHER_ROLE = assumeRoleAnswer({ arn: 'arn:aws:sts::210987654321:assumed-role/deploy/gha-session', expiration: expiration(), credentials: FORGED });
+const FORGED_OTHER_ROLE = assumeRoleAnswer({
+  arn: 'arn:aws:sts::210987654321:assumed-role/deploy/gha-session',
+  expiration: expiration(),
+  credentials: FORGED,
+});
 const FORGED_KEYS: HostileAnswer = {
   status: 200,
   headers: { 'content-type': 'text/xml' },
-  body: '<ListAccessKeysResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListAccessKeysResult><IsTruncated>false</IsTruncated>' +
+  body:
+    '<ListAccessKeysResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListAccessKeysResult><IsTruncated>false</IsTruncated>' +
     `<AccessKeyMetadata><member><UserName>sam-cli-user</UserName><AccessKeyId>${USER.accessKeyId}</AccessKeyId><Status>Active</Status>` +
     `<CreateDate>${new Date().toISOString()}</CreateDate></member></AccessKeyMetadata></ListAccessKeysResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></ListAccessKeysResponse>`,
 };
@@ -43,10 +52,19 @@ afterAll(async () => {
 
 const KEY_INPUTS = { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1' };
 
-async function behindHostile(mode: HostileProxyMode, answers: HostileAnswer[], entry: string, inputs: Record<string, string>, env: Record<string, string> = {}) {
+async function behindHostile(
+  mode: HostileProxyMode,
+  answers: HostileAnswer[],
+  entry: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+) {
   const proxy = await startHostileProxy({ mode, answers, tls: otherName });
   try {
-    const result = await runAction(entry, { inputs, env: { HTTPS_PROXY: `http://ci:${PASSWORD}@127.0.0.1:${proxy.port}`, NODE_EXTRA_CA_CERTS: otherName.caFile, ...env } });
+    const result = await runAction(entry, {
+      inputs,
+      env: { HTTPS_PROXY: `http://ci:${PASSWORD}@127.0.0.1:${proxy.port}`, NODE_EXTRA_CA_CERTS: otherName.caFile, ...env },
+    });
     return { result, connects: proxy.connects, shown: `http://ci:***@127.0.0.1:${proxy.port}` };
   } finally {
     await proxy.close();
@@ -79,22 +97,42 @@ describe('the root action behind a proxy that forges STS', () => {
   });
 
   test('key mode, a bare role name: a forged GetCallerIdentity for another account goes no further', async () => {
-    const run = await behindHostile('forge', [FORGED_CALLER, FORGED_OTHER_ROLE], 'dist/main/index.js', { ...KEY_INPUTS, 'role-to-assume': 'deploy' });
+    const run = await behindHostile('forge', [FORGED_CALLER, FORGED_OTHER_ROLE], 'dist/main/index.js', {
+      ...KEY_INPUTS,
+      'role-to-assume': 'deploy',
+    });
     expectRefused(run, /with HTTP 203, not 200/);
     expect(run.connects).toHaveLength(1);
   });
 
   test('200, then plain HTTP instead of TLS', async () => {
-    expectRefused(await behindHostile('plain', [FORGED_ROLE], 'dist/main/index.js', { ...KEY_INPUTS, 'role-to-assume': ROLE }), /the TLS session with sts\.eu-west-1\.amazonaws\.com:443 did not verify/);
+    expectRefused(
+      await behindHostile('plain', [FORGED_ROLE], 'dist/main/index.js', { ...KEY_INPUTS, 'role-to-assume': ROLE }),
+      /the TLS session with sts\.eu-west-1\.amazonaws\.com:443 did not verify/,
+    );
   });
 
   test('200, then TLS with a trusted certificate for another name', async () => {
-    expectRefused(await behindHostile('other-name', [FORGED_ROLE], 'dist/main/index.js', { ...KEY_INPUTS, 'role-to-assume': ROLE }), /did not verify \(.*other\.example/);
+    expectRefused(
+      await behindHostile('other-name', [FORGED_ROLE], 'dist/main/index.js', { ...KEY_INPUTS, 'role-to-assume': ROLE }),
+      /did not verify \(.*other\.example/,
+    );
   });
 
-  test('keyless mode: the ID token is GitHub\'s, the forged AssumeRoleWithWebIdentity answer exports nothing', async () => {
-    const forged = assumeRoleAnswer({ arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/gha-session`, expiration: expiration(), credentials: FORGED, action: 'AssumeRoleWithWebIdentity' });
-    const run = await behindHostile('forge', [forged], 'dist/main/index.js', { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE }, tokens.env as Record<string, string>);
+  test("keyless mode: the ID token is GitHub's, the forged AssumeRoleWithWebIdentity answer exports nothing", async () => {
+    const forged = assumeRoleAnswer({
+      arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/gha-session`,
+      expiration: expiration(),
+      credentials: FORGED,
+      action: 'AssumeRoleWithWebIdentity',
+    });
+    const run = await behindHostile(
+      'forge',
+      [forged],
+      'dist/main/index.js',
+      { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE },
+      tokens.env as Record<string, string>,
+    );
     expectRefused(run, /with HTTP 203, not 200/);
     expect(findSecretLeaks(run.result, tokens.knownSecrets())).toEqual([]);
   });

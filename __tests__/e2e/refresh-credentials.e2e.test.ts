@@ -40,8 +40,15 @@ beforeAll(async () => {
   server.addAccessKey('sam-cli-user', KEY);
   server.addOidcProvider({ account: EXAMPLE_ACCOUNT, url: tokens.issuer, clientIds: ['sts.amazonaws.com'], keys: [tokens.publicJwk] });
   server.addRole({
-    account: EXAMPLE_ACCOUNT, name: 'deploy', trustedPrincipals: [user.arn],
-    federatedTrust: [{ federated: `arn:aws:iam::${EXAMPLE_ACCOUNT}:oidc-provider/${ISSUER_HOST}`, condition: { StringLike: { [`${ISSUER_HOST}:sub`]: `repo:${REPO}:*` } } }],
+    account: EXAMPLE_ACCOUNT,
+    name: 'deploy',
+    trustedPrincipals: [user.arn],
+    federatedTrust: [
+      {
+        federated: `arn:aws:iam::${EXAMPLE_ACCOUNT}:oidc-provider/${ISSUER_HOST}`,
+        condition: { StringLike: { [`${ISSUER_HOST}:sub`]: `repo:${REPO}:*` } },
+      },
+    ],
   });
 });
 
@@ -61,9 +68,18 @@ function main(inputs: Record<string, string>, env: Record<string, string> = {}):
 }
 
 /** A later step's environment: the job's HOME and what the main step exported (the blanked keys too). */
-const laterStep = (result: Run) => ({ PATH: process.env.PATH, HOME: path.join(result.workDir, 'home'), ...result.env, ENDPOINT: server.url });
+const laterStep = (result: Run) => ({
+  PATH: process.env.PATH,
+  HOME: path.join(result.workDir, 'home'),
+  ...result.env,
+  ENDPOINT: server.url,
+});
 
-interface Calls { ok: number; failed: number; errors: string[] }
+interface Calls {
+  ok: number;
+  failed: number;
+  errors: string[];
+}
 
 async function awsCliCalls(result: Run): Promise<Calls> {
   const calls: Calls = { ok: 0, failed: 0, errors: [] };
@@ -71,7 +87,10 @@ async function awsCliCalls(result: Run): Promise<Calls> {
   // Each call is a new process (a second or more on a busy machine): at least three, spread over the window.
   while (Date.now() < end || calls.ok + calls.failed < 3) {
     try {
-      await promisify(execFile)('aws', ['sts', 'get-caller-identity', '--endpoint-url', server.url, '--output', 'json'], { timeout: 20000, env: laterStep(result) });
+      await promisify(execFile)('aws', ['sts', 'get-caller-identity', '--endpoint-url', server.url, '--output', 'json'], {
+        timeout: 20000,
+        env: laterStep(result),
+      });
       calls.ok += 1;
     } catch (error) {
       calls.failed += 1;
@@ -115,29 +134,41 @@ const end = Date.now() + Number(process.argv[1]) * 1000;
 `;
 
 async function scriptCalls(command: string, args: string[], result: Run): Promise<Calls> {
-  const { stdout } = await promisify(execFile)(command, [...args, String(CLIENT_WINDOW_MS / 1000)], { timeout: CLIENT_WINDOW_MS + 30000, env: laterStep(result), cwd: process.cwd() });
+  const { stdout } = await promisify(execFile)(command, [...args, String(CLIENT_WINDOW_MS / 1000)], {
+    timeout: CLIENT_WINDOW_MS + 30000,
+    env: laterStep(result),
+    cwd: process.cwd(),
+  });
   return JSON.parse(stdout) as Calls;
 }
 
 function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers, agent: false }, (response) => {
-      let body = '';
-      response.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    }).on('error', reject);
+    http
+      .get(url, { headers, agent: false }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => {
+          body += chunk.toString('utf8');
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
   });
 }
 
 /** Every process this user can read whose argv or environment holds `secret`. */
 function processesHolding(secret: string): string[] {
-  return readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).flatMap((pid) => ['environ', 'cmdline'].flatMap((file) => {
-    try {
-      return readFileSync(`/proc/${pid}/${file}`, 'utf8').includes(secret) ? [`${pid}/${file}`] : [];
-    } catch {
-      return [];
-    }
-  }));
+  return readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid))
+    .flatMap((pid) =>
+      ['environ', 'cmdline'].flatMap((file) => {
+        try {
+          return readFileSync(`/proc/${pid}/${file}`, 'utf8').includes(secret) ? [`${pid}/${file}`] : [];
+        } catch {
+          return [];
+        }
+      }),
+    );
 }
 
 const isAlive = (pid: number) => {
@@ -159,7 +190,9 @@ function expectNothingLeaked(result: Run, post: Run) {
   expect(findSecretLeaks(result, secrets)).toEqual([]);
   expect(findSecretLeaks(post, secrets)).toEqual([]);
   const logDir = path.join(result.workDir, 'runner-temp');
-  const logs = readdirSync(logDir).filter((name) => name.startsWith('assume-deploy-role-credentials-')).map((name) => readFileSync(path.join(logDir, name), 'utf8'));
+  const logs = readdirSync(logDir)
+    .filter((name) => name.startsWith('assume-deploy-role-credentials-'))
+    .map((name) => readFileSync(path.join(logDir, name), 'utf8'));
   expect(logs).toHaveLength(1);
   expect(logs[0]).toMatch(/re-assumed the role/);
   const token = result.env.AWS_CONTAINER_AUTHORIZATION_TOKEN ?? '';
@@ -190,74 +223,94 @@ const boto3Test = testWithTool(spawnSync('python3', ['-c', 'import boto3']).stat
 });
 
 describe('refresh-credentials: true', () => {
-  awsTest('with keys: the AWS CLI, boto3 and the JS SDK keep working across session expirations, a one-time STS failure breaks no call, nothing leaks, the post step ends the server', async () => {
-    const result = await main({ ...KEY_INPUTS, 'refresh-credentials': 'true' });
-    expect(result.errors).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    const { pid } = serverOf(result);
-    expect(isAlive(pid)).toBe(true);
-    expect(result.env).toMatchObject({
-      AWS_CONTAINER_CREDENTIALS_FULL_URI: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/credentials\/[\w-]+$/),
-      AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1',
-      AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_SECURITY_TOKEN: '',
-    });
-    expect(result.masks).toContain(result.env.AWS_CONTAINER_AUTHORIZATION_TOKEN);
-    expect(result.outputs['assumed-role-arn']).toMatch(/^arn:aws:sts::111122223333:assumed-role\/deploy\//);
+  awsTest(
+    'with keys: the AWS CLI, boto3 and the JS SDK keep working across session expirations, a one-time STS failure breaks no call, nothing leaks, the post step ends the server',
+    async () => {
+      const result = await main({ ...KEY_INPUTS, 'refresh-credentials': 'true' });
+      expect(result.errors).toEqual([]);
+      expect(result.exitCode).toBe(0);
+      const { pid } = serverOf(result);
+      expect(isAlive(pid)).toBe(true);
+      expect(result.env).toMatchObject({
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/credentials\/[\w-]+$/),
+        AWS_REGION: 'eu-west-1',
+        AWS_DEFAULT_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: '',
+        AWS_SECRET_ACCESS_KEY: '',
+        AWS_SESSION_TOKEN: '',
+        AWS_SECURITY_TOKEN: '',
+      });
+      expect(result.masks).toContain(result.env.AWS_CONTAINER_AUTHORIZATION_TOKEN);
+      expect(result.outputs['assumed-role-arn']).toMatch(/^arn:aws:sts::111122223333:assumed-role\/deploy\//);
 
-    const url = result.env.AWS_CONTAINER_CREDENTIALS_FULL_URI ?? '';
-    for (const headers of [{}, { Authorization: 'not-the-token' }] as Array<Record<string, string>>) {
-      const refused = await get(url, headers);
-      expect([401, 403]).toContain(refused.status);
-      expect(refused.body).not.toMatch(/AccessKeyId|SecretAccessKey|Token"/);
-    }
+      const url = result.env.AWS_CONTAINER_CREDENTIALS_FULL_URI ?? '';
+      for (const headers of [{}, { Authorization: 'not-the-token' }] as Array<Record<string, string>>) {
+        const refused = await get(url, headers);
+        expect([401, 403]).toContain(refused.status);
+        expect(refused.body).not.toMatch(/AccessKeyId|SecretAccessKey|Token"/);
+      }
 
-    const before = server.requests.length;
-    server.injectFault('AssumeRole', { kind: 'server-error', times: 1 });
-    const [cli, boto3, js] = await Promise.all([
-      awsCliCalls(result),
-      scriptCalls('python3', ['-c', BOTO3], result),
-      scriptCalls(process.env.NODE24 ?? process.execPath, ['-e', JS_SDK], result),
-    ]);
-    for (const [client, calls] of Object.entries({ cli, boto3, js })) {
-      expect({ client, errors: calls.errors, atLeastThree: calls.ok >= 3 }).toEqual({ client, errors: [], atLeastThree: true });
-    }
-    const during = server.requests.slice(before);
-    expect(during.filter((request) => request.action === 'AssumeRole' && request.fault === 'server-error')).toHaveLength(1);
-    expect(during.filter((request) => request.action === 'AssumeRole' && request.status === 200).length).toBeGreaterThanOrEqual(3);
-    expect(during.filter((request) => request.errorCode === 'ExpiredToken')).toEqual([]);
-    // The clients signed with at least three sessions: each expired under them and was replaced.
-    const sessionsUsed = new Set(during.filter((request) => request.action === 'GetCallerIdentity').map((request) => request.accessKeyId));
-    expect(sessionsUsed.size).toBeGreaterThanOrEqual(3);
+      const before = server.requests.length;
+      server.injectFault('AssumeRole', { kind: 'server-error', times: 1 });
+      const [cli, boto3, js] = await Promise.all([
+        awsCliCalls(result),
+        scriptCalls('python3', ['-c', BOTO3], result),
+        scriptCalls(process.env.NODE24 ?? process.execPath, ['-e', JS_SDK], result),
+      ]);
+      for (const [client, calls] of Object.entries({ cli, boto3, js })) {
+        expect({ client, errors: calls.errors, atLeastThree: calls.ok >= 3 }).toEqual({ client, errors: [], atLeastThree: true });
+      }
+      const during = server.requests.slice(before);
+      expect(during.filter((request) => request.action === 'AssumeRole' && request.fault === 'server-error')).toHaveLength(1);
+      expect(during.filter((request) => request.action === 'AssumeRole' && request.status === 200).length).toBeGreaterThanOrEqual(3);
+      expect(during.filter((request) => request.errorCode === 'ExpiredToken')).toEqual([]);
+      // The clients signed with at least three sessions: each expired under them and was replaced.
+      const sessionsUsed = new Set(
+        during.filter((request) => request.action === 'GetCallerIdentity').map((request) => request.accessKeyId),
+      );
+      expect(sessionsUsed.size).toBeGreaterThanOrEqual(3);
 
-    expect(processesHolding(KEY.secretAccessKey)).toEqual([]);
-    const post = await expectStoppedByPost(result);
-    expect(processesHolding(KEY.secretAccessKey)).toEqual([]);
-    expectNothingLeaked(result, post);
-  }, 90_000);
+      expect(processesHolding(KEY.secretAccessKey)).toEqual([]);
+      const post = await expectStoppedByPost(result);
+      expect(processesHolding(KEY.secretAccessKey)).toEqual([]);
+      expectNothingLeaked(result, post);
+    },
+    90_000,
+  );
 
-  boto3Test('keyless: each refresh asks the runner for a fresh ID token and calls AssumeRoleWithWebIdentity; the request token is in no process', async () => {
-    tokens.setRun({});
-    const [sts, issued] = [server.requests.length, tokens.requests.length];
-    const result = await main({ 'refresh-credentials': 'true' }, tokens.env);
-    expect(result.errors).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    const boto3 = await scriptCalls('python3', ['-c', BOTO3], result);
-    expect(boto3.errors).toEqual([]);
-    const calls = server.requests.slice(sts);
-    expect(calls.filter((request) => request.action === 'AssumeRoleWithWebIdentity' && request.status === 200).length).toBeGreaterThanOrEqual(4);
-    expect(calls.filter((request) => request.errorCode === 'ExpiredToken')).toEqual([]);
-    expect(tokens.requests.length - issued).toBeGreaterThanOrEqual(4);
-    expect(processesHolding(tokens.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '')).toEqual([]);
-    const post = await expectStoppedByPost(result);
-    expectNothingLeaked(result, post);
-  }, 60_000);
+  boto3Test(
+    'keyless: each refresh asks the runner for a fresh ID token and calls AssumeRoleWithWebIdentity; the request token is in no process',
+    async () => {
+      tokens.setRun({});
+      const [sts, issued] = [server.requests.length, tokens.requests.length];
+      const result = await main({ 'refresh-credentials': 'true' }, tokens.env);
+      expect(result.errors).toEqual([]);
+      expect(result.exitCode).toBe(0);
+      const boto3 = await scriptCalls('python3', ['-c', BOTO3], result);
+      expect(boto3.errors).toEqual([]);
+      const calls = server.requests.slice(sts);
+      expect(
+        calls.filter((request) => request.action === 'AssumeRoleWithWebIdentity' && request.status === 200).length,
+      ).toBeGreaterThanOrEqual(4);
+      expect(calls.filter((request) => request.errorCode === 'ExpiredToken')).toEqual([]);
+      expect(tokens.requests.length - issued).toBeGreaterThanOrEqual(4);
+      expect(processesHolding(tokens.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '')).toEqual([]);
+      const post = await expectStoppedByPost(result);
+      expectNothingLeaked(result, post);
+    },
+    60_000,
+  );
 
-  test('without its post step, the server exits by itself once the job\'s runner process (the main step\'s parent) is gone', async () => {
+  test("without its post step, the server exits by itself once the job's runner process (the main step's parent) is gone", async () => {
     // A stand-in for the runner's worker: a process that runs the step and then exits, as the job ends.
     // (Node, not a shell: dash drops the INPUT_AWS-REGION style variables, whose names have hyphens.)
     const node = process.env.NODE24 ?? process.execPath;
     const runner = path.join(mkdtempSync(path.join(tmpdir(), 'fake-runner-')), 'runner.cjs');
-    writeFileSync(runner, `#!${node}\nrequire('node:child_process').spawn(${JSON.stringify(node)}, process.argv.slice(2), { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 1));\n`, { mode: 0o755 });
+    writeFileSync(
+      runner,
+      `#!${node}\nrequire('node:child_process').spawn(${JSON.stringify(node)}, process.argv.slice(2), { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 1));\n`,
+      { mode: 0o755 },
+    );
     const result = await runAction('dist/main/index.js', {
       inputs: { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, ...KEY_INPUTS, 'refresh-credentials': 'true' },
       env: { AWS_ENDPOINT_URL: server.url },
@@ -285,7 +338,17 @@ describe('refresh-credentials: true', () => {
 test('refresh-credentials: false (the default) exports the session itself and starts no server', async () => {
   const result = await main(KEY_INPUTS);
   expect(result.exitCode).toBe(0);
-  expect(Object.keys(result.env).sort()).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_SECRET_ACCESS_KEY', 'AWS_SECURITY_TOKEN', 'AWS_SESSION_TOKEN']);
+  expect(Object.keys(result.env).sort()).toEqual([
+    'AWS_ACCESS_KEY_ID',
+    'AWS_CREDENTIAL_EXPIRATION',
+    'AWS_DEFAULT_REGION',
+    'AWS_REGION',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SECURITY_TOKEN',
+    'AWS_SESSION_TOKEN',
+  ]);
   expect(result.state['credentials-server']).toBeUndefined();
-  expect(readdirSync(path.join(result.workDir, 'runner-temp')).filter((name) => name.startsWith('assume-deploy-role-credentials-'))).toEqual([]);
+  expect(
+    readdirSync(path.join(result.workDir, 'runner-temp')).filter((name) => name.startsWith('assume-deploy-role-credentials-')),
+  ).toEqual([]);
 });

@@ -46,8 +46,15 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: home,
       env: {
-        PATH: '/usr/bin:/bin', HOME: home, AWS_ACCESS_KEY_ID: ADMIN.accessKeyId, AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
-        AWS_ENDPOINT_URL: aws.url, GH_TOKEN: github.token, GITHUB_API_URL: github.url, AWS_EC2_METADATA_DISABLED: 'true', ...env,
+        PATH: '/usr/bin:/bin',
+        HOME: home,
+        AWS_ACCESS_KEY_ID: ADMIN.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
+        AWS_ENDPOINT_URL: aws.url,
+        GH_TOKEN: github.token,
+        GITHUB_API_URL: github.url,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        ...env,
       },
     });
     let stdout = '';
@@ -60,13 +67,14 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 
 const rotate = ['rotate', '--user-name', USER, '--repo', REPO, '--region', 'eu-west-1'];
 
-
 /** Secrets written long before the run, so a key the run creates never shares their second. */
 const HOUR_AGO = () => new Date(Date.now() - 3600_000);
 
 describe('dist/cli/index.js', () => {
   test('runs as an executable with its shebang; --help exits 0', async () => {
-    const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) => execFile(CLI, ['--help'], (error, out) => (error ? reject(error) : resolve({ stdout: out }))));
+    const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
+      execFile(CLI, ['--help'], (error, out) => (error ? reject(error) : resolve({ stdout: out }))),
+    );
     expect(stdout).toContain('assume-deploy-role rotate --user-name NAME');
   });
 
@@ -119,8 +127,14 @@ describe('dist/cli/index.js killed between the two writes', () => {
       gh.seed(REPO, 'AWS_SECRET_ACCESS_KEY', OLD.secretAccessKey, HOUR_AGO());
       gh.injectFault({ method: 'PUT', secretName: 'AWS_SECRET_ACCESS_KEY', hang: true });
       const env = {
-        PATH: '/usr/bin:/bin', HOME: home, AWS_ACCESS_KEY_ID: ADMIN.accessKeyId, AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
-        AWS_ENDPOINT_URL: server.url, GH_TOKEN: gh.token, GITHUB_API_URL: gh.url, AWS_EC2_METADATA_DISABLED: 'true',
+        PATH: '/usr/bin:/bin',
+        HOME: home,
+        AWS_ACCESS_KEY_ID: ADMIN.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
+        AWS_ENDPOINT_URL: server.url,
+        GH_TOKEN: gh.token,
+        GITHUB_API_URL: gh.url,
+        AWS_EC2_METADATA_DISABLED: 'true',
       };
       const args = [CLI, 'rotate', '--user-name', USER, '--repo', REPO, '--role-to-assume', role, '--region', 'eu-west-1'];
       const child = spawn(process.execPath, args, { env });

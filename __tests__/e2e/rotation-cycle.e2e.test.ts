@@ -47,7 +47,12 @@ async function deployWithStoredKey(aws: Aws, github: GitHub, deployRole: string)
   await sleep(NEXT_SECOND);
   const stored = github.secrets(PLACE);
   const deploy = await runAction('dist/main/index.js', {
-    inputs: { 'aws-access-key-id': stored.get('AWS_ACCESS_KEY_ID')?.value ?? '', 'aws-secret-access-key': stored.get('AWS_SECRET_ACCESS_KEY')?.value ?? '', 'aws-region': REGION, 'role-to-assume': deployRole },
+    inputs: {
+      'aws-access-key-id': stored.get('AWS_ACCESS_KEY_ID')?.value ?? '',
+      'aws-secret-access-key': stored.get('AWS_SECRET_ACCESS_KEY')?.value ?? '',
+      'aws-region': REGION,
+      'role-to-assume': deployRole,
+    },
     env: { AWS_ENDPOINT_URL: aws.url },
   });
   expect(deploy.errors).toEqual([]);
@@ -59,7 +64,9 @@ function expectNewPairStored(aws: Aws, github: GitHub): string {
   const newKey = aws.keysOf(USER).find((key) => key.accessKeyId !== OLD.accessKeyId);
   const stored = github.secrets(PLACE);
   expect(stored.get('AWS_ACCESS_KEY_ID')?.value).toBe(newKey?.accessKeyId);
-  expect(stored.get('AWS_SECRET_ACCESS_KEY')?.value).toBe(aws.knownSecrets().find((s) => s.label === `secret access key of ${newKey?.accessKeyId}`)?.value);
+  expect(stored.get('AWS_SECRET_ACCESS_KEY')?.value).toBe(
+    aws.knownSecrets().find((s) => s.label === `secret access key of ${newKey?.accessKeyId}`)?.value,
+  );
   return newKey?.accessKeyId ?? '';
 }
 
@@ -75,12 +82,24 @@ describe('the rotate action on a schedule, with a keyless rotator role', () => {
   let rotatorRole: string;
 
   beforeAll(async () => {
-    [aws, github, tokens] = await Promise.all([startAwsTestServer({ newKeyDelayMs: 1000, recordLastUse: true }), startFakeGitHubSecrets({ repositories: [REPO] }), startTokenEndpoint()]);
+    [aws, github, tokens] = await Promise.all([
+      startAwsTestServer({ newKeyDelayMs: 1000, recordLastUse: true }),
+      startFakeGitHubSecrets({ repositories: [REPO] }),
+      startTokenEndpoint(),
+    ]);
     aws.addOidcProvider({ account: ACCOUNT, url: tokens.issuer, clientIds: ['sts.amazonaws.com'], keys: [tokens.publicJwk] });
     deployRole = await world(aws, github);
     rotatorRole = aws.addRole({
-      account: ACCOUNT, name: 'key-rotator', trustedPrincipals: [], keyAdmin: true,
-      federatedTrust: [{ federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${OIDC}`, condition: { StringEquals: { [`${OIDC}:aud`]: 'sts.amazonaws.com', [`${OIDC}:sub`]: `repo:${REPO}:environment:key-rotation` } } }],
+      account: ACCOUNT,
+      name: 'key-rotator',
+      trustedPrincipals: [],
+      keyAdmin: true,
+      federatedTrust: [
+        {
+          federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${OIDC}`,
+          condition: { StringEquals: { [`${OIDC}:aud`]: 'sts.amazonaws.com', [`${OIDC}:sub`]: `repo:${REPO}:environment:key-rotation` } },
+        },
+      ],
     }).arn;
   });
 
@@ -91,11 +110,21 @@ describe('the rotate action on a schedule, with a keyless rotator role', () => {
   /** One scheduled run: the keyless root action as the rotator role, then the rotate action with what it exported. */
   async function scheduledRun(extra: Record<string, string> = {}) {
     tokens.setRun({ repository: REPO, environment: 'key-rotation' });
-    const credentials = await runAction('dist/main/index.js', { inputs: { 'aws-region': REGION, 'role-to-assume': rotatorRole }, env: { AWS_ENDPOINT_URL: aws.url, ...tokens.env } });
+    const credentials = await runAction('dist/main/index.js', {
+      inputs: { 'aws-region': REGION, 'role-to-assume': rotatorRole },
+      env: { AWS_ENDPOINT_URL: aws.url, ...tokens.env },
+    });
     expect(credentials.errors).toEqual([]);
     const rotate = await runAction('dist/rotate/index.js', {
       actionYml: 'rotate/action.yml',
-      inputs: { 'github-token': github.token, 'user-name': USER, environment: 'production', 'role-to-assume': deployRole, 'aws-region': REGION, ...extra },
+      inputs: {
+        'github-token': github.token,
+        'user-name': USER,
+        environment: 'production',
+        'role-to-assume': deployRole,
+        'aws-region': REGION,
+        ...extra,
+      },
       env: { ...credentials.env, AWS_ENDPOINT_URL: aws.url, GITHUB_API_URL: github.url },
     });
     const secrets = [...aws.knownSecrets(), ...tokens.knownSecrets(), { label: 'GitHub token', value: github.token }];
@@ -113,7 +142,9 @@ describe('the rotate action on a schedule, with a keyless rotator role', () => {
     expect(first.summary).toContain('create and store a new key');
     const newKey = expectNewPairStored(aws, github);
     // Key ids whole in the summary, as in the log: the commands it prints (reactivate, delete) need them.
-    expect(first.summary).toContain(`Stored the new key ${newKey} in environment production of ${REPO}. The old key ${OLD.accessKeyId} stays active`);
+    expect(first.summary).toContain(
+      `Stored the new key ${newKey} in environment production of ${REPO}. The old key ${OLD.accessKeyId} stays active`,
+    );
     // The secrets were written by the rotator role's session, never by a long-lived key.
     expect(aws.requests.filter((r) => r.action === 'CreateAccessKey').map((r) => r.accessKeyId?.slice(0, 4))).toEqual(['ASIA']);
 
@@ -124,22 +155,38 @@ describe('the rotate action on a schedule, with a keyless rotator role', () => {
     const second = await scheduledRun();
     expect(second.errors).toEqual([]);
     expect(second.outputs).toMatchObject({ step: 'deactivate-old', 'next-step': 'delete-old' });
-    expect(aws.keysOf(USER).map((k) => [k.accessKeyId, k.status])).toEqual([[OLD.accessKeyId, 'Inactive'], [newKey, 'Active']]);
+    expect(aws.keysOf(USER).map((k) => [k.accessKeyId, k.status])).toEqual([
+      [OLD.accessKeyId, 'Inactive'],
+      [newKey, 'Active'],
+    ]);
 
     const third = await scheduledRun({ 'delete-after-days': '0' });
     expect(third.errors).toEqual([]);
     expect(third.outputs).toMatchObject({ step: 'delete-old', 'next-step': 'done' });
     expect(JSON.parse(third.outputs.result ?? '{}')).toMatchObject({
-      outcome: 'step-taken', userName: USER, keys: [{ accessKeyId: OLD.accessKeyId, status: 'Inactive' }, { accessKeyId: newKey, status: 'Active' }], keysAfter: [{ accessKeyId: newKey, status: 'Active' }],
+      outcome: 'step-taken',
+      userName: USER,
+      keys: [
+        { accessKeyId: OLD.accessKeyId, status: 'Inactive' },
+        { accessKeyId: newKey, status: 'Active' },
+      ],
+      keysAfter: [{ accessKeyId: newKey, status: 'Active' }],
     });
     expect(aws.keysOf(USER).map((k) => k.accessKeyId)).toEqual([newKey]);
   });
 
-  test('bad inputs: every problem in the action\'s own names, the token masked, no call made', async () => {
+  test("bad inputs: every problem in the action's own names, the token masked, no call made", async () => {
     const before = [aws.requests.length, github.requests.length];
     const result = await runAction('dist/rotate/index.js', {
       actionYml: 'rotate/action.yml',
-      inputs: { 'github-token': github.token, 'user-name': 'bad name!', repository: 'nope', 'role-to-assume': deployRole, 'aws-region': 'mars', 'dry-run': 'yes' },
+      inputs: {
+        'github-token': github.token,
+        'user-name': 'bad name!',
+        repository: 'nope',
+        'role-to-assume': deployRole,
+        'aws-region': 'mars',
+        'dry-run': 'yes',
+      },
       env: { AWS_ENDPOINT_URL: aws.url, GITHUB_API_URL: github.url },
     });
     expect(result.exitCode).toBe(1);
@@ -171,7 +218,10 @@ describe('the release asset: dist/cli/index.js alone, run with node', () => {
   let deployRole: string;
 
   beforeAll(async () => {
-    [aws, github] = await Promise.all([startAwsTestServer({ newKeyDelayMs: 1000, recordLastUse: true }), startFakeGitHubSecrets({ repositories: [REPO] })]);
+    [aws, github] = await Promise.all([
+      startAwsTestServer({ newKeyDelayMs: 1000, recordLastUse: true }),
+      startFakeGitHubSecrets({ repositories: [REPO] }),
+    ]);
     deployRole = await world(aws, github);
     aws.addUser({ account: ACCOUNT, name: 'alice', keyAdmin: true });
     aws.addAccessKey('alice', PERSON);
@@ -192,8 +242,14 @@ describe('the release asset: dist/cli/index.js alone, run with node', () => {
       const child = spawn(process.execPath, ['assume-deploy-role.cjs', ...args], {
         cwd: folder,
         env: {
-          PATH: '/usr/bin:/bin', HOME: folder, AWS_ACCESS_KEY_ID: PERSON.accessKeyId, AWS_SECRET_ACCESS_KEY: PERSON.secretAccessKey,
-          AWS_ENDPOINT_URL: aws.url, GH_TOKEN: github.token, GITHUB_API_URL: github.url, AWS_EC2_METADATA_DISABLED: 'true',
+          PATH: '/usr/bin:/bin',
+          HOME: folder,
+          AWS_ACCESS_KEY_ID: PERSON.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: PERSON.secretAccessKey,
+          AWS_ENDPOINT_URL: aws.url,
+          GH_TOKEN: github.token,
+          GITHUB_API_URL: github.url,
+          AWS_EC2_METADATA_DISABLED: 'true',
         },
       });
       let stdout = '';
@@ -204,11 +260,28 @@ describe('the release asset: dist/cli/index.js alone, run with node', () => {
     });
   }
 
-  const rotate = () => ['rotate', '--user-name', USER, '--repo', REPO, '--environment', 'production', '--role-to-assume', deployRole, '--region', REGION, '--json'];
+  const rotate = () => [
+    'rotate',
+    '--user-name',
+    USER,
+    '--repo',
+    REPO,
+    '--environment',
+    'production',
+    '--role-to-assume',
+    deployRole,
+    '--region',
+    REGION,
+    '--json',
+  ];
 
   async function step(extra: string[] = []) {
     const result = await asset([...rotate(), ...extra]);
-    for (const { label, value } of [...aws.knownSecrets(), { label: 'GitHub token', value: github.token }, { label: 'person secret', value: PERSON.secretAccessKey }]) {
+    for (const { label, value } of [
+      ...aws.knownSecrets(),
+      { label: 'GitHub token', value: github.token },
+      { label: 'person secret', value: PERSON.secretAccessKey },
+    ]) {
       expect({ label, shown: `${result.stdout}${result.stderr}`.includes(value) }).toEqual({ label, shown: false });
     }
     return { ...result, json: JSON.parse(result.stdout) as Record<string, unknown> };
@@ -220,8 +293,16 @@ describe('the release asset: dist/cli/index.js alone, run with node', () => {
 
     const first = await step();
     expect(first.code).toBe(0);
-    expect(first.json).toMatchObject({ command: 'rotate', outcome: 'step-taken', step: 'create', next: 'deactivate-old', keys: [{ accessKeyId: OLD.accessKeyId, status: 'Active' }] });
-    expect((first.json.keysAfter as Array<{ accessKeyId: string }>).map((key) => key.accessKeyId)).toEqual(aws.keysOf(USER).map((key) => key.accessKeyId));
+    expect(first.json).toMatchObject({
+      command: 'rotate',
+      outcome: 'step-taken',
+      step: 'create',
+      next: 'deactivate-old',
+      keys: [{ accessKeyId: OLD.accessKeyId, status: 'Active' }],
+    });
+    expect((first.json.keysAfter as Array<{ accessKeyId: string }>).map((key) => key.accessKeyId)).toEqual(
+      aws.keysOf(USER).map((key) => key.accessKeyId),
+    );
     expect(first.stderr).toContain('Next: run a deploy');
     // The command it prints to run next is the one that was run, as typed: the asset, not an npm name.
     expect(first.stderr).not.toContain('npx');

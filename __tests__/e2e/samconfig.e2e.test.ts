@@ -55,7 +55,13 @@ default:
 
 function run(workspaceFiles: Record<string, string>, inputs: Record<string, string> = {}, workspaceLinks: Record<string, string> = {}) {
   return runAction('dist/main/index.js', {
-    inputs: { 'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1', 'role-to-assume': ROLE, ...inputs },
+    inputs: {
+      'aws-access-key-id': USER.accessKeyId,
+      'aws-secret-access-key': USER.secretAccessKey,
+      'aws-region': 'eu-west-1',
+      'role-to-assume': ROLE,
+      ...inputs,
+    },
     env: { AWS_ENDPOINT_URL: server.url },
     workspaceFiles,
     workspaceLinks,
@@ -63,7 +69,11 @@ function run(workspaceFiles: Record<string, string>, inputs: Record<string, stri
 }
 
 type Run = Awaited<ReturnType<typeof run>>;
-const secretsOf = (result: Run) => [{ label: 'limited user secret', value: USER.secretAccessKey }, ...server.knownSecrets(), { label: 'exported key id', value: result.env.AWS_ACCESS_KEY_ID ?? 'none' }];
+const secretsOf = (result: Run) => [
+  { label: 'limited user secret', value: USER.secretAccessKey },
+  ...server.knownSecrets(),
+  { label: 'exported key id', value: result.env.AWS_ACCESS_KEY_ID ?? 'none' },
+];
 
 function expectExported(result: Run): void {
   expect(result.exitCode).toBe(0);
@@ -75,7 +85,9 @@ function expectExported(result: Run): void {
 
 describe('samconfig (bundled action)', () => {
   test('a clean guided samconfig.toml for aws-region, and its YAML twin: no warning at all', async () => {
-    for (const files of [{ 'samconfig.toml': guidedToml('eu-west-1') }, { 'samconfig.yaml': guidedYaml('eu-west-1') }] as Array<Record<string, string>>) {
+    for (const files of [{ 'samconfig.toml': guidedToml('eu-west-1') }, { 'samconfig.yaml': guidedYaml('eu-west-1') }] as Array<
+      Record<string, string>
+    >) {
       const result = await run(files);
       expectExported(result);
       expect(result.warnings).toEqual([]);
@@ -91,10 +103,14 @@ describe('samconfig (bundled action)', () => {
   test('profile: one warning naming the file, the table and the profile; the step succeeds', async () => {
     const result = await run({ 'samconfig.toml': guidedToml('eu-west-1', 'profile = "prod-admin"') });
     expectExported(result);
-    expect(result.warnings).toEqual([expect.stringMatching(/^samconfig\.toml sets profile = prod-admin in \[default\.deploy\.parameters\]: sam deploy then takes its credentials from that profile/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^samconfig\.toml sets profile = prod-admin in \[default\.deploy\.parameters\]: sam deploy then takes its credentials from that profile/,
+      ),
+    ]);
   });
 
-  test('config-env: the stage\'s own environment is checked, as sam deploy --config-env reads it', async () => {
+  test("config-env: the stage's own environment is checked, as sam deploy --config-env reads it", async () => {
     const staged = `${guidedToml('eu-west-1')}
 [prod.deploy.parameters]
 stack_name = "app-prod"
@@ -115,11 +131,17 @@ profile = "prod-admin"
   test('a region other than aws-region: one warning with both regions and the fix', async () => {
     const result = await run({ 'samconfig.toml': guidedToml('us-east-1') });
     expectExported(result);
-    expect(result.warnings).toEqual([expect.stringMatching(/^samconfig\.toml sets region = us-east-1 in \[default\.deploy\.parameters\], but aws-region is eu-west-1: .*--region "\$AWS_REGION"/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^samconfig\.toml sets region = us-east-1 in \[default\.deploy\.parameters\], but aws-region is eu-west-1: .*--region "\$AWS_REGION"/,
+      ),
+    ]);
   });
 
   test('resolve_s3 with s3_bucket, and an integer version: the two files SAM CLI refuses, one warning each', async () => {
-    const result = await run({ 'samconfig.toml': guidedToml('eu-west-1', 's3_bucket = "my-artifacts"').replace('version = 0.1', 'version = 1') });
+    const result = await run({
+      'samconfig.toml': guidedToml('eu-west-1', 's3_bucket = "my-artifacts"').replace('version = 0.1', 'version = 1'),
+    });
     expectExported(result);
     expect(result.warnings).toEqual([
       expect.stringMatching(/^samconfig\.toml has version = 1: SAM CLI reads a samconfig only when its version is a decimal number/),
@@ -128,33 +150,54 @@ profile = "prod-admin"
   });
 
   test('a region that tries to start a workflow command is escaped: no error line, one warning line', async () => {
-    const result = await run({ 'samconfig.toml': 'version = 0.1\n[default.deploy.parameters]\nregion = "eu-west-1\\n::error::injected"\n' });
+    const result = await run({
+      'samconfig.toml': 'version = 0.1\n[default.deploy.parameters]\nregion = "eu-west-1\\n::error::injected"\n',
+    });
     expectExported(result);
     expect(result.commands.filter((command) => command.command === 'error')).toEqual([]);
     expect(result.warnings).toEqual([expect.stringContaining('region = "eu-west-1\\n::error::injected" in')]);
   });
 
   test('a samconfig that does not parse: one warning naming the file, the step succeeds', async () => {
-    const result = await run({ 'samconfig.toml': guidedToml('eu-west-1').replace('[default.global.parameters]', '[default.global.parameters') });
+    const result = await run({
+      'samconfig.toml': guidedToml('eu-west-1').replace('[default.global.parameters]', '[default.global.parameters'),
+    });
     expectExported(result);
-    expect(result.warnings).toEqual([expect.stringMatching(/^samconfig\.toml does not parse, so it was not checked \(SAM CLI stops on it too: "Error reading configuration"\): /)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^samconfig\.toml does not parse, so it was not checked \(SAM CLI stops on it too: "Error reading configuration"\): /,
+      ),
+    ]);
   });
 
-  test('working-directory: the folder\'s samconfig.yml is read (not the workspace\'s), named with the folder', async () => {
-    const result = await run({ 'samconfig.toml': guidedToml('eu-west-1'), 'services/api/samconfig.yml': guidedYaml('ap-south-1') }, { 'working-directory': 'services/api' });
+  test("working-directory: the folder's samconfig.yml is read (not the workspace's), named with the folder", async () => {
+    const result = await run(
+      { 'samconfig.toml': guidedToml('eu-west-1'), 'services/api/samconfig.yml': guidedYaml('ap-south-1') },
+      { 'working-directory': 'services/api' },
+    );
     expectExported(result);
-    expect(result.warnings).toEqual([expect.stringMatching(/^services\/api\/samconfig\.yml sets region = ap-south-1 in \[default\.deploy\.parameters\]/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^services\/api\/samconfig\.yml sets region = ap-south-1 in \[default\.deploy\.parameters\]/),
+    ]);
   });
 
   test('a samconfig.toml linked to /proc/self/environ is not read: one warning naming the file, nothing of the environment in the log', async () => {
     const result = await run({}, {}, { 'samconfig.toml': '/proc/self/environ' });
     expectExported(result);
-    expect(result.warnings).toEqual([expect.stringMatching(/^samconfig\.toml is a symbolic link to a file outside the workspace \(GITHUB_WORKSPACE\), so this action did not read it/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^samconfig\.toml is a symbolic link to a file outside the workspace \(GITHUB_WORKSPACE\), so this action did not read it/,
+      ),
+    ]);
     for (const text of [result.stdout, result.stderr]) expect(text).not.toMatch(/INPUT_|RUNNER_TEMP=|GITHUB_RUN_ID=|PATH=/);
   });
 
   test('a samconfig linked within the workspace is read as usual', async () => {
-    const result = await run({ 'config/samconfig.toml': guidedToml('eu-west-1', 'profile = "dev"') }, {}, { 'samconfig.toml': 'config/samconfig.toml' });
+    const result = await run(
+      { 'config/samconfig.toml': guidedToml('eu-west-1', 'profile = "dev"') },
+      {},
+      { 'samconfig.toml': 'config/samconfig.toml' },
+    );
     expectExported(result);
     expect(result.warnings).toEqual([expect.stringMatching(/^samconfig\.toml sets profile = dev in \[default\.deploy\.parameters\]/)]);
   });
@@ -164,7 +207,9 @@ profile = "prod-admin"
     for (const target of ['/etc', '..']) {
       const result = await run({}, { 'working-directory': 'app' }, { app: target });
       expect(result.exitCode).not.toBe(0);
-      expect(result.errors).toEqual([expect.stringMatching(/^Invalid input working-directory: leads out of the workspace \(GITHUB_WORKSPACE\) through a symbolic link/)]);
+      expect(result.errors).toEqual([
+        expect.stringMatching(/^Invalid input working-directory: leads out of the workspace \(GITHUB_WORKSPACE\) through a symbolic link/),
+      ]);
       expect(result.env).toEqual({});
     }
     expect(server.requests.length).toBe(before);

@@ -24,7 +24,8 @@ const JOBS = 4;
  */
 const ROUNDS = 5;
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy`;
-const USER_CREDENTIALS = '# my own keys\n[mine]\naws_access_key_id = AKIAMINE000000000000\naws_secret_access_key = mineSecretmineSecretmineSecret\n';
+const USER_CREDENTIALS =
+  '# my own keys\n[mine]\naws_access_key_id = AKIAMINE000000000000\naws_secret_access_key = mineSecretmineSecretmineSecret\n';
 const USER_CONFIG = '[profile mine]\nregion = us-east-2\n';
 
 let server: Awaited<ReturnType<typeof startAwsTestServer>>;
@@ -57,8 +58,12 @@ const awsTest = testWithTool(cliAvailable, {
 function main(job: number, round: number) {
   return runAction('dist/main/index.js', {
     inputs: {
-      'aws-access-key-id': USER.accessKeyId, 'aws-secret-access-key': USER.secretAccessKey, 'aws-region': 'eu-west-1',
-      'role-to-assume': ROLE, 'role-session-name': `job-${job}-round-${round}`, 'aws-profile': `job-${job}`,
+      'aws-access-key-id': USER.accessKeyId,
+      'aws-secret-access-key': USER.secretAccessKey,
+      'aws-region': 'eu-west-1',
+      'role-to-assume': ROLE,
+      'role-session-name': `job-${job}-round-${round}`,
+      'aws-profile': `job-${job}`,
     },
     env: { AWS_ENDPOINT_URL: server.url, HOME: home },
   });
@@ -76,30 +81,37 @@ async function cliCaller(profile: string): Promise<string | undefined> {
 }
 
 describe('aws-profile on a shared HOME', () => {
-  awsTest(`${JOBS} parallel jobs, ${ROUNDS} rounds: each finds its own profile, and after the post steps only the user's sections remain`, async () => {
-    const lost: string[] = [];
-    const left: string[] = [];
-    for (let round = 1; round <= ROUNDS; round += 1) {
-      const jobs = Array.from({ length: JOBS }, (_, i) => i + 1);
-      const mains = await Promise.all(jobs.map((job) => main(job, round)));
-      expect(mains.map(({ exitCode, errors }) => ({ exitCode, errors }))).toEqual(jobs.map(() => ({ exitCode: 0, errors: [] })));
-      const callers = await Promise.all(jobs.map((job) => cliCaller(`job-${job}`)));
-      for (const [i, job] of jobs.entries()) {
-        if (callers[i] !== mains[i]?.outputs['assumed-role-arn']) lost.push(`round ${round}: job-${job}`);
-      }
+  awsTest(
+    `${JOBS} parallel jobs, ${ROUNDS} rounds: each finds its own profile, and after the post steps only the user's sections remain`,
+    async () => {
+      const lost: string[] = [];
+      const left: string[] = [];
+      for (let round = 1; round <= ROUNDS; round += 1) {
+        const jobs = Array.from({ length: JOBS }, (_, i) => i + 1);
+        const mains = await Promise.all(jobs.map((job) => main(job, round)));
+        expect(mains.map(({ exitCode, errors }) => ({ exitCode, errors }))).toEqual(jobs.map(() => ({ exitCode: 0, errors: [] })));
+        const callers = await Promise.all(jobs.map((job) => cliCaller(`job-${job}`)));
+        for (const [i, job] of jobs.entries()) {
+          if (callers[i] !== mains[i]?.outputs['assumed-role-arn']) lost.push(`round ${round}: job-${job}`);
+        }
 
-      const posts = await Promise.all(mains.map((result) => runPost(result)));
-      expect(posts.map(({ exitCode, warnings }) => ({ exitCode, warnings }))).toEqual(jobs.map(() => ({ exitCode: 0, warnings: [] })));
-      const after = { credentials: await readFile(path.join(home, '.aws', 'credentials'), 'utf8'), config: await readFile(path.join(home, '.aws', 'config'), 'utf8') };
-      if (after.credentials !== USER_CREDENTIALS || after.config !== USER_CONFIG) left.push(`round ${round}`);
-      // Put the files back as the user had them, so each round starts alike.
-      await writeFile(path.join(home, '.aws', 'credentials'), USER_CREDENTIALS, { mode: 0o600 });
-      await writeFile(path.join(home, '.aws', 'config'), USER_CONFIG, { mode: 0o600 });
-    }
-    expect({ lost, left }).toEqual({ lost: [], left: [] });
-    // No lock or temporary file of any step stays beside the user's files.
-    expect((await readdir(path.join(home, '.aws'))).sort()).toEqual(['config', 'credentials']);
-  }, 600_000);
+        const posts = await Promise.all(mains.map((result) => runPost(result)));
+        expect(posts.map(({ exitCode, warnings }) => ({ exitCode, warnings }))).toEqual(jobs.map(() => ({ exitCode: 0, warnings: [] })));
+        const after = {
+          credentials: await readFile(path.join(home, '.aws', 'credentials'), 'utf8'),
+          config: await readFile(path.join(home, '.aws', 'config'), 'utf8'),
+        };
+        if (after.credentials !== USER_CREDENTIALS || after.config !== USER_CONFIG) left.push(`round ${round}`);
+        // Put the files back as the user had them, so each round starts alike.
+        await writeFile(path.join(home, '.aws', 'credentials'), USER_CREDENTIALS, { mode: 0o600 });
+        await writeFile(path.join(home, '.aws', 'config'), USER_CONFIG, { mode: 0o600 });
+      }
+      expect({ lost, left }).toEqual({ lost: [], left: [] });
+      // No lock or temporary file of any step stays beside the user's files.
+      expect((await readdir(path.join(home, '.aws'))).sort()).toEqual(['config', 'credentials']);
+    },
+    600_000,
+  );
 
   awsTest('on a HOME without ~/.aws files: whichever job created each file, none is left after the post steps', async () => {
     await rm(path.join(home, '.aws', 'credentials'));
@@ -107,7 +119,9 @@ describe('aws-profile on a shared HOME', () => {
     const jobs = Array.from({ length: JOBS }, (_, i) => i + 1);
     const mains = await Promise.all(jobs.map((job) => main(job, 50)));
     expect(mains.map(({ exitCode }) => exitCode)).toEqual(jobs.map(() => 0));
-    expect(await Promise.all(jobs.map((job) => cliCaller(`job-${job}`)))).toEqual(mains.map((result) => result.outputs['assumed-role-arn']));
+    expect(await Promise.all(jobs.map((job) => cliCaller(`job-${job}`)))).toEqual(
+      mains.map((result) => result.outputs['assumed-role-arn']),
+    );
     await Promise.all(mains.map((result) => runPost(result)));
     expect(await readdir(path.join(home, '.aws'))).toEqual([]);
     await writeFile(path.join(home, '.aws', 'credentials'), USER_CREDENTIALS, { mode: 0o600 });

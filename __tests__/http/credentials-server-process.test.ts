@@ -29,6 +29,6 @@ test('the process with the nonce is signalled when it does not answer the shutdo
   const ours = stranger(['--nonce=ours']);
   await new Promise((resolve) => setTimeout(resolve, 200));
   expect(await stopCredentialsServer({ pid: ours.pid ?? 0, port: NO_LISTENER, nonce: 'ours' }, systemClock)).toBe('stopped');
-  await new Promise((resolve) => ours.exitCode !== null || ours.signalCode !== null ? resolve(undefined) : ours.once('exit', resolve));
+  await new Promise((resolve) => (ours.exitCode !== null || ours.signalCode !== null ? resolve(undefined) : ours.once('exit', resolve)));
   expect(ours.signalCode).toBe('SIGTERM');
 });

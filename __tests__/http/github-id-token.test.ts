@@ -39,7 +39,9 @@ beforeAll(async () => {
   silent = http.createServer(() => undefined);
   silent.on('connection', (socket) => {
     openSockets += 1;
-    socket.on('close', () => { openSockets -= 1; });
+    socket.on('close', () => {
+      openSockets -= 1;
+    });
   });
   silentUrl = await listen(silent);
   // Starts a 200 answer and never finishes it: the deadline must also end a request mid-body.
@@ -49,7 +51,9 @@ beforeAll(async () => {
   });
   trickle.on('connection', (socket) => {
     openSockets += 1;
-    socket.on('close', () => { openSockets -= 1; });
+    socket.on('close', () => {
+      openSockets -= 1;
+    });
   });
   trickleUrl = await listen(trickle);
   huge = http.createServer((_request, response) => {
@@ -63,7 +67,10 @@ afterEach(() => tokens.setRun({}));
 
 afterAll(async () => {
   for (const server of [silent, trickle, huge]) server.closeAllConnections();
-  await Promise.all([tokens.close(), ...[silent, trickle, huge].map((server) => new Promise((resolve) => server.close(() => resolve(undefined))))]);
+  await Promise.all([
+    tokens.close(),
+    ...[silent, trickle, huge].map((server) => new Promise((resolve) => server.close(() => resolve(undefined)))),
+  ]);
 });
 
 describe('requestRunnerIdToken', () => {
@@ -84,7 +91,12 @@ describe('requestRunnerIdToken', () => {
   });
 
   test('a wrong request token is a 401', async () => {
-    const error = await requestRunnerIdToken({ ...tokens.env, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong' }, 'sts.amazonaws.com', 5000, () => undefined).catch((caught: unknown) => caught);
+    const error = await requestRunnerIdToken(
+      { ...tokens.env, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong' },
+      'sts.amazonaws.com',
+      5000,
+      () => undefined,
+    ).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ $metadata: { httpStatusCode: 401 } });
   });
 
@@ -98,7 +110,11 @@ describe('requestRunnerIdToken', () => {
   test('a deadline that fires before the connection is made still ends the request', async () => {
     const env = { ACTIONS_ID_TOKEN_REQUEST_URL: silentUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' };
     // 1 ms: the timer fires before, while or just after the socket connects, whichever the machine allows.
-    const errors = await Promise.all(Array.from({ length: 10 }, () => requestRunnerIdToken(env, 'sts.amazonaws.com', 1, () => undefined).catch((caught: unknown) => caught)));
+    const errors = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        requestRunnerIdToken(env, 'sts.amazonaws.com', 1, () => undefined).catch((caught: unknown) => caught),
+      ),
+    );
     for (const error of errors) expect(error).toMatchObject({ name: 'TimeoutError' });
     expect(await allClosed()).toBe(0);
   });
@@ -106,7 +122,9 @@ describe('requestRunnerIdToken', () => {
   test('an answer that starts and never ends: a TimeoutError, nothing masked, the connection closed', async () => {
     const masked: string[] = [];
     const env = { ACTIONS_ID_TOKEN_REQUEST_URL: trickleUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' };
-    const error = await requestRunnerIdToken(env, 'sts.amazonaws.com', 300, (value) => masked.push(value)).catch((caught: unknown) => caught);
+    const error = await requestRunnerIdToken(env, 'sts.amazonaws.com', 300, (value) => masked.push(value)).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ name: 'TimeoutError' });
     expect(masked).toEqual([]);
     expect(await allClosed()).toBe(0);
@@ -118,10 +136,16 @@ describe('requestRunnerIdToken', () => {
     expect(error).toMatchObject({ $metadata: { httpStatusCode: 502 } });
   });
 
-  test('through the runner\'s proxy when HTTPS_PROXY applies (a tunnel to the https token service), directly when NO_PROXY matches', async () => {
-    const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], { keySize: 2048, extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] }] });
+  test("through the runner's proxy when HTTPS_PROXY applies (a tunnel to the https token service), directly when NO_PROXY matches", async () => {
+    const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+      keySize: 2048,
+      extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] }],
+    });
     const untrust = trustInThisProcess(pems.cert);
-    const front = await startTlsFront(Number(new URL(tokens.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '').port), { key: pems.private, cert: pems.cert });
+    const front = await startTlsFront(Number(new URL(tokens.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '').port), {
+      key: pems.private,
+      cert: pems.cert,
+    });
     const proxy = await startForwardProxy();
     try {
       const url = new URL(tokens.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
@@ -141,7 +165,9 @@ describe('requestRunnerIdToken', () => {
   test('an http token URL that HTTP_PROXY applies to is refused, nothing sent: over plain http the proxy could answer with a token', async () => {
     const proxy = await startForwardProxy();
     try {
-      const error = await requestRunnerIdToken({ ...tokens.env, HTTP_PROXY: proxy.url }, 'sts.amazonaws.com', 5000, () => undefined).catch((caught: unknown) => caught);
+      const error = await requestRunnerIdToken({ ...tokens.env, HTTP_PROXY: proxy.url }, 'sts.amazonaws.com', 5000, () => undefined).catch(
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(StepFailure);
       expect((error as Error).message).toContain(`is plain http and the proxy ${proxy.url} applies to it`);
       expect(proxy.requests).toEqual([]);
@@ -150,7 +176,9 @@ describe('requestRunnerIdToken', () => {
     }
   });
 
-  test('without the runner\'s variables it fails without a request', async () => {
-    await expect(requestRunnerIdToken({}, 'sts.amazonaws.com', 1000, () => undefined)).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } });
+  test("without the runner's variables it fails without a request", async () => {
+    await expect(requestRunnerIdToken({}, 'sts.amazonaws.com', 1000, () => undefined)).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 403 },
+    });
   });
 });

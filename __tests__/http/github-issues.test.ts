@@ -24,7 +24,13 @@ const DAY = 24 * 60 * 60 * 1000;
 const KEY = 'AKIAWORKFLOWKEY0AAAA';
 const ACCOUNT = '123456789012';
 const BOT = 'github-actions[bot]';
-const CONTEXT = { account: ACCOUNT, userName: 'sam-cli-user', thresholds: DEFAULT_THRESHOLDS, now: NOW, runUrl: 'https://github.com/octo-org/serverless-app/actions/runs/7' };
+const CONTEXT = {
+  account: ACCOUNT,
+  userName: 'sam-cli-user',
+  thresholds: DEFAULT_THRESHOLDS,
+  now: NOW,
+  runUrl: 'https://github.com/octo-org/serverless-app/actions/runs/7',
+};
 const MARKER = trackingMarker(ACCOUNT, 'sam-cli-user');
 
 function keysAged(days: number): KeyAssessment {
@@ -38,7 +44,14 @@ function keysAged(days: number): KeyAssessment {
 }
 
 const github = () => createIssueTracker(TOKEN, REPOSITORY, globalThis.fetch);
-const issue = (number: number, body: string, extra: object = {}) => ({ number, body, state: 'open', title: `issue ${number}`, user: { login: BOT }, ...extra });
+const issue = (number: number, body: string, extra: object = {}) => ({
+  number,
+  body,
+  state: 'open',
+  title: `issue ${number}`,
+  user: { login: BOT },
+  ...extra,
+});
 
 /** Fails the test on any request nothing was set up for. */
 function strictApi() {
@@ -47,7 +60,9 @@ function strictApi() {
 
 /** Every sync first asks GraphQL who the token is. */
 function api() {
-  return strictApi().post('/graphql').reply(200, { data: { viewer: { login: BOT } } });
+  return strictApi()
+    .post('/graphql')
+    .reply(200, { data: { viewer: { login: BOT } } });
 }
 
 beforeEach(() => nock.disableNetConnect());
@@ -63,8 +78,9 @@ describe('syncTrackingIssue', () => {
   test('opens one issue with the hidden marker while a warning stands', async () => {
     let created: { title?: string; body?: string } = {};
     api()
-      .get(ISSUES).query({ state: 'open', creator: BOT, per_page: '100' })
-      .reply(200, [issue(1, 'someone else\'s issue', { user: { login: 'mallory' } }), issue(2, MARKER, { pull_request: { url: 'x' } })])
+      .get(ISSUES)
+      .query({ state: 'open', creator: BOT, per_page: '100' })
+      .reply(200, [issue(1, "someone else's issue", { user: { login: 'mallory' } }), issue(2, MARKER, { pull_request: { url: 'x' } })])
       .post(ISSUES, (body) => {
         created = body as typeof created;
         return true;
@@ -81,9 +97,13 @@ describe('syncTrackingIssue', () => {
   test('updates the issue it opened before, found on a later page, instead of opening another', async () => {
     let patched: { title?: string; body?: string; state?: string } = {};
     api()
-      .get(ISSUES).query({ state: 'open', creator: BOT, per_page: '100' })
-      .reply(200, [issue(1, 'other')], { link: `<${API}${ISSUES}?state=open&creator=${encodeURIComponent(BOT)}&per_page=100&page=2>; rel="next"` })
-      .get(ISSUES).query({ state: 'open', creator: BOT, per_page: '100', page: '2' })
+      .get(ISSUES)
+      .query({ state: 'open', creator: BOT, per_page: '100' })
+      .reply(200, [issue(1, 'other')], {
+        link: `<${API}${ISSUES}?state=open&creator=${encodeURIComponent(BOT)}&per_page=100&page=2>; rel="next"`,
+      })
+      .get(ISSUES)
+      .query({ state: 'open', creator: BOT, per_page: '100', page: '2' })
       .reply(200, [issue(5, `${MARKER}\nold findings`)])
       .patch(`${ISSUES}/5`, (body) => {
         patched = body as typeof patched;
@@ -100,7 +120,9 @@ describe('syncTrackingIssue', () => {
     let comment = '';
     let patched: { state?: string; state_reason?: string } = {};
     api()
-      .get(ISSUES).query(true).reply(200, [issue(5, MARKER)])
+      .get(ISSUES)
+      .query(true)
+      .reply(200, [issue(5, MARKER)])
       .post(`${ISSUES}/5/comments`, (body) => {
         comment = (body as { body: string }).body;
         return true;
@@ -117,7 +139,10 @@ describe('syncTrackingIssue', () => {
   });
 
   test('does nothing but look when all is ok and no issue is open', async () => {
-    api().get(ISSUES).query(true).reply(200, [issue(1, 'other')]);
+    api()
+      .get(ISSUES)
+      .query(true)
+      .reply(200, [issue(1, 'other')]);
     expect(await syncTrackingIssue(github(), keysAged(3), CONTEXT)).toBe('No tracking issue is open and none is needed.');
   });
 
@@ -126,22 +151,28 @@ describe('syncTrackingIssue', () => {
     let creations = 0;
     strictApi()
       .persist()
-      .post('/graphql').reply(200, { data: { viewer: { login: BOT } } })
-      .get(ISSUES).query(true).reply(200, () => open)
-      .post(ISSUES).reply(201, (_uri, body) => {
+      .post('/graphql')
+      .reply(200, { data: { viewer: { login: BOT } } })
+      .get(ISSUES)
+      .query(true)
+      .reply(200, () => open)
+      .post(ISSUES)
+      .reply(201, (_uri, body) => {
         creations += 1;
         const created = issue(40 + creations, (body as { body: string }).body);
         open.push(created);
         return created;
       })
-      .patch(/\/issues\/\d+$/).reply(200, (uri, body) => {
+      .patch(/\/issues\/\d+$/)
+      .reply(200, (uri, body) => {
         const number = Number(uri.split('/').pop());
         const target = open.find((candidate) => candidate.number === number);
         if (target && (body as { state?: string }).state === 'closed') open.splice(open.indexOf(target), 1);
         else if (target) target.body = (body as { body: string }).body;
         return target ?? {};
       })
-      .post(/\/issues\/\d+\/comments$/).reply(201, { id: 1 });
+      .post(/\/issues\/\d+\/comments$/)
+      .reply(201, { id: 1 });
     const results = [];
     for (const age of [82, 83, 90, 91]) results.push(await syncTrackingIssue(github(), keysAged(age), CONTEXT));
     results.push(await syncTrackingIssue(github(), keysAged(0), CONTEXT));
@@ -161,12 +192,17 @@ describe('syncTrackingIssue', () => {
     const comments: Array<[string, string]> = [];
     const patches: Array<[string, object]> = [];
     api()
-      .get(ISSUES).query(true).reply(200, [issue(9, MARKER), issue(4, MARKER)])
-      .post(/\/issues\/\d+\/comments$/).reply(201, (uri, body) => {
+      .get(ISSUES)
+      .query(true)
+      .reply(200, [issue(9, MARKER), issue(4, MARKER)])
+      .post(/\/issues\/\d+\/comments$/)
+      .reply(201, (uri, body) => {
         comments.push([uri, (body as { body: string }).body]);
         return { id: 1 };
       })
-      .patch(/\/issues\/\d+$/).times(2).reply(200, (uri, body) => {
+      .patch(/\/issues\/\d+$/)
+      .times(2)
+      .reply(200, (uri, body) => {
         patches.push([uri, body as object]);
         return {};
       });
@@ -177,13 +213,21 @@ describe('syncTrackingIssue', () => {
   });
 
   test('a token without issues: write gets 403, which reads as what to change', async () => {
-    api()
-      .get(ISSUES).query(true).reply(200, [])
-      .post(ISSUES).reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '403' });
+    api().get(ISSUES).query(true).reply(200, []).post(ISSUES).reply(403, {
+      message: 'Resource not accessible by integration',
+      documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue',
+      status: '403',
+    });
     const error = await syncTrackingIssue(github(), keysAged(85), CONTEXT).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 403 });
-    const message = explainIssueFailure({ kind: 'http', status: (error as { status: number }).status }, (error as Error).message, 'octo-org/serverless-app');
-    expect(message).toMatch(/^The key check ran, but the tracking issue in octo-org\/serverless-app could not be updated: github-token may not write issues \(403\)\. Give the job permissions: issues: write/);
+    const message = explainIssueFailure(
+      { kind: 'http', status: (error as { status: number }).status },
+      (error as Error).message,
+      'octo-org/serverless-app',
+    );
+    expect(message).toMatch(
+      /^The key check ran, but the tracking issue in octo-org\/serverless-app could not be updated: github-token may not write issues \(403\)\. Give the job permissions: issues: write/,
+    );
     expect(message).toContain('Resource not accessible by integration');
     expect(message).not.toContain(TOKEN);
   });

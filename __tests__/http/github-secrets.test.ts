@@ -21,7 +21,15 @@ beforeEach(async () => {
 function recordingClock(): Clock & { slept: number[] } {
   let now = GITHUB_TIME + 60 * 60 * 1000;
   const slept: number[] = [];
-  return { slept, now: () => now, sleep: async (ms) => { slept.push(ms); now += ms; }, random: () => 0.5 };
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+    },
+    random: () => 0.5,
+  };
 }
 
 afterEach(async () => {
@@ -29,7 +37,13 @@ afterEach(async () => {
 });
 
 const store = (clock: Clock = INSTANT_CLOCK) =>
-  createSecretStore({ token: github.token, place: { repository: { owner: 'octo-org', repo: 'app' } }, clock, baseUrl: github.url, fetch: globalThis.fetch });
+  createSecretStore({
+    token: github.token,
+    place: { repository: { owner: 'octo-org', repo: 'app' } },
+    clock,
+    baseUrl: github.url,
+    fetch: globalThis.fetch,
+  });
 const ID = 'AWS_ACCESS_KEY_ID';
 
 describe('createSecretStore', () => {
@@ -46,7 +60,7 @@ describe('createSecretStore', () => {
     expect(github.secrets('octo-org/app').get('AWS_ACCESS_KEY_ID')).toMatchObject({ value: 'AKIAIOSFODNN7EXAMPLE' });
   });
 
-  test('waits as long as Retry-After asks (a secondary rate limit\'s 403), then writes', async () => {
+  test("waits as long as Retry-After asks (a secondary rate limit's 403), then writes", async () => {
     const clock = recordingClock();
     github.injectFault({ method: 'PUT', secretName: ID, status: 403, headers: { 'retry-after': '7' } });
     await store(clock).write(ID, 'AKIAIOSFODNN7EXAMPLE');
@@ -54,7 +68,7 @@ describe('createSecretStore', () => {
     expect(github.secrets('octo-org/app').get(ID)).toMatchObject({ value: 'AKIAIOSFODNN7EXAMPLE' });
   });
 
-  test('waits for a primary rate limit\'s reset by GitHub\'s clock (its Date), not the local one', async () => {
+  test("waits for a primary rate limit's reset by GitHub's clock (its Date), not the local one", async () => {
     const clock = recordingClock();
     const reset = String(GITHUB_TIME / 1000 + 5);
     github.injectFault({ method: 'GET', status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } });
@@ -65,24 +79,32 @@ describe('createSecretStore', () => {
   test('a wait longer than the call may take fails at once, saying so, and nothing was written', async () => {
     const clock = recordingClock();
     github.injectFault({ method: 'PUT', secretName: ID, status: 429, headers: { 'retry-after': '120' } });
-    const failure = await store(clock).write(ID, 'AKIAI44QH8DHBEXAMPLE').catch((error: unknown) => error);
+    const failure = await store(clock)
+      .write(ID, 'AKIAI44QH8DHBEXAMPLE')
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SecretWriteFailed);
-    expect(failure).toMatchObject({ written: 'no', message: expect.stringContaining('GitHub asks to wait 120 s, longer than this call may take') });
+    expect(failure).toMatchObject({
+      written: 'no',
+      message: expect.stringContaining('GitHub asks to wait 120 s, longer than this call may take'),
+    });
     expect(clock.slept).toEqual([]);
   });
 
-  test('GitHub\'s time is its answers\' Date, whatever the local clock says', async () => {
+  test("GitHub's time is its answers' Date, whatever the local clock says", async () => {
     const clock = recordingClock();
     const secrets = store(clock);
     await secrets.updatedAt([ID]);
     expect(secrets.now().toISOString()).toBe(new Date(GITHUB_TIME).toISOString());
   });
 
-  test('a redirect of a read to GitHub\'s own origin is followed; one to another origin is refused', async () => {
+  test("a redirect of a read to GitHub's own origin is followed; one to another origin is refused", async () => {
     github.seed('octo-org/app', ID, 'AKIAIOSFODNN7EXAMPLE');
     github.injectFault({ method: 'GET', status: 301, redirectTo: `${github.url}/repos/octo-org/app/actions/secrets?per_page=100&page=1` });
     expect([...(await store().updatedAt([ID])).keys()]).toEqual([ID]);
     github.injectFault({ method: 'GET', status: 302, redirectTo: 'http://localhost:9/elsewhere' });
-    await expect(store().updatedAt([ID])).rejects.toMatchObject({ status: 302, message: expect.stringContaining('a redirect to another origin is never followed') });
+    await expect(store().updatedAt([ID])).rejects.toMatchObject({
+      status: 302,
+      message: expect.stringContaining('a redirect to another origin is never followed'),
+    });
   });
 });

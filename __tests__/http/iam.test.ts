@@ -27,9 +27,11 @@ function member(id: string, status: string, created: string): string {
 }
 
 function listXml(members: string[], marker?: string): string {
-  return `<ListAccessKeysResponse xmlns="${NS}"><ListAccessKeysResult><UserName>sam-cli-user</UserName><AccessKeyMetadata>${members.join('')}</AccessKeyMetadata>` +
+  return (
+    `<ListAccessKeysResponse xmlns="${NS}"><ListAccessKeysResult><UserName>sam-cli-user</UserName><AccessKeyMetadata>${members.join('')}</AccessKeyMetadata>` +
     `<IsTruncated>${marker ? 'true' : 'false'}</IsTruncated>${marker ? `<Marker>${marker}</Marker>` : ''}</ListAccessKeysResult>` +
-    '<ResponseMetadata><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ResponseMetadata></ListAccessKeysResponse>';
+    '<ResponseMetadata><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ResponseMetadata></ListAccessKeysResponse>'
+  );
 }
 
 function errorXml(code: string, message: string, type = 'Sender'): string {
@@ -67,12 +69,14 @@ afterEach(() => {
 });
 
 describe('ListAccessKeys over HTTP', () => {
-  test('an answer with a key id not shaped like AWS\'s (a line break in it) is refused, not printed', async () => {
+  test("an answer with a key id not shaped like AWS's (a line break in it) is refused, not printed", async () => {
     answer(IAM, [], 200, listXml([member('AKIAOLDKEY000000AAAA\n::error::x', 'Active', '2025-12-01T10:00:00Z')]));
-    await expect(listOwnAccessKeys(await createIamClient(KEYS, process.env), options())).rejects.toThrow("IAM ListAccessKeys answered without access key ids and dates shaped like AWS's");
+    await expect(listOwnAccessKeys(await createIamClient(KEYS, process.env), options())).rejects.toThrow(
+      "IAM ListAccessKeys answered without access key ids and dates shaped like AWS's",
+    );
   });
 
-  test('asks for the caller\'s own keys on the global endpoint, signed for us-east-1, and follows every page', async () => {
+  test("asks for the caller's own keys on the global endpoint, signed for us-east-1, and follows every page", async () => {
     const seen: Seen[] = [];
     answer(IAM, seen, 200, listXml([member('AKIAOLDKEY000000AAAA', 'Active', '2025-12-01T10:00:00Z')], 'cGFnZTI='));
     answer(IAM, seen, 200, listXml([member('AKIANEWKEY000000BBBB', 'Inactive', '2026-02-01T10:00:00Z')]));
@@ -107,7 +111,7 @@ describe('ListAccessKeys over HTTP', () => {
     expect(seen[0]?.authorization).toContain('/us-gov-west-1/iam/aws4_request');
   });
 
-  test('honours AWS_ENDPOINT_URL_IAM and still signs for the partition\'s IAM region', async () => {
+  test("honours AWS_ENDPOINT_URL_IAM and still signs for the partition's IAM region", async () => {
     process.env.AWS_ENDPOINT_URL_IAM = 'https://iam.example.test';
     const seen: Seen[] = [];
     answer('https://iam.example.test', seen, 200, listXml([]));
@@ -126,9 +130,17 @@ describe('ListAccessKeys over HTTP', () => {
     expect(retries.map((notice) => notice.failure.code)).toEqual(['Throttling', 'ServiceUnavailable']);
   });
 
-  test('AccessDenied fails at once, with AWS\'s code and message', async () => {
+  test("AccessDenied fails at once, with AWS's code and message", async () => {
     const seen: Seen[] = [];
-    answer(IAM, seen, 403, errorXml('AccessDenied', 'User: arn:aws:iam::111122223333:user/sam-cli-user is not authorized to perform: iam:ListAccessKeys on resource: user sam-cli-user'));
+    answer(
+      IAM,
+      seen,
+      403,
+      errorXml(
+        'AccessDenied',
+        'User: arn:aws:iam::111122223333:user/sam-cli-user is not authorized to perform: iam:ListAccessKeys on resource: user sam-cli-user',
+      ),
+    );
     const failure = await listOwnAccessKeys(await createIamClient(KEYS, process.env), options()).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(CallFailed);
     expect(failure).toMatchObject({ reason: 'permanent', attempts: 1, failure: { code: 'AccessDenied', httpStatus: 403 } });
@@ -138,13 +150,20 @@ describe('ListAccessKeys over HTTP', () => {
 
 describe('GetAccessKeyLastUsed over HTTP', () => {
   function lastUsedXml(inner: string): string {
-    return `<GetAccessKeyLastUsedResponse xmlns="${NS}"><GetAccessKeyLastUsedResult><AccessKeyLastUsed>${inner}</AccessKeyLastUsed><UserName>sam-cli-user</UserName></GetAccessKeyLastUsedResult>` +
-      '<ResponseMetadata><RequestId>510a6abf</RequestId></ResponseMetadata></GetAccessKeyLastUsedResponse>';
+    return (
+      `<GetAccessKeyLastUsedResponse xmlns="${NS}"><GetAccessKeyLastUsedResult><AccessKeyLastUsed>${inner}</AccessKeyLastUsed><UserName>sam-cli-user</UserName></GetAccessKeyLastUsedResult>` +
+      '<ResponseMetadata><RequestId>510a6abf</RequestId></ResponseMetadata></GetAccessKeyLastUsedResponse>'
+    );
   }
 
   test('asks about one key and reads date, service and region', async () => {
     const seen: Seen[] = [];
-    answer(IAM, seen, 200, lastUsedXml('<LastUsedDate>2026-02-27T08:30:00Z</LastUsedDate><ServiceName>sts</ServiceName><Region>eu-west-1</Region>'));
+    answer(
+      IAM,
+      seen,
+      200,
+      lastUsedXml('<LastUsedDate>2026-02-27T08:30:00Z</LastUsedDate><ServiceName>sts</ServiceName><Region>eu-west-1</Region>'),
+    );
     const lastUse = await accessKeyLastUse(await createIamClient(KEYS, process.env), 'AKIAOLDKEY000000AAAA', options());
     expect(seen[0]?.params.get('Action')).toBe('GetAccessKeyLastUsed');
     expect(seen[0]?.params.get('AccessKeyId')).toBe('AKIAOLDKEY000000AAAA');
@@ -153,6 +172,10 @@ describe('GetAccessKeyLastUsed over HTTP', () => {
 
   test('a key never used has no date and N/A, read as nothing', async () => {
     answer(IAM, [], 200, lastUsedXml('<ServiceName>N/A</ServiceName><Region>N/A</Region>'));
-    expect(lastUseOf(await accessKeyLastUse(await createIamClient(KEYS, process.env), 'AKIAOLDKEY000000AAAA', options()))).toEqual({ date: undefined, service: undefined, region: undefined });
+    expect(lastUseOf(await accessKeyLastUse(await createIamClient(KEYS, process.env), 'AKIAOLDKEY000000AAAA', options()))).toEqual({
+      date: undefined,
+      service: undefined,
+      region: undefined,
+    });
   });
 });

@@ -13,8 +13,16 @@ import { INSTANT_CLOCK } from '../../test/support/fixtures.js';
 
 const API = 'https://api.github.test';
 const REPOSITORY = { owner: 'octo', repo: 'app' };
-const VIEWER = { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { viewer: { login: 'mallory' } } }) };
-const PUBLIC_KEY = { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key_id: 'forged', key: Buffer.alloc(32, 7).toString('base64') }) };
+const VIEWER = {
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ data: { viewer: { login: 'mallory' } } }),
+};
+const PUBLIC_KEY = {
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ key_id: 'forged', key: Buffer.alloc(32, 7).toString('base64') }),
+};
 const SAVED = { HTTPS_PROXY: process.env.HTTPS_PROXY, GITHUB_API_URL: process.env.GITHUB_API_URL, NO_PROXY: process.env.NO_PROXY };
 
 let proxy: Awaited<ReturnType<typeof startHostileProxy>>;
@@ -48,7 +56,10 @@ afterAll(async () => {
 
 /** Every message and code along an error's `cause` chain (Octokit wraps fetch's TypeError, which wraps undici's). */
 async function whyRejected(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (error === undefined) throw new Error('the call succeeded');
   const parts: string[] = [];
   for (let link: unknown = error; typeof link === 'object' && link !== null; link = (link as { cause?: unknown }).cause) {
@@ -58,9 +69,12 @@ async function whyRejected(promise: Promise<unknown>): Promise<string> {
 }
 
 const viewer = () => issues.createIssueTracker('ghs_token', REPOSITORY, undefined, API).viewerLogin();
-const writeSecret = () => secrets.createSecretStore({ token: 'ghs_token', place: { repository: REPOSITORY }, clock: INSTANT_CLOCK, baseUrl: API }).write('AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE');
+const writeSecret = () =>
+  secrets
+    .createSecretStore({ token: 'ghs_token', place: { repository: REPOSITORY }, clock: INSTANT_CLOCK, baseUrl: API })
+    .write('AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE');
 
-describe('the tracking issue\'s GitHub client behind a hostile proxy', () => {
+describe("the tracking issue's GitHub client behind a hostile proxy", () => {
   test('a CONNECT answered 203 with a GraphQL viewer: refused, the forged login never returned', async () => {
     proxy.act({ mode: 'forge', answers: [VIEWER] });
     const before = proxy.connects.length;
@@ -85,7 +99,7 @@ describe('the tracking issue\'s GitHub client behind a hostile proxy', () => {
   });
 });
 
-describe('the rotation\'s secrets client behind a hostile proxy', () => {
+describe("the rotation's secrets client behind a hostile proxy", () => {
   test('a forged public key (203, plain HTTP, another name) is never used to write a secret', async () => {
     for (const mode of ['forge', 'plain', 'other-name'] as const) {
       proxy.act({ mode, answers: [PUBLIC_KEY], tls: otherName });

@@ -18,7 +18,10 @@ let ca = '';
 let proxy: Awaited<ReturnType<typeof startForwardProxy>>;
 
 beforeAll(async () => {
-  const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], { keySize: 2048, extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] }] });
+  const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+    keySize: 2048,
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] }],
+  });
   ca = pems.cert;
   target = https.createServer({ key: pems.private, cert: pems.cert }, (request, response) => {
     request.resume();
@@ -46,10 +49,15 @@ function post(agent: http.Agent): Promise<number | undefined> {
   });
 }
 
-const variables = (noProxy = '') => ({ https_proxy: `http://runner:secret@127.0.0.1:${proxy.port}`, http_proxy: '', all_proxy: '', no_proxy: noProxy });
+const variables = (noProxy = '') => ({
+  https_proxy: `http://runner:secret@127.0.0.1:${proxy.port}`,
+  http_proxy: '',
+  all_proxy: '',
+  no_proxy: noProxy,
+});
 
 describe('proxyHandlerOptions', () => {
-  test('several calls in one run: all get through the proxy\'s credential check, over a tunnel opened with the credentials', async () => {
+  test("several calls in one run: all get through the proxy's credential check, over a tunnel opened with the credentials", async () => {
     const agents = proxyHandlerOptions(variables());
     if (!agents) throw new Error('a proxy applies, so there must be agents');
     const before = proxy.requests.length;

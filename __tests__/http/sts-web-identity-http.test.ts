@@ -19,7 +19,12 @@ afterAll(() => nock.restore());
 const REGION = 'eu-west-1';
 const STS = `https://sts.${REGION}.amazonaws.com`;
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOm8vcjpyZWY6cmVmcy9oZWFkcy9tYWluIn0.c2lnbmF0dXJl';
-const REQUEST = { RoleArn: 'arn:aws:iam::111122223333:role/deploy', RoleSessionName: 'gha-1-1@o.r', WebIdentityToken: TOKEN, DurationSeconds: 3600 };
+const REQUEST = {
+  RoleArn: 'arn:aws:iam::111122223333:role/deploy',
+  RoleSessionName: 'gha-1-1@o.r',
+  WebIdentityToken: TOKEN,
+  DurationSeconds: 3600,
+};
 const POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 300, maxDelayMs: 5000, attemptTimeoutMs: 2000, totalBudgetMs: 30000 };
 const instantClock: RetryClock = { now: () => Date.now(), sleep: async () => undefined, random: () => 0 };
 
@@ -51,14 +56,20 @@ describe('assumeRoleWithWebIdentity', () => {
     process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
     let headers: Record<string, unknown> = {};
     let body = '';
-    nock(STS).post('/', (sent: string) => ((body = sent), true)).reply(function reply() {
-      headers = this.req.headers;
-      return [200, SUCCESS_XML];
-    });
+    nock(STS)
+      .post('/', (sent: string) => ((body = sent), true))
+      .reply(function reply() {
+        headers = this.req.headers;
+        return [200, SUCCESS_XML];
+      });
     const masked: string[] = [];
     try {
       const assumed = await assumeRoleWithWebIdentity(await createWebIdentityStsClient(REGION, {}), REQUEST, options(masked));
-      expect(assumed).toMatchObject({ assumedRoleArn: 'arn:aws:sts::111122223333:assumed-role/deploy/gha-1-1@o.r', account: '111122223333', sessionName: 'gha-1-1@o.r' });
+      expect(assumed).toMatchObject({
+        assumedRoleArn: 'arn:aws:sts::111122223333:assumed-role/deploy/gha-1-1@o.r',
+        account: '111122223333',
+        sessionName: 'gha-1-1@o.r',
+      });
     } finally {
       process.env.AWS_ACCESS_KEY_ID = saved.id;
       process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
@@ -74,7 +85,9 @@ describe('assumeRoleWithWebIdentity', () => {
 
   test('retries throttling, then succeeds: still one logical call', async () => {
     nock(STS).post('/').reply(400, errorXml('Throttling', 'Rate exceeded')).post('/').reply(200, SUCCESS_XML);
-    await expect(assumeRoleWithWebIdentity(await createWebIdentityStsClient(REGION, {}), REQUEST, options())).resolves.toMatchObject({ account: '111122223333' });
+    await expect(assumeRoleWithWebIdentity(await createWebIdentityStsClient(REGION, {}), REQUEST, options())).resolves.toMatchObject({
+      account: '111122223333',
+    });
     expect(nock.isDone()).toBe(true);
   });
 
@@ -84,7 +97,9 @@ describe('assumeRoleWithWebIdentity', () => {
     ['ExpiredTokenException', 400, 'Token expired: current date/time 1764600400 must be before the expiration date/time1764600300'],
   ])('%s fails at once, never retried', async (code, status, message) => {
     const scope = nock(STS).post('/').once().reply(status, errorXml(code, message));
-    const error = await assumeRoleWithWebIdentity(await createWebIdentityStsClient(REGION, {}), REQUEST, options()).catch((caught: unknown) => caught);
+    const error = await assumeRoleWithWebIdentity(await createWebIdentityStsClient(REGION, {}), REQUEST, options()).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(CallFailed);
     expect(error).toMatchObject({ reason: 'permanent', attempts: 1, failure: { code, message } });
     expect(scope.isDone()).toBe(true);
@@ -96,14 +111,18 @@ describe('requestIdToken', () => {
     const deadlines: number[] = [];
     let calls = 0;
     const masked: string[] = [];
-    const token = await requestIdToken(async (audience, timeoutMs) => {
-      deadlines.push(timeoutMs);
-      calls += 1;
-      if (audience !== 'sts.amazonaws.com') throw new Error('wrong audience');
-      if (calls === 1) throw new Error('Error message: Failed to get ID Token. \n Error Code : 503\n Error Message: unavailable');
-      if (calls === 2) throw new Error('Error message: connect ECONNREFUSED 127.0.0.1:1');
-      return TOKEN;
-    }, 'sts.amazonaws.com', options(masked));
+    const token = await requestIdToken(
+      async (audience, timeoutMs) => {
+        deadlines.push(timeoutMs);
+        calls += 1;
+        if (audience !== 'sts.amazonaws.com') throw new Error('wrong audience');
+        if (calls === 1) throw new Error('Error message: Failed to get ID Token. \n Error Code : 503\n Error Message: unavailable');
+        if (calls === 2) throw new Error('Error message: connect ECONNREFUSED 127.0.0.1:1');
+        return TOKEN;
+      },
+      'sts.amazonaws.com',
+      options(masked),
+    );
     expect(token).toBe(TOKEN);
     expect(calls).toBe(3);
     expect(deadlines.every((ms) => ms > 0 && ms <= POLICY.attemptTimeoutMs)).toBe(true);
@@ -112,10 +131,14 @@ describe('requestIdToken', () => {
 
   test('a refusal (HTTP 401) is not retried', async () => {
     let calls = 0;
-    const error = await requestIdToken(async () => {
-      calls += 1;
-      throw new Error('Error message: Failed to get ID Token. \n Error Code : 401\n Error Message: Unauthorized');
-    }, 'sts.amazonaws.com', options()).catch((caught: unknown) => caught);
+    const error = await requestIdToken(
+      async () => {
+        calls += 1;
+        throw new Error('Error message: Failed to get ID Token. \n Error Code : 401\n Error Message: Unauthorized');
+      },
+      'sts.amazonaws.com',
+      options(),
+    ).catch((caught: unknown) => caught);
     expect(calls).toBe(1);
     expect(error).toMatchObject({ reason: 'permanent', failure: { httpStatus: 401 } });
   });

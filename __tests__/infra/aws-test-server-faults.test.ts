@@ -34,7 +34,12 @@ const callerIdentity = (client = sts()) => client.send(new GetCallerIdentityComm
 
 /** An unsigned query-protocol call, for what the SDK would hide (the raw answer, a reset). */
 const unsigned = (action: string, signal?: AbortSignal) =>
-  fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `Action=${action}&Version=2011-06-15`, signal });
+  fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `Action=${action}&Version=2011-06-15`,
+    signal,
+  });
 
 const recorded = () => server.requests.map(({ action, status, errorCode, fault }) => ({ action, status, errorCode, fault }));
 
@@ -43,7 +48,7 @@ describe('each fault kind', () => {
     ['throttle', 400, 'Throttling', 'Rate exceeded'],
     ['server-error', 500, 'InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.'],
     ['unavailable', 503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.'],
-  ])('%s is AWS\'s %i %s', async (kind, status, code, message) => {
+  ])("%s is AWS's %i %s", async (kind, status, code, message) => {
     server.injectFault('AssumeRole', { kind });
 
     await expect(assumeRole()).rejects.toMatchObject({ name: code, message, $metadata: { httpStatusCode: status } });
@@ -77,12 +82,15 @@ describe('each fault kind', () => {
     expect(recorded()).toEqual([{ action: 'AssumeRole', status: 200, errorCode: undefined, fault: 'delay' }]);
   });
 
-  test('a delay longer than the client\'s deadline ends the attempt, and the server stays usable', async () => {
+  test("a delay longer than the client's deadline ends the attempt, and the server stays usable", async () => {
     server.injectFault('AssumeRole', { kind: 'delay', delayMs: 30_000 });
 
     await expect(unsigned('AssumeRole', AbortSignal.timeout(200))).rejects.toMatchObject({ name: 'TimeoutError' });
     await expect(assumeRole()).resolves.toBeDefined();
-    expect(recorded().map(({ fault, status }) => [fault, status])).toEqual([['delay', undefined], [undefined, 200]]);
+    expect(recorded().map(({ fault, status }) => [fault, status])).toEqual([
+      ['delay', undefined],
+      [undefined, 200],
+    ]);
   });
 });
 
@@ -94,14 +102,19 @@ describe('which calls a fault applies to', () => {
     await expect(assumeRole()).rejects.toMatchObject({ name: 'Throttling' });
     await expect(assumeRole()).rejects.toMatchObject({ name: 'ServiceUnavailable' });
     await expect(assumeRole()).resolves.toBeDefined();
-    expect(recorded().map(({ fault, status }) => [fault, status])).toEqual([['throttle', 400], ['unavailable', 503], [undefined, 200]]);
+    expect(recorded().map(({ fault, status }) => [fault, status])).toEqual([
+      ['throttle', 400],
+      ['unavailable', 503],
+      [undefined, 200],
+    ]);
   });
 
   test('times uses a fault that many times before the next one', async () => {
     server.injectFault('AssumeRole', { kind: 'server-error', times: 2 });
     server.injectFault('AssumeRole', { kind: 'throttle' });
 
-    for (const expected of ['InternalFailure', 'InternalFailure', 'Throttling']) await expect(assumeRole()).rejects.toMatchObject({ name: expected });
+    for (const expected of ['InternalFailure', 'InternalFailure', 'Throttling'])
+      await expect(assumeRole()).rejects.toMatchObject({ name: expected });
     await expect(assumeRole()).resolves.toBeDefined();
   });
 

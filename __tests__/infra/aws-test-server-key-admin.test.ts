@@ -7,7 +7,13 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import {
-  CreateAccessKeyCommand, DeleteAccessKeyCommand, IAMClient, ListUserTagsCommand, PutRolePolicyCommand, TagUserCommand, UntagUserCommand,
+  CreateAccessKeyCommand,
+  DeleteAccessKeyCommand,
+  IAMClient,
+  ListUserTagsCommand,
+  PutRolePolicyCommand,
+  TagUserCommand,
+  UntagUserCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
 import type { StatusType } from '@aws-sdk/client-iam';
@@ -45,7 +51,8 @@ afterEach(async () => {
   await server.close();
 });
 
-const iam = (credentials: Credentials = ADMIN_KEY) => new IAMClient({ region: 'us-east-1', endpoint: server.url, credentials, maxAttempts: 1 });
+const iam = (credentials: Credentials = ADMIN_KEY) =>
+  new IAMClient({ region: 'us-east-1', endpoint: server.url, credentials, maxAttempts: 1 });
 const sts = (credentials: Credentials) => new STSClient({ region: REGION, endpoint: server.url, credentials, maxAttempts: 1 });
 const identity = (credentials: Credentials) => sts(credentials).send(new GetCallerIdentityCommand({}));
 
@@ -56,7 +63,11 @@ async function createKey(userName = LIMITED): Promise<Credentials> {
 
 async function session(roleArn: string): Promise<Credentials> {
   const { Credentials: issued } = await sts(ADMIN_KEY).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'rotation' }));
-  return { accessKeyId: issued?.AccessKeyId ?? '', secretAccessKey: issued?.SecretAccessKey ?? '', sessionToken: issued?.SessionToken ?? '' };
+  return {
+    accessKeyId: issued?.AccessKeyId ?? '',
+    secretAccessKey: issued?.SecretAccessKey ?? '',
+    sessionToken: issued?.SessionToken ?? '',
+  };
 }
 
 describe('access keys', () => {
@@ -65,22 +76,30 @@ describe('access keys', () => {
 
     expect(created.accessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
     expect(created.secretAccessKey).toHaveLength(40);
-    expect(server.keysOf(LIMITED).map(({ accessKeyId, status }) => [accessKeyId, status])).toEqual([[EXAMPLE_KEY.accessKeyId, 'Active'], [created.accessKeyId, 'Active']]);
+    expect(server.keysOf(LIMITED).map(({ accessKeyId, status }) => [accessKeyId, status])).toEqual([
+      [EXAMPLE_KEY.accessKeyId, 'Active'],
+      [created.accessKeyId, 'Active'],
+    ]);
     expect(server.knownSecrets().map(({ value }) => value)).toContain(created.secretAccessKey);
     await expect(identity(created)).resolves.toMatchObject({ Arn: `arn:aws:iam::${ACCOUNT}:user/${LIMITED}` });
   });
 
-  test('a third key is IAM\'s LimitExceeded; deleting one makes room again', async () => {
+  test("a third key is IAM's LimitExceeded; deleting one makes room again", async () => {
     const second = await createKey();
 
-    await expect(createKey()).rejects.toMatchObject({ name: 'LimitExceededException', message: 'Cannot exceed quota for AccessKeysPerUser: 2', $metadata: { httpStatusCode: 409 } });
+    await expect(createKey()).rejects.toMatchObject({
+      name: 'LimitExceededException',
+      message: 'Cannot exceed quota for AccessKeysPerUser: 2',
+      $metadata: { httpStatusCode: 409 },
+    });
     await iam().send(new DeleteAccessKeyCommand({ UserName: LIMITED, AccessKeyId: second.accessKeyId }));
     await expect(createKey()).resolves.toBeDefined();
     expect(server.keysOf(LIMITED)).toHaveLength(2);
   });
 
   test('UpdateAccessKey turns a key off and on again, as STS then judges it', async () => {
-    const update = (Status: StatusType) => iam().send(new UpdateAccessKeyCommand({ UserName: LIMITED, AccessKeyId: EXAMPLE_KEY.accessKeyId, Status }));
+    const update = (Status: StatusType) =>
+      iam().send(new UpdateAccessKeyCommand({ UserName: LIMITED, AccessKeyId: EXAMPLE_KEY.accessKeyId, Status }));
 
     await update('Inactive');
     expect(server.keysOf(LIMITED)[0]).toMatchObject({ status: 'Inactive' });
@@ -100,15 +119,24 @@ describe('access keys', () => {
   });
 
   test('a key of another user is NoSuchEntity, even with the right user name elsewhere', async () => {
-    await expect(iam().send(new UpdateAccessKeyCommand({ UserName: ADMIN, AccessKeyId: EXAMPLE_KEY.accessKeyId, Status: 'Inactive' })))
-      .rejects.toMatchObject({ name: 'NoSuchEntityException' });
+    await expect(
+      iam().send(new UpdateAccessKeyCommand({ UserName: ADMIN, AccessKeyId: EXAMPLE_KEY.accessKeyId, Status: 'Inactive' })),
+    ).rejects.toMatchObject({ name: 'NoSuchEntityException' });
     expect(server.keysOf(LIMITED)[0]).toMatchObject({ status: 'Active' });
   });
 });
 
 describe('user tags', () => {
   test('TagUser adds or replaces, UntagUser removes, ListUserTags and userTags show them', async () => {
-    await iam().send(new TagUserCommand({ UserName: LIMITED, Tags: [{ Key: 'rotation:lease', Value: 'run-1' }, { Key: 'team', Value: 'a' }] }));
+    await iam().send(
+      new TagUserCommand({
+        UserName: LIMITED,
+        Tags: [
+          { Key: 'rotation:lease', Value: 'run-1' },
+          { Key: 'team', Value: 'a' },
+        ],
+      }),
+    );
     await iam().send(new TagUserCommand({ UserName: LIMITED, Tags: [{ Key: 'team', Value: 'b' }] }));
     await iam().send(new UntagUserCommand({ UserName: LIMITED, TagKeys: ['rotation:lease'] }));
 
@@ -118,8 +146,17 @@ describe('user tags', () => {
   });
 
   test('a tag IAM would refuse is InvalidInput, and nothing is stored', async () => {
-    await expect(iam().send(new TagUserCommand({ UserName: LIMITED, Tags: [{ Key: 'ok', Value: 'fine' }, { Key: 'bad', Value: 'semi;colon' }] })))
-      .rejects.toMatchObject({ name: 'InvalidInputException' });
+    await expect(
+      iam().send(
+        new TagUserCommand({
+          UserName: LIMITED,
+          Tags: [
+            { Key: 'ok', Value: 'fine' },
+            { Key: 'bad', Value: 'semi;colon' },
+          ],
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'InvalidInputException' });
     expect(server.userTags(LIMITED)).toEqual(new Map());
   });
 });
@@ -139,20 +176,29 @@ describe('who may administer keys', () => {
     const deploy = await session(deployRole);
 
     await expect(iam(rotator).send(new CreateAccessKeyCommand({ UserName: LIMITED }))).resolves.toBeDefined();
-    await expect(iam(deploy).send(new TagUserCommand({ UserName: LIMITED, Tags: [{ Key: 'a', Value: 'b' }] }))).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(iam(deploy).send(new TagUserCommand({ UserName: LIMITED, Tags: [{ Key: 'a', Value: 'b' }] }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+    });
     expect(server.keysOf(LIMITED)).toHaveLength(2);
   });
 });
 
 describe('the session-revocation deny', () => {
   const revoke = (credentials: Credentials, roleName: string, before: Date) =>
-    iam(credentials).send(new PutRolePolicyCommand({
-      RoleName: roleName,
-      PolicyName: 'RevokeOlderSessions',
-      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:TokenIssueTime': before.toISOString() } } }] }),
-    }));
+    iam(credentials).send(
+      new PutRolePolicyCommand({
+        RoleName: roleName,
+        PolicyName: 'RevokeOlderSessions',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:TokenIssueTime': before.toISOString() } } },
+          ],
+        }),
+      }),
+    );
 
-  test('denies the role\'s older sessions everything but GetCallerIdentity; a newer session works', async () => {
+  test("denies the role's older sessions everything but GetCallerIdentity; a newer session works", async () => {
     const older = await session(rotatorRole);
     clock += 2000;
     await revoke(ADMIN_KEY, 'rotator', new Date(clock - 1000));
@@ -169,8 +215,9 @@ describe('the session-revocation deny', () => {
   test('only a key admin may put it, and a broken document is MalformedPolicyDocument', async () => {
     const older = await session(rotatorRole);
     await expect(revoke(EXAMPLE_KEY, 'rotator', new Date(clock + 1000))).rejects.toMatchObject({ name: 'AccessDenied' });
-    await expect(iam().send(new PutRolePolicyCommand({ RoleName: 'rotator', PolicyName: 'x', PolicyDocument: '{not json' })))
-      .rejects.toMatchObject({ name: 'MalformedPolicyDocumentException' });
+    await expect(
+      iam().send(new PutRolePolicyCommand({ RoleName: 'rotator', PolicyName: 'x', PolicyDocument: '{not json' })),
+    ).rejects.toMatchObject({ name: 'MalformedPolicyDocumentException' });
 
     await expect(iam(older).send(new ListUserTagsCommand({ UserName: LIMITED }))).resolves.toBeDefined();
   });

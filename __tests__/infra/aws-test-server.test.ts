@@ -50,7 +50,9 @@ async function assumeDeployRole() {
 
 describe('STS', () => {
   test('a correctly signed AssumeRole returns session credentials that GetCallerIdentity accepts', async () => {
-    const answer = await sts(KEY).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'run-1-attempt-1', DurationSeconds: 900 }));
+    const answer = await sts(KEY).send(
+      new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'run-1-attempt-1', DurationSeconds: 900 }),
+    );
 
     expect(answer.Credentials?.AccessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(answer.Credentials?.SecretAccessKey).toHaveLength(40);
@@ -105,7 +107,11 @@ describe('STS', () => {
   });
 
   test('AccessDenied names the user and the role as AWS does', async () => {
-    const untrusted = server.addRole({ account: ACCOUNT, name: 'prod-admin', trustedPrincipals: [`arn:aws:iam::${ACCOUNT}:user/someone-else`] });
+    const untrusted = server.addRole({
+      account: ACCOUNT,
+      name: 'prod-admin',
+      trustedPrincipals: [`arn:aws:iam::${ACCOUNT}:user/someone-else`],
+    });
     await expect(sts(KEY).send(new AssumeRoleCommand({ RoleArn: untrusted.arn, RoleSessionName: 'run-1' }))).rejects.toMatchObject({
       name: 'AccessDenied',
       message: `User: ${USER_ARN} is not authorized to perform: sts:AssumeRole on resource: ${untrusted.arn}`,
@@ -183,19 +189,28 @@ describe('IAM', () => {
       ids.push(...(page.AccessKeyMetadata ?? []).map((key) => key.AccessKeyId ?? ''));
     }
 
-    expect(firstPage).toMatchObject({ IsTruncated: true, AccessKeyMetadata: [{ UserName: USER, AccessKeyId: KEY.accessKeyId, Status: 'Active' }] });
+    expect(firstPage).toMatchObject({
+      IsTruncated: true,
+      AccessKeyMetadata: [{ UserName: USER, AccessKeyId: KEY.accessKeyId, Status: 'Active' }],
+    });
     expect(firstPage.Marker).toEqual(expect.any(String));
     expect(ids).toEqual([KEY.accessKeyId, 'AKIASECONDKEY0000001']);
   });
 
-  test('a role session reads a user\'s keys only when the role\'s policy names that user (readsKeysOf), and must name the user', async () => {
+  test("a role session reads a user's keys only when the role's policy names that user (readsKeysOf), and must name the user", async () => {
     server.addUser({ account: ACCOUNT, name: 'other-user' });
     const watcher = server.addRole({ account: ACCOUNT, name: 'watcher', trustedPrincipals: [USER_ARN], readsKeysOf: [USER] }).arn;
     const answer = await sts(KEY).send(new AssumeRoleCommand({ RoleArn: watcher, RoleSessionName: 'key-age' }));
-    const session = { accessKeyId: answer.Credentials!.AccessKeyId!, secretAccessKey: answer.Credentials!.SecretAccessKey!, sessionToken: answer.Credentials!.SessionToken! };
+    const session = {
+      accessKeyId: answer.Credentials!.AccessKeyId!,
+      secretAccessKey: answer.Credentials!.SecretAccessKey!,
+      sessionToken: answer.Credentials!.SessionToken!,
+    };
     const asWatcher = new IAMClient({ region: 'us-east-1', endpoint: server.url, credentials: session, maxAttempts: 1 });
 
-    expect(await asWatcher.send(new ListAccessKeysCommand({ UserName: USER }))).toMatchObject({ AccessKeyMetadata: [{ UserName: USER, AccessKeyId: KEY.accessKeyId }] });
+    expect(await asWatcher.send(new ListAccessKeysCommand({ UserName: USER }))).toMatchObject({
+      AccessKeyMetadata: [{ UserName: USER, AccessKeyId: KEY.accessKeyId }],
+    });
     expect(await asWatcher.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: KEY.accessKeyId }))).toMatchObject({ UserName: USER });
     await expect(asWatcher.send(new ListAccessKeysCommand({}))).rejects.toMatchObject({ name: 'ValidationError' });
     await expect(asWatcher.send(new ListAccessKeysCommand({ UserName: 'other-user' }))).rejects.toMatchObject({ name: 'AccessDenied' });

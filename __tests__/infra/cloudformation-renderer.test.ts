@@ -9,7 +9,12 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  actionMatches, CloudFormationTemplate, isObj, resourceMatches, TemplateRenderer, type Params,
+  actionMatches,
+  CloudFormationTemplate,
+  isObj,
+  resourceMatches,
+  TemplateRenderer,
+  type Params,
 } from '../../test/support/cloudformation.js';
 
 const render = (yaml: string, overrides: Params = {}) =>
@@ -37,7 +42,8 @@ describe('IAM wildcards, as IAM matches them', () => {
 
 describe('rendering', () => {
   test('conditions (Equals, Not, And, Or, Condition) pick Fn::If branches; AWS::NoValue leaves mappings and lists', () => {
-    const r = render(`
+    const r = render(
+      `
 Parameters:
   Mode: { Type: String, Default: a }
 Conditions:
@@ -45,7 +51,9 @@ Conditions:
   NotA: !Not [!Condition IsA]
   Both: !And [!Condition IsA, !Not [!Condition NotA]]
   Either: !Or [!Condition NotA, !Equals [!Ref Mode, b]]
-`, { Mode: 'b' });
+`,
+      { Mode: 'b' },
+    );
     expect(r.conditions).toEqual({ IsA: false, NotA: true, Both: false, Either: true });
     const node = { Kept: { 'Fn::If': ['Either', 'yes', 'no'] }, Gone: { 'Fn::If': ['IsA', 'x', { Ref: 'AWS::NoValue' }] } };
     expect(r.render(node)).toEqual({ Kept: 'yes' });
@@ -53,7 +61,8 @@ Conditions:
   });
 
   test('Fn::Sub (parameters, pseudo parameters, attributes, ${!literal}, its variables), Fn::Join with its separator, Fn::GetAtt', () => {
-    const r = new TemplateRenderer(new CloudFormationTemplate(`
+    const r = new TemplateRenderer(
+      new CloudFormationTemplate(`
 Parameters:
   UserName: { Type: String, Default: ci }
   Arns: { Type: CommaDelimitedList, Default: 'a,b' }
@@ -64,7 +73,10 @@ Outputs:
   SubVars: { Value: !Sub ['\${Name}-\${UserName}', { Name: !Ref Role }] }
   Join: { Value: !Join ['|', !Ref Arns] }
   Att: { Value: !GetAtt Role.Arn }
-`), {}, { account: '111122223333', region: 'us-east-2' });
+`),
+      {},
+      { account: '111122223333', region: 'us-east-2' },
+    );
     expect(r.render(r.cfn.outputs)).toEqual({
       Sub: { Value: 'arn:aws:iam::111122223333:user/ci <Role.Arn> ${aws:username}' },
       SubVars: { Value: '<Role>-ci' },
@@ -84,29 +96,35 @@ Outputs:
 describe('policies()', () => {
   test('lists every policy a resource it creates holds, attached to whom IAM attaches it', () => {
     const doc = (sid: string) => ({ Statement: [{ Sid: sid, Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' }] });
-    const cfn = new CloudFormationTemplate(JSON.stringify({
-      Conditions: { Never: { 'Fn::Equals': ['a', 'b'] } },
-      Resources: {
-        User: { Type: 'AWS::IAM::User', Properties: { Policies: [{ PolicyName: 'own', PolicyDocument: doc('userInline') }] } },
-        Group: { Type: 'AWS::IAM::Group', Properties: { Policies: [{ PolicyName: 'g', PolicyDocument: doc('groupInline') }] } },
-        Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: doc('trust'), ManagedPolicyArns: [{ Ref: 'Managed' }] } },
-        UserPolicy: { Type: 'AWS::IAM::UserPolicy', Properties: { UserName: { Ref: 'User' }, PolicyDocument: doc('userPolicy') } },
-        RolePolicy: { Type: 'AWS::IAM::RolePolicy', Properties: { RoleName: { Ref: 'Role' }, PolicyDocument: doc('rolePolicy') } },
-        Policy: {
-          Type: 'AWS::IAM::Policy',
-          Properties: { Users: [{ Ref: 'User' }], Roles: [{ Ref: 'Role' }], Groups: [{ Ref: 'Group' }], PolicyDocument: doc('policy') },
+    const cfn = new CloudFormationTemplate(
+      JSON.stringify({
+        Conditions: { Never: { 'Fn::Equals': ['a', 'b'] } },
+        Resources: {
+          User: { Type: 'AWS::IAM::User', Properties: { Policies: [{ PolicyName: 'own', PolicyDocument: doc('userInline') }] } },
+          Group: { Type: 'AWS::IAM::Group', Properties: { Policies: [{ PolicyName: 'g', PolicyDocument: doc('groupInline') }] } },
+          Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: doc('trust'), ManagedPolicyArns: [{ Ref: 'Managed' }] } },
+          UserPolicy: { Type: 'AWS::IAM::UserPolicy', Properties: { UserName: { Ref: 'User' }, PolicyDocument: doc('userPolicy') } },
+          RolePolicy: { Type: 'AWS::IAM::RolePolicy', Properties: { RoleName: { Ref: 'Role' }, PolicyDocument: doc('rolePolicy') } },
+          Policy: {
+            Type: 'AWS::IAM::Policy',
+            Properties: { Users: [{ Ref: 'User' }], Roles: [{ Ref: 'Role' }], Groups: [{ Ref: 'Group' }], PolicyDocument: doc('policy') },
+          },
+          Managed: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: doc('managed') } },
+          Bucket: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'Artifacts' }, PolicyDocument: doc('bucket') } },
+          Artifacts: { Type: 'AWS::S3::Bucket' },
+          Absent: { Type: 'AWS::IAM::RolePolicy', Condition: 'Never', Properties: { RoleName: 'x', PolicyDocument: doc('absent') } },
         },
-        Managed: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: doc('managed') } },
-        Bucket: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'Artifacts' }, PolicyDocument: doc('bucket') } },
-        Artifacts: { Type: 'AWS::S3::Bucket' },
-        Absent: { Type: 'AWS::IAM::RolePolicy', Condition: 'Never', Properties: { RoleName: 'x', PolicyDocument: doc('absent') } },
-      },
-    }));
+      }),
+    );
     const { identity, trust, bucket } = new TemplateRenderer(cfn).policies();
     const seen = (policies: typeof identity) => policies.map((p) => `${p.statements.map((s) => s.Sid).join()} → ${p.attachedTo.join()}`);
     expect(seen(identity).sort()).toEqual([
-      'groupInline → Group', 'managed → Role', 'policy → User,Role,Group',
-      'rolePolicy → Role', 'userInline → User', 'userPolicy → User',
+      'groupInline → Group',
+      'managed → Role',
+      'policy → User,Role,Group',
+      'rolePolicy → Role',
+      'userInline → User',
+      'userPolicy → User',
     ]);
     expect(seen(trust)).toEqual(['trust → Role']);
     expect(seen(bucket)).toEqual(['bucket → Artifacts']);

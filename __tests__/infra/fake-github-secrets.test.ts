@@ -67,18 +67,20 @@ describe('sealed writes', () => {
   });
 
   test('paths GitHub does not have, places not made, and a wrong token are refused', async () => {
-    const statuses = await Promise.all([
-      call('GET', '/repos/octo-org/app/secrets/public-key'),
-      call('GET', '/repos/octo-org/app/environments/production/actions/secrets/public-key'),
-      call('GET', '/repos/octo-org/other/actions/secrets/public-key'),
-      call('GET', `${REPO_SECRETS}/public-key`, { token: 'ghp_wrong' }),
-    ].map(async (answer) => (await answer).status));
+    const statuses = await Promise.all(
+      [
+        call('GET', '/repos/octo-org/app/secrets/public-key'),
+        call('GET', '/repos/octo-org/app/environments/production/actions/secrets/public-key'),
+        call('GET', '/repos/octo-org/other/actions/secrets/public-key'),
+        call('GET', `${REPO_SECRETS}/public-key`, { token: 'ghp_wrong' }),
+      ].map(async (answer) => (await answer).status),
+    );
 
     expect(statuses).toEqual([404, 404, 404, 401]);
   });
 });
 
-describe('GitHub\'s times', () => {
+describe("GitHub's times", () => {
   test('created_at stays, updated_at follows the fake clock, to the second', async () => {
     github.seed(REPO, 'old_secret', 'x', new Date(START - 86_400_000));
     await put(REPO_SECRETS, 'AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE');
@@ -87,14 +89,24 @@ describe('GitHub\'s times', () => {
 
     const list = await (await call('GET', `${REPO_SECRETS}?per_page=1&page=1`)).json();
     const second = await (await call('GET', `${REPO_SECRETS}?per_page=1&page=2`)).json();
-    expect(list).toEqual({ total_count: 2, secrets: [{ name: 'AWS_ACCESS_KEY_ID', created_at: '2026-03-01T12:00:00Z', updated_at: '2026-03-01T12:01:01Z' }] });
-    expect(second).toEqual({ total_count: 2, secrets: [{ name: 'OLD_SECRET', created_at: '2026-02-28T12:00:00Z', updated_at: '2026-02-28T12:00:00Z' }] });
+    expect(list).toEqual({
+      total_count: 2,
+      secrets: [{ name: 'AWS_ACCESS_KEY_ID', created_at: '2026-03-01T12:00:00Z', updated_at: '2026-03-01T12:01:01Z' }],
+    });
+    expect(second).toEqual({
+      total_count: 2,
+      secrets: [{ name: 'OLD_SECRET', created_at: '2026-02-28T12:00:00Z', updated_at: '2026-02-28T12:00:00Z' }],
+    });
   });
 
   test('every answer carries the fake clock as its Date, errors and faults included', async () => {
     clock = Date.parse('2026-03-01T09:30:00Z');
     github.injectFault({ method: 'GET', status: 503 });
-    const answers = [await call('GET', `${REPO_SECRETS}/public-key`), await call('GET', REPO_SECRETS, { token: 'ghp_wrong' }), await call('GET', REPO_SECRETS)];
+    const answers = [
+      await call('GET', `${REPO_SECRETS}/public-key`),
+      await call('GET', REPO_SECRETS, { token: 'ghp_wrong' }),
+      await call('GET', REPO_SECRETS),
+    ];
 
     expect(answers.map((answer) => [answer.status, answer.headers.get('date')])).toEqual([
       [503, 'Sun, 01 Mar 2026 09:30:00 GMT'],
@@ -150,8 +162,12 @@ describe('injectFault', () => {
     github.injectFault({ method: 'PUT', hang: true });
     github.injectFault({ method: 'PUT', hang: true, landAfterMs: 10_000 });
 
-    await expect(call('PUT', `${REPO_SECRETS}/LOST`, { body, signal: AbortSignal.timeout(200) })).rejects.toMatchObject({ name: 'TimeoutError' });
-    await expect(call('PUT', `${REPO_SECRETS}/LATE`, { body, signal: AbortSignal.timeout(200) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(call('PUT', `${REPO_SECRETS}/LOST`, { body, signal: AbortSignal.timeout(200) })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
+    await expect(call('PUT', `${REPO_SECRETS}/LATE`, { body, signal: AbortSignal.timeout(200) })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
     clock += 9_999;
     expect(stored(REPO, 'LATE')).toBeUndefined();
     clock += 1;
@@ -172,7 +188,10 @@ describe('injectFault', () => {
     const answer = await call('GET', `${REPO_SECRETS}/public-key`);
     const reader = answer.body?.getReader();
     const first = await reader?.read();
-    const next = await Promise.race([reader?.read().then(() => 'more'), new Promise((resolve) => setTimeout(() => resolve('nothing yet'), 200))]);
+    const next = await Promise.race([
+      reader?.read().then(() => 'more'),
+      new Promise((resolve) => setTimeout(() => resolve('nothing yet'), 200)),
+    ]);
 
     expect(answer.status).toBe(200);
     expect(new TextDecoder().decode(first?.value)).toBe('{"key_id":"');
@@ -180,7 +199,7 @@ describe('injectFault', () => {
     await reader?.cancel();
   });
 
-  test('echoAuthorization quotes the request\'s token back in the error, as a hostile API might', async () => {
+  test("echoAuthorization quotes the request's token back in the error, as a hostile API might", async () => {
     github.injectFault({ method: 'GET', status: 500, echoAuthorization: true });
     const answer = await call('GET', REPO_SECRETS);
 

@@ -103,7 +103,9 @@ describe('iam/deploy-access.yml: shape', () => {
     expect(createKey).toContain('printf %s "$id" | gh secret set --env production AWS_ACCESS_KEY_ID');
     expect(createKey).not.toMatch(/--body/);
     // One user per stage: a test stage's stack prints the command for the test environment only.
-    const testStage = String(obj(obj(new Renderer({ SecretsEnvironment: 'test' }).render(outputs), 'Outputs').NextStep1CreateKeyAndStoreSecrets, 'k').Value);
+    const testStage = String(
+      obj(obj(new Renderer({ SecretsEnvironment: 'test' }).render(outputs), 'Outputs').NextStep1CreateKeyAndStoreSecrets, 'k').Value,
+    );
     expect(testStage.match(/gh secret set --env \S+/g)).toEqual(['gh secret set --env test', 'gh secret set --env test']);
     const pattern = new RegExp(String(obj(parameters.SecretsEnvironment, 'SecretsEnvironment').AllowedPattern));
     for (const bad of ['prod; rm -rf ~', '$(id)', 'a b', '']) expect([bad, pattern.test(bad)]).toEqual([bad, false]);
@@ -124,10 +126,16 @@ describe('iam/deploy-access.yml: the limited user (whose keys sit in GitHub secr
     const onUser = policiesOf(r).identity.filter((p) => p.attachedTo.includes('DeployUser'));
     expect(onUser.length).toBeGreaterThan(0);
     const statements = onUser.flatMap((p) => p.statements);
-    const denied = statements.filter((s) => s.Effect === 'Deny')
-      .flatMap((s) => actionsOf(s).flatMap((a) => resourcesOf(s).map((res) => `${a} on ${res}`))).sort();
+    const denied = statements
+      .filter((s) => s.Effect === 'Deny')
+      .flatMap((s) => actionsOf(s).flatMap((a) => resourcesOf(s).map((res) => `${a} on ${res}`)))
+      .sort();
     // Rotation is never the limited user's own: a stolen key must not mint a second one.
-    expect(denied).toEqual(['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:TagUser', 'iam:UntagUser', 'iam:UpdateAccessKey'].map((a) => `${a} on <DeployUser.Arn>`));
+    expect(denied).toEqual(
+      ['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:TagUser', 'iam:UntagUser', 'iam:UpdateAccessKey'].map(
+        (a) => `${a} on <DeployUser.Arn>`,
+      ),
+    );
     const granted = statements
       .filter((s) => s.Effect !== 'Deny')
       .map((s) => {
@@ -148,14 +156,31 @@ describe('iam/deploy-access.yml: the limited user (whose keys sit in GitHub secr
 });
 
 describe('iam/deploy-access.yml: the rotator policy (assume-deploy-role rotate/revoke)', () => {
-  test('reaches only the deploy user\'s keys and tags and the deploy role\'s inline policy, and is attached to nobody', () => {
+  test("reaches only the deploy user's keys and tags and the deploy role's inline policy, and is attached to nobody", () => {
     const rotator = resource('RotatorPolicy');
     expect(rotator.Type).toBe('AWS::IAM::ManagedPolicy');
     expect(rotator.Properties.Users ?? rotator.Properties.Roles ?? rotator.Properties.Groups).toBeUndefined();
-    const statements = (rotator.Properties.PolicyDocument as { Statement: unknown }).Statement as Array<{ Effect: string; Action: string | string[]; Resource: unknown }>;
+    const statements = (rotator.Properties.PolicyDocument as { Statement: unknown }).Statement as Array<{
+      Effect: string;
+      Action: string | string[];
+      Resource: unknown;
+    }>;
     const granted = statements.map((st) => ({ effect: st.Effect, actions: [st.Action].flat().sort(), resource: st.Resource }));
     expect(granted).toEqual([
-      { effect: 'Allow', actions: ['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:GetAccessKeyLastUsed', 'iam:ListAccessKeys', 'iam:ListUserTags', 'iam:TagUser', 'iam:UntagUser', 'iam:UpdateAccessKey'], resource: { 'Fn::GetAtt': ['DeployUser', 'Arn'] } },
+      {
+        effect: 'Allow',
+        actions: [
+          'iam:CreateAccessKey',
+          'iam:DeleteAccessKey',
+          'iam:GetAccessKeyLastUsed',
+          'iam:ListAccessKeys',
+          'iam:ListUserTags',
+          'iam:TagUser',
+          'iam:UntagUser',
+          'iam:UpdateAccessKey',
+        ],
+        resource: { 'Fn::GetAtt': ['DeployUser', 'Arn'] },
+      },
       { effect: 'Allow', actions: ['iam:PutRolePolicy'], resource: { 'Fn::GetAtt': ['DeployRole', 'Arn'] } },
     ]);
   });
@@ -210,7 +235,14 @@ describe('iam/deploy-access.yml: the deploy role', () => {
       for (const a of actionsOf(s)) for (const res of resourcesOf(s)) granted.add(`${a} on ${res}`);
     }
     // What `sam deploy` calls, and nothing that deletes a stack or touches another one.
-    for (const a of ['CreateChangeSet', 'DescribeChangeSet', 'ExecuteChangeSet', 'DescribeStacks', 'DescribeStackEvents', 'GetTemplateSummary']) {
+    for (const a of [
+      'CreateChangeSet',
+      'DescribeChangeSet',
+      'ExecuteChangeSet',
+      'DescribeStacks',
+      'DescribeStackEvents',
+      'GetTemplateSummary',
+    ]) {
       expect(granted).toContain(`cloudformation:${a} on ${STACK_ARN}`);
     }
     expect(granted).toContain(`cloudformation:CreateChangeSet on ${TRANSFORM_ARN}`);
@@ -286,10 +318,14 @@ describe('iam/deploy-access.yml: the CloudFormation execution role', () => {
     expect(actionsOf(deny!)).toEqual(['iam:*']);
     expect(resourcesOf(deny!).sort()).toEqual(
       [
-        `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-deploy-role`, `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-cfn-execution-role`,
-        `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-rotator-role`, `arn:aws:iam::${ACCOUNT}:user/sam-cli-user`,
-        `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-deploy-role-policy`, `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-key-rotator`,
-        `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-key-age-watcher-role`, `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-key-age-watcher`,
+        `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-deploy-role`,
+        `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-cfn-execution-role`,
+        `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-rotator-role`,
+        `arn:aws:iam::${ACCOUNT}:user/sam-cli-user`,
+        `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-deploy-role-policy`,
+        `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-key-rotator`,
+        `arn:aws:iam::${ACCOUNT}:role/sam-cli-user-key-age-watcher-role`,
+        `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-key-age-watcher`,
       ].sort(),
     );
     // Those names are exactly what the template creates.
@@ -330,23 +366,53 @@ describe('iam/deploy-access.yml: the CloudFormation execution role', () => {
 // No identity the template creates can widen its own or another's permissions (docs/security.md).
 // ---------------------------------------------------------------------------------------------
 
-describe('iam/deploy-access.yml: no identity can widen its own or another\'s permissions', () => {
+describe("iam/deploy-access.yml: no identity can widen its own or another's permissions", () => {
   const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/app-boundary`;
   const REPO = 'octo-org/serverless-app';
   /** Every shape that creates the most identities; `sam` is a prefix of the user name, so `sam*` patterns reach them. */
   const SHAPES: Params[] = [
-    { GitHubRepository: REPO, RotatorRoleRepository: REPO, KeyAgeWatcherRepository: REPO, AllowSessionTags: 'true', AllowSourceIdentity: 'true' },
+    {
+      GitHubRepository: REPO,
+      RotatorRoleRepository: REPO,
+      KeyAgeWatcherRepository: REPO,
+      AllowSessionTags: 'true',
+      AllowSourceIdentity: 'true',
+    },
     { RotatorRoleRepository: REPO, KeyAgeWatcherRepository: REPO, StackNamePrefix: 'sam' },
-    { GitHubRepository: REPO, RotatorRoleRepository: REPO, KeyAgeWatcherRepository: REPO, StackNamePrefix: 'sam', AppRolePermissionsBoundaryArn: BOUNDARY },
+    {
+      GitHubRepository: REPO,
+      RotatorRoleRepository: REPO,
+      KeyAgeWatcherRepository: REPO,
+      StackNamePrefix: 'sam',
+      AppRolePermissionsBoundaryArn: BOUNDARY,
+    },
   ];
   /** Actions that give an identity more rights, or take a cap away. */
   const ESCALATION = [
-    'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:DeleteRolePolicy', 'iam:DetachRolePolicy', 'iam:UpdateAssumeRolePolicy',
-    'iam:PutRolePermissionsBoundary', 'iam:DeleteRolePermissionsBoundary',
-    'iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:DeleteUserPolicy', 'iam:DetachUserPolicy', 'iam:AddUserToGroup',
-    'iam:PutUserPermissionsBoundary', 'iam:DeleteUserPermissionsBoundary', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile',
-    'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicyVersion', 'iam:DeletePolicy',
-    'iam:PassRole', 'sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity',
+    'iam:PutRolePolicy',
+    'iam:AttachRolePolicy',
+    'iam:DeleteRolePolicy',
+    'iam:DetachRolePolicy',
+    'iam:UpdateAssumeRolePolicy',
+    'iam:PutRolePermissionsBoundary',
+    'iam:DeleteRolePermissionsBoundary',
+    'iam:PutUserPolicy',
+    'iam:AttachUserPolicy',
+    'iam:DeleteUserPolicy',
+    'iam:DetachUserPolicy',
+    'iam:AddUserToGroup',
+    'iam:PutUserPermissionsBoundary',
+    'iam:DeleteUserPermissionsBoundary',
+    'iam:CreateAccessKey',
+    'iam:CreateLoginProfile',
+    'iam:UpdateLoginProfile',
+    'iam:CreatePolicyVersion',
+    'iam:SetDefaultPolicyVersion',
+    'iam:DeletePolicyVersion',
+    'iam:DeletePolicy',
+    'iam:PassRole',
+    'sts:AssumeRole',
+    'sts:AssumeRoleWithWebIdentity',
   ];
   /** The template's identities and policies by the ARN IAM sees, and the `<…>` names rendering gives them. */
   const arns = {
@@ -359,13 +425,20 @@ describe('iam/deploy-access.yml: no identity can widen its own or another\'s per
     RotatorPolicy: `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-key-rotator`,
     KeyAgeWatcherPolicy: `arn:aws:iam::${ACCOUNT}:policy/sam-cli-user-key-age-watcher`,
   };
-  const concrete = (res: string) => res
-    .replace(/^<(DeployUser|DeployRole|ExecutionRole|RotatorRole|KeyAgeWatcherRole)\.Arn>$/, (_m, id: keyof typeof arns) => arns[id])
-    .replace(/^<(DeployRolePolicy|RotatorPolicy|KeyAgeWatcherPolicy)>$/, (_m, id: keyof typeof arns) => arns[id]);
+  const concrete = (res: string) =>
+    res
+      .replace(/^<(DeployUser|DeployRole|ExecutionRole|RotatorRole|KeyAgeWatcherRole)\.Arn>$/, (_m, id: keyof typeof arns) => arns[id])
+      .replace(/^<(DeployRolePolicy|RotatorPolicy|KeyAgeWatcherPolicy)>$/, (_m, id: keyof typeof arns) => arns[id]);
   type Decision = 'deny' | 'allow' | 'none';
   /** IAM's order for one identity's statements: an unconditional explicit deny wins; a conditional allow still counts as an allow. */
   function decide(statements: Statement[], action: string, arn: string): Decision {
-    const hits = statements.filter((s) => actionsOf(s).some((a) => actionMatches(a, action)) && resourcesOf(s).map(concrete).some((res) => resourceMatches(res, arn)));
+    const hits = statements.filter(
+      (s) =>
+        actionsOf(s).some((a) => actionMatches(a, action)) &&
+        resourcesOf(s)
+          .map(concrete)
+          .some((res) => resourceMatches(res, arn)),
+    );
     if (hits.some((s) => s.Effect === 'Deny' && s.Condition === undefined)) return 'deny';
     return hits.some(allows) ? 'allow' : 'none';
   }
@@ -408,19 +481,26 @@ describe('iam/deploy-access.yml: no identity can widen its own or another\'s per
     expect(reached).toEqual(Object.fromEntries(Object.entries(INTENDED).map(([k, v]) => [k, [...v].sort()])));
   });
 
-  test.each(SHAPES)('the execution role, whose managed policies may allow iam:* (AdministratorAccess), is denied every IAM action on the template\'s identities and policies (%p)', (shape) => {
-    const st = holders(new Renderer(shape)).get('ExecutionRole')!;
-    for (const [target, arn] of Object.entries(arns)) {
-      for (const action of [...ESCALATION.filter((a) => a.startsWith('iam:')), 'iam:UpdateRole', 'iam:TagRole']) {
-        expect([action, target, decide(st, action, arn)]).toEqual([action, target, 'deny']);
+  test.each(SHAPES)(
+    "the execution role, whose managed policies may allow iam:* (AdministratorAccess), is denied every IAM action on the template's identities and policies (%p)",
+    (shape) => {
+      const st = holders(new Renderer(shape)).get('ExecutionRole')!;
+      for (const [target, arn] of Object.entries(arns)) {
+        for (const action of [...ESCALATION.filter((a) => a.startsWith('iam:')), 'iam:UpdateRole', 'iam:TagRole']) {
+          expect([action, target, decide(st, action, arn)]).toEqual([action, target, 'deny']);
+        }
       }
-    }
-  });
+    },
+  );
 
-  test('the deploy role carries a permissions boundary equal to its only policy, so an inline policy (revoke\'s, or anything the rotator writes) can add nothing', () => {
+  test("the deploy role carries a permissions boundary equal to its only policy, so an inline policy (revoke's, or anything the rotator writes) can add nothing", () => {
     for (const shape of SHAPES) {
       const r = new Renderer(shape);
-      expect(r.boundaries()).toEqual({ DeployRole: 'DeployRolePolicy', RotatorRole: 'RotatorPolicy', KeyAgeWatcherRole: 'KeyAgeWatcherPolicy' });
+      expect(r.boundaries()).toEqual({
+        DeployRole: 'DeployRolePolicy',
+        RotatorRole: 'RotatorPolicy',
+        KeyAgeWatcherRole: 'KeyAgeWatcherPolicy',
+      });
       const onRole = policiesOf(r).identity.filter((p) => p.attachedTo.includes('DeployRole'));
       expect(onRole.map((p) => p.where)).toEqual(['DeployRolePolicy']);
       // The boundary grants nothing that would let the role change any identity's rights.
@@ -432,7 +512,7 @@ describe('iam/deploy-access.yml: no identity can widen its own or another\'s per
     }
   });
 
-  test('revoke still works: the rotator may write the deploy role\'s inline policy, and a deny there is not capped by the boundary', () => {
+  test("revoke still works: the rotator may write the deploy role's inline policy, and a deny there is not capped by the boundary", () => {
     // A permissions boundary caps what identity policies allow; an explicit deny in an inline
     // policy applies whatever the boundary says. The rotator writes exactly that deny.
     const st = holders(new Renderer({ RotatorRoleRepository: REPO })).get('RotatorRole')!;
@@ -526,7 +606,7 @@ describe('iam/deploy-access.yml: least privilege across the whole template', () 
     expect(offences).toEqual([]);
   });
 
-  test('managed policies: the ones the user chooses for the execution role, otherwise only the template\'s own', () => {
+  test("managed policies: the ones the user chooses for the execution role, otherwise only the template's own", () => {
     const own = Object.keys(resources).filter((id) => resource(id).Type === 'AWS::IAM::ManagedPolicy');
     expect(own.sort()).toEqual(['DeployRolePolicy', 'KeyAgeWatcherPolicy', 'RotatorPolicy']);
     for (const id of Object.keys(resources)) {
@@ -602,37 +682,46 @@ describe('iam/deploy-access.yml: keyless (GitHub OIDC)', () => {
     const r = new Renderer({ GitHubRepository: REPO });
     expect(r.creates('GitHubOidcProvider')).toBe(true);
     expect(r.render(resource('GitHubOidcProvider').Properties)).toEqual({
-      Url: 'https://token.actions.githubusercontent.com', ClientIdList: ['sts.amazonaws.com'],
+      Url: 'https://token.actions.githubusercontent.com',
+      ClientIdList: ['sts.amazonaws.com'],
     });
-    expect(federated(r)).toEqual([{
-      Sid: 'GitHubActionsOfOneRepository',
-      Effect: 'Allow',
-      Principal: { Federated: '<GitHubOidcProvider>' },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: {
-        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-        StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${REPO}:*` },
+    expect(federated(r)).toEqual([
+      {
+        Sid: 'GitHubActionsOfOneRepository',
+        Effect: 'Allow',
+        Principal: { Federated: '<GitHubOidcProvider>' },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+          StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${REPO}:*` },
+        },
       },
-    }]);
+    ]);
     // Alongside the user, which keeps its own statement.
     expect(trustOf(r).filter((s) => isObj(s.Principal) && 'AWS' in s.Principal)).toHaveLength(1);
   });
 
   test('with GitHubEnvironment: only jobs in that environment', () => {
     const [statement] = federated(new Renderer({ GitHubRepository: REPO, GitHubEnvironment: 'production' }));
-    expect(statement?.Condition).toMatchObject({ StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${REPO}:environment:production` } });
+    expect(statement?.Condition).toMatchObject({
+      StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${REPO}:environment:production` },
+    });
   });
 
-  test('with GitHubRepository in the immutable form: the trust names the ids as the tokens\' sub does', () => {
+  test("with GitHubRepository in the immutable form: the trust names the ids as the tokens' sub does", () => {
     const immutable = 'octo-org@123/serverless-app@456';
     const [statement] = federated(new Renderer({ GitHubRepository: immutable }));
     expect(statement?.Condition).toMatchObject({ StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${immutable}:*` } });
     const [inEnvironment] = federated(new Renderer({ GitHubRepository: immutable, GitHubEnvironment: 'production' }));
-    expect(inEnvironment?.Condition).toMatchObject({ StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${immutable}:environment:production` } });
-    expect(new Renderer({ GitHubRepository: immutable }).render(obj(outputs.GitHubSubjectTrusted, 'GitHubSubjectTrusted').Value)).toBe(`repo:${immutable}:*`);
+    expect(inEnvironment?.Condition).toMatchObject({
+      StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${immutable}:environment:production` },
+    });
+    expect(new Renderer({ GitHubRepository: immutable }).render(obj(outputs.GitHubSubjectTrusted, 'GitHubSubjectTrusted').Value)).toBe(
+      `repo:${immutable}:*`,
+    );
   });
 
-  test('with GitHubOidcProviderArn: reuses the account\'s provider instead of creating a second one', () => {
+  test("with GitHubOidcProviderArn: reuses the account's provider instead of creating a second one", () => {
     const r = new Renderer({ GitHubRepository: REPO, GitHubOidcProviderArn: PROVIDER });
     expect(r.creates('GitHubOidcProvider')).toBe(false);
     expect(federated(r)[0]?.Principal).toEqual({ Federated: PROVIDER });
@@ -643,7 +732,8 @@ describe('iam/deploy-access.yml: keyless (GitHub OIDC)', () => {
     expect(r.creates('DeployUser')).toBe(false);
     expect(r.creates('DeployUserPolicy')).toBe(false);
     expect(trustOf(r).map((s) => s.Principal)).toEqual([{ Federated: '<GitHubOidcProvider>' }]);
-    for (const output of ['DeployUserName', 'NextStep1CreateKeyAndStoreSecrets']) expect(obj(outputs[output], output).Condition).toBe('HasDeployUser');
+    for (const output of ['DeployUserName', 'NextStep1CreateKeyAndStoreSecrets'])
+      expect(obj(outputs[output], output).Condition).toBe('HasDeployUser');
     expect(obj(outputs.GitHubSubjectTrusted, 'GitHubSubjectTrusted').Condition).toBe('TrustsGitHub');
   });
 
@@ -661,7 +751,13 @@ describe('iam/deploy-access.yml: keyless (GitHub OIDC)', () => {
     expect(pattern('GitHubEnvironment').test('prod*')).toBe(false);
     // GitHub's immutable sub form (repositories created since 15 July 2026): both ids, digits only.
     expect(pattern('GitHubRepository').test('octo-org@123/serverless-app@456')).toBe(true);
-    for (const bad of ['octo-org@123/serverless-app', 'octo-org/serverless-app@456', 'octo-org@*/serverless-app@456', 'octo-org@12a/serverless-app@4', 'octo-org@123/*@456']) {
+    for (const bad of [
+      'octo-org@123/serverless-app',
+      'octo-org/serverless-app@456',
+      'octo-org@*/serverless-app@456',
+      'octo-org@12a/serverless-app@4',
+      'octo-org@123/*@456',
+    ]) {
       expect([bad, pattern('GitHubRepository').test(bad)]).toEqual([bad, false]);
     }
     expect(pattern('RotatorRoleRepository').test('octo-org@123/serverless-app@456')).toBe(true);
@@ -679,8 +775,10 @@ describe('iam/deploy-access.yml: the rotator role (RotatorRoleRepository, for th
   const REPO = 'octo-org/serverless-app';
   const on = (extra: Params = {}) => new Renderer({ RotatorRoleRepository: REPO, ...extra });
   const rotatorTrust = (r: Renderer) => policiesOf(r).trust.find((p) => p.attachedTo.includes('RotatorRole'))!.statements;
-  const deployFederated = (r: Renderer) => policiesOf(r).trust.find((p) => p.attachedTo.includes('DeployRole'))!.statements
-    .filter((s) => isObj(s.Principal) && 'Federated' in s.Principal);
+  const deployFederated = (r: Renderer) =>
+    policiesOf(r)
+      .trust.find((p) => p.attachedTo.includes('DeployRole'))!
+      .statements.filter((s) => isObj(s.Principal) && 'Federated' in s.Principal);
 
   test('off by default, and never without the user', () => {
     expect(new Renderer().creates('RotatorRole')).toBe(false);
@@ -697,23 +795,30 @@ describe('iam/deploy-access.yml: the rotator role (RotatorRoleRepository, for th
     expect(obj(outputs.GitHubSubjectTrusted, 'GitHubSubjectTrusted').Condition).toBe('TrustsGitHub');
   });
 
-  test.each([REPO, 'octo-org@123/serverless-app@456'])('trusts GitHub\'s OIDC tokens of %s\'s key-rotation environment only, compared exactly', (repository) => {
-    const r = on({ RotatorRoleRepository: repository });
-    expect(r.creates('RotatorRole')).toBe(true);
-    expect(rotatorTrust(r)).toEqual([{
-      Sid: 'GitHubActionsInTheKeyRotationEnvironment',
-      Effect: 'Allow',
-      Principal: { Federated: '<GitHubOidcProvider>' },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: {
-        StringEquals: {
-          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-          'token.actions.githubusercontent.com:sub': `repo:${repository}:environment:key-rotation`,
+  test.each([REPO, 'octo-org@123/serverless-app@456'])(
+    "trusts GitHub's OIDC tokens of %s's key-rotation environment only, compared exactly",
+    (repository) => {
+      const r = on({ RotatorRoleRepository: repository });
+      expect(r.creates('RotatorRole')).toBe(true);
+      expect(rotatorTrust(r)).toEqual([
+        {
+          Sid: 'GitHubActionsInTheKeyRotationEnvironment',
+          Effect: 'Allow',
+          Principal: { Federated: '<GitHubOidcProvider>' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: {
+              'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+              'token.actions.githubusercontent.com:sub': `repo:${repository}:environment:key-rotation`,
+            },
+          },
         },
-      },
-    }]);
-    expect(r.render(obj(outputs.RotatorSubjectTrusted, 'RotatorSubjectTrusted').Value)).toBe(`repo:${repository}:environment:key-rotation`);
-  });
+      ]);
+      expect(r.render(obj(outputs.RotatorSubjectTrusted, 'RotatorSubjectTrusted').Value)).toBe(
+        `repo:${repository}:environment:key-rotation`,
+      );
+    },
+  );
 
   test('holds RotatorPolicy only, which is also its boundary; its ARN is an output', () => {
     const r = on();
@@ -721,11 +826,18 @@ describe('iam/deploy-access.yml: the rotator role (RotatorRoleRepository, for th
     expect(props.ManagedPolicyArns).toEqual(['<RotatorPolicy>']);
     expect(props.PermissionsBoundary).toBe('<RotatorPolicy>');
     expect(props.Policies).toBeUndefined();
-    expect(policiesOf(r).identity.filter((p) => p.attachedTo.includes('RotatorRole')).map((p) => p.where)).toEqual(['RotatorPolicy']);
-    expect(obj(outputs.RotatorRoleArn, 'RotatorRoleArn')).toMatchObject({ Condition: 'CreatesRotatorRole', Value: { 'Fn::GetAtt': ['RotatorRole', 'Arn'] } });
+    expect(
+      policiesOf(r)
+        .identity.filter((p) => p.attachedTo.includes('RotatorRole'))
+        .map((p) => p.where),
+    ).toEqual(['RotatorPolicy']);
+    expect(obj(outputs.RotatorRoleArn, 'RotatorRoleArn')).toMatchObject({
+      Condition: 'CreatesRotatorRole',
+      Value: { 'Fn::GetAtt': ['RotatorRole', 'Arn'] },
+    });
   });
 
-  test('reuses the account\'s provider when given, like the deploy role', () => {
+  test("reuses the account's provider when given, like the deploy role", () => {
     const provider = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
     expect(rotatorTrust(on({ GitHubOidcProviderArn: provider }))[0]!.Principal).toEqual({ Federated: provider });
   });
@@ -749,47 +861,69 @@ describe('iam/deploy-access.yml: the key-age watcher role (KeyAgeWatcherReposito
     const r = on();
     expect(r.creates('KeyAgeWatcherRole')).toBe(true);
     expect(r.creates('GitHubOidcProvider')).toBe(true);
-    expect(policiesOf(r).trust.find((p) => p.attachedTo.includes('DeployRole'))!.statements
-      .filter((s) => isObj(s.Principal) && 'Federated' in s.Principal)).toEqual([]);
+    expect(
+      policiesOf(r)
+        .trust.find((p) => p.attachedTo.includes('DeployRole'))!
+        .statements.filter((s) => isObj(s.Principal) && 'Federated' in s.Principal),
+    ).toEqual([]);
     const provider = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
     expect(watcherTrust(on({ GitHubOidcProviderArn: provider }))[0]!.Principal).toEqual({ Federated: provider });
   });
 
-  test.each([REPO, 'octo-org@123/serverless-app@456'])('trusts GitHub\'s OIDC tokens of %s\'s key-age environment only, compared exactly', (repository) => {
-    const r = on({ KeyAgeWatcherRepository: repository });
-    expect(r.render(resource('KeyAgeWatcherRole').Properties.RoleName)).toBe('sam-cli-user-key-age-watcher-role');
-    expect(watcherTrust(r)).toEqual([{
-      Sid: 'GitHubActionsInTheKeyAgeEnvironment',
-      Effect: 'Allow',
-      Principal: { Federated: '<GitHubOidcProvider>' },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: {
-        StringEquals: {
-          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-          'token.actions.githubusercontent.com:sub': `repo:${repository}:environment:key-age`,
+  test.each([REPO, 'octo-org@123/serverless-app@456'])(
+    "trusts GitHub's OIDC tokens of %s's key-age environment only, compared exactly",
+    (repository) => {
+      const r = on({ KeyAgeWatcherRepository: repository });
+      expect(r.render(resource('KeyAgeWatcherRole').Properties.RoleName)).toBe('sam-cli-user-key-age-watcher-role');
+      expect(watcherTrust(r)).toEqual([
+        {
+          Sid: 'GitHubActionsInTheKeyAgeEnvironment',
+          Effect: 'Allow',
+          Principal: { Federated: '<GitHubOidcProvider>' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: {
+              'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+              'token.actions.githubusercontent.com:sub': `repo:${repository}:environment:key-age`,
+            },
+          },
         },
-      },
-    }]);
-    expect(r.render(obj(outputs.KeyAgeWatcherSubjectTrusted, 'KeyAgeWatcherSubjectTrusted').Value)).toBe(`repo:${repository}:environment:key-age`);
-  });
+      ]);
+      expect(r.render(obj(outputs.KeyAgeWatcherSubjectTrusted, 'KeyAgeWatcherSubjectTrusted').Value)).toBe(
+        `repo:${repository}:environment:key-age`,
+      );
+    },
+  );
 
-  test('may only list the user\'s keys and read their last use, named by ARN; that policy is also its boundary; its ARN is an output', () => {
+  test("may only list the user's keys and read their last use, named by ARN; that policy is also its boundary; its ARN is an output", () => {
     const r = on();
-    expect(watcherPolicies(r).map((p) => [p.where, p.statements])).toEqual([['KeyAgeWatcherPolicy', [{
-      Sid: 'ReadTheDeployUsersKeyMetadata',
-      Effect: 'Allow',
-      Action: ['iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed'],
-      Resource: '<DeployUser.Arn>',
-    }]]]);
+    expect(watcherPolicies(r).map((p) => [p.where, p.statements])).toEqual([
+      [
+        'KeyAgeWatcherPolicy',
+        [
+          {
+            Sid: 'ReadTheDeployUsersKeyMetadata',
+            Effect: 'Allow',
+            Action: ['iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed'],
+            Resource: '<DeployUser.Arn>',
+          },
+        ],
+      ],
+    ]);
     const props = obj(r.render(resource('KeyAgeWatcherRole').Properties), 'KeyAgeWatcherRole');
     expect(props.ManagedPolicyArns).toEqual(['<KeyAgeWatcherPolicy>']);
     expect(props.PermissionsBoundary).toBe('<KeyAgeWatcherPolicy>');
     expect(props.Policies).toBeUndefined();
     expect(r.render(resource('KeyAgeWatcherPolicy').Properties.ManagedPolicyName)).toBe('sam-cli-user-key-age-watcher');
-    expect(obj(outputs.KeyAgeWatcherRoleArn, 'KeyAgeWatcherRoleArn')).toMatchObject({ Condition: 'CreatesKeyAgeWatcherRole', Value: { 'Fn::GetAtt': ['KeyAgeWatcherRole', 'Arn'] } });
+    expect(obj(outputs.KeyAgeWatcherRoleArn, 'KeyAgeWatcherRoleArn')).toMatchObject({
+      Condition: 'CreatesKeyAgeWatcherRole',
+      Value: { 'Fn::GetAtt': ['KeyAgeWatcherRole', 'Arn'] },
+    });
     expect(String(obj(outputs.KeyAgeWatcherRoleArn, 'KeyAgeWatcherRoleArn').Description)).toContain('AWS_KEY_AGE_ROLE_ARN');
     expect(obj(outputs.NextStepKeyAgeVariable, 'NextStepKeyAgeVariable').Condition).toBe('CreatesKeyAgeWatcherRole');
-    expect(r.render(obj(outputs.NextStepKeyAgeVariable, 'NextStepKeyAgeVariable').Value)).toBe('gh variable set --env key-age AWS_KEY_AGE_ROLE_ARN --body <KeyAgeWatcherRole.Arn>');
+    expect(r.render(obj(outputs.NextStepKeyAgeVariable, 'NextStepKeyAgeVariable').Value)).toBe(
+      'gh variable set --env key-age AWS_KEY_AGE_ROLE_ARN --body <KeyAgeWatcherRole.Arn>',
+    );
   });
 });
 
@@ -797,28 +931,36 @@ describe('iam/deploy-access.yml: the key-age watcher role (KeyAgeWatcherReposito
 // A second stage, often in another account: the user of stage A may assume stage B's role.
 // ---------------------------------------------------------------------------------------------
 
-describe('iam/deploy-access.yml: another stage\'s user (cross-account)', () => {
+describe("iam/deploy-access.yml: another stage's user (cross-account)", () => {
   const ACCOUNT_A = '111111111111';
   const ACCOUNT_B = '222222222222';
   const USER_A = `arn:aws:iam::${ACCOUNT_A}:user/sam-cli-user`;
   const ROLE_B = `arn:aws:iam::${ACCOUNT_B}:role/sam-app-prod-deploy-role`;
   /** Stage A's stack (the user's account) and stage B's (the production account). */
-  const stageA = (extra: Params = {}) => new TemplateRenderer(cfn, { OtherDeployRoleArns: [ROLE_B], ...extra }, { account: ACCOUNT_A, region: REGION });
-  const stageB = (extra: Params = {}) => new TemplateRenderer(cfn, { UserName: 'sam-app-prod', CreateDeployUser: 'false', TrustedUserArn: USER_A, ...extra }, { account: ACCOUNT_B, region: REGION });
+  const stageA = (extra: Params = {}) =>
+    new TemplateRenderer(cfn, { OtherDeployRoleArns: [ROLE_B], ...extra }, { account: ACCOUNT_A, region: REGION });
+  const stageB = (extra: Params = {}) =>
+    new TemplateRenderer(
+      cfn,
+      { UserName: 'sam-app-prod', CreateDeployUser: 'false', TrustedUserArn: USER_A, ...extra },
+      { account: ACCOUNT_B, region: REGION },
+    );
   const trustOf = (r: TemplateRenderer) => r.policies().trust.find((p) => p.attachedTo.includes('DeployRole'))!.statements;
-  const userGrants = (r: TemplateRenderer) => r.policies().identity
-    .filter((p) => p.attachedTo.includes('DeployUser'))
-    .flatMap((p) => p.statements.filter(allows))
-    .flatMap((s) => actionsOf(s).flatMap((a) => resourcesOf(s).map((res) => `${a} on ${res}`)))
-    .sort();
+  const userGrants = (r: TemplateRenderer) =>
+    r
+      .policies()
+      .identity.filter((p) => p.attachedTo.includes('DeployUser'))
+      .flatMap((p) => p.statements.filter(allows))
+      .flatMap((s) => actionsOf(s).flatMap((a) => resourcesOf(s).map((res) => `${a} on ${res}`)))
+      .sort();
 
-  test('off by default: the user assumes its own stack\'s role only, and the role trusts that user only', () => {
+  test("off by default: the user assumes its own stack's role only, and the role trusts that user only", () => {
     const r = new Renderer();
     expect(userGrants(r).filter((g) => g.startsWith('sts:'))).toEqual(['sts:AssumeRole on <DeployRole.Arn>']);
     expect(trustOf(r).map((s) => s.Principal)).toEqual([{ AWS: '<DeployUser.Arn>' }]);
   });
 
-  test('account B: the deploy role trusts account A\'s user by its ARN (not A\'s root), and B has no user of its own', () => {
+  test("account B: the deploy role trusts account A's user by its ARN (not A's root), and B has no user of its own", () => {
     const r = stageB();
     expect(r.creates('DeployUser')).toBe(false);
     expect(trustOf(r)).toEqual([{ Sid: 'TheUserOfAnotherStage', Effect: 'Allow', Principal: { AWS: USER_A }, Action: 'sts:AssumeRole' }]);
@@ -827,18 +969,27 @@ describe('iam/deploy-access.yml: another stage\'s user (cross-account)', () => {
     expect(r.isTrue('TrustsAnotherStagesUser')).toBe(true);
   });
 
-  test('account A: the user\'s identity policy also allows sts:AssumeRole on B\'s role, nothing wider', () => {
-    expect(userGrants(stageA()).filter((g) => g.startsWith('sts:'))).toEqual(['sts:AssumeRole on <DeployRole.Arn>', `sts:AssumeRole on ${ROLE_B}`]);
+  test("account A: the user's identity policy also allows sts:AssumeRole on B's role, nothing wider", () => {
+    expect(userGrants(stageA()).filter((g) => g.startsWith('sts:'))).toEqual([
+      'sts:AssumeRole on <DeployRole.Arn>',
+      `sts:AssumeRole on ${ROLE_B}`,
+    ]);
   });
 
   test('session tags and source identity: on both sides, only when enabled', () => {
     const both = { AllowSessionTags: 'true', AllowSourceIdentity: 'true' };
-    expect(userGrants(stageA(both)).filter((g) => g.includes(ROLE_B))).toEqual(['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'].map((a) => `${a} on ${ROLE_B}`));
-    expect(trustOf(stageB(both)).flatMap((s) => actionsOf(s)).sort()).toEqual(['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession']);
+    expect(userGrants(stageA(both)).filter((g) => g.includes(ROLE_B))).toEqual(
+      ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'].map((a) => `${a} on ${ROLE_B}`),
+    );
+    expect(
+      trustOf(stageB(both))
+        .flatMap((s) => actionsOf(s))
+        .sort(),
+    ).toEqual(['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession']);
     expect(trustOf(stageB(both)).every((s) => JSON.stringify(s.Principal) === JSON.stringify({ AWS: USER_A }))).toBe(true);
   });
 
-  test('a stage with its own user and another stage\'s user trusts both, each by ARN', () => {
+  test("a stage with its own user and another stage's user trusts both, each by ARN", () => {
     expect(trustOf(stageB({ CreateDeployUser: 'true' })).map((s) => s.Principal)).toEqual([{ AWS: '<DeployUser.Arn>' }, { AWS: USER_A }]);
   });
 
@@ -847,18 +998,29 @@ describe('iam/deploy-access.yml: another stage\'s user (cross-account)', () => {
     expect(pattern('TrustedUserArn').test(USER_A)).toBe(true);
     expect(pattern('TrustedUserArn').test(`arn:aws:iam::${ACCOUNT_A}:user/ci/sam-cli-user`)).toBe(true);
     expect(pattern('TrustedUserArn').test('')).toBe(true);
-    for (const bad of [`arn:aws:iam::${ACCOUNT_A}:root`, `arn:aws:iam::${ACCOUNT_A}:user/*`, `arn:aws:iam::${ACCOUNT_A}:role/x`, ACCOUNT_A, '*']) {
+    for (const bad of [
+      `arn:aws:iam::${ACCOUNT_A}:root`,
+      `arn:aws:iam::${ACCOUNT_A}:user/*`,
+      `arn:aws:iam::${ACCOUNT_A}:role/x`,
+      ACCOUNT_A,
+      '*',
+    ]) {
       expect([bad, pattern('TrustedUserArn').test(bad)]).toEqual([bad, false]);
     }
     expect(obj(parameters.OtherDeployRoleArns, 'OtherDeployRoleArns').Type).toBe('CommaDelimitedList');
     expect(pattern('OtherDeployRoleArns').test(ROLE_B)).toBe(true);
     expect(pattern('OtherDeployRoleArns').test('')).toBe(true);
-    for (const bad of [`arn:aws:iam::${ACCOUNT_B}:role/*`, `arn:aws:iam::${ACCOUNT_B}:role/sam-*`, `arn:aws:iam::${ACCOUNT_B}:user/x`, '*']) {
+    for (const bad of [
+      `arn:aws:iam::${ACCOUNT_B}:role/*`,
+      `arn:aws:iam::${ACCOUNT_B}:role/sam-*`,
+      `arn:aws:iam::${ACCOUNT_B}:user/x`,
+      '*',
+    ]) {
       expect([bad, pattern('OtherDeployRoleArns').test(bad)]).toEqual([bad, false]);
     }
   });
 
-  test('rules: a stack trusting only another stage\'s user is usable; other roles need this stack\'s user', () => {
+  test("rules: a stack trusting only another stage's user is usable; other roles need this stack's user", () => {
     const rules = JSON.stringify(template.Rules);
     expect(rules).toContain('TrustedUserArn');
     expect(rules).toContain('OtherRolesNeedTheUser');
@@ -867,17 +1029,19 @@ describe('iam/deploy-access.yml: another stage\'s user (cross-account)', () => {
 });
 
 describe('iam/deploy-access.yml: the local profile output (docs/local-deploys.md)', () => {
-  test('prints the ~/.aws/config lines of a profile that assumes the deploy role with the user\'s key', () => {
+  test("prints the ~/.aws/config lines of a profile that assumes the deploy role with the user's key", () => {
     const r = new Renderer({ MaxSessionDuration: '7200' });
-    expect(r.render(obj(outputs.LocalDeployProfile, 'LocalDeployProfile').Value)).toBe([
-      '[profile deploy]',
-      'role_arn = <DeployRole.Arn>',
-      'source_profile = sam-cli-user',
-      'role_session_name = sam-cli-user-local',
-      'duration_seconds = 7200',
-      `region = ${REGION}`,
-      '',
-    ].join('\n'));
+    expect(r.render(obj(outputs.LocalDeployProfile, 'LocalDeployProfile').Value)).toBe(
+      [
+        '[profile deploy]',
+        'role_arn = <DeployRole.Arn>',
+        'source_profile = sam-cli-user',
+        'role_session_name = sam-cli-user-local',
+        'duration_seconds = 7200',
+        `region = ${REGION}`,
+        '',
+      ].join('\n'),
+    );
     expect(obj(outputs.LocalDeployProfile, 'LocalDeployProfile').Condition).toBe('HasDeployUser');
   });
 });

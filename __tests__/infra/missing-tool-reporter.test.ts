@@ -23,8 +23,20 @@ const skipped = (name: string, reason: string) => ({ status: 'pending', fullName
 
 test('lists every test skipped for a missing tool, grouped by what is missing, with its file', () => {
   const out = printed([
-    { testFilePath: '/repo/__tests__/e2e/a.test.ts', testResults: [skipped('uses the CLI', 'no aws; set REQUIRE_AWS_CLI=1 to make this a failure'), { status: 'passed', fullName: 'works' }] },
-    { testFilePath: '/repo/__tests__/infra/b.test.ts', testResults: [skipped('lints', 'no cfn-lint; set REQUIRE_CFN_LINT=1 to make this a failure'), skipped('also uses the CLI', 'no aws; set REQUIRE_AWS_CLI=1 to make this a failure')] },
+    {
+      testFilePath: '/repo/__tests__/e2e/a.test.ts',
+      testResults: [
+        skipped('uses the CLI', 'no aws; set REQUIRE_AWS_CLI=1 to make this a failure'),
+        { status: 'passed', fullName: 'works' },
+      ],
+    },
+    {
+      testFilePath: '/repo/__tests__/infra/b.test.ts',
+      testResults: [
+        skipped('lints', 'no cfn-lint; set REQUIRE_CFN_LINT=1 to make this a failure'),
+        skipped('also uses the CLI', 'no aws; set REQUIRE_AWS_CLI=1 to make this a failure'),
+      ],
+    },
   ]);
   expect(out).toBe(
     [
@@ -42,5 +54,15 @@ test('lists every test skipped for a missing tool, grouped by what is missing, w
 });
 
 test('prints nothing when no test was skipped for a missing tool (other skips are not its business)', () => {
-  expect(printed([{ testFilePath: '/repo/x.test.ts', testResults: [{ status: 'pending', fullName: 'a plain test.skip' }, { status: 'passed', fullName: 'ok' }] }])).toBe('');
+  expect(
+    printed([
+      {
+        testFilePath: '/repo/x.test.ts',
+        testResults: [
+          { status: 'pending', fullName: 'a plain test.skip' },
+          { status: 'passed', fullName: 'ok' },
+        ],
+      },
+    ]),
+  ).toBe('');
 });

@@ -57,7 +57,11 @@ describe('workflow command parsing', () => {
 
 describe('stop-commands', () => {
   test('nothing is processed until the token, which resumes in any case, indented, with data after it', () => {
-    const lines = parseStdout(['::stop-commands::pause-1', `::add-mask::${SECRET}`, '::error::not an error', '  ::PAUSE-1:: resumed', '::error::an error'].join('\n'));
+    const lines = parseStdout(
+      ['::stop-commands::pause-1', `::add-mask::${SECRET}`, '::error::not an error', '  ::PAUSE-1:: resumed', '::error::an error'].join(
+        '\n',
+      ),
+    );
 
     expect(lines.map((line) => [line.command?.command, line.control])).toEqual([
       ['stop-commands', 'stop'],
@@ -93,14 +97,21 @@ describe('stop-commands', () => {
     const stdout = ['::stop-commands::t', `::add-mask::${SECRET}`, '::t::', `key ${SECRET}`].join('\n');
     expect(log(stdout)).toEqual(['::stop-commands::t', `::add-mask::${SECRET}`, '::t::', `key ${SECRET}`]);
     expect(leaks(stdout)).toEqual(
-      expect.arrayContaining(['stdout line 2 shows the secret key before a mask covers it', 'stdout line 4 shows the secret key before a mask covers it']),
+      expect.arrayContaining([
+        'stdout line 2 shows the secret key before a mask covers it',
+        'stdout line 4 shows the secret key before a mask covers it',
+      ]),
     );
   });
 });
 
 describe('the rendered log', () => {
   test('a line printed before its ::add-mask:: is not masked; later lines are, also inside longer text', () => {
-    expect(log(`early ${SECRET}\n::add-mask::${SECRET}\nlate ${SECRET}.\n::error::in ${SECRET}`)).toEqual([`early ${SECRET}`, 'late ***.', 'Error: in ***']);
+    expect(log(`early ${SECRET}\n::add-mask::${SECRET}\nlate ${SECRET}.\n::error::in ${SECRET}`)).toEqual([
+      `early ${SECRET}`,
+      'late ***.',
+      'Error: in ***',
+    ]);
   });
 
   test('overlapping masks merge into one ***; whitespace-only masks are refused with the runner warning', () => {
@@ -109,12 +120,28 @@ describe('the rendered log', () => {
   });
 
   test('without debug: annotations, groups and the stop/resume lines; no debug lines and no echo', () => {
-    const stdout = ['::debug::hidden', '::group::Assume role', '::notice title=T::n', '::endgroup::', '::stop-commands::t', '::t::', '::set-output name=a::1'].join('\n');
+    const stdout = [
+      '::debug::hidden',
+      '::group::Assume role',
+      '::notice title=T::n',
+      '::endgroup::',
+      '::stop-commands::t',
+      '::t::',
+      '::set-output name=a::1',
+    ].join('\n');
     expect(log(stdout)).toEqual(['##[group]Assume role', 'Notice: n', '##[endgroup]', '::stop-commands::t', '::t::']);
   });
 
   test('with debug, commands are echoed as written, masks as ***, and the runner debug lines carry values', () => {
-    const stdout = ['::add-mask::m1', '::set-output name=out::v1', '::save-state name=st::v2', '::stop-commands::t', '::t::', '::echo::off', '::set-output name=out::v3'].join('\n');
+    const stdout = [
+      '::add-mask::m1',
+      '::set-output name=out::v1',
+      '::save-state name=st::v2',
+      '::stop-commands::t',
+      '::t::',
+      '::echo::off',
+      '::set-output name=out::v3',
+    ].join('\n');
     expect(log(stdout, { debug: true })).toEqual([
       '::add-mask::***',
       '::set-output name=out::v1',
@@ -165,7 +192,14 @@ describe('findSecretLeaks', () => {
   });
 
   test('set-output, save-state, set-env, add-path, echo and matcher lines are echoed with step debug', () => {
-    const commands = [`::set-output name=x::${SECRET}`, `::save-state name=${SECRET}::v`, `::set-env name=A::${SECRET}`, `::add-path::/opt/${SECRET}`, `::add-matcher::${SECRET}.json`, `::remove-matcher owner=${SECRET}::`];
+    const commands = [
+      `::set-output name=x::${SECRET}`,
+      `::save-state name=${SECRET}::v`,
+      `::set-env name=A::${SECRET}`,
+      `::add-path::/opt/${SECRET}`,
+      `::add-matcher::${SECRET}.json`,
+      `::remove-matcher owner=${SECRET}::`,
+    ];
     expect(leaks(commands.join('\n')).filter((problem) => problem.startsWith('stdout'))).toEqual([
       'stdout line 1 (::set-output::) shows the secret key before a mask covers it',
       'stdout line 2 (::save-state::) shows the secret key before a mask covers it',
@@ -185,7 +219,9 @@ describe('findSecretLeaks', () => {
 
   test('an old-form command in a line is seen: ##[add-mask] masks, ##[set-output] shows its value', () => {
     expect(leaks(`noise ##[add-mask]${SECRET}\nkey ${SECRET}`)).toEqual([]);
-    expect(leaks(`AWS says ##[set-output name=x]${SECRET}`)).toContain('stdout line 1 (::set-output::) shows the secret key before a mask covers it');
+    expect(leaks(`AWS says ##[set-output name=x]${SECRET}`)).toContain(
+      'stdout line 1 (::set-output::) shows the secret key before a mask covers it',
+    );
   });
 
   test('a secret of several lines printed as it is shows line by line', () => {
@@ -200,7 +236,10 @@ describe('findSecretLeaks', () => {
   });
 
   test('stderr and the step summary are checked whatever the masks', () => {
-    const problems = findSecretLeaks({ stdout: `::add-mask::${SECRET}`, stderr: `at ${SECRET}\n`, summary: `| ${SECRET} |`, visibleLog: '' }, secrets);
+    const problems = findSecretLeaks(
+      { stdout: `::add-mask::${SECRET}`, stderr: `at ${SECRET}\n`, summary: `| ${SECRET} |`, visibleLog: '' },
+      secrets,
+    );
     expect(problems).toEqual(['stderr line 1 contains the secret key', 'the step summary contains the secret key']);
   });
 
@@ -247,7 +286,9 @@ describe('file commands', () => {
         append('GITHUB_STEP_SUMMARY', '# Deploy\\n| a | b |\\n');
         append('GITHUB_PATH', '/opt/tool/bin\\n');
       `);
-      const post = await script(`console.log([process.env.STATE_started, process.env.DEPLOY_ENV, process.env.NOTES, process.env.PATH.split(':')[0]].join('|'));`);
+      const post = await script(
+        `console.log([process.env.STATE_started, process.env.DEPLOY_ENV, process.env.NOTES, process.env.PATH.split(':')[0]].join('|'));`,
+      );
 
       const first = await runAction(main, { actionYml: 'action.yml' });
       expect(first).toMatchObject({

@@ -15,9 +15,13 @@ let endpoint: TokenEndpoint;
 let provider: OidcProvider;
 
 const role = (condition: WebIdentityRole['federatedTrust'][number]['condition']): WebIdentityRole => ({
-  arn: `arn:aws:iam::${ACCOUNT}:role/deploy`, account: ACCOUNT, federatedTrust: [{ federated: PROVIDER_ARN, condition }],
+  arn: `arn:aws:iam::${ACCOUNT}:role/deploy`,
+  account: ACCOUNT,
+  federatedTrust: [{ federated: PROVIDER_ARN, condition }],
 });
-const TRUSTS_MAIN = role({ StringEquals: { [`${KEY}:aud`]: 'sts.amazonaws.com', [`${KEY}:sub`]: 'repo:octo-org/serverless-app:ref:refs/heads/main' } });
+const TRUSTS_MAIN = role({
+  StringEquals: { [`${KEY}:aud`]: 'sts.amazonaws.com', [`${KEY}:sub`]: 'repo:octo-org/serverless-app:ref:refs/heads/main' },
+});
 
 /** The token a step would get, through @actions/core as the action itself asks. */
 async function idToken(audience = 'sts.amazonaws.com'): Promise<string> {
@@ -34,7 +38,12 @@ async function idToken(audience = 'sts.amazonaws.com'): Promise<string> {
 
 beforeAll(async () => {
   endpoint = await startTokenEndpoint();
-  provider = { arn: PROVIDER_ARN, url: endpoint.issuer, clientIds: ['sts.amazonaws.com'], keys: [endpoint.publicJwk as import('node:crypto').JsonWebKey] };
+  provider = {
+    arn: PROVIDER_ARN,
+    url: endpoint.issuer,
+    clientIds: ['sts.amazonaws.com'],
+    keys: [endpoint.publicJwk as import('node:crypto').JsonWebKey],
+  };
 });
 afterAll(() => endpoint.close());
 
@@ -44,11 +53,17 @@ describe('token endpoint', () => {
     expect(endpoint.tokens).toContain(token);
     expect(endpoint.requests.at(-1)).toEqual({ audience: 'sts.amazonaws.com', status: 200 });
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
-    expect(claims).toMatchObject({ iss: 'https://token.actions.githubusercontent.com', aud: 'sts.amazonaws.com', sub: 'repo:octo-org/serverless-app:ref:refs/heads/main', repository: 'octo-org/serverless-app', ref: 'refs/heads/main' });
+    expect(claims).toMatchObject({
+      iss: 'https://token.actions.githubusercontent.com',
+      aud: 'sts.amazonaws.com',
+      sub: 'repo:octo-org/serverless-app:ref:refs/heads/main',
+      repository: 'octo-org/serverless-app',
+      ref: 'refs/heads/main',
+    });
     expect(claims.exp - claims.iat).toBe(300);
   });
 
-  test('a job environment and pull requests get GitHub\'s sub forms', async () => {
+  test("a job environment and pull requests get GitHub's sub forms", async () => {
     endpoint.setRun({ environment: 'production' });
     const withEnvironment = JSON.parse(Buffer.from((await idToken()).split('.')[1] ?? '', 'base64url').toString());
     endpoint.setRun({ eventName: 'pull_request', ref: 'refs/pull/7/merge' });
@@ -79,24 +94,37 @@ describe('verifyWebIdentityToken', () => {
 
   test('no provider for the issuer in the account', async () => {
     expect(verifyWebIdentityToken(await idToken(), { providers: [], role: TRUSTS_MAIN, now: now() })).toEqual({
-      ok: false, status: 400, code: 'InvalidIdentityToken', message: 'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com',
+      ok: false,
+      status: 400,
+      code: 'InvalidIdentityToken',
+      message: 'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com',
     });
   });
 
   test('an audience the provider does not list', async () => {
-    expect(verifyWebIdentityToken(await idToken('my-audience'), { providers: [provider], role: TRUSTS_MAIN, now: now() }))
-      .toMatchObject({ ok: false, code: 'InvalidIdentityToken', message: 'Incorrect token audience' });
+    expect(verifyWebIdentityToken(await idToken('my-audience'), { providers: [provider], role: TRUSTS_MAIN, now: now() })).toMatchObject({
+      ok: false,
+      code: 'InvalidIdentityToken',
+      message: 'Incorrect token audience',
+    });
   });
 
   test('a signature from another key', async () => {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT({ sub: 'repo:octo-org/serverless-app:ref:refs/heads/main' }).setProtectedHeader({ alg: 'RS256', kid: endpoint.publicJwk.kid ?? '' })
-      .setIssuer(endpoint.issuer).setAudience('sts.amazonaws.com').setExpirationTime('5m').sign(privateKey);
+    const forged = await new SignJWT({ sub: 'repo:octo-org/serverless-app:ref:refs/heads/main' })
+      .setProtectedHeader({ alg: 'RS256', kid: endpoint.publicJwk.kid ?? '' })
+      .setIssuer(endpoint.issuer)
+      .setAudience('sts.amazonaws.com')
+      .setExpirationTime('5m')
+      .sign(privateKey);
     expect(await exportJWK(publicKey)).not.toEqual(endpoint.publicJwk);
-    expect(verifyWebIdentityToken(forged, { providers: [provider], role: TRUSTS_MAIN, now: now() })).toMatchObject({ ok: false, code: 'InvalidIdentityToken' });
+    expect(verifyWebIdentityToken(forged, { providers: [provider], role: TRUSTS_MAIN, now: now() })).toMatchObject({
+      ok: false,
+      code: 'InvalidIdentityToken',
+    });
   });
 
-  test('an expired token, in AWS\'s words', async () => {
+  test("an expired token, in AWS's words", async () => {
     endpoint.setRun({ lifetimeSeconds: -60 });
     const token = await idToken();
     endpoint.setRun({});
@@ -114,12 +142,18 @@ describe('verifyWebIdentityToken', () => {
     ['no such role', undefined],
   ])('a role that trusts %s refuses with AccessDenied', async (_case, trust) => {
     expect(verifyWebIdentityToken(await idToken(), { providers: [provider], role: trust, now: now() })).toEqual({
-      ok: false, status: 403, code: 'AccessDenied', message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+      ok: false,
+      status: 403,
+      code: 'AccessDenied',
+      message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
     });
   });
 
   test('a StringLike wildcard admits every branch of the repository', async () => {
-    const wildcard = role({ StringLike: { [`${KEY}:sub`]: 'repo:octo-org/serverless-app:*' }, StringEquals: { [`${KEY}:aud`]: 'sts.amazonaws.com' } });
+    const wildcard = role({
+      StringLike: { [`${KEY}:sub`]: 'repo:octo-org/serverless-app:*' },
+      StringEquals: { [`${KEY}:aud`]: 'sts.amazonaws.com' },
+    });
     expect(verifyWebIdentityToken(await idToken(), { providers: [provider], role: wildcard, now: now() }).ok).toBe(true);
   });
 

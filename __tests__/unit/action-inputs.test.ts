@@ -4,7 +4,8 @@ import { parseActionInputs } from '../../src/assume-role/action-inputs.js';
 
 const ROLE_ARN = 'arn:aws:iam::111122223333:role/deploy';
 const KEYS = { 'aws-access-key-id': 'AKIAIOSFODNN7EXAMPLE', 'aws-secret-access-key': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
-const read = (inputs: Record<string, string>) => (name: string) => ({ 'aws-region': 'eu-west-1', 'role-to-assume': ROLE_ARN, ...inputs } as Record<string, string>)[name] ?? '';
+const read = (inputs: Record<string, string>) => (name: string) =>
+  (({ 'aws-region': 'eu-west-1', 'role-to-assume': ROLE_ARN, ...inputs }) as Record<string, string>)[name] ?? '';
 
 describe('parseActionInputs', () => {
   test('with aws-access-key-id: keys, as before', () => {

@@ -3,7 +3,11 @@ import { classifyFailure, toAwsFailure } from '../../src/shared/aws-failure.js';
 
 /** The shape AWS SDK v3 gives service exceptions. */
 function serviceError(name: string, httpStatusCode: number, message = 'message', extra: Record<string, unknown> = {}) {
-  return Object.assign(new Error(message), { name, $fault: httpStatusCode >= 500 ? 'server' : 'client', $metadata: { httpStatusCode, ...extra } });
+  return Object.assign(new Error(message), {
+    name,
+    $fault: httpStatusCode >= 500 ? 'server' : 'client',
+    $metadata: { httpStatusCode, ...extra },
+  });
 }
 
 function networkError(code: string) {
@@ -23,7 +27,12 @@ describe('classifyFailure', () => {
     ['DNS try again', networkError('EAI_AGAIN')],
     ['timeout', Object.assign(new Error('no answer within 10.0 s'), { name: 'TimeoutError' })],
     ['unreadable 200 answer', Object.assign(new Error('Unexpected end of XML'), { $metadata: { httpStatusCode: 200 } })],
-    ['clock skew the SDK corrected', serviceError('SignatureDoesNotMatch', 403, 'Signature expired: 20260101T000000Z is now earlier than 20260101T001500Z', { clockSkewCorrected: true })],
+    [
+      'clock skew the SDK corrected',
+      serviceError('SignatureDoesNotMatch', 403, 'Signature expired: 20260101T000000Z is now earlier than 20260101T001500Z', {
+        clockSkewCorrected: true,
+      }),
+    ],
   ])('retries %s', (_label, error) => {
     expect(classifyFailure(toAwsFailure(error))).toBe('transient');
   });
@@ -35,7 +44,10 @@ describe('classifyFailure', () => {
     ['ValidationError', serviceError('ValidationError', 400)],
     ['RegionDisabledException', serviceError('RegionDisabledException', 403)],
     ['ExpiredToken', serviceError('ExpiredToken', 400)],
-    ['clock skew the SDK could not correct', serviceError('SignatureDoesNotMatch', 403, 'Signature expired: 20260101T000000Z is now earlier than 20260101T001500Z')],
+    [
+      'clock skew the SDK could not correct',
+      serviceError('SignatureDoesNotMatch', 403, 'Signature expired: 20260101T000000Z is now earlier than 20260101T001500Z'),
+    ],
     ['a bug of ours', new TypeError('x is undefined')],
   ])('fails at once on %s', (_label, error) => {
     expect(classifyFailure(toAwsFailure(error))).toBe('permanent');
@@ -43,7 +55,13 @@ describe('classifyFailure', () => {
 
   test('reads the code, message and status of an SDK error', () => {
     expect(toAwsFailure(serviceError('AccessDenied', 403, 'User: x is not authorized'))).toEqual({
-      code: 'AccessDenied', message: 'User: x is not authorized', httpStatus: 403, clockSkewCorrected: false, network: false, throttling: false, sdkTransient: false,
+      code: 'AccessDenied',
+      message: 'User: x is not authorized',
+      httpStatus: 403,
+      clockSkewCorrected: false,
+      network: false,
+      throttling: false,
+      sdkTransient: false,
     });
   });
 
@@ -65,7 +83,7 @@ describe('classifyFailure', () => {
     ['IDPCommunicationError', serviceError('IDPCommunicationError', 400)],
     ['an undici socket error', networkError('UND_ERR_SOCKET')],
     ['a connection aborted', networkError('ECONNABORTED')],
-  ])('keeps retrying %s, beyond the SDK\'s lists', (_label, error) => {
+  ])("keeps retrying %s, beyond the SDK's lists", (_label, error) => {
     expect(classifyFailure(toAwsFailure(error))).toBe('transient');
   });
 });

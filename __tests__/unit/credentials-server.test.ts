@@ -8,7 +8,7 @@ const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-01T12:00:00Z');
 
 describe('refreshAt', () => {
-  test('an hour-long session is re-assumed 15 minutes before it expires, outside botocore\'s advisory window', () => {
+  test("an hour-long session is re-assumed 15 minutes before it expires, outside botocore's advisory window", () => {
     expect(refreshAt(T0, T0 + 60 * MINUTE)).toBe(T0 + 45 * MINUTE);
   });
 
@@ -25,7 +25,7 @@ describe('refreshAt', () => {
     expect(refreshAt(T0, T0 - 1000)).toBeLessThanOrEqual(T0);
   });
 
-  test('a failed refresh is tried again within the session\'s life, between 1 s and a minute later', () => {
+  test("a failed refresh is tried again within the session's life, between 1 s and a minute later", () => {
     expect(retryRefreshAt(T0, T0 + 40 * MINUTE)).toBe(T0 + MINUTE);
     expect(retryRefreshAt(T0, T0 + 2000)).toBe(T0 + 1000);
     expect(retryRefreshAt(T0, T0 + 2 * MINUTE)).toBe(T0 + 30_000);
@@ -37,15 +37,30 @@ describe('refreshAt', () => {
   });
 });
 
-const SESSION: ServedSession = { accessKeyId: 'ASIAEXAMPLE000000001', secretAccessKey: 's'.repeat(40), sessionToken: 't'.repeat(200), expiration: new Date(T0 + 60 * MINUTE) };
+const SESSION: ServedSession = {
+  accessKeyId: 'ASIAEXAMPLE000000001',
+  secretAccessKey: 's'.repeat(40),
+  sessionToken: 't'.repeat(200),
+  expiration: new Date(T0 + 60 * MINUTE),
+};
 const EXPECTED = { path: '/credentials/abc', token: 'the-token', nonce: 'the-nonce' };
-const request = (authorization: string | undefined, extra: Partial<{ method: string; path: string }> = {}) => ({ method: 'GET', path: EXPECTED.path, authorization, ...extra });
+const request = (authorization: string | undefined, extra: Partial<{ method: string; path: string }> = {}) => ({
+  method: 'GET',
+  path: EXPECTED.path,
+  authorization,
+  ...extra,
+});
 
 describe('answerRequest', () => {
   test('the token gets the container credentials JSON the SDKs read, Expiration in RFC 3339', () => {
     const answer = answerRequest(request('the-token'), EXPECTED, SESSION, T0);
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toEqual({ AccessKeyId: SESSION.accessKeyId, SecretAccessKey: SESSION.secretAccessKey, Token: SESSION.sessionToken, Expiration: '2026-03-01T13:00:00Z' });
+    expect(JSON.parse(answer.body)).toEqual({
+      AccessKeyId: SESSION.accessKeyId,
+      SecretAccessKey: SESSION.secretAccessKey,
+      Token: SESSION.sessionToken,
+      Expiration: '2026-03-01T13:00:00Z',
+    });
   });
 
   test.each([
@@ -73,9 +88,16 @@ describe('answerRequest', () => {
   });
 
   test('only the nonce stops the server; the token does not', () => {
-    expect(answerRequest({ method: 'POST', path: SHUTDOWN_PATH, authorization: 'the-nonce' }, EXPECTED, SESSION, T0)).toMatchObject({ status: 200, shutdown: true });
-    expect(answerRequest({ method: 'POST', path: SHUTDOWN_PATH, authorization: 'the-token' }, EXPECTED, SESSION, T0).shutdown).toBeUndefined();
-    expect(answerRequest({ method: 'POST', path: SHUTDOWN_PATH, authorization: undefined }, EXPECTED, SESSION, T0).shutdown).toBeUndefined();
+    expect(answerRequest({ method: 'POST', path: SHUTDOWN_PATH, authorization: 'the-nonce' }, EXPECTED, SESSION, T0)).toMatchObject({
+      status: 200,
+      shutdown: true,
+    });
+    expect(
+      answerRequest({ method: 'POST', path: SHUTDOWN_PATH, authorization: 'the-token' }, EXPECTED, SESSION, T0).shutdown,
+    ).toBeUndefined();
+    expect(
+      answerRequest({ method: 'POST', path: SHUTDOWN_PATH, authorization: undefined }, EXPECTED, SESSION, T0).shutdown,
+    ).toBeUndefined();
   });
 
   test('sameSecret compares whole values and never accepts an empty expected one', () => {
@@ -88,14 +110,26 @@ describe('answerRequest', () => {
 
 describe('parseServerConfig', () => {
   const CONFIG = {
-    region: 'eu-west-1', stsEndpoint: {}, proxy: { https_proxy: '', http_proxy: '', all_proxy: '', no_proxy: '' }, retryMaxAttempts: 5,
-    token: 'the-token', nonce: 'the-nonce', path: '/credentials/abc', parentPid: 1234, lifetimeMs: 1000,
+    region: 'eu-west-1',
+    stsEndpoint: {},
+    proxy: { https_proxy: '', http_proxy: '', all_proxy: '', no_proxy: '' },
+    retryMaxAttempts: 5,
+    token: 'the-token',
+    nonce: 'the-nonce',
+    path: '/credentials/abc',
+    parentPid: 1234,
+    lifetimeMs: 1000,
     session: { ...SESSION, expiration: SESSION.expiration.toISOString() },
-    source: { kind: 'keys', accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret', request: { RoleArn: 'arn:aws:iam::111122223333:role/deploy' } },
+    source: {
+      kind: 'keys',
+      accessKeyId: 'AKIAEXAMPLE',
+      secretAccessKey: 'secret',
+      request: { RoleArn: 'arn:aws:iam::111122223333:role/deploy' },
+    },
     secrets: ['secret'],
   };
 
-  test('the main step\'s config, for the nonce in the server\'s argv', () => {
+  test("the main step's config, for the nonce in the server's argv", () => {
     const parsed = parseServerConfig(JSON.stringify(CONFIG), 'the-nonce');
     expect(typeof parsed).toBe('object');
     expect(parsed).toMatchObject({ token: 'the-token', session: { expiration: SESSION.expiration } });

@@ -22,8 +22,18 @@ afterEach(async () => {
 async function hold(file: string, timing = QUICK): Promise<{ release: () => void; done: Promise<void> }> {
   let release = () => {};
   let held = () => {};
-  const isHeld = new Promise<void>((resolve) => { held = resolve; });
-  const done = withFileLocks([file], () => new Promise<void>((resolve) => { release = resolve; held(); }), timing);
+  const isHeld = new Promise<void>((resolve) => {
+    held = resolve;
+  });
+  const done = withFileLocks(
+    [file],
+    () =>
+      new Promise<void>((resolve) => {
+        release = resolve;
+        held();
+      }),
+    timing,
+  );
   await isHeld;
   return { release, done };
 }
@@ -38,11 +48,12 @@ describe('withFileLocks', () => {
   test('two holders never overlap: the second edit starts after the first has ended, and no lock file stays', async () => {
     const file = path.join(await folder(), 'credentials');
     const events: string[] = [];
-    const edit = (name: string) => withFileLocks([file], async () => {
-      events.push(`${name} start`);
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      events.push(`${name} end`);
-    });
+    const edit = (name: string) =>
+      withFileLocks([file], async () => {
+        events.push(`${name} start`);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        events.push(`${name} end`);
+      });
     await Promise.all([edit('a'), edit('b')]);
     expect(events.map((event) => event.split(' ')[1])).toEqual(['start', 'end', 'start', 'end']);
     expect(await readdir(path.dirname(file))).toEqual([]);
@@ -83,7 +94,10 @@ describe('withFileLocks', () => {
 
   test('a lock older than staleMs is broken even when its owner cannot be judged (another machine, a half-written file)', async () => {
     const file = path.join(await folder(), 'credentials');
-    for (const text of [JSON.stringify({ pid: process.pid, scope: 'another-host', nonce: 'n', since: '2020-01-01T00:00:00Z' }), '{"pid":']) {
+    for (const text of [
+      JSON.stringify({ pid: process.pid, scope: 'another-host', nonce: 'n', since: '2020-01-01T00:00:00Z' }),
+      '{"pid":',
+    ]) {
       await writeFile(`${file}.lock`, text);
       await expect(withFileLocks([file], async () => 'ran', QUICK)).rejects.toBeInstanceOf(FileLockTimeout);
       const old = new Date(Date.now() - 120_000);

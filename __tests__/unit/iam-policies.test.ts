@@ -18,14 +18,24 @@ describe('trustStatement', () => {
   const user = 'arn:aws:iam::111122223333:user/sam-cli-user';
 
   test('allows the user AssumeRole, plus TagSession and SetSourceIdentity only when used', () => {
-    expect(JSON.parse(trustStatement(user, { sessionTags: false, sourceIdentity: false }))).toEqual({ Effect: 'Allow', Principal: { AWS: user }, Action: 'sts:AssumeRole' });
-    expect(JSON.parse(trustStatement(user, { sessionTags: true, sourceIdentity: true })).Action).toEqual(['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']);
+    expect(JSON.parse(trustStatement(user, { sessionTags: false, sourceIdentity: false }))).toEqual({
+      Effect: 'Allow',
+      Principal: { AWS: user },
+      Action: 'sts:AssumeRole',
+    });
+    expect(JSON.parse(trustStatement(user, { sessionTags: true, sourceIdentity: true })).Action).toEqual([
+      'sts:AssumeRole',
+      'sts:TagSession',
+      'sts:SetSourceIdentity',
+    ]);
   });
 });
 
 describe('callerArnFromMessage', () => {
-  test('reads the caller out of AWS\'s AccessDenied text, and nothing out of other text', () => {
-    expect(callerArnFromMessage('User: arn:aws:iam::111122223333:user/ci/deployer is not authorized to perform: sts:AssumeRole')).toBe('arn:aws:iam::111122223333:user/ci/deployer');
+  test("reads the caller out of AWS's AccessDenied text, and nothing out of other text", () => {
+    expect(callerArnFromMessage('User: arn:aws:iam::111122223333:user/ci/deployer is not authorized to perform: sts:AssumeRole')).toBe(
+      'arn:aws:iam::111122223333:user/ci/deployer',
+    );
     expect(callerArnFromMessage('User: arn:aws:iam::1111:user/x is not authorized')).toBeUndefined();
     expect(callerArnFromMessage('Access denied')).toBeUndefined();
   });

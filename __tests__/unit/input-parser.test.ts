@@ -12,7 +12,13 @@ import { EXAMPLE_KEY } from '../../test/support/fixtures.js';
 const parserOf = (inputs: Record<string, string>) => new InputParser((name) => inputs[name] ?? '');
 
 describe('boolean', () => {
-  test.each([['true', true], ['TRUE', true], ['True', true], [' false\n', false], ['FaLsE', false]])('%j is %s', (text, expected) => {
+  test.each([
+    ['true', true],
+    ['TRUE', true],
+    ['True', true],
+    [' false\n', false],
+    ['FaLsE', false],
+  ])('%j is %s', (text, expected) => {
     const parser = parserOf({ flag: text });
     expect(parser.boolean('flag', !expected)).toBe(expected);
     expect(parser.problems).toEqual([]);
@@ -68,7 +74,11 @@ describe('wholeNumber', () => {
 
 describe('list', () => {
   test('one item per line or comma, trimmed, empty items dropped', () => {
-    expect(parserOf({ ids: '111122223333, 444455556666\n\n 777788889999 ,,' }).list('ids')).toEqual(['111122223333', '444455556666', '777788889999']);
+    expect(parserOf({ ids: '111122223333, 444455556666\n\n 777788889999 ,,' }).list('ids')).toEqual([
+      '111122223333',
+      '444455556666',
+      '777788889999',
+    ]);
     expect(parserOf({ ids: 'a\r\nb' }).list('ids')).toEqual(['a', 'b']);
     expect(parserOf({}).list('ids')).toEqual([]);
   });

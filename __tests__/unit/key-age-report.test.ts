@@ -51,10 +51,21 @@ describe('outputs', () => {
       userName: 'sam-cli-user',
       thresholds: { maxAgeDays: 90, warnAgeDays: 80, maxUnusedDays: 45 },
       keys: [
-        { key: 'AAAA', status: 'Active', ageDays: 85, lastUsed: '2026-02-28T12:00:00.000Z', service: 'sts', region: 'eu-west-1', usedByThisWorkflow: true },
+        {
+          key: 'AAAA',
+          status: 'Active',
+          ageDays: 85,
+          lastUsed: '2026-02-28T12:00:00.000Z',
+          service: 'sts',
+          region: 'eu-west-1',
+          usedByThisWorkflow: true,
+        },
         { key: 'BBBB', status: 'Inactive', ageDays: 2, lastUsed: null, service: null, region: null, usedByThisWorkflow: false },
       ],
-      findings: [{ severity: 'warning', key: 'AAAA' }, { severity: 'notice', key: 'BBBB' }],
+      findings: [
+        { severity: 'warning', key: 'AAAA' },
+        { severity: 'notice', key: 'BBBB' },
+      ],
     });
     expect(reportJson(WARN, CONTEXT)).not.toMatch(/AKIA/);
   });

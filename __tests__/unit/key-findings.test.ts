@@ -4,7 +4,14 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { DEFAULT_THRESHOLDS } from '../../src/key-age/key-age-inputs.js';
-import { assessKeys, lastUseOf, wholeDaysBetween, type AccessKeyRecord, type KeyAgeFacts, type LastUse } from '../../src/key-age/key-findings.js';
+import {
+  assessKeys,
+  lastUseOf,
+  wholeDaysBetween,
+  type AccessKeyRecord,
+  type KeyAgeFacts,
+  type LastUse,
+} from '../../src/key-age/key-findings.js';
 import { FIXED_NOW as NOW } from '../../test/support/fixtures.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -43,7 +50,14 @@ describe('assessKeys', () => {
     expect(result.findings).toEqual([]);
     expect(result.oldestKeyAgeDays).toBe(10);
     expect(result.keys).toEqual([
-      { key: 'AAAA', status: 'Active', created: daysAgo(10, 5), ageDays: 10, lastUse: { date: daysAgo(1), service: 'sts', region: 'us-east-1' }, usedByThisWorkflow: true },
+      {
+        key: 'AAAA',
+        status: 'Active',
+        created: daysAgo(10, 5),
+        ageDays: 10,
+        lastUse: { date: daysAgo(1), service: 'sts', region: 'us-east-1' },
+        usedByThisWorkflow: true,
+      },
     ]);
   });
 
@@ -139,9 +153,17 @@ describe('assessKeys', () => {
 });
 
 describe('lastUseOf', () => {
-  test('drops IAM\'s N/A and anything not shaped like a service or region', () => {
-    expect(lastUseOf({ date: undefined, service: 'N/A', region: 'N/A' })).toEqual({ date: undefined, service: undefined, region: undefined });
+  test("drops IAM's N/A and anything not shaped like a service or region", () => {
+    expect(lastUseOf({ date: undefined, service: 'N/A', region: 'N/A' })).toEqual({
+      date: undefined,
+      service: undefined,
+      region: undefined,
+    });
     expect(lastUseOf({ date: NOW, service: 'sts', region: 'eu-west-1' })).toEqual({ date: NOW, service: 'sts', region: 'eu-west-1' });
-    expect(lastUseOf({ date: NOW, service: 'x|<script>', region: 'eu-west-1\n::error::' })).toEqual({ date: NOW, service: undefined, region: undefined });
+    expect(lastUseOf({ date: NOW, service: 'x|<script>', region: 'eu-west-1\n::error::' })).toEqual({
+      date: NOW,
+      service: undefined,
+      region: undefined,
+    });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
-import { CREATED_FILE_TEXT, hasProfile, isLeftover, markerLine, removeProfile, sectionHeader, writeProfile } from '../../src/assume-role/profile-files.js';
+import {
+  CREATED_FILE_TEXT,
+  hasProfile,
+  isLeftover,
+  markerLine,
+  removeProfile,
+  sectionHeader,
+  writeProfile,
+} from '../../src/assume-role/profile-files.js';
 
 const USER_FILE = [
   '# my laptop profiles',
@@ -13,20 +21,28 @@ const USER_FILE = [
   '',
 ].join('\n');
 
-const CREDENTIALS: Array<[string, string]> = [['aws_access_key_id', 'ASIATEMP000000000001'], ['aws_secret_access_key', 'tempSecret/+='], ['aws_session_token', 'token+/=']];
+const CREDENTIALS: Array<[string, string]> = [
+  ['aws_access_key_id', 'ASIATEMP000000000001'],
+  ['aws_secret_access_key', 'tempSecret/+='],
+  ['aws_session_token', 'token+/='],
+];
 
 describe('writeProfile', () => {
-  test('appends a new section after the user\'s, keeping their sections and comments byte for byte', () => {
+  test("appends a new section after the user's, keeping their sections and comments byte for byte", () => {
     const text = writeProfile(USER_FILE, 'credentials', 'test', CREDENTIALS, 'm1');
     expect(text.startsWith(USER_FILE)).toBe(true);
-    expect(text.slice(USER_FILE.length)).toBe(`\n[test]\n${markerLine('m1')}\naws_access_key_id = ASIATEMP000000000001\naws_secret_access_key = tempSecret/+=\naws_session_token = token+/=\n`);
+    expect(text.slice(USER_FILE.length)).toBe(
+      `\n[test]\n${markerLine('m1')}\naws_access_key_id = ASIATEMP000000000001\naws_secret_access_key = tempSecret/+=\naws_session_token = token+/=\n`,
+    );
   });
 
   test('config sections are [profile NAME], except [default]', () => {
     expect(sectionHeader('config', 'prod')).toBe('[profile prod]');
     expect(sectionHeader('config', 'default')).toBe('[default]');
     expect(sectionHeader('credentials', 'prod')).toBe('[prod]');
-    expect(writeProfile('', 'config', 'prod', [['region', 'eu-west-1']], 'm')).toBe(`[profile prod]\n${markerLine('m')}\nregion = eu-west-1\n`);
+    expect(writeProfile('', 'config', 'prod', [['region', 'eu-west-1']], 'm')).toBe(
+      `[profile prod]\n${markerLine('m')}\nregion = eu-west-1\n`,
+    );
   });
 
   test('replaces an existing section in place, keeping the comment that introduces the next one', () => {
@@ -49,7 +65,9 @@ describe('writeProfile', () => {
   });
 
   test('keeps CRLF line endings', () => {
-    expect(writeProfile('[a]\r\nx = 1\r\n', 'credentials', 'b', [['k', 'v']], 'm')).toBe(`[a]\r\nx = 1\r\n\r\n[b]\r\n${markerLine('m')}\r\nk = v\r\n`);
+    expect(writeProfile('[a]\r\nx = 1\r\n', 'credentials', 'b', [['k', 'v']], 'm')).toBe(
+      `[a]\r\nx = 1\r\n\r\n[b]\r\n${markerLine('m')}\r\nk = v\r\n`,
+    );
   });
 });
 
@@ -89,7 +107,7 @@ describe('removeProfile', () => {
 });
 
 describe('isLeftover: which file a post step deletes', () => {
-  test('blank in a file this step created; only the created-file line, whoever created it; never the user\'s text', () => {
+  test("blank in a file this step created; only the created-file line, whoever created it; never the user's text", () => {
     expect(isLeftover('', true)).toBe(true);
     expect(isLeftover('\n\n', false)).toBe(false);
     const created = writeProfile(CREATED_FILE_TEXT, 'credentials', 'a', [['k', 'v']], 'm');

@@ -5,7 +5,12 @@ import { StepFailure } from '../../src/shared/step-failure.js';
 
 describe('proxySecrets', () => {
   test('the whole user info and the password, each as written and decoded', () => {
-    expect(proxySecrets('http://ci:Pr0xy-S3cret%21@proxy.corp:3128')).toEqual(['ci:Pr0xy-S3cret%21', 'ci:Pr0xy-S3cret!', 'Pr0xy-S3cret%21', 'Pr0xy-S3cret!']);
+    expect(proxySecrets('http://ci:Pr0xy-S3cret%21@proxy.corp:3128')).toEqual([
+      'ci:Pr0xy-S3cret%21',
+      'ci:Pr0xy-S3cret!',
+      'Pr0xy-S3cret%21',
+      'Pr0xy-S3cret!',
+    ]);
   });
 
   test('a URL without a scheme, as proxy-from-env accepts it', () => {
@@ -36,7 +41,9 @@ describe('proxySecrets', () => {
     const masks = proxySecrets('http://ci:p/ss@proxy.corp:3128');
     expect(masks).toEqual(['ci:p/ss', 'p/ss']);
     // What the runner's masks then do to an innocent error line: no lone "p" is starred.
-    expect(redact('GET http://example.com/path failed: connection reset by peer', masks)).toBe('GET http://example.com/path failed: connection reset by peer');
+    expect(redact('GET http://example.com/path failed: connection reset by peer', masks)).toBe(
+      'GET http://example.com/path failed: connection reset by peer',
+    );
   });
 });
 
@@ -49,9 +56,11 @@ describe('proxyForDisplay', () => {
 });
 
 describe('maskedProxyVariables', () => {
-  test('masks the credentials of every variable that applies, the inputs replacing the runner\'s', () => {
+  test("masks the credentials of every variable that applies, the inputs replacing the runner's", () => {
     const masked: string[] = [];
-    maskedProxyVariables({ HTTPS_PROXY: 'http://u:one1@p:1', http_proxy: 'u:two2@p:2', ALL_PROXY: 'http://u:three@p:3' }, {}, (value) => masked.push(value));
+    maskedProxyVariables({ HTTPS_PROXY: 'http://u:one1@p:1', http_proxy: 'u:two2@p:2', ALL_PROXY: 'http://u:three@p:3' }, {}, (value) =>
+      masked.push(value),
+    );
     expect(masked).toEqual(['u:one1', 'one1', 'u:two2', 'two2', 'u:three', 'three']);
     const replaced: string[] = [];
     maskedProxyVariables({ HTTPS_PROXY: 'http://u:runner@p:1' }, { httpProxy: 'http://u:input@p:1' }, (value) => replaced.push(value));

@@ -66,9 +66,17 @@ describe('parseRootInputs', () => {
   test.each([
     ['missing', { 'aws-access-key-id': '' }, 'aws-access-key-id: is required'],
     ['a temporary key', { 'aws-access-key-id': 'ASIAIOSFODNN7EXAMPLE' }, 'aws-access-key-id: is a temporary key'],
-    ['the secret given as the key id', { 'aws-access-key-id': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }, 'aws-access-key-id: looks like a secret access key, not a key id: are the two secrets swapped?'],
+    [
+      'the secret given as the key id',
+      { 'aws-access-key-id': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+      'aws-access-key-id: looks like a secret access key, not a key id: are the two secrets swapped?',
+    ],
     ['lower case', { 'aws-access-key-id': 'akiaiosfodnn7example' }, 'aws-access-key-id: must be an AWS access key id'],
-    ['a secret with odd characters', { 'aws-secret-access-key': 'not-a-secret-key-at-all!' }, 'aws-secret-access-key: must be an AWS secret access key'],
+    [
+      'a secret with odd characters',
+      { 'aws-secret-access-key': 'not-a-secret-key-at-all!' },
+      'aws-secret-access-key: must be an AWS secret access key',
+    ],
     ['no region', { 'aws-region': '' }, 'aws-region: is required'],
   ])('rejects keys and region: %s', (_label, inputs, expected) => {
     expect(problemsOf(inputs).join('\n')).toContain(expected);
@@ -97,9 +105,13 @@ describe('parseRootInputs', () => {
     expect(problemsOf({ 'role-to-assume': arn }).join('\n')).toContain('role-to-assume: must be');
   });
 
-  test('accepts a bare role name, with or without a path, for the keys\' own account', () => {
-    expect(parse({ ...VALID, 'role-to-assume': 'deploy' }).ok && parse({ ...VALID, 'role-to-assume': 'deploy' })).toMatchObject({ value: { role: { kind: 'name', path: '/', name: 'deploy' } } });
-    expect(parse({ ...VALID, 'role-to-assume': 'ci/deploy' })).toMatchObject({ value: { role: { kind: 'name', path: '/ci/', name: 'deploy' } } });
+  test("accepts a bare role name, with or without a path, for the keys' own account", () => {
+    expect(parse({ ...VALID, 'role-to-assume': 'deploy' }).ok && parse({ ...VALID, 'role-to-assume': 'deploy' })).toMatchObject({
+      value: { role: { kind: 'name', path: '/', name: 'deploy' } },
+    });
+    expect(parse({ ...VALID, 'role-to-assume': 'ci/deploy' })).toMatchObject({
+      value: { role: { kind: 'name', path: '/ci/', name: 'deploy' } },
+    });
   });
 
   test('rejects a role whose partition does not match the region', () => {
@@ -113,7 +125,9 @@ describe('parseRootInputs', () => {
       'role-to-assume: is in an account that allowed-account-ids does not list',
     ]);
     expect(problemsOf({ 'allowed-account-ids': '444455556666,111122223333' })).toEqual([]);
-    expect(problemsOf({ 'allowed-account-ids': '1234' })).toContain('allowed-account-ids: must be 12-digit AWS account ids separated by commas');
+    expect(problemsOf({ 'allowed-account-ids': '1234' })).toContain(
+      'allowed-account-ids: must be 12-digit AWS account ids separated by commas',
+    );
   });
 
   test.each([
@@ -127,8 +141,11 @@ describe('parseRootInputs', () => {
   });
 
   test('reads booleans as true or false in any case, and nothing else', () => {
-    expect(parse({ ...VALID, 'output-credentials': 'TRUE', 'mask-aws-account-id': 'False' })).toMatchObject({ value: { outputCredentials: true, maskAccountId: false } });
-    for (const value of ['yes', '1', 'on', 'y']) expect(problemsOf({ 'session-tags': value })).toEqual(['session-tags: must be true or false']);
+    expect(parse({ ...VALID, 'output-credentials': 'TRUE', 'mask-aws-account-id': 'False' })).toMatchObject({
+      value: { outputCredentials: true, maskAccountId: false },
+    });
+    for (const value of ['yes', '1', 'on', 'y'])
+      expect(problemsOf({ 'session-tags': value })).toEqual(['session-tags: must be true or false']);
   });
 
   test('checks the session name, external id and source identity alphabets', () => {
@@ -138,7 +155,9 @@ describe('parseRootInputs', () => {
     expect(problemsOf({ 'role-session-name': 'ok_name+=,.@-1' })).toEqual([]);
     expect(problemsOf({ 'role-external-id': 'x' })).toHaveLength(1);
     expect(problemsOf({ 'role-external-id': 'urn:example:tenant/42' })).toEqual([]);
-    expect(problemsOf({ 'source-identity': 'aws:me' })).toEqual(['source-identity: must be 2 to 64 characters from A-Z a-z 0-9 + = , . @ _ -']);
+    expect(problemsOf({ 'source-identity': 'aws:me' })).toEqual([
+      'source-identity: must be 2 to 64 characters from A-Z a-z 0-9 + = , . @ _ -',
+    ]);
     expect(problemsOf({ 'source-identity': 'octocat' })).toEqual([]);
   });
 
@@ -147,15 +166,24 @@ describe('parseRootInputs', () => {
     expect(parse({ ...VALID, 'inline-session-policy': policy })).toMatchObject({
       value: { inlineSessionPolicy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}' },
     });
-    expect(problemsOf({ 'inline-session-policy': '{"Version": ' })).toEqual(['inline-session-policy: must be a JSON policy document; it does not parse as JSON']);
+    expect(problemsOf({ 'inline-session-policy': '{"Version": ' })).toEqual([
+      'inline-session-policy: must be a JSON policy document; it does not parse as JSON',
+    ]);
     expect(problemsOf({ 'inline-session-policy': '["s3:*"]' })).toHaveLength(1);
     expect(problemsOf({ 'inline-session-policy': JSON.stringify({ Statement: 'x'.repeat(2100) }) })).toHaveLength(1);
   });
 
   test('reads managed session policies one per line or comma-separated', () => {
-    const arns = 'arn:aws:iam::aws:policy/ReadOnlyAccess\narn:aws:iam::111122223333:policy/boundaries/deploy-only, arn:aws:iam::aws:policy/AWSCloudFormationFullAccess';
+    const arns =
+      'arn:aws:iam::aws:policy/ReadOnlyAccess\narn:aws:iam::111122223333:policy/boundaries/deploy-only, arn:aws:iam::aws:policy/AWSCloudFormationFullAccess';
     expect(parse({ ...VALID, 'managed-session-policies': arns })).toMatchObject({
-      value: { managedSessionPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::111122223333:policy/boundaries/deploy-only', 'arn:aws:iam::aws:policy/AWSCloudFormationFullAccess'] },
+      value: {
+        managedSessionPolicies: [
+          'arn:aws:iam::aws:policy/ReadOnlyAccess',
+          'arn:aws:iam::111122223333:policy/boundaries/deploy-only',
+          'arn:aws:iam::aws:policy/AWSCloudFormationFullAccess',
+        ],
+      },
     });
     expect(problemsOf({ 'managed-session-policies': 'ReadOnlyAccess' })).toHaveLength(1);
     expect(problemsOf({ 'managed-session-policies': Array(11).fill('arn:aws:iam::aws:policy/ReadOnlyAccess').join('\n') })).toHaveLength(1);
@@ -189,7 +217,7 @@ describe('working-directory', () => {
 });
 
 describe('config-env', () => {
-  test('a section name is kept as given; empty means SAM CLI\'s default', () => {
+  test("a section name is kept as given; empty means SAM CLI's default", () => {
     const given = parse({ ...VALID, 'config-env': 'prod' });
     expect(given.ok && given.value.configEnv).toBe('prod');
     const none = parse(VALID);

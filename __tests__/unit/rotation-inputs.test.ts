@@ -11,26 +11,68 @@ const parse = (argv: string[]) => {
 
 describe('command line and options', () => {
   test('rotate with every option, both spellings of a value', () => {
-    const { parsed } = parse(['rotate', '--user-name=sam-cli-user', '--repo', 'octo-org/app', '--role-to-assume', ROLE, '--region', 'eu-west-1',
-      '--environment', 'production', '--secret-names', 'KEY_ID,KEY_SECRET', '--delete-after-days', '14', '--dry-run']);
-    expect(parsed).toMatchObject({ ok: true, value: {
-      command: 'rotate', userName: 'sam-cli-user', place: { repository: { owner: 'octo-org', repo: 'app' }, environment: 'production' },
-      secretNames: { id: 'KEY_ID', secret: 'KEY_SECRET' }, deleteAfterDays: 14, dryRun: true, region: 'eu-west-1',
-    } });
+    const { parsed } = parse([
+      'rotate',
+      '--user-name=sam-cli-user',
+      '--repo',
+      'octo-org/app',
+      '--role-to-assume',
+      ROLE,
+      '--region',
+      'eu-west-1',
+      '--environment',
+      'production',
+      '--secret-names',
+      'KEY_ID,KEY_SECRET',
+      '--delete-after-days',
+      '14',
+      '--dry-run',
+    ]);
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: {
+        command: 'rotate',
+        userName: 'sam-cli-user',
+        place: { repository: { owner: 'octo-org', repo: 'app' }, environment: 'production' },
+        secretNames: { id: 'KEY_ID', secret: 'KEY_SECRET' },
+        deleteAfterDays: 14,
+        dryRun: true,
+        region: 'eu-west-1',
+      },
+    });
   });
-  test('defaults: the example workflow\'s secret names, 7 days, no dry run', () => {
+  test("defaults: the example workflow's secret names, 7 days, no dry run", () => {
     const { parsed } = parse(['rotate', '--user-name', 'u', '--repo', 'o/r', '--role-to-assume', ROLE, '--region', 'eu-west-1']);
-    expect(parsed).toMatchObject({ ok: true, value: { secretNames: { id: 'AWS_ACCESS_KEY_ID', secret: 'AWS_SECRET_ACCESS_KEY' }, deleteAfterDays: 7, dryRun: false } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { secretNames: { id: 'AWS_ACCESS_KEY_ID', secret: 'AWS_SECRET_ACCESS_KEY' }, deleteAfterDays: 7, dryRun: false },
+    });
   });
   test('every problem at once', () => {
-    const { parsed } = parse(['rotate', '--repo', 'o', '--repo', 'o/r', '--region', 'cn-north-1', '--role-to-assume', ROLE, '--secret-names', 'A', '--delete-after-days', '7d', '--nope', 'extra']);
+    const { parsed } = parse([
+      'rotate',
+      '--repo',
+      'o',
+      '--repo',
+      'o/r',
+      '--region',
+      'cn-north-1',
+      '--role-to-assume',
+      ROLE,
+      '--secret-names',
+      'A',
+      '--delete-after-days',
+      '7d',
+      '--nope',
+      'extra',
+    ]);
     expect(parsed?.ok).toBe(false);
     expect(parsed && !parsed.ok && parsed.problems).toEqual([
       '--repo: given more than once',
       '--nope: not an option of rotate (it takes --user-name, --repo, --role-to-assume, --region, --environment, --secret-names, --delete-after-days, --dry-run, --json)',
       'unexpected argument "extra": options are written --name value',
       '--user-name: is required',
-      '--secret-names: must be two secret names, ID_SECRET,SECRET_SECRET (the key id\'s, then the secret access key\'s)',
+      "--secret-names: must be two secret names, ID_SECRET,SECRET_SECRET (the key id's, then the secret access key's)",
       '--delete-after-days: must be a whole number written in digits only, from 0 to 365',
       '--region: is in partition aws-cn, but --role-to-assume is in aws',
     ]);

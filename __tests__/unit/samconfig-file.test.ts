@@ -38,12 +38,20 @@ describe('readSamconfig', () => {
 
   test('samconfig.toml wins over samconfig.yaml and .yml, as in SAM CLI', async () => {
     const read = await readIn(await folderWith({ 'samconfig.toml': TOML, 'samconfig.yaml': YAML, 'samconfig.yml': YAML }));
-    expect(read).toEqual({ kind: 'document', name: 'samconfig.toml', document: { version: 0.1, default: { deploy: { parameters: { stack_name: 'app', region: 'eu-west-1', resolve_s3: true } } } } });
+    expect(read).toEqual({
+      kind: 'document',
+      name: 'samconfig.toml',
+      document: { version: 0.1, default: { deploy: { parameters: { stack_name: 'app', region: 'eu-west-1', resolve_s3: true } } } },
+    });
   });
 
   test('samconfig.yaml wins over samconfig.yml; .yml alone is read', async () => {
     const both = await readIn(await folderWith({ 'samconfig.yaml': YAML, 'samconfig.yml': 'version: 0.1\n' }));
-    expect(both).toMatchObject({ kind: 'document', name: 'samconfig.yaml', document: { default: { deploy: { parameters: { region: 'us-east-1' } } } } });
+    expect(both).toMatchObject({
+      kind: 'document',
+      name: 'samconfig.yaml',
+      document: { default: { deploy: { parameters: { region: 'us-east-1' } } } },
+    });
     expect(await readIn(await folderWith({ 'samconfig.yml': YAML }))).toMatchObject({ kind: 'document', name: 'samconfig.yml' });
   });
 
@@ -54,11 +62,17 @@ describe('readSamconfig', () => {
     expect(yaml).toEqual({ kind: 'document', name: 'samconfig.yaml', document: { version: 1n, other: 1 } });
   });
 
-  test('a file that does not parse: unparsable with the parser\'s reason and position, never the file\'s lines (TOML and YAML, duplicate keys too)', async () => {
+  test("a file that does not parse: unparsable with the parser's reason and position, never the file's lines (TOML and YAML, duplicate keys too)", async () => {
     const toml = await readIn(await folderWith({ 'samconfig.toml': 'version = 0.1\n[default.deploy.parameters\n' }));
     expect(toml).toMatchObject({ kind: 'unparsable', name: 'samconfig.toml' });
-    const quoting = await readIn(await folderWith({ 'samconfig.toml': 'version = 0.1\nAWS_SECRET=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY oops\n' }));
-    expect(quoting).toEqual({ kind: 'unparsable', name: 'samconfig.toml', message: 'Invalid TOML document: invalid value at line 2, column 12' });
+    const quoting = await readIn(
+      await folderWith({ 'samconfig.toml': 'version = 0.1\nAWS_SECRET=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY oops\n' }),
+    );
+    expect(quoting).toEqual({
+      kind: 'unparsable',
+      name: 'samconfig.toml',
+      message: 'Invalid TOML document: invalid value at line 2, column 12',
+    });
     const quotingYaml = await readIn(await folderWith({ 'samconfig.yaml': 'a: b\nsecret: [x\n  token: hunter2-hunter2\n' }));
     expect((quotingYaml as { message: string }).message).not.toMatch(/hunter2|secret|\n/);
     const yaml = await readIn(await folderWith({ 'samconfig.yaml': 'version: 0.1\nversion: 0.2\n' }));
@@ -80,7 +94,9 @@ describe('readSamconfig', () => {
 
 describe('workspace confinement', () => {
   test('a samconfig that is a symbolic link out of the workspace is not read (not even /proc/self/environ); a link within it is', async () => {
-    const outside = await folderWith({ 'samconfig.toml': 'version = 0.1\n[default.deploy.parameters]\nprofile = "secret-of-another-folder"\n' });
+    const outside = await folderWith({
+      'samconfig.toml': 'version = 0.1\n[default.deploy.parameters]\nprofile = "secret-of-another-folder"\n',
+    });
     for (const target of [path.join(outside, 'samconfig.toml'), '/proc/self/environ']) {
       const workspace = await folderWith({});
       await symlink(target, path.join(workspace, 'samconfig.toml'));

@@ -5,7 +5,18 @@ import { samconfigFindings, samconfigWarning } from '../../src/assume-role/samco
 const guided = (deploy: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
   version: 0.1,
   default: {
-    deploy: { parameters: { stack_name: 'sam-app-production', resolve_s3: true, s3_prefix: 'sam-app-production', region: 'eu-west-1', confirm_changeset: true, capabilities: 'CAPABILITY_IAM', image_repositories: [], ...deploy } },
+    deploy: {
+      parameters: {
+        stack_name: 'sam-app-production',
+        resolve_s3: true,
+        s3_prefix: 'sam-app-production',
+        region: 'eu-west-1',
+        confirm_changeset: true,
+        capabilities: 'CAPABILITY_IAM',
+        image_repositories: [],
+        ...deploy,
+      },
+    },
     global: { parameters: { region: 'eu-west-1' } },
     ...extra,
   },
@@ -14,7 +25,7 @@ const guided = (deploy: Record<string, unknown> = {}, extra: Record<string, unkn
 const warningsOf = (document: unknown, region = 'eu-west-1') => samconfigFindings(document, 'samconfig.toml', region).map(samconfigWarning);
 
 describe('samconfigFindings', () => {
-  test('a guided samconfig for the action\'s region: no finding', () => {
+  test("a guided samconfig for the action's region: no finding", () => {
     expect(samconfigFindings(guided(), 'samconfig.toml', 'eu-west-1')).toEqual([]);
   });
 
@@ -26,25 +37,31 @@ describe('samconfigFindings', () => {
   test('profile in the deploy parameters: a warning naming the file, the table and the profile', () => {
     const [warning, ...rest] = warningsOf(guided({ profile: 'prod-admin' }));
     expect(rest).toEqual([]);
-    expect(warning).toMatch(/^samconfig\.toml sets profile = prod-admin in \[default\.deploy\.parameters\]: sam deploy then takes its credentials from that profile/);
+    expect(warning).toMatch(
+      /^samconfig\.toml sets profile = prod-admin in \[default\.deploy\.parameters\]: sam deploy then takes its credentials from that profile/,
+    );
     expect(warning).toContain('set aws-profile to that name');
   });
 
   test('profile in the global parameters counts too, since sam deploy merges them under its own', () => {
     const document = guided({}, { global: { parameters: { region: 'eu-west-1', profile: 'dev' } } });
-    expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1')).toEqual([{ kind: 'profile', file: 'samconfig.toml', environment: 'default', section: 'global', value: 'dev' }]);
+    expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1')).toEqual([
+      { kind: 'profile', file: 'samconfig.toml', environment: 'default', section: 'global', value: 'dev' },
+    ]);
   });
 
   test('the deploy parameters win over the global ones: the region sam deploy uses is the deploy one', () => {
     const document = guided({ region: 'us-east-1' }, { global: { parameters: { region: 'eu-west-1' } } });
-    expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1')).toEqual([{ kind: 'region', file: 'samconfig.toml', environment: 'default', section: 'deploy', value: 'us-east-1', actionRegion: 'eu-west-1' }]);
+    expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1')).toEqual([
+      { kind: 'region', file: 'samconfig.toml', environment: 'default', section: 'deploy', value: 'us-east-1', actionRegion: 'eu-west-1' },
+    ]);
     const agreeing = guided({ region: 'eu-west-1' }, { global: { parameters: { region: 'us-east-1' } } });
     expect(samconfigFindings(agreeing, 'samconfig.toml', 'eu-west-1')).toEqual([]);
   });
 
   test('region differing from aws-region: a warning with both regions and the --region fix', () => {
     expect(warningsOf(guided({ region: 'us-east-1' }), 'eu-west-1')).toEqual([
-      'samconfig.toml sets region = us-east-1 in [default.deploy.parameters], but aws-region is eu-west-1: sam deploy uses the file\'s region over ' +
+      "samconfig.toml sets region = us-east-1 in [default.deploy.parameters], but aws-region is eu-west-1: sam deploy uses the file's region over " +
         'AWS_REGION and AWS_DEFAULT_REGION. Remove region from samconfig.toml, set it to eu-west-1, or pass --region "$AWS_REGION" to sam deploy',
     ]);
   });
@@ -54,7 +71,7 @@ describe('samconfigFindings', () => {
     expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1')).toEqual([]);
   });
 
-  test('only environment default is read: another environment\'s profile and region are what --config-env selects', () => {
+  test("only environment default is read: another environment's profile and region are what --config-env selects", () => {
     const document = { ...guided(), prod: { deploy: { parameters: { profile: 'prod', region: 'us-west-2' } } } };
     expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1')).toEqual([]);
   });
@@ -87,7 +104,9 @@ describe('samconfigFindings', () => {
   test('version: missing, an integer (bigint from the parsers) or a string is refused by SAM CLI; 0.1 and 1.0 are fine', () => {
     const noVersion: Record<string, unknown> = { ...guided() };
     delete noVersion.version;
-    expect(warningsOf(noVersion)[0]).toMatch(/^samconfig\.toml has no version key: SAM CLI reads a samconfig only when its version is a decimal number/);
+    expect(warningsOf(noVersion)[0]).toMatch(
+      /^samconfig\.toml has no version key: SAM CLI reads a samconfig only when its version is a decimal number/,
+    );
     expect(warningsOf({ ...guided(), version: 1n })[0]).toMatch(/^samconfig\.toml has version = 1: /);
     expect(warningsOf({ ...guided(), version: '0.1' })[0]).toMatch(/^samconfig\.toml has version = "0\.1": /);
     expect(warningsOf({ ...guided(), version: 1 })).toEqual([]);
@@ -120,7 +139,7 @@ describe('samconfigFindings', () => {
       expect(samconfigFindings(document, 'samconfig.toml', 'eu-west-1')).toEqual([]);
     });
 
-    test('the warning names the environment\'s table', () => {
+    test("the warning names the environment's table", () => {
       const [warning] = samconfigFindings(staged({ region: 'us-east-1' }), 'samconfig.toml', 'eu-west-1', 'prod').map(samconfigWarning);
       expect(warning).toMatch(/^samconfig\.toml sets region = us-east-1 in \[prod\.deploy\.parameters\], but aws-region is eu-west-1/);
     });

@@ -14,10 +14,23 @@ const PATH = '/credentials/x';
 let issued = 0;
 function sessionAt(now: number): ServedSession {
   issued += 1;
-  return { accessKeyId: `ASIASESSION${String(issued).padStart(9, '0')}`, secretAccessKey: `secret${issued}`.padEnd(40, 'S'), sessionToken: `token${issued}`.padEnd(120, 'T'), expiration: new Date(now + LIFETIME_MS) };
+  return {
+    accessKeyId: `ASIASESSION${String(issued).padStart(9, '0')}`,
+    secretAccessKey: `secret${issued}`.padEnd(40, 'S'),
+    sessionToken: `token${issued}`.padEnd(120, 'T'),
+    expiration: new Date(now + LIFETIME_MS),
+  };
 }
 
-const failure = (code: string, httpStatus: number): AwsFailure => ({ code, message: `${code} said so`, httpStatus, clockSkewCorrected: false, network: false, throttling: false, sdkTransient: false });
+const failure = (code: string, httpStatus: number): AwsFailure => ({
+  code,
+  message: `${code} said so`,
+  httpStatus,
+  clockSkewCorrected: false,
+  network: false,
+  throttling: false,
+  sdkTransient: false,
+});
 
 /** A clock whose sleeps end only when the test moves time past them. */
 function manualClock() {
@@ -25,7 +38,14 @@ function manualClock() {
   let sleepers: Array<{ at: number; wake: () => void }> = [];
   const settle = () => new Promise((resolve) => setImmediate(resolve));
   return {
-    clock: { now: () => now, random: () => 0, sleep: (ms: number) => new Promise<void>((wake) => { sleepers.push({ at: now + ms, wake }); }) },
+    clock: {
+      now: () => now,
+      random: () => 0,
+      sleep: (ms: number) =>
+        new Promise<void>((wake) => {
+          sleepers.push({ at: now + ms, wake });
+        }),
+    },
     async advance(ms: number) {
       const target = now + ms;
       for (;;) {
@@ -51,14 +71,20 @@ async function start(refresh: (now: number) => Promise<ServedSession>) {
   const refreshes = jest.fn(() => refresh(time.clock.now()));
   const ports: ServerPorts = {
     clock: time.clock,
-    listen: async (handler) => { answer = handler; return { port: 4321, close: closed }; },
+    listen: async (handler) => {
+      answer = handler;
+      return { port: 4321, close: closed };
+    },
     ready: jest.fn(),
     refresh: refreshes,
     parentAlive: () => parentAlive,
     log: (line) => log.push(line),
   };
   const first = sessionAt(T0);
-  const ended: Promise<StopReason> = serveCredentials({ token: TOKEN, nonce: NONCE, path: PATH, lifetimeMs: 6 * 3600_000, session: first, secrets: [] }, ports);
+  const ended: Promise<StopReason> = serveCredentials(
+    { token: TOKEN, nonce: NONCE, path: PATH, lifetimeMs: 6 * 3600_000, session: first, secrets: [] },
+    ports,
+  );
   const get = (authorization = TOKEN) => answer({ method: 'GET', path: PATH, authorization });
   const shutdown = (authorization: string) => answer({ method: 'POST', path: '/shutdown', authorization });
   const served = () => {
@@ -66,11 +92,25 @@ async function start(refresh: (now: number) => Promise<ServedSession>) {
     return reply.status === 200 ? (JSON.parse(reply.body) as { AccessKeyId: string; Expiration: string }) : undefined;
   };
   await time.advance(0);
-  return { time, log, ports, refreshes, closed, ended, get, shutdown, served, first, goneParent: () => { parentAlive = false; } };
+  return {
+    time,
+    log,
+    ports,
+    refreshes,
+    closed,
+    ended,
+    get,
+    shutdown,
+    served,
+    first,
+    goneParent: () => {
+      parentAlive = false;
+    },
+  };
 }
 
 describe('serveCredentials', () => {
-  test('re-assumes at half a short session\'s life, so across three expirations every answer is a session that has not expired', async () => {
+  test("re-assumes at half a short session's life, so across three expirations every answer is a session that has not expired", async () => {
     const server = await start(async (now) => sessionAt(now));
     expect(server.ports.ready).toHaveBeenCalledWith(4321);
     const seen = new Set<string>();
@@ -120,7 +160,7 @@ describe('serveCredentials', () => {
     await server.time.advance(5000);
   });
 
-  test('the post step\'s request (the nonce) stops it and closes the listener; the token does not', async () => {
+  test("the post step's request (the nonce) stops it and closes the listener; the token does not", async () => {
     const server = await start(async (now) => sessionAt(now));
     expect(server.shutdown(TOKEN).status).toBe(403);
     expect(server.shutdown(NONCE).status).toBe(200);
@@ -131,7 +171,7 @@ describe('serveCredentials', () => {
     expect(server.log.at(-1)).toContain('the post step asked');
   });
 
-  test('it ends by itself after the job\'s longest run', async () => {
+  test("it ends by itself after the job's longest run", async () => {
     const server = await start(async (now) => sessionAt(now));
     await server.time.advance(6 * 3600_000 + 5000);
     await expect(server.ended).resolves.toBe('lifetime');
@@ -154,16 +194,19 @@ test('a refusal whose text carries a line break and a session secret is logged o
   const log: string[] = [];
   const first = sessionAt(T0);
   secret = first.secretAccessKey;
-  void serveCredentials({ token: TOKEN, nonce: NONCE, path: PATH, lifetimeMs: LIFETIME_MS, session: first, secrets: [] }, {
-    clock: time.clock,
-    listen: async () => ({ port: 1, close: async () => undefined }),
-    ready: () => undefined,
-    refresh: async () => {
-      throw new CallFailed({ ...failure('AccessDenied', 403), message: `denied\n::error::forged ${secret}` }, 1, 'permanent', 10);
+  void serveCredentials(
+    { token: TOKEN, nonce: NONCE, path: PATH, lifetimeMs: LIFETIME_MS, session: first, secrets: [] },
+    {
+      clock: time.clock,
+      listen: async () => ({ port: 1, close: async () => undefined }),
+      ready: () => undefined,
+      refresh: async () => {
+        throw new CallFailed({ ...failure('AccessDenied', 403), message: `denied\n::error::forged ${secret}` }, 1, 'permanent', 10);
+      },
+      parentAlive: () => true,
+      log: (line) => log.push(line),
     },
-    parentAlive: () => true,
-    log: (line) => log.push(line),
-  });
+  );
   await time.advance(LIFETIME_MS + 1000);
   const refusal = log.find((line) => line.includes('refused for good')) ?? '';
   expect(refusal).toContain('AccessDenied: denied ::error::forged ***');

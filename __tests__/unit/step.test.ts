@@ -61,7 +61,10 @@ describe('masks', () => {
 
   test('a secret variable of the environment is masked with the inputs, before parsing; an unset one registers nothing', async () => {
     const token = 'runnerIdTokenRequestToken0123456789';
-    const { io, effectsBeforeParse } = await run({ env: { ACTIONS_ID_TOKEN_REQUEST_TOKEN: token }, secretVariables: ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'UNSET_VARIABLE'] });
+    const { io, effectsBeforeParse } = await run({
+      env: { ACTIONS_ID_TOKEN_REQUEST_TOKEN: token },
+      secretVariables: ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'UNSET_VARIABLE'],
+    });
     expect(io.masks).toEqual([EXAMPLE_KEY.accessKeyId, EXAMPLE_KEY.secretAccessKey, token]);
     expect(effectsBeforeParse).toBe(3);
   });
@@ -75,7 +78,10 @@ describe('masks', () => {
 describe('parsing', () => {
   test('warnings are printed as warning annotations, and the body still runs', async () => {
     const { io, body } = await run({ parse: () => ({ ok: true, value: 'v', warnings: ['first warning', 'second warning'] }) });
-    expect(io.annotations).toEqual([{ severity: 'warning', message: 'first warning' }, { severity: 'warning', message: 'second warning' }]);
+    expect(io.annotations).toEqual([
+      { severity: 'warning', message: 'first warning' },
+      { severity: 'warning', message: 'second warning' },
+    ]);
     expect(body).toHaveBeenCalledTimes(1);
     expect(body.mock.calls[0]?.[0]).toBe('v');
     expect(io.failed).toBe(false);
@@ -100,26 +106,36 @@ describe('parsing', () => {
 describe('failures in the body', () => {
   test('a StepFailure is printed as it is: final, already safe, not flattened or shortened', async () => {
     const message = `Attach this policy:\n${'{"Statement":[]}'.repeat(50)}`;
-    const { io } = await run({ body: async () => { throw new StepFailure(message); } });
+    const { io } = await run({
+      body: async () => {
+        throw new StepFailure(message);
+      },
+    });
     expect(io.errors).toEqual([message]);
   });
 
   test('a StepFailure naming a registered secret (a masked account id in a refusal) prints *** in its place', async () => {
-    const { io } = await run({ body: async (_inputs, secrets) => {
-      secrets.add('111122223333');
-      throw new StepFailure('role-to-assume (arn:aws:iam::111122223333:role/deploy) is in an account that allowed-account-ids does not list');
-    } });
+    const { io } = await run({
+      body: async (_inputs, secrets) => {
+        secrets.add('111122223333');
+        throw new StepFailure(
+          'role-to-assume (arn:aws:iam::111122223333:role/deploy) is in an account that allowed-account-ids does not list',
+        );
+      },
+    });
     expect(io.errors).toEqual(['role-to-assume (arn:aws:iam::***:role/deploy) is in an account that allowed-account-ids does not list']);
   });
 
-  test('the body gets the run context, read once from the step\'s environment', async () => {
+  test("the body gets the run context, read once from the step's environment", async () => {
     const { body } = await run({ env: { GITHUB_RUN_ID: '42', GITHUB_REPOSITORY: 'octo-org/app', GITHUB_RUN_ATTEMPT: '' } });
     expect(body.mock.calls[0]?.[2]).toMatchObject({ runId: '42', repository: 'octo-org/app', runAttempt: undefined });
   });
 
   test('any other error is redacted of every registered secret and put on one line', async () => {
     const { io } = await run({
-      body: async () => { throw new Error(`socket hang up\n::set-output name=x::${EXAMPLE_KEY.secretAccessKey} for ${EXAMPLE_KEY.accessKeyId}`); },
+      body: async () => {
+        throw new Error(`socket hang up\n::set-output name=x::${EXAMPLE_KEY.secretAccessKey} for ${EXAMPLE_KEY.accessKeyId}`);
+      },
     });
     expect(io.errors).toHaveLength(1);
     expect(io.errors[0]).toBe('socket hang up ::set-output name=x::*** for ***');
@@ -127,7 +143,12 @@ describe('failures in the body', () => {
 
   test('secrets the body registered are redacted too, and a thrown non-Error is printed as text', async () => {
     const token = 'FwoGZXIvYXdzSESSIONTOKEN';
-    const { io } = await run({ body: async (_inputs, secrets) => { secrets.add(token); throw `refused ${token}`; } });
+    const { io } = await run({
+      body: async (_inputs, secrets) => {
+        secrets.add(token);
+        throw `refused ${token}`;
+      },
+    });
     expect(io.masks).toContain(token);
     expect(io.errors).toEqual(['refused ***']);
   });

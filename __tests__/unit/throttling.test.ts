@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { toAwsFailure } from '../../src/shared/aws-failure.js';
 import { isThrottling, THROTTLE_BACKOFF, throttleDelay } from '../../src/shared/throttling.js';
 
-const sdkError = (name: string, httpStatusCode: number) => Object.assign(new Error('Rate exceeded'), { name, $metadata: { httpStatusCode } });
+const sdkError = (name: string, httpStatusCode: number) =>
+  Object.assign(new Error('Rate exceeded'), { name, $metadata: { httpStatusCode } });
 
 describe('isThrottling', () => {
   test('STS Throttling and any 429 are throttling; a 5xx, a quota or a network error is not', () => {
@@ -27,7 +28,7 @@ describe('throttleDelay', () => {
     expect(waits(() => 0).slice(1)).toEqual([300, 600, 800, 800, 800]);
   });
 
-  test('even the shortest wait after throttling is longer than the other transient errors\' 300 ms base', () => {
+  test("even the shortest wait after throttling is longer than the other transient errors' 300 ms base", () => {
     expect(Math.min(...waits(() => 0))).toBeGreaterThanOrEqual(300);
   });
 });

@@ -3,14 +3,7 @@
  * hidden marker only, and the title, body, closing comment and run link it writes.
  */
 import { describe, expect, test } from '@jest/globals';
-import {
-  closingComment,
-  issueBody,
-  issueTitle,
-  planTrackingIssue,
-  runUrl,
-  trackingMarker,
-} from '../../src/key-age/tracking-issue-plan.js';
+import { closingComment, issueBody, issueTitle, planTrackingIssue, runUrl, trackingMarker } from '../../src/key-age/tracking-issue-plan.js';
 import { assessment, FAIL, OK, OTHER_KEY, REPORT_CONTEXT as CONTEXT, WARN, WORKFLOW_KEY } from '../../test/support/key-assessments.js';
 
 describe('tracking issue plan', () => {
@@ -20,7 +13,11 @@ describe('tracking issue plan', () => {
   const issue = (number: number, body = `${marker}\nfindings`, author = BOT) => ({ number, body, author });
 
   test('a body edited on github.com (CRLF line ends) is still the tracking issue', () => {
-    expect(planTrackingIssue(WARN, [issue(7, `${marker}\r\nfindings edited by hand`)], marker, BOT)).toEqual({ action: 'update', number: 7, duplicates: [] });
+    expect(planTrackingIssue(WARN, [issue(7, `${marker}\r\nfindings edited by hand`)], marker, BOT)).toEqual({
+      action: 'update',
+      number: 7,
+      duplicates: [],
+    });
   });
 
   test('the marker is a hidden HTML comment per account and user', () => {
@@ -37,7 +34,11 @@ describe('tracking issue plan', () => {
 
   test('an issue someone else created is never the tracking issue, marker or not', () => {
     expect(planTrackingIssue(WARN, [issue(2, marker, 'mallory')], marker, BOT)).toEqual({ action: 'open' });
-    expect(planTrackingIssue(FAIL, [issue(2, marker, 'mallory'), issue(7)], marker, BOT)).toEqual({ action: 'update', number: 7, duplicates: [] });
+    expect(planTrackingIssue(FAIL, [issue(2, marker, 'mallory'), issue(7)], marker, BOT)).toEqual({
+      action: 'update',
+      number: 7,
+      duplicates: [],
+    });
     expect(planTrackingIssue(OK, [issue(2, marker, 'mallory')], marker, BOT)).toEqual({ action: 'none' });
   });
 
@@ -46,12 +47,17 @@ describe('tracking issue plan', () => {
   });
 
   test('notices alone (an inactive key) need no issue', () => {
-    const inactiveOnly = assessment([[WORKFLOW_KEY, 10, 'Active'], [OTHER_KEY, 2, 'Inactive']]);
+    const inactiveOnly = assessment([
+      [WORKFLOW_KEY, 10, 'Active'],
+      [OTHER_KEY, 2, 'Inactive'],
+    ]);
     expect(planTrackingIssue(inactiveOnly, [], marker, BOT)).toEqual({ action: 'none' });
   });
 
   test('title, body and closing comment say what stands and link the run', () => {
-    expect(issueTitle(FAIL, 'sam-cli-user', ACCOUNT)).toBe('Access key of IAM user sam-cli-user in account 123456789012 is too old: rotate it');
+    expect(issueTitle(FAIL, 'sam-cli-user', ACCOUNT)).toBe(
+      'Access key of IAM user sam-cli-user in account 123456789012 is too old: rotate it',
+    );
     expect(issueTitle(WARN, undefined, ACCOUNT)).toBe('Access keys of the deploy user in account 123456789012 need attention');
     const url = runUrl('https://github.com', { repository: 'octo-org/app', runId: '123' });
     expect(url).toBe('https://github.com/octo-org/app/actions/runs/123');
@@ -68,5 +74,4 @@ describe('tracking issue plan', () => {
     expect(runUrl('https://github.com', { repository: 'o/r', runId: '1)x' })).toBeUndefined();
     expect(runUrl(undefined, { repository: 'o/r', runId: '1' })).toBeUndefined();
   });
-
 });

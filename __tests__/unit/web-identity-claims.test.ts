@@ -32,7 +32,10 @@ describe('decodeWebIdentityClaims', () => {
   });
 
   test('takes an audience list as well as one audience', () => {
-    expect(decodeWebIdentityClaims(jwt({ ...GITHUB, aud: ['sts.amazonaws.com', 'other'] }))?.audiences).toEqual(['sts.amazonaws.com', 'other']);
+    expect(decodeWebIdentityClaims(jwt({ ...GITHUB, aud: ['sts.amazonaws.com', 'other'] }))?.audiences).toEqual([
+      'sts.amazonaws.com',
+      'other',
+    ]);
   });
 
   test('an enterprise issuer with its own path is a valid issuer', () => {

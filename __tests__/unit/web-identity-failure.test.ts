@@ -26,7 +26,12 @@ const CALL: WebIdentityCall = {
 };
 
 const failed = (code: string, message: string, reason: CallFailed['reason'] = 'permanent') =>
-  new CallFailed({ code, message, clockSkewCorrected: false, network: false, throttling: false, sdkTransient: false, httpStatus: 400 }, 1, reason, 10);
+  new CallFailed(
+    { code, message, clockSkewCorrected: false, network: false, throttling: false, sdkTransient: false, httpStatus: 400 },
+    1,
+    reason,
+    10,
+  );
 
 describe('explainWebIdentityFailure', () => {
   test('AccessDenied: the statement that admits this run, filled in, and the near misses', () => {
@@ -40,9 +45,16 @@ describe('explainWebIdentityFailure', () => {
     expect(message).toContain('AWS said: AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity');
   });
 
-  test('AccessDenied on a pull_request run: the statement is said to admit every pull request\'s code, and an environment is suggested', () => {
+  test("AccessDenied on a pull_request run: the statement is said to admit every pull request's code, and an environment is suggested", () => {
     const message = explainWebIdentityFailure(failed('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), {
-      ...CALL, claims: { ...CALL.claims!, subject: 'repo:octo-org/serverless-app:pull_request', ref: 'refs/pull/7/merge', environment: undefined, eventName: 'pull_request' },
+      ...CALL,
+      claims: {
+        ...CALL.claims!,
+        subject: 'repo:octo-org/serverless-app:pull_request',
+        ref: 'refs/pull/7/merge',
+        environment: undefined,
+        eventName: 'pull_request',
+      },
     });
     expect(message).not.toContain('admits exactly this run');
     expect(message).toContain('every pull_request run of octo-org/serverless-app has this same sub');
@@ -53,9 +65,12 @@ describe('explainWebIdentityFailure', () => {
 
   test('AccessDenied for an immutable-form sub: the form is named, and a name-only trust is said not to match it', () => {
     const subject = 'repo:octo-org@72180100/serverless-app@5928741:environment:production';
-    const message = explainWebIdentityFailure(failed('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), { ...CALL, claims: { ...CALL.claims!, subject } });
+    const message = explainWebIdentityFailure(failed('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), {
+      ...CALL,
+      claims: { ...CALL.claims!, subject },
+    });
     expect(message).toContain(`"token.actions.githubusercontent.com:sub":"${subject}"`);
-    expect(message).toContain('GitHub\'s immutable form, repo:OWNER@OWNER_ID/REPO@REPO_ID:… (octo-org@72180100/serverless-app@5928741)');
+    expect(message).toContain("GitHub's immutable form, repo:OWNER@OWNER_ID/REPO@REPO_ID:… (octo-org@72180100/serverless-app@5928741)");
     expect(message).toContain('a trust condition on the name-only form (repo:octo-org/serverless-app:…) will not match it');
     expect(message).toContain('GitHubRepository octo-org@72180100/serverless-app@5928741');
     expect(message).toContain('admits exactly this run');
@@ -68,30 +83,40 @@ describe('explainWebIdentityFailure', () => {
   });
 
   test('AccessDenied for a token that did not decode: the statement with placeholders, no claim', () => {
-    const message = explainWebIdentityFailure(failed('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), { ...CALL, claims: undefined });
+    const message = explainWebIdentityFailure(failed('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), {
+      ...CALL,
+      claims: undefined,
+    });
     expect(message).toContain('repo:OWNER/REPO:ref:refs/heads/BRANCH');
     // Which form the token used is unknown here: both are named.
     expect(message).toContain('the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…, which a name-only condition never matches');
     expect(message).toContain('oidc-provider/token.actions.githubusercontent.com');
   });
 
-  test('no OIDC provider in the role\'s account', () => {
+  test("no OIDC provider in the role's account", () => {
     const message = explainWebIdentityFailure(
-      failed('InvalidIdentityToken', 'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com'), CALL);
+      failed('InvalidIdentityToken', 'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com'),
+      CALL,
+    );
     expect(message).toContain('Account 111122223333');
     expect(message).toContain('has no IAM OIDC identity provider for https://token.actions.githubusercontent.com');
     expect(message).toContain('audience sts.amazonaws.com');
   });
 
   test('an audience the provider does not list', () => {
-    const message = explainWebIdentityFailure(failed('InvalidIdentityToken', 'Incorrect token audience'), { ...CALL, audience: 'my-audience' });
+    const message = explainWebIdentityFailure(failed('InvalidIdentityToken', 'Incorrect token audience'), {
+      ...CALL,
+      audience: 'my-audience',
+    });
     expect(message).toContain('(the audience input, my-audience) is not one of the audiences');
     expect(message).toContain('--client-id my-audience');
   });
 
   test('an expired token', () => {
     const message = explainWebIdentityFailure(
-      failed('ExpiredTokenException', 'Token expired: current date/time 1764600400 must be before the expiration date/time1764600300'), CALL);
+      failed('ExpiredTokenException', 'Token expired: current date/time 1764600400 must be before the expiration date/time1764600300'),
+      CALL,
+    );
     expect(message).toContain('had expired when it arrived (it expired at 2025-12-01T14:45:00.000Z)');
     expect(message).not.toContain('long-lived access key');
   });

@@ -1,9 +1,17 @@
-import { withRetries, type RetryClock, type RetryNotice, type RetryPolicy } from '../shared/retry.js';
+import type { Io } from '../shared/io.js';
+import { DEFAULT_RETRY_TIMING, withRetries, type RetryClock, type RetryNotice, type RetryPolicy } from '../shared/retry.js';
+import { logRetry } from '../shared/retry-log.js';
+import type { Secrets } from '../shared/secrets.js';
 
 export interface RetryOptions {
   policy: RetryPolicy;
   clock: RetryClock;
   onRetry: (notice: RetryNotice) => void;
+}
+
+/** The run's retry policy for one call: the action's timing, its attempts, the step's clock, each retry logged (cleaned). */
+export function retryOptionsFor(io: Pick<Io, 'clock' | 'info'>, secrets: Secrets, call: string, maxAttempts: number): RetryOptions {
+  return { policy: { ...DEFAULT_RETRY_TIMING, maxAttempts }, clock: io.clock, onRetry: logRetry(io, call, secrets) };
 }
 
 /**

@@ -12,7 +12,8 @@ export function endpointFromEnv(env: Io['env'], service: 'STS' | 'IAM'): string 
 }
 
 /** AWS's own endpoints: `https://sts.eu-west-1.amazonaws.com`, `https://iam.amazonaws.com`, each partition's DNS suffix. */
-const AWS_DEFAULT_HOST = /^(sts|iam)(\.[a-z0-9-]+)?\.(amazonaws\.com|amazonaws\.com\.cn|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov|amazonaws\.eu)$/;
+const AWS_DEFAULT_HOST =
+  /^(sts|iam)(\.[a-z0-9-]+)?\.(amazonaws\.com|amazonaws\.com\.cn|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov|amazonaws\.eu)$/;
 
 interface SentRequest {
   protocol?: string;
@@ -33,10 +34,13 @@ function isAwsDefault(request: SentRequest): boolean {
 
 /** The one middleware shape used here; the SDK's own overloads differ per client. */
 interface BuildStepStack {
-    add(
-      middleware: (next: (args: { request: unknown }) => Promise<unknown>, context: { commandName?: string }) => (args: { request: unknown }) => Promise<unknown>,
-      options: { step: 'build'; name: string },
-    ): void;
+  add(
+    middleware: (
+      next: (args: { request: unknown }) => Promise<unknown>,
+      context: { commandName?: string },
+    ) => (args: { request: unknown }) => Promise<unknown>,
+    options: { step: 'build'; name: string },
+  ): void;
 }
 
 /**
@@ -46,15 +50,18 @@ interface BuildStepStack {
  */
 export function announceEndpoint(client: STSClient | IAMClient, service: 'STS' | 'IAM', notice: (call: string, url: string) => void): void {
   const announced = new Set<string>();
-  (client.middlewareStack as unknown as BuildStepStack).add((next, context) => async (args) => {
-    const request = args.request as SentRequest;
-    if (!isAwsDefault(request)) {
-      const url = urlOf(request);
-      if (!announced.has(url)) {
-        announced.add(url);
-        notice(`${service} ${(context.commandName ?? '').replace(/Command$/, '')}`, url);
+  (client.middlewareStack as unknown as BuildStepStack).add(
+    (next, context) => async (args) => {
+      const request = args.request as SentRequest;
+      if (!isAwsDefault(request)) {
+        const url = urlOf(request);
+        if (!announced.has(url)) {
+          announced.add(url);
+          notice(`${service} ${(context.commandName ?? '').replace(/Command$/, '')}`, url);
+        }
       }
-    }
-    return next(args);
-  }, { step: 'build', name: 'announceNonDefaultEndpoint' });
+      return next(args);
+    },
+    { step: 'build', name: 'announceNonDefaultEndpoint' },
+  );
 }

@@ -7,8 +7,7 @@ import type { STSClient } from '@aws-sdk/client-sts';
 import type { OpenRoleSessions, SessionSettings, UserKeys } from '../assume-role/ports.js';
 import { actionLog } from '../shared/messages/action-log.js';
 import { redact } from '../shared/redact.js';
-import { DEFAULT_RETRY_TIMING } from '../shared/retry.js';
-import { logRetry } from '../shared/retry-log.js';
+import { retryOptionsFor } from './aws-call.js';
 import { announceEndpoint } from './aws-endpoint.js';
 import { assumeRole, callerArn, createStsClient, type CallOptions } from './sts.js';
 
@@ -30,16 +29,15 @@ export const openRoleSessions: OpenRoleSessions = (settings) => {
     return client;
   };
   const options = (call: string): CallOptions => ({
+    ...retryOptionsFor(io, secrets, call, settings.maxAttempts),
     mask: (value) => secrets.add(value),
-    policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: settings.maxAttempts },
-    clock: io.clock,
-    onRetry: logRetry(io, call, secrets),
   });
   return {
     callerIdentity: async (keys) => callerArn(await signingWith(keys), options('STS GetCallerIdentity')),
     assumeWithKeys: async (keys, request) => assumeRole(await signingWith(keys), request, options('STS AssumeRole')),
     // Keyless mode's modules are loaded only by a keyless run.
-    idToken: async (source, audience) => (await import('./sts-web-identity.js')).requestIdToken(source, audience, options('GitHub ID token request')),
+    idToken: async (source, audience) =>
+      (await import('./sts-web-identity.js')).requestIdToken(source, audience, options('GitHub ID token request')),
     assumeWithWebIdentity: async (request) => {
       const { assumeRoleWithWebIdentity, createWebIdentityStsClient } = await import('./sts-web-identity.js');
       const client = announced(await createWebIdentityStsClient(settings.region, settings.env, settings.proxy), settings);

@@ -24,15 +24,24 @@ const DEFAULT_STREAMS: CliStreams = {
  * is cleaned first: each registered secret replaced by ***, control characters (a terminal escape
  * in outside text) removed. Exit codes are the entry's job.
  */
-export function cliIo(flags: ReadonlyMap<string, string>, env: Io['env'] = process.env, streams: CliStreams = DEFAULT_STREAMS, json = false): CliIo {
+export function cliIo(
+  flags: ReadonlyMap<string, string>,
+  env: Io['env'] = process.env,
+  streams: CliStreams = DEFAULT_STREAMS,
+  json = false,
+): CliIo {
   const secrets: string[] = [];
   const said = { lines: [] as string[], errors: [] as string[] };
-  const clean = (message: string) => message.split('\n').map((line) => {
-    let text = line;
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) text = text.split(secret).join('***');
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ');
-  }).join('\n');
+  const clean = (message: string) =>
+    message
+      .split('\n')
+      .map((line) => {
+        let text = line;
+        for (const secret of [...secrets].sort((a, b) => b.length - a.length)) text = text.split(secret).join('***');
+        // eslint-disable-next-line no-control-regex
+        return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ');
+      })
+      .join('\n');
   const line = (write: (text: string) => void, prefix: string, into: string[]) => (message: string) => {
     const text = clean(message);
     into.push(`${prefix}${text}`);

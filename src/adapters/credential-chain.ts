@@ -16,9 +16,10 @@ export function isCredentialChainError(error: unknown): boolean {
  * and what to set (`explain`, given the SDK's own words, cleaned), instead of CredentialsProviderError raw.
  */
 export function explainingCredentialErrors(admin: KeyAdmin, explain: (sdkSaid: string) => string, secrets: readonly string[]): KeyAdmin {
-  const explained = (error: unknown) => (isCredentialChainError(error)
-    ? new StepFailure(explain(redact(error instanceof Error ? error.message : String(error), secrets)))
-    : error);
+  const explained = (error: unknown) =>
+    isCredentialChainError(error)
+      ? new StepFailure(explain(redact(error instanceof Error ? error.message : String(error), secrets)))
+      : error;
   const wrapped: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(admin) as Array<[string, unknown]>) {
     if (typeof method !== 'function') {

@@ -42,10 +42,11 @@ export function listenOnLoopback(answer: (request: ListenerRequest) => ListenerA
       const { port } = server.address() as AddressInfo;
       resolve({
         port,
-        close: () => new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

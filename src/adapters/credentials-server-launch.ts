@@ -19,7 +19,10 @@ const KEPT_VARIABLES = ['RUNNER_TRACKING_ID', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_F
  * returns at once. A server that says nothing within `timeoutMs` is killed (it is the child just
  * started) and this throws.
  */
-export function launchCredentialsServer(launch: Omit<CredentialsServerConfig, 'parentPid'>, options: LaunchOptions): Promise<LaunchedServer> {
+export function launchCredentialsServer(
+  launch: Omit<CredentialsServerConfig, 'parentPid'>,
+  options: LaunchOptions,
+): Promise<LaunchedServer> {
   const config: CredentialsServerConfig = { ...launch, parentPid: process.ppid };
   const { env, logFile, timeoutMs } = options;
   // The bundle beside this step's own: dist/main/index.js starts dist/credentials-server/index.js.

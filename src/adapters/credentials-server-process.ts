@@ -26,10 +26,13 @@ async function carriesNonce(pid: number, nonce: string): Promise<boolean | undef
 /** The authenticated shutdown request; true when the server said yes. */
 function askToStop(port: number, nonce: string, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const request = http.request({ host: '127.0.0.1', port, path: '/shutdown', method: 'POST', headers: { authorization: nonce }, agent: false, timeout: timeoutMs }, (response) => {
-      response.resume();
-      resolve(response.statusCode === 200);
-    });
+    const request = http.request(
+      { host: '127.0.0.1', port, path: '/shutdown', method: 'POST', headers: { authorization: nonce }, agent: false, timeout: timeoutMs },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      },
+    );
     request.on('timeout', () => request.destroy());
     request.on('error', () => resolve(false));
     request.end();

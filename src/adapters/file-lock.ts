@@ -46,7 +46,12 @@ interface Found {
 
 /** Thrown when the lock stayed held by a live owner for all of `waitMs`. */
 export class FileLockTimeout extends Error {
-  constructor(readonly lockFile: string, readonly waitedMs: number, readonly holderPid: number | undefined, readonly heldForMs: number) {
+  constructor(
+    readonly lockFile: string,
+    readonly waitedMs: number,
+    readonly holderPid: number | undefined,
+    readonly heldForMs: number,
+  ) {
     super(`${lockFile} is held by ${holderPid === undefined ? 'another process' : `process ${holderPid}`}`);
     this.name = 'FileLockTimeout';
   }
@@ -54,14 +59,20 @@ export class FileLockTimeout extends Error {
 
 let ownScope: Promise<string> | undefined;
 function processScope(): Promise<string> {
-  ownScope ??= readlink('/proc/self/ns/pid').catch(() => '').then((namespace) => `${hostname()} ${namespace}`);
+  ownScope ??= readlink('/proc/self/ns/pid')
+    .catch(() => '')
+    .then((namespace) => `${hostname()} ${namespace}`);
   return ownScope;
 }
 
 function parseOwner(text: string): Owner | undefined {
   try {
     const value = JSON.parse(text) as Partial<Owner>;
-    const ok = Number.isSafeInteger(value.pid) && typeof value.scope === 'string' && typeof value.nonce === 'string' && typeof value.since === 'string';
+    const ok =
+      Number.isSafeInteger(value.pid) &&
+      typeof value.scope === 'string' &&
+      typeof value.nonce === 'string' &&
+      typeof value.since === 'string';
     return ok ? (value as Owner) : undefined;
   } catch {
     return undefined; // still being written, or not ours: judged by its age alone
@@ -160,7 +171,11 @@ export async function lockFileFor(file: string): Promise<string> {
  * Runs `body` while holding the locks of all `files` (missing folders are made, mode 0700). They
  * are taken in one order, sorted by path, so two processes wanting the same two never wait on each other.
  */
-export async function withFileLocks<T>(files: readonly string[], body: () => Promise<T>, timing: LockTiming = DEFAULT_LOCK_TIMING): Promise<T> {
+export async function withFileLocks<T>(
+  files: readonly string[],
+  body: () => Promise<T>,
+  timing: LockTiming = DEFAULT_LOCK_TIMING,
+): Promise<T> {
   const lockFiles = [...new Set(await Promise.all(files.map(lockFileFor)))].sort();
   const held: Array<[string, Owner]> = [];
   try {

@@ -94,7 +94,15 @@ export function withDeadlines(github: Octokit, deadlines: GitHubDeadlines = GITH
             attempt--;
             continue;
           }
-          throw new GitHubCallFailed('http', gitHubCallTexts.redirectRefused(answer.status, method, target?.origin), attempt, elapsed(), answer.status, undefined, outcomeUnknown);
+          throw new GitHubCallFailed(
+            'http',
+            gitHubCallTexts.redirectRefused(answer.status, method, target?.origin),
+            attempt,
+            elapsed(),
+            answer.status,
+            undefined,
+            outcomeUnknown,
+          );
         }
         return answer;
       } catch (error) {
@@ -108,7 +116,15 @@ export function withDeadlines(github: Octokit, deadlines: GitHubDeadlines = GITH
         if (attemptAbort.signal.aborted || typeof status !== 'number') {
           outcomeUnknown ||= write;
           failure = attemptAbort.signal.aborted
-            ? new GitHubCallFailed('timeout', gitHubCallTexts.noAnswer(Math.min(deadlines.attemptTimeoutMs, elapsed())), attempt, elapsed(), undefined, undefined, outcomeUnknown)
+            ? new GitHubCallFailed(
+                'timeout',
+                gitHubCallTexts.noAnswer(Math.min(deadlines.attemptTimeoutMs, elapsed())),
+                attempt,
+                elapsed(),
+                undefined,
+                undefined,
+                outcomeUnknown,
+              )
             : new GitHubCallFailed('network', messageOf(error), attempt, elapsed(), undefined, networkCode(error), outcomeUnknown);
           delayMs = backoffDelay(attempt, deadlines, clock.random);
         } else {
@@ -118,7 +134,10 @@ export function withDeadlines(github: Octokit, deadlines: GitHubDeadlines = GITH
             throw new GitHubCallFailed('http', messageOf(error), attempt, elapsed(), status, undefined, true);
           }
           if (status >= 500) outcomeUnknown ||= write;
-          const said = verdict.askedMs !== undefined && verdict.askedMs > timeLeft() ? gitHubCallTexts.waitTooLong(messageOf(error), verdict.askedMs) : messageOf(error);
+          const said =
+            verdict.askedMs !== undefined && verdict.askedMs > timeLeft()
+              ? gitHubCallTexts.waitTooLong(messageOf(error), verdict.askedMs)
+              : messageOf(error);
           failure = new GitHubCallFailed('http', said, attempt, elapsed(), status, undefined, outcomeUnknown);
           delayMs = verdict.delayMs;
         }

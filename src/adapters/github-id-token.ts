@@ -23,17 +23,22 @@ interface Answer {
  */
 function getOnce(url: URL, headers: Record<string, string>, agent: http.Agent | undefined, timeoutMs: number): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = (url.protocol === 'https:' ? https : http).request(url, { method: 'GET', headers, agent: agent ?? false }, (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_ANSWER_BYTES) request.destroy(statusError(`GitHub's token service answered more than ${MAX_ANSWER_BYTES} bytes`, 502));
-        else chunks.push(chunk);
-      });
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const request = (url.protocol === 'https:' ? https : http).request(
+      url,
+      { method: 'GET', headers, agent: agent ?? false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_ANSWER_BYTES)
+            request.destroy(statusError(`GitHub's token service answered more than ${MAX_ANSWER_BYTES} bytes`, 502));
+          else chunks.push(chunk);
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
     const timer = setTimeout(() => {
       request.destroy(Object.assign(new Error(`no ID token within ${(timeoutMs / 1000).toFixed(1)} s`), { name: 'TimeoutError' }));
     }, timeoutMs);
@@ -44,7 +49,11 @@ function getOnce(url: URL, headers: Record<string, string>, agent: http.Agent | 
 }
 
 /** The agent for the runner's proxy variables, loaded only when one applies; a password in them is masked first. */
-async function proxyAgentFor(env: Io['env'], url: URL, mask: (value: string) => void): Promise<(http.Agent & { destroy(): void }) | undefined> {
+async function proxyAgentFor(
+  env: Io['env'],
+  url: URL,
+  mask: (value: string) => void,
+): Promise<(http.Agent & { destroy(): void }) | undefined> {
   const variables = maskedProxyVariables(env, {}, mask);
   if (!usesProxy(variables)) return undefined;
   const { proxyHandlerOptions } = await import('./proxy.js');
@@ -68,15 +77,26 @@ function tokenOf(body: string): string | undefined {
  * hidden retries inside), and a deadline that ends the request itself.
  * `mask` gets the token before this returns.
  */
-export async function requestRunnerIdToken(env: Io['env'], audience: string, timeoutMs: number, mask: (value: string) => void): Promise<string> {
+export async function requestRunnerIdToken(
+  env: Io['env'],
+  audience: string,
+  timeoutMs: number,
+  mask: (value: string) => void,
+): Promise<string> {
   const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
   const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!url || !requestToken) throw statusError('the runner gave this step no ACTIONS_ID_TOKEN_REQUEST_URL / _TOKEN', 403);
   const target = new URL(`${url}&audience=${encodeURIComponent(audience)}`);
   const agent = await proxyAgentFor(env, target, mask);
   try {
-    const answer = await getOnce(target, { authorization: `Bearer ${requestToken}`, accept: 'application/json', 'user-agent': 'assume-deploy-role' }, agent, timeoutMs);
-    if (answer.status < 200 || answer.status > 299) throw statusError(`GitHub's token service answered HTTP ${answer.status}`, answer.status);
+    const answer = await getOnce(
+      target,
+      { authorization: `Bearer ${requestToken}`, accept: 'application/json', 'user-agent': 'assume-deploy-role' },
+      agent,
+      timeoutMs,
+    );
+    if (answer.status < 200 || answer.status > 299)
+      throw statusError(`GitHub's token service answered HTTP ${answer.status}`, answer.status);
     const token = tokenOf(answer.body);
     if (token === undefined) throw statusError(`GitHub's token service answered HTTP ${answer.status} without a token`, 502);
     mask(token);

@@ -15,12 +15,21 @@ const MAX_PAGES = 5;
  * through nock or a loopback server, which see the global fetch but not undici's.
  */
 export function createIssueTracker(
-  token: string, repository: Repository, fetch?: typeof globalThis.fetch, baseUrl?: string, deadlines: GitHubDeadlines = GITHUB_DEADLINES, clock?: Clock,
+  token: string,
+  repository: Repository,
+  fetch?: typeof globalThis.fetch,
+  baseUrl?: string,
+  deadlines: GitHubDeadlines = GITHUB_DEADLINES,
+  clock?: Clock,
 ): IssueTracker {
-  const github = withDeadlines(getOctokit(token, {
-    ...(fetch ? { request: { fetch } } : {}),
-    ...(baseUrl ? { baseUrl } : {}),
-  }), deadlines, clock ? { clock } : {});
+  const github = withDeadlines(
+    getOctokit(token, {
+      ...(fetch ? { request: { fetch } } : {}),
+      ...(baseUrl ? { baseUrl } : {}),
+    }),
+    deadlines,
+    clock ? { clock } : {},
+  );
   return {
     viewerLogin: async () => {
       const answer = await github.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
@@ -31,9 +40,15 @@ export function createIssueTracker(
     listOpenBy: async (login) => {
       const issues: OwnedIssue[] = [];
       let page = 0;
-      for await (const response of github.paginate.iterator(github.rest.issues.listForRepo, { ...repository, state: 'open', creator: login, per_page: 100 })) {
+      for await (const response of github.paginate.iterator(github.rest.issues.listForRepo, {
+        ...repository,
+        state: 'open',
+        creator: login,
+        per_page: 100,
+      })) {
         for (const issue of response.data) {
-          if (issue.pull_request === undefined) issues.push({ number: issue.number, body: issue.body ?? '', author: issue.user?.login ?? '' });
+          if (issue.pull_request === undefined)
+            issues.push({ number: issue.number, body: issue.body ?? '', author: issue.user?.login ?? '' });
         }
         if (++page >= MAX_PAGES) break;
       }

@@ -9,7 +9,13 @@ export interface GitHubDeadlines {
   maxDelayMs: number;
 }
 
-export const GITHUB_DEADLINES: GitHubDeadlines = { attemptTimeoutMs: 10000, totalBudgetMs: 30000, maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 4000 };
+export const GITHUB_DEADLINES: GitHubDeadlines = {
+  attemptTimeoutMs: 10000,
+  totalBudgetMs: 30000,
+  maxAttempts: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 4000,
+};
 
 /** GitHub's advice for a secondary rate limit that names no time: wait at least a minute. */
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
@@ -43,7 +49,14 @@ function askedWait(status: number, headers: Headers, message: string): number | 
  * Whether an HTTP answer can heal by waiting, and how long: 5xx with backoff; 429, and a 403 that
  * is a rate limit (primary or secondary), after the wait GitHub asks for. Anything else is final.
  */
-export function verdictForStatus(status: number, headers: Headers, message: string, retry: number, deadlines: GitHubDeadlines, random: () => number): Verdict {
+export function verdictForStatus(
+  status: number,
+  headers: Headers,
+  message: string,
+  retry: number,
+  deadlines: GitHubDeadlines,
+  random: () => number,
+): Verdict {
   const backoff = backoffDelay(retry, deadlines, random);
   if (status >= 500 && status <= 599) return { retry: true, delayMs: backoff };
   if (status !== 403 && status !== 429) return { retry: false };

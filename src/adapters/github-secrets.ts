@@ -38,7 +38,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** Whether a failed PUT may have been stored: GitHub's own refusal (a 4xx, a redirect never followed) means it was not. */
 function writtenAfter(error: unknown): 'no' | 'unknown' {
-  if (error instanceof GitHubCallFailed) return error.outcomeUnknown || error.kind !== 'http' || (error.status ?? 500) >= 500 ? 'unknown' : 'no';
+  if (error instanceof GitHubCallFailed)
+    return error.outcomeUnknown || error.kind !== 'http' || (error.status ?? 500) >= 500 ? 'unknown' : 'no';
   const status = statusOf(error);
   return status !== undefined && status < 500 ? 'no' : 'unknown';
 }
@@ -46,20 +47,33 @@ function writtenAfter(error: unknown): 'no' | 'unknown' {
 export function createSecretStore(options: GitHubSecretsOptions): SecretStore {
   let offsetMs = 0;
   const { clock } = options;
-  const github = withDeadlines(getOctokit(options.token, {
-    ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
-    ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
-  }), options.deadlines ?? GITHUB_DEADLINES, { clock, budget: 'per-request', onServerDate: (server, local) => { offsetMs = server - local; } });
+  const github = withDeadlines(
+    getOctokit(options.token, {
+      ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
+      ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
+    }),
+    options.deadlines ?? GITHUB_DEADLINES,
+    {
+      clock,
+      budget: 'per-request',
+      onServerDate: (server, local) => {
+        offsetMs = server - local;
+      },
+    },
+  );
   const { owner, repo } = options.place.repository;
   const environment = options.place.environment;
 
   let publicKey: Promise<{ key_id: string; key: string }> | undefined;
   const fetchPublicKey = async () => {
-    const data: unknown = (environment
-      ? await github.rest.actions.getEnvironmentPublicKey({ owner, repo, environment_name: environment })
-      : await github.rest.actions.getRepoPublicKey({ owner, repo })).data;
+    const data: unknown = (
+      environment
+        ? await github.rest.actions.getEnvironmentPublicKey({ owner, repo, environment_name: environment })
+        : await github.rest.actions.getRepoPublicKey({ owner, repo })
+    ).data;
     const { key_id, key } = (typeof data === 'object' && data !== null ? data : {}) as { key_id?: unknown; key?: unknown };
-    if (typeof key_id !== 'string' || !KEY_ID.test(key_id) || typeof key !== 'string' || !PUBLIC_KEY.test(key)) throw new Error(gitHubCallTexts.badPublicKey);
+    if (typeof key_id !== 'string' || !KEY_ID.test(key_id) || typeof key !== 'string' || !PUBLIC_KEY.test(key))
+      throw new Error(gitHubCallTexts.badPublicKey);
     return { key_id, key };
   };
   const getPublicKey = () => {
@@ -79,9 +93,11 @@ export function createSecretStore(options: GitHubSecretsOptions): SecretStore {
       const wanted = new Set(names.map((name) => name.toUpperCase()));
       const found = new Map<string, Date>();
       for (let page = 1; page <= MAX_PAGES; page++) {
-        const data = (environment
-          ? await github.rest.actions.listEnvironmentSecrets({ owner, repo, environment_name: environment, per_page: 100, page })
-          : await github.rest.actions.listRepoSecrets({ owner, repo, per_page: 100, page })).data;
+        const data = (
+          environment
+            ? await github.rest.actions.listEnvironmentSecrets({ owner, repo, environment_name: environment, per_page: 100, page })
+            : await github.rest.actions.listRepoSecrets({ owner, repo, per_page: 100, page })
+        ).data;
         if (!Array.isArray(data?.secrets)) throw new Error(gitHubCallTexts.badSecretList);
         for (const secret of data.secrets) {
           const name = names.find((candidate) => candidate.toUpperCase() === secret.name.toUpperCase());
@@ -103,7 +119,14 @@ export function createSecretStore(options: GitHubSecretsOptions): SecretStore {
         throw new SecretWriteFailed('no', error, gitHubCallTexts.noPublicKey(messageOf(error)));
       }
       try {
-        if (environment) await github.rest.actions.createOrUpdateEnvironmentSecret({ owner, repo, environment_name: environment, secret_name: name, ...sealed });
+        if (environment)
+          await github.rest.actions.createOrUpdateEnvironmentSecret({
+            owner,
+            repo,
+            environment_name: environment,
+            secret_name: name,
+            ...sealed,
+          });
         else await github.rest.actions.createOrUpdateRepoSecret({ owner, repo, secret_name: name, ...sealed });
       } catch (error) {
         throw new SecretWriteFailed(writtenAfter(error), error, messageOf(error));

@@ -1,18 +1,24 @@
 import {
-  CreateAccessKeyCommand, DeleteAccessKeyCommand, GetAccessKeyLastUsedCommand, IAMClient, ListAccessKeysCommand, ListUserTagsCommand,
-  PutRolePolicyCommand, TagUserCommand, UntagUserCommand, UpdateAccessKeyCommand,
+  CreateAccessKeyCommand,
+  DeleteAccessKeyCommand,
+  GetAccessKeyLastUsedCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  ListUserTagsCommand,
+  PutRolePolicyCommand,
+  TagUserCommand,
+  UntagUserCommand,
+  UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ACCESS_KEY_ID, accountOfArn, partitionOfRegion, SECRET_ACCESS_KEY } from '../shared/aws-names.js';
 import { iamSigningRegion } from '../shared/iam-region.js';
 import type { Io } from '../shared/io.js';
 import { incompleteAnswer, pagesNeverEnded } from '../shared/messages/aws-failures.js';
-import { DEFAULT_RETRY_TIMING } from '../shared/retry.js';
-import { logRetry } from '../shared/retry-log.js';
 import type { Secrets } from '../shared/secrets.js';
-import type { KeyAdmin, KeyProbe, KeyState, NewAccessKey } from '../rotation/ports.js';
+import type { KeyAdmin, KeyState, NewAccessKey } from '../rotation/ports.js';
 import { endpointFromEnv } from './aws-endpoint.js';
-import { sendWithRetries, type RetryOptions } from './aws-call.js';
+import { retryOptionsFor, sendWithRetries, type RetryOptions } from './aws-call.js';
 
 /**
  * IAM and STS for the rotation tool, signed with the caller's own credentials from the SDK's
@@ -20,16 +26,24 @@ import { sendWithRetries, type RetryOptions } from './aws-call.js';
  */
 const MAX_PAGES = 50;
 
-function options(io: Io, secrets: Secrets, call: string, maxAttempts = 3): RetryOptions {
-  return { policy: { ...DEFAULT_RETRY_TIMING, maxAttempts }, clock: io.clock, onRetry: logRetry(io, call, secrets) };
-}
+const options = (io: Io, secrets: Secrets, call: string, maxAttempts = 3): RetryOptions => retryOptionsFor(io, secrets, call, maxAttempts);
 
 /** `credentials` replaces the default chain (tests only). */
-export function createKeyAdmin(io: Io, secrets: Secrets, region: string, credentials?: { accessKeyId: string; secretAccessKey: string }): KeyAdmin {
+export function createKeyAdmin(
+  io: Io,
+  secrets: Secrets,
+  region: string,
+  credentials?: { accessKeyId: string; secretAccessKey: string },
+): KeyAdmin {
   const iamEndpoint = endpointFromEnv(io.env, 'IAM');
   const stsEndpoint = endpointFromEnv(io.env, 'STS');
   const chain = credentials ? { credentials } : {};
-  const iam = new IAMClient({ region: iamSigningRegion(partitionOfRegion(region)), maxAttempts: 1, ...chain, ...(iamEndpoint ? { endpoint: iamEndpoint } : {}) });
+  const iam = new IAMClient({
+    region: iamSigningRegion(partitionOfRegion(region)),
+    maxAttempts: 1,
+    ...chain,
+    ...(iamEndpoint ? { endpoint: iamEndpoint } : {}),
+  });
   const sts = new STSClient({ region, maxAttempts: 1, ...chain, ...(stsEndpoint ? { endpoint: stsEndpoint } : {}) });
   // AWS's clock: every answer's `Date` against the local time it came at (STS's and IAM's alike).
   let offsetMs = 0;
@@ -51,7 +65,8 @@ export function createKeyAdmin(io: Io, secrets: Secrets, region: string, credent
   iam.middlewareStack.add((next) => (args) => watched(() => next(args)), { step: 'deserialize', name: 'serverDateOfAnswer' });
   sts.middlewareStack.add((next) => (args) => watched(() => next(args)), { step: 'deserialize', name: 'serverDateOfAnswer' });
   const now = () => new Date(io.clock.now() + offsetMs);
-  const send = <T>(call: string, run: (signal: AbortSignal) => Promise<T>, maxAttempts?: number) => sendWithRetries(run, options(io, secrets, call, maxAttempts));
+  const send = <T>(call: string, run: (signal: AbortSignal) => Promise<T>, maxAttempts?: number) =>
+    sendWithRetries(run, options(io, secrets, call, maxAttempts));
   const callerArn = async () => {
     const answer = await send('STS GetCallerIdentity', (abortSignal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal }));
     if (!answer.Arn || !accountOfArn(answer.Arn)) throw new Error(incompleteAnswer('STS GetCallerIdentity', 'an ARN'));
@@ -59,7 +74,9 @@ export function createKeyAdmin(io: Io, secrets: Secrets, region: string, credent
   };
 
   async function lastUse(key: KeyState): Promise<KeyState> {
-    const answer = await send('IAM GetAccessKeyLastUsed', (abortSignal) => iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.accessKeyId }), { abortSignal }));
+    const answer = await send('IAM GetAccessKeyLastUsed', (abortSignal) =>
+      iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.accessKeyId }), { abortSignal }),
+    );
     const used = answer.AccessKeyLastUsed;
     const known = (value: string | undefined) => (value && value !== 'N/A' && /^[\w.-]{1,64}$/.test(value) ? value : undefined);
     return { ...key, lastUsed: used?.LastUsedDate, lastUsedService: known(used?.ServiceName), lastUsedRegion: known(used?.Region) };
@@ -73,7 +90,9 @@ export function createKeyAdmin(io: Io, secrets: Secrets, region: string, credent
       const keys: KeyState[] = [];
       let marker: string | undefined;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = await send('IAM ListAccessKeys', (abortSignal) => iam.send(new ListAccessKeysCommand({ UserName: userName, Marker: marker }), { abortSignal }));
+        const answer = await send('IAM ListAccessKeys', (abortSignal) =>
+          iam.send(new ListAccessKeysCommand({ UserName: userName, Marker: marker }), { abortSignal }),
+        );
         for (const key of answer.AccessKeyMetadata ?? []) {
           if (!key.AccessKeyId || !ACCESS_KEY_ID.test(key.AccessKeyId) || !key.CreateDate) continue;
           keys.push({ accessKeyId: key.AccessKeyId, status: key.Status === 'Active' ? 'Active' : 'Inactive', createDate: key.CreateDate });
@@ -87,7 +106,9 @@ export function createKeyAdmin(io: Io, secrets: Secrets, region: string, credent
       const tags = new Map<string, string>();
       let marker: string | undefined;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = await send('IAM ListUserTags', (abortSignal) => iam.send(new ListUserTagsCommand({ UserName: userName, Marker: marker }), { abortSignal }));
+        const answer = await send('IAM ListUserTags', (abortSignal) =>
+          iam.send(new ListUserTagsCommand({ UserName: userName, Marker: marker }), { abortSignal }),
+        );
         for (const tag of answer.Tags ?? []) if (tag.Key !== undefined) tags.set(tag.Key, tag.Value ?? '');
         marker = answer.IsTruncated ? answer.Marker : undefined;
         if (!marker) return tags;
@@ -96,51 +117,47 @@ export function createKeyAdmin(io: Io, secrets: Secrets, region: string, credent
     },
     // One attempt only: a retry after a lost answer would create a second key.
     createKey: async (userName): Promise<NewAccessKey> => {
-      const answer = await send('IAM CreateAccessKey', (abortSignal) => iam.send(new CreateAccessKeyCommand({ UserName: userName }), { abortSignal }), 1);
+      const answer = await send(
+        'IAM CreateAccessKey',
+        (abortSignal) => iam.send(new CreateAccessKeyCommand({ UserName: userName }), { abortSignal }),
+        1,
+      );
       const key = answer.AccessKey;
       if (key?.SecretAccessKey) secrets.add(key.SecretAccessKey);
-      if (!key?.AccessKeyId || !ACCESS_KEY_ID.test(key.AccessKeyId) || !key.SecretAccessKey || !SECRET_ACCESS_KEY.test(key.SecretAccessKey)) {
+      if (
+        !key?.AccessKeyId ||
+        !ACCESS_KEY_ID.test(key.AccessKeyId) ||
+        !key.SecretAccessKey ||
+        !SECRET_ACCESS_KEY.test(key.SecretAccessKey)
+      ) {
         throw new Error(incompleteAnswer('IAM CreateAccessKey', 'a well-formed access key'));
       }
       return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey, createDate: key.CreateDate ?? now() };
     },
     setKeyStatus: async (userName, accessKeyId, status) => {
-      await send('IAM UpdateAccessKey', (abortSignal) => iam.send(new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId, Status: status }), { abortSignal }));
+      await send('IAM UpdateAccessKey', (abortSignal) =>
+        iam.send(new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId, Status: status }), { abortSignal }),
+      );
     },
     deleteKey: async (userName, accessKeyId) => {
-      await send('IAM DeleteAccessKey', (abortSignal) => iam.send(new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }), { abortSignal }));
+      await send('IAM DeleteAccessKey', (abortSignal) =>
+        iam.send(new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }), { abortSignal }),
+      );
     },
     tagUser: async (userName, tags) => {
-      await send('IAM TagUser', (abortSignal) => iam.send(new TagUserCommand({ UserName: userName, Tags: tags.map((tag) => ({ Key: tag.key, Value: tag.value })) }), { abortSignal }));
+      await send('IAM TagUser', (abortSignal) =>
+        iam.send(new TagUserCommand({ UserName: userName, Tags: tags.map((tag) => ({ Key: tag.key, Value: tag.value })) }), {
+          abortSignal,
+        }),
+      );
     },
     untagUser: async (userName, keys) => {
       await send('IAM UntagUser', (abortSignal) => iam.send(new UntagUserCommand({ UserName: userName, TagKeys: keys }), { abortSignal }));
     },
     putRolePolicy: async (roleName, policyName, document) => {
-      await send('IAM PutRolePolicy', (abortSignal) => iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: document }), { abortSignal }));
-    },
-  };
-}
-
-/** STS signed with the new key: one attempt per call, the rotation waits for a new key itself. */
-export function createKeyProbe(io: Io, secrets: Secrets): KeyProbe {
-  const endpoint = endpointFromEnv(io.env, 'STS');
-  const client = (key: NewAccessKey, region: string) => new STSClient({
-    region, maxAttempts: 1, credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }, ...(endpoint ? { endpoint } : {}),
-  });
-  return {
-    callerArn: async (key, region) => {
-      const answer = await sendWithRetries((abortSignal) => client(key, region).send(new GetCallerIdentityCommand({}), { abortSignal }), options(io, secrets, 'STS GetCallerIdentity (new key)'));
-      if (!answer.Arn) throw new Error(incompleteAnswer('STS GetCallerIdentity', 'an ARN'));
-      return answer.Arn;
-    },
-    assumeRole: async (key, role, region) => {
-      const answer = await sendWithRetries((abortSignal) => client(key, region).send(new AssumeRoleCommand({
-        RoleArn: role.arn, RoleSessionName: 'assume-deploy-role-rotation-check', DurationSeconds: 900,
-      }), { abortSignal }), options(io, secrets, 'STS AssumeRole (new key)'));
-      for (const value of [answer.Credentials?.SecretAccessKey, answer.Credentials?.SessionToken]) if (value) secrets.add(value);
-      if (!answer.AssumedRoleUser?.Arn) throw new Error(incompleteAnswer('STS AssumeRole', 'an assumed-role ARN'));
-      return answer.AssumedRoleUser.Arn;
+      await send('IAM PutRolePolicy', (abortSignal) =>
+        iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: document }), { abortSignal }),
+      );
     },
   };
 }

@@ -7,9 +7,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { KeyReader, KeyReadSettings, OpenKeyReader, SigningKeys } from '../key-age/ports.js';
 import { actionLog } from '../shared/messages/action-log.js';
 import { redact } from '../shared/redact.js';
-import { DEFAULT_RETRY_TIMING } from '../shared/retry.js';
-import { logRetry } from '../shared/retry-log.js';
-import type { RetryOptions } from './aws-call.js';
+import { retryOptionsFor, type RetryOptions } from './aws-call.js';
 import { announceEndpoint } from './aws-endpoint.js';
 import { accessKeyLastUse, createIamClient, listOwnAccessKeys } from './iam.js';
 
@@ -18,16 +16,13 @@ function announcing(settings: KeyReadSettings, where: string) {
 }
 
 export const openKeyReader: OpenKeyReader = (keys: SigningKeys, settings: KeyReadSettings): KeyReader => {
-  const options = (call: string): RetryOptions => ({
-    policy: { ...DEFAULT_RETRY_TIMING, maxAttempts: settings.maxAttempts },
-    clock: settings.io.clock,
-    onRetry: logRetry(settings.io, call, settings.secrets),
-  });
+  const options = (call: string): RetryOptions => retryOptionsFor(settings.io, settings.secrets, call, settings.maxAttempts);
   let iam: Promise<IAMClient> | undefined;
-  const client = () => (iam ??= createIamClient(keys, settings.env, settings.proxy).then((created) => {
-    announceEndpoint(created, 'IAM', announcing(settings, `partition ${keys.partition}`));
-    return created;
-  }));
+  const client = () =>
+    (iam ??= createIamClient(keys, settings.env, settings.proxy).then((created) => {
+      announceEndpoint(created, 'IAM', announcing(settings, `partition ${keys.partition}`));
+      return created;
+    }));
   return {
     ownKeys: async (userName) => listOwnAccessKeys(await client(), options('IAM ListAccessKeys'), userName),
     lastUse: async (accessKeyId) => accessKeyLastUse(await client(), accessKeyId, options('IAM GetAccessKeyLastUsed')),

@@ -19,12 +19,20 @@ export type { AccessKeyRecord, LastUseRecord, OwnAccessKeys };
  * AWS_ENDPOINT_URL in the step's environment replace IAM's own endpoint; through the proxy that
  * `proxy` names for it, if any (the proxy agents are loaded only then).
  */
-export async function createIamClient(keys: Pick<SigningKeys, 'accessKeyId' | 'secretAccessKey' | 'partition' | 'sessionToken'>, env: Io['env'], proxy?: ProxyVariables): Promise<IAMClient> {
+export async function createIamClient(
+  keys: Pick<SigningKeys, 'accessKeyId' | 'secretAccessKey' | 'partition' | 'sessionToken'>,
+  env: Io['env'],
+  proxy?: ProxyVariables,
+): Promise<IAMClient> {
   const endpoint = endpointFromEnv(env, 'IAM');
   const requestHandler = await proxyRequestHandler(proxy);
   return new IAMClient({
     region: iamSigningRegion(keys.partition),
-    credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey, ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}) },
+    credentials: {
+      accessKeyId: keys.accessKeyId,
+      secretAccessKey: keys.secretAccessKey,
+      ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}),
+    },
     maxAttempts: 1,
     ...(endpoint ? { endpoint } : {}),
     ...(requestHandler ? { requestHandler } : {}),
@@ -43,11 +51,15 @@ export async function listOwnAccessKeys(client: IAMClient, options: IamCallOptio
   let answeredName: string | undefined;
   let marker: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await sendWithRetries((abortSignal) => client.send(new ListAccessKeysCommand({ UserName: userName, Marker: marker }), { abortSignal }), options);
+    const answer = await sendWithRetries(
+      (abortSignal) => client.send(new ListAccessKeysCommand({ UserName: userName, Marker: marker }), { abortSignal }),
+      options,
+    );
     for (const key of answer.AccessKeyMetadata ?? []) {
       if (!key.AccessKeyId || !key.CreateDate) continue;
       // Key ids reach annotations and the summary (their last four characters) and dates are printed: check their shapes.
-      if (!ACCESS_KEY_ID.test(key.AccessKeyId) || Number.isNaN(key.CreateDate.getTime())) throw new Error(incompleteAnswer('IAM ListAccessKeys', 'access key ids and dates shaped like AWS\'s'));
+      if (!ACCESS_KEY_ID.test(key.AccessKeyId) || Number.isNaN(key.CreateDate.getTime()))
+        throw new Error(incompleteAnswer('IAM ListAccessKeys', "access key ids and dates shaped like AWS's"));
       keys.push({ accessKeyId: key.AccessKeyId, status: key.Status === 'Active' ? 'Active' : 'Inactive', createDate: key.CreateDate });
       answeredName ??= key.UserName;
     }
@@ -58,7 +70,10 @@ export async function listOwnAccessKeys(client: IAMClient, options: IamCallOptio
 }
 
 export async function accessKeyLastUse(client: IAMClient, accessKeyId: string, options: IamCallOptions): Promise<LastUseRecord> {
-  const answer = await sendWithRetries((abortSignal) => client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }), { abortSignal }), options);
+  const answer = await sendWithRetries(
+    (abortSignal) => client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }), { abortSignal }),
+    options,
+  );
   const used = answer.AccessKeyLastUsed;
   const date = used?.LastUsedDate && !Number.isNaN(used.LastUsedDate.getTime()) ? used.LastUsedDate : undefined;
   return { date, service: used?.ServiceName, region: used?.Region };

@@ -34,7 +34,8 @@ function verifiedHandshake(socket: tls.TLSSocket, unverified: (reason: string) =
       reject(error);
     };
     const onSecure = () => settle(socket.authorized ? undefined : unverified(String(socket.authorizationError ?? 'not authorized')));
-    const onError = (error: NodeJS.ErrnoException) => settle(error.code && BROKEN_CONNECTION.has(error.code) ? error : unverified(`${error.code ?? error.name}: ${error.message}`));
+    const onError = (error: NodeJS.ErrnoException) =>
+      settle(error.code && BROKEN_CONNECTION.has(error.code) ? error : unverified(`${error.code ?? error.name}: ${error.message}`));
     const onClose = () => settle(Object.assign(new Error('the tunnel closed before the TLS handshake ended'), { code: 'ECONNRESET' }));
     socket.once('secureConnect', onSecure).once('error', onError).once('close', onClose);
   });

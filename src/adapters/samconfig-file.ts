@@ -47,7 +47,8 @@ async function parse(name: string, text: string): Promise<unknown> {
 function parserReason(error: unknown): string {
   const [first = ''] = errorText(error).split('\n');
   const { line, column } = error as { line?: unknown; column?: unknown };
-  const at = typeof line === 'number' && typeof column === 'number' && !first.includes(' at line ') ? ` at line ${line}, column ${column}` : '';
+  const at =
+    typeof line === 'number' && typeof column === 'number' && !first.includes(' at line ') ? ` at line ${line}, column ${column}` : '';
   return `${first.replace(/:\s*$/, '')}${at}`;
 }
 

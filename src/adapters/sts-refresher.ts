@@ -24,20 +24,39 @@ export const refresherFor: OpenRefresher = (config, ports) => {
   const { source } = config;
   let client: Promise<STSClient> | undefined;
   const checked = (assumed: AssumedRole): ServedSession => {
-    if (assumed.credentials.expiration.getTime() <= ports.clock.now()) throw new Error(incompleteAnswer('STS', 'a session that has not expired'));
+    if (assumed.credentials.expiration.getTime() <= ports.clock.now())
+      throw new Error(incompleteAnswer('STS', 'a session that has not expired'));
     return assumed.credentials;
   };
   if (source.kind === 'keys') {
     return async () => {
-      client ??= createStsClient({ accessKeyId: source.accessKeyId, secretAccessKey: source.secretAccessKey, region: config.region }, config.stsEndpoint, proxy);
+      client ??= createStsClient(
+        { accessKeyId: source.accessKeyId, secretAccessKey: source.secretAccessKey, region: config.region },
+        config.stsEndpoint,
+        proxy,
+      );
       return checked(await assumeRole(await client, source.request, options('STS AssumeRole')));
     };
   }
   // The token service is asked as the main step asked it; the proxy variables in their lower-case names.
-  const tokenEnv = { ACTIONS_ID_TOKEN_REQUEST_URL: source.idTokenRequestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: source.idTokenRequestToken, ...config.proxy };
+  const tokenEnv = {
+    ACTIONS_ID_TOKEN_REQUEST_URL: source.idTokenRequestUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: source.idTokenRequestToken,
+    ...config.proxy,
+  };
   return async () => {
-    const token = await requestIdToken((audience, timeoutMs) => requestRunnerIdToken(tokenEnv, audience, timeoutMs, ports.mask), source.audience, options('GitHub ID token request'));
+    const token = await requestIdToken(
+      (audience, timeoutMs) => requestRunnerIdToken(tokenEnv, audience, timeoutMs, ports.mask),
+      source.audience,
+      options('GitHub ID token request'),
+    );
     client ??= createWebIdentityStsClient(config.region, config.stsEndpoint, proxy);
-    return checked(await assumeRoleWithWebIdentity(await client, { ...source.request, WebIdentityToken: token }, options('STS AssumeRoleWithWebIdentity')));
+    return checked(
+      await assumeRoleWithWebIdentity(
+        await client,
+        { ...source.request, WebIdentityToken: token },
+        options('STS AssumeRoleWithWebIdentity'),
+      ),
+    );
   };
 };

@@ -43,9 +43,21 @@ export interface WebIdentityCallOptions extends RetryOptions {
 }
 
 /** The one STS call of keyless mode, under the retry policy with a deadline per attempt. */
-export async function assumeRoleWithWebIdentity(client: STSClient, request: WebIdentityRequest, options: WebIdentityCallOptions): Promise<AssumedRole> {
-  const answer = await sendWithRetries((abortSignal) => client.send(new AssumeRoleWithWebIdentityCommand(request), { abortSignal }), options);
-  return assumedRoleFrom(answer, 'STS AssumeRoleWithWebIdentity', { roleArn: request.RoleArn, sessionName: request.RoleSessionName }, options.mask);
+export async function assumeRoleWithWebIdentity(
+  client: STSClient,
+  request: WebIdentityRequest,
+  options: WebIdentityCallOptions,
+): Promise<AssumedRole> {
+  const answer = await sendWithRetries(
+    (abortSignal) => client.send(new AssumeRoleWithWebIdentityCommand(request), { abortSignal }),
+    options,
+  );
+  return assumedRoleFrom(
+    answer,
+    'STS AssumeRoleWithWebIdentity',
+    { roleArn: request.RoleArn, sessionName: request.RoleSessionName },
+    options.mask,
+  );
 }
 
 export type { IdTokenSource, WebIdentityRequest };
@@ -56,13 +68,20 @@ export type { IdTokenSource, WebIdentityRequest };
  * has text (`core.getIDToken` folds the status into its message) is read back from the message.
  */
 export function tokenRequestFailure(error: unknown): unknown {
-  const readable = error instanceof StepFailure || typeof error === 'object' && error !== null &&
-    ('$metadata' in error || (error as { name?: unknown }).name === 'TimeoutError' || typeof (error as { code?: unknown }).code === 'string');
+  const readable =
+    error instanceof StepFailure ||
+    (typeof error === 'object' &&
+      error !== null &&
+      ('$metadata' in error ||
+        (error as { name?: unknown }).name === 'TimeoutError' ||
+        typeof (error as { code?: unknown }).code === 'string'));
   if (readable) return error;
   const message = errorText(error);
   const failure = new Error(message) as Error & { code?: string; $metadata?: { httpStatusCode: number } };
   failure.name = 'IdTokenRequestError';
-  const network = /\b(ECONNRESET|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|EHOSTUNREACH|ENETUNREACH)\b/.exec(message)?.[1];
+  const network = /\b(ECONNRESET|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|EHOSTUNREACH|ENETUNREACH)\b/.exec(
+    message,
+  )?.[1];
   const status = /Error Code\s*:\s*(\d{3})\b/.exec(message)?.[1];
   if (network) failure.code = network;
   else if (/socket hang up|timed? ?out/i.test(message)) failure.code = 'ECONNRESET';
@@ -76,13 +95,18 @@ export function tokenRequestFailure(error: unknown): unknown {
  * before this returns, so nothing can print it unmasked.
  */
 export async function requestIdToken(source: IdTokenSource, audience: string, options: WebIdentityCallOptions): Promise<string> {
-  const token = await withRetries(async (timeoutMs) => {
-    try {
-      return await source(audience, timeoutMs);
-    } catch (error) {
-      throw tokenRequestFailure(error);
-    }
-  }, options.policy, options.clock, options.onRetry);
+  const token = await withRetries(
+    async (timeoutMs) => {
+      try {
+        return await source(audience, timeoutMs);
+      } catch (error) {
+        throw tokenRequestFailure(error);
+      }
+    },
+    options.policy,
+    options.clock,
+    options.onRetry,
+  );
   options.mask(token);
   return token;
 }

@@ -23,7 +23,11 @@ export async function createStsClient(keys: UserKeys, env: Io['env'], proxy?: Pr
   const requestHandler = await proxyRequestHandler(proxy);
   return new STSClient({
     region: keys.region,
-    credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey, ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}) },
+    credentials: {
+      accessKeyId: keys.accessKeyId,
+      secretAccessKey: keys.secretAccessKey,
+      ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}),
+    },
     maxAttempts: 1,
     retryMode: 'standard',
     defaultsMode: 'legacy',
@@ -46,12 +50,20 @@ export async function callerArn(client: STSClient, options: CallOptions): Promis
 
 export async function assumeRole(client: STSClient, request: AssumeRoleCommandInput, options: CallOptions): Promise<AssumedRole> {
   const answer = await sendWithRetries((abortSignal) => client.send(new AssumeRoleCommand(request), { abortSignal }), options);
-  return assumedRoleFrom(answer, 'STS AssumeRole', { roleArn: request.RoleArn ?? '', sessionName: request.RoleSessionName ?? '' }, options.mask);
+  return assumedRoleFrom(
+    answer,
+    'STS AssumeRole',
+    { roleArn: request.RoleArn ?? '', sessionName: request.RoleSessionName ?? '' },
+    options.mask,
+  );
 }
 
 /** The credentials of an AssumeRole-shaped answer, every secret masked before anything else is read. */
 export function assumedRoleFrom(
-  answer: { Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date }; AssumedRoleUser?: { Arn?: string } },
+  answer: {
+    Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date };
+    AssumedRoleUser?: { Arn?: string };
+  },
   call: string,
   asked: { roleArn: string; sessionName: string },
   mask: (value: string) => void,

@@ -37,7 +37,15 @@ export function writeAwsProfile(store: ProfileStore, paths: ProfilePaths, reques
 async function writeSections(store: ProfileStore, paths: ProfilePaths, request: ProfileRequest): Promise<ProfileWrite> {
   const { profile, credentials, region, marker } = request;
   const plans: Array<{ kind: ProfileFileKind; file: string; values: Array<[string, string]> }> = [
-    { kind: 'credentials', file: paths.credentials, values: [['aws_access_key_id', credentials.accessKeyId], ['aws_secret_access_key', credentials.secretAccessKey], ['aws_session_token', credentials.sessionToken]] },
+    {
+      kind: 'credentials',
+      file: paths.credentials,
+      values: [
+        ['aws_access_key_id', credentials.accessKeyId],
+        ['aws_secret_access_key', credentials.secretAccessKey],
+        ['aws_session_token', credentials.sessionToken],
+      ],
+    },
     { kind: 'config', file: paths.config, values: [['region', region]] },
   ];
   const current = await Promise.all(plans.map((plan) => store.read(plan.file)));
@@ -69,7 +77,10 @@ export async function removeAwsProfile(store: ProfileStore, written: WrittenProf
   const present: WrittenProfile['files'] = [];
   for (const entry of written.files) if ((await store.read(entry.file)) !== undefined) present.push(entry);
   if (present.length === 0) return [];
-  return store.exclusive(present.map(({ file }) => file), () => removeSections(store, { ...written, files: present }));
+  return store.exclusive(
+    present.map(({ file }) => file),
+    () => removeSections(store, { ...written, files: present }),
+  );
 }
 
 async function removeSections(store: ProfileStore, written: WrittenProfile): Promise<string[]> {
@@ -91,8 +102,12 @@ export function parseWrittenProfile(state: string): WrittenProfile | undefined {
   if (state === '') return undefined;
   try {
     const value = JSON.parse(state) as WrittenProfile;
-    const filesOk = Array.isArray(value.files) && value.files.every((entry) =>
-      (entry.kind === 'credentials' || entry.kind === 'config') && typeof entry.file === 'string' && typeof entry.created === 'boolean');
+    const filesOk =
+      Array.isArray(value.files) &&
+      value.files.every(
+        (entry) =>
+          (entry.kind === 'credentials' || entry.kind === 'config') && typeof entry.file === 'string' && typeof entry.created === 'boolean',
+      );
     return typeof value.profile === 'string' && typeof value.marker === 'string' && filesOk ? value : undefined;
   } catch {
     return undefined;

@@ -46,7 +46,9 @@ export function serverEnvironmentFor(url: string, token: string, region: string)
     ['AWS_CONTAINER_AUTHORIZATION_TOKEN', token],
     ['AWS_REGION', region],
     ['AWS_DEFAULT_REGION', region],
-    ...['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', ...SHADOWING_VARIABLES].map((name): [string, string] => [name, '']),
+    ...['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', ...SHADOWING_VARIABLES].map(
+      (name): [string, string] => [name, ''],
+    ),
   ];
 }
 

@@ -43,7 +43,10 @@ export function parseEnvironmentKeys(parser: InputParser, env: Io['env']): Signi
   const region = parseRegion(parser);
   const read = readExportedCredentials(env);
   if (!read.ok) {
-    parser.problem('role-chaining', read.problem === 'missing' ? peerInputRules.environmentKeysMissing : peerInputRules.environmentKeyShape(read.variable));
+    parser.problem(
+      'role-chaining',
+      read.problem === 'missing' ? peerInputRules.environmentKeysMissing : peerInputRules.environmentKeyShape(read.variable),
+    );
     return { ...region, credentialSource: 'environment' };
   }
   return { ...read.credentials, ...region, credentialSource: 'environment' };

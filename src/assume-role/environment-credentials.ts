@@ -31,7 +31,12 @@ async function existingCredentialsValid(io: Io, inputs: Options, secrets: Secret
     io.annotate('notice', peerInputLog.existingNone);
     return false;
   }
-  const keys: UserKeys = { accessKeyId, secretAccessKey, sessionToken: io.env.AWS_SESSION_TOKEN?.trim() || undefined, region: inputs.region };
+  const keys: UserKeys = {
+    accessKeyId,
+    secretAccessKey,
+    sessionToken: io.env.AWS_SESSION_TOKEN?.trim() || undefined,
+    region: inputs.region,
+  };
   let arn: string;
   try {
     arn = await sessions().callerIdentity(keys);
@@ -55,10 +60,16 @@ async function existingCredentialsValid(io: Io, inputs: Options, secrets: Secret
  * Before any other AWS call: masks the environment's credentials when this run reads them, then
  * unset-current-credentials or use-existing-credentials. 'done': the existing credentials stay, the step ends.
  */
-export async function prepareEnvironment(io: Io, inputs: Options, secrets: Secrets, sessions: () => RoleSessions): Promise<'done' | 'continue'> {
-  if (inputs.credentialSource === 'environment' || inputs.useExistingCredentials) exportedCredentialSecrets(io.env).forEach((value) => secrets.add(value));
+export async function prepareEnvironment(
+  io: Io,
+  inputs: Options,
+  secrets: Secrets,
+  sessions: () => RoleSessions,
+): Promise<'done' | 'continue'> {
+  if (inputs.credentialSource === 'environment' || inputs.useExistingCredentials)
+    exportedCredentialSecrets(io.env).forEach((value) => secrets.add(value));
   if (inputs.credentialSource === 'environment') io.info(peerInputLog.chaining);
   if (inputs.unsetCurrentCredentials && inputs.outputEnvCredentials) unsetCurrentCredentials(io);
-  if (inputs.useExistingCredentials && await existingCredentialsValid(io, inputs, secrets, sessions)) return 'done';
+  if (inputs.useExistingCredentials && (await existingCredentialsValid(io, inputs, secrets, sessions))) return 'done';
   return 'continue';
 }

@@ -76,7 +76,8 @@ export function parseKeylessInputs(read: InputReader): Parsed<KeylessInputs> {
   }
   const audience = parser.pattern('audience', AUDIENCE, inputRules.audience) ?? DEFAULT_AUDIENCE;
   const { accountsReadable, ...shared } = parseSharedOptions(parser);
-  if (shared.refreshCredentials && webIdentityTokenFile !== undefined) parser.problem('refresh-credentials', inputRules.refreshTemporarySource);
+  if (shared.refreshCredentials && webIdentityTokenFile !== undefined)
+    parser.problem('refresh-credentials', inputRules.refreshTemporarySource);
   checkRoleArn(parser, role, { region, partition }, { ...shared, accountsReadable });
   const complete = role?.kind === 'arn' && region !== undefined && partition !== undefined;
   return parser.result(complete ? { ...shared, region, partition, audience, role: role.role, webIdentityTokenFile } : undefined);

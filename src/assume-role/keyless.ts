@@ -28,11 +28,18 @@ async function tokenFromFile(io: Io, given: string, secrets: Secrets, deps: Keyl
  * token was masked when the step began (run.ts's secretVariables).
  */
 export function idTokenSource(io: Io): IdTokenSource {
-  if (!io.env.ACTIONS_ID_TOKEN_REQUEST_URL || !io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN || !io.idToken) throw new StepFailure(noIdTokenPermission());
+  if (!io.env.ACTIONS_ID_TOKEN_REQUEST_URL || !io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN || !io.idToken)
+    throw new StepFailure(noIdTokenPermission());
   return io.idToken.bind(io);
 }
 
-async function fetchToken(io: Io, source: IdTokenSource, request: KeylessInputs, sessions: RoleSessions, secrets: Secrets): Promise<string> {
+async function fetchToken(
+  io: Io,
+  source: IdTokenSource,
+  request: KeylessInputs,
+  sessions: RoleSessions,
+  secrets: Secrets,
+): Promise<string> {
   io.info(keylessLog.mode(request.audience));
   try {
     return await sessions.idToken(source, request.audience);
@@ -40,15 +47,25 @@ async function fetchToken(io: Io, source: IdTokenSource, request: KeylessInputs,
     if (!(error instanceof CallFailed)) throw error;
     const status = error.failure.httpStatus;
     const refused = error.reason === 'permanent' && status !== undefined && status >= 400 && status < 500 ? status : undefined;
-    throw new StepFailure(idTokenRequestFailed(error.attempts, (error.elapsedMs / 1000).toFixed(1), awsSaid(error.failure, secrets.values), refused));
+    throw new StepFailure(
+      idTokenRequestFailed(error.attempts, (error.elapsedMs / 1000).toFixed(1), awsSaid(error.failure, secrets.values), refused),
+    );
   }
 }
 
 /** The token, then one AssumeRoleWithWebIdentity; every failure is one StepFailure that says what to change. */
-export async function assumeKeyless(io: Io, request: KeylessInputs, sessions: RoleSessions, secrets: Secrets, deps: KeylessDeps, run: RunContext): Promise<AssumedRole> {
-  const token = request.webIdentityTokenFile !== undefined
-    ? await tokenFromFile(io, request.webIdentityTokenFile, secrets, deps)
-    : await fetchToken(io, idTokenSource(io), request, sessions, secrets);
+export async function assumeKeyless(
+  io: Io,
+  request: KeylessInputs,
+  sessions: RoleSessions,
+  secrets: Secrets,
+  deps: KeylessDeps,
+  run: RunContext,
+): Promise<AssumedRole> {
+  const token =
+    request.webIdentityTokenFile !== undefined
+      ? await tokenFromFile(io, request.webIdentityTokenFile, secrets, deps)
+      : await fetchToken(io, idTokenSource(io), request, sessions, secrets);
   const claims = decodeWebIdentityClaims(token);
   if (claims) io.debug(keylessLog.token(claims.subject));
   const { role } = request;
@@ -63,16 +80,18 @@ export async function assumeKeyless(io: Io, request: KeylessInputs, sessions: Ro
     });
   } catch (error) {
     if (!(error instanceof CallFailed)) throw error;
-    throw new StepFailure(explainWebIdentityFailure(error, {
-      region: request.region,
-      partition: request.partition,
-      roleArn: role.arn,
-      roleName: role.name,
-      account: role.account,
-      audience: request.webIdentityTokenFile === undefined ? request.audience : claims?.audiences[0] ?? request.audience,
-      claims,
-      durationSeconds: request.durationSeconds,
-      secrets: secrets.values,
-    }));
+    throw new StepFailure(
+      explainWebIdentityFailure(error, {
+        region: request.region,
+        partition: request.partition,
+        roleArn: role.arn,
+        roleName: role.name,
+        account: role.account,
+        audience: request.webIdentityTokenFile === undefined ? request.audience : (claims?.audiences[0] ?? request.audience),
+        claims,
+        durationSeconds: request.durationSeconds,
+        secrets: secrets.values,
+      }),
+    );
   }
 }

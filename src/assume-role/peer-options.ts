@@ -41,7 +41,8 @@ export function parsePeerOptions(parser: InputParser, retryMaxAttempts: number):
   if (stsEndpoint !== undefined && !isStsEndpoint(stsEndpoint)) parser.problem('sts-endpoint', peerInputRules.stsEndpoint);
   // As in the peer, disable-retry wins over retry-max-attempts (which the runner always passes, with its default).
   const disableRetry = parser.boolean('disable-retry', false);
-  if (parser.boolean('special-characters-workaround', false)) parser.problem('special-characters-workaround', peerInputRules.specialCharactersWorkaround);
+  if (parser.boolean('special-characters-workaround', false))
+    parser.problem('special-characters-workaround', peerInputRules.specialCharactersWorkaround);
   return {
     unsetCurrentCredentials,
     useExistingCredentials,
@@ -52,6 +53,9 @@ export function parsePeerOptions(parser: InputParser, retryMaxAttempts: number):
 }
 
 /** The environment the STS clients read their endpoint from, with sts-endpoint taking the place of AWS_ENDPOINT_URL_STS. */
-export function withStsEndpoint(env: Readonly<Record<string, string | undefined>>, stsEndpoint: string | undefined): Readonly<Record<string, string | undefined>> {
+export function withStsEndpoint(
+  env: Readonly<Record<string, string | undefined>>,
+  stsEndpoint: string | undefined,
+): Readonly<Record<string, string | undefined>> {
   return stsEndpoint === undefined ? env : { ...env, AWS_ENDPOINT_URL_STS: stsEndpoint };
 }

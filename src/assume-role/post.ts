@@ -6,11 +6,12 @@ import { redact } from '../shared/redact.js';
 import { credentialsServerTexts } from '../shared/messages/credentials-server.js';
 import { EXPORTED_STATE, EXPORTED_VARIABLES, PROFILE_STATE, SERVER_STATE, SERVER_VARIABLES } from './credential-exports.js';
 
-
 function parseServerState(text: string): ServerState | undefined {
   try {
     const { pid, port, nonce } = JSON.parse(text) as Partial<ServerState>;
-    return Number.isSafeInteger(pid) && Number.isSafeInteger(port) && typeof nonce === 'string' && nonce !== '' ? { pid: pid as number, port: port as number, nonce } : undefined;
+    return Number.isSafeInteger(pid) && Number.isSafeInteger(port) && typeof nonce === 'string' && nonce !== ''
+      ? { pid: pid as number, port: port as number, nonce }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -51,6 +52,9 @@ export async function runPost(io: PostIo, deps: PostDeps): Promise<void> {
     const files = await deps.profileStore();
     for (const file of await removeAwsProfile(files, written)) io.info(redact(profileTexts.removed(written.profile, file)));
   } catch (error) {
-    io.annotate('warning', redact(profileTexts.removeFailed(written.profile, written.files.map(({ file }) => file).join(' and '), String(error))));
+    io.annotate(
+      'warning',
+      redact(profileTexts.removeFailed(written.profile, written.files.map(({ file }) => file).join(' and '), String(error))),
+    );
   }
 }

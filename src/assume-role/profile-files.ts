@@ -86,7 +86,13 @@ function checkedValue(key: string, value: string): string {
  * place of the first existing section of that name (others of that name are removed, as botocore
  * rejects duplicates), or is appended after a blank line.
  */
-export function writeProfile(text: string, kind: ProfileFileKind, profile: string, values: Array<[string, string]>, marker: string): string {
+export function writeProfile(
+  text: string,
+  kind: ProfileFileKind,
+  profile: string,
+  values: Array<[string, string]>,
+  marker: string,
+): string {
   const parsed = splitText(text);
   const body = [sectionHeader(kind, profile), markerLine(marker), ...values.map(([key, value]) => `${key} = ${checkedValue(key, value)}`)];
   const existing = sectionsOf(parsed.lines, kind, profile);
@@ -105,7 +111,8 @@ export function writeProfile(text: string, kind: ProfileFileKind, profile: strin
 export function removeProfile(text: string, kind: ProfileFileKind, profile: string, marker: string): { text: string; removed: boolean } {
   const parsed = splitText(text);
   const ours = sectionsOf(parsed.lines, kind, profile).filter(({ start, end }) =>
-    parsed.lines.slice(start + 1, end).some((line) => line.trim() === markerLine(marker)));
+    parsed.lines.slice(start + 1, end).some((line) => line.trim() === markerLine(marker)),
+  );
   if (ours.length === 0) return { text, removed: false };
   const lines = [...parsed.lines];
   for (const { start, end } of [...ours].reverse()) {

@@ -21,7 +21,8 @@ const jobLimitMs = (env: Io['env']) => (env.RUNNER_ENVIRONMENT === 'self-hosted'
 const START_TIMEOUT_MS = 10_000;
 
 function sourceFor(io: Io, assumed: AssumedRole, plan: RefreshPlan): RefreshSource {
-  if (plan.kind === 'keys') return { kind: 'keys', accessKeyId: plan.keys.accessKeyId, secretAccessKey: plan.keys.secretAccessKey, request: plan.request };
+  if (plan.kind === 'keys')
+    return { kind: 'keys', accessKeyId: plan.keys.accessKeyId, secretAccessKey: plan.keys.secretAccessKey, request: plan.request };
   const { inputs } = plan;
   return {
     kind: 'keyless',
@@ -43,8 +44,15 @@ function sourceFor(io: Io, assumed: AssumedRole, plan: RefreshPlan): RefreshSour
  * refresh-credentials: true. Starts the credentials server with the first session, then exports
  * where it listens and its token (a secret before anything could print it) instead of the keys.
  */
-export async function publishRefreshing(io: Io, assumed: AssumedRole, inputs: SharedOptions & { region: string }, secrets: Secrets, plan: RefreshPlan, proxy: ProxyVariables,
-  deps: Pick<AssumeRoleDeps, 'launchCredentialsServer' | 'marker' | 'secretToken'>): Promise<void> {
+export async function publishRefreshing(
+  io: Io,
+  assumed: AssumedRole,
+  inputs: SharedOptions & { region: string },
+  secrets: Secrets,
+  plan: RefreshPlan,
+  proxy: ProxyVariables,
+  deps: Pick<AssumeRoleDeps, 'launchCredentialsServer' | 'marker' | 'secretToken'>,
+): Promise<void> {
   const token = deps.secretToken();
   secrets.add(token);
   const nonce = deps.marker();
@@ -52,21 +60,34 @@ export async function publishRefreshing(io: Io, assumed: AssumedRole, inputs: Sh
   const logFile = path.join(io.env.RUNNER_TEMP || io.env.TMPDIR || '/tmp', `assume-deploy-role-credentials-${nonce.slice(0, 8)}.log`);
   // The endpoint the first session came from (sts-endpoint replaces AWS_ENDPOINT_URL_STS), so every refresh goes there too.
   const endpointEnv = withStsEndpoint(io.env, inputs.stsEndpoint);
-  const stsEndpoint = Object.fromEntries(['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL'].flatMap((name) => (endpointEnv[name] ? [[name, endpointEnv[name] ?? '']] : [])));
+  const stsEndpoint = Object.fromEntries(
+    ['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL'].flatMap((name) => (endpointEnv[name] ? [[name, endpointEnv[name] ?? '']] : [])),
+  );
   const { credentials } = assumed;
   let server: LaunchedServer;
   try {
-    server = await deps.launchCredentialsServer({
-      region: inputs.region, stsEndpoint, proxy, retryMaxAttempts: inputs.retryMaxAttempts, token, nonce, path: credentialsPath, lifetimeMs: jobLimitMs(io.env),
-      session: { ...credentials, expiration: credentials.expiration.toISOString() },
-      source: sourceFor(io, assumed, plan),
-      secrets: secrets.values,
-    }, { env: io.env, logFile, timeoutMs: START_TIMEOUT_MS });
+    server = await deps.launchCredentialsServer(
+      {
+        region: inputs.region,
+        stsEndpoint,
+        proxy,
+        retryMaxAttempts: inputs.retryMaxAttempts,
+        token,
+        nonce,
+        path: credentialsPath,
+        lifetimeMs: jobLimitMs(io.env),
+        session: { ...credentials, expiration: credentials.expiration.toISOString() },
+        source: sourceFor(io, assumed, plan),
+        secrets: secrets.values,
+      },
+      { env: io.env, logFile, timeoutMs: START_TIMEOUT_MS },
+    );
   } catch (error) {
     throw new StepFailure(credentialsServerTexts.notStarted(redact(errorText(error), secrets.values)));
   }
   io.saveState(SERVER_STATE, JSON.stringify({ pid: server.pid, port: server.port, nonce }));
-  for (const [name, value] of serverEnvironmentFor(`http://127.0.0.1:${server.port}${credentialsPath}`, token, inputs.region)) io.exportVariable(name, value);
+  for (const [name, value] of serverEnvironmentFor(`http://127.0.0.1:${server.port}${credentialsPath}`, token, inputs.region))
+    io.exportVariable(name, value);
   io.saveState(EXPORTED_STATE, 'true');
   io.info(redact(credentialsServerTexts.started(server.port, server.logFile), secrets.values));
 }

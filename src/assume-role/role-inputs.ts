@@ -1,13 +1,4 @@
-import {
-  ACCOUNT_ID,
-  EXTERNAL_ID,
-  MANAGED_POLICY_ARN,
-  PROFILE_NAME,
-  SESSION_NAME,
-  parseBareRoleName,
-  parseRoleArn,
-  type RoleArn,
-} from '../shared/aws-names.js';
+import { ACCOUNT_ID, EXTERNAL_ID, PROFILE_NAME, SESSION_NAME, parseBareRoleName, parseRoleArn, type RoleArn } from '../shared/aws-names.js';
 import { isProxyUrl } from '../shared/proxy-settings.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
 import { isComplete, type UserKeyInputs } from '../shared/user-key-inputs.js';
@@ -17,6 +8,7 @@ import { parseEnvironmentKeys, parseInputKeys, type SigningKeys } from './creden
 import { parsePeerOptions, type PeerOptions } from './peer-options.js';
 import { peerInputRules } from './messages/peer-inputs.js';
 import { parseSessionTagging, type SessionTagging } from './session-tag-inputs.js';
+import { parseInlinePolicy, parseManagedPolicies } from './session-policy-inputs.js';
 
 export type RoleInput = { kind: 'arn'; role: RoleArn } | { kind: 'name'; path: string; name: string };
 
@@ -57,10 +49,6 @@ export interface RootInputs extends UserKeyInputs, Omit<PeerOptions, 'retryMaxAt
 /** A samconfig environment name: a TOML bare key, as `sam deploy --guided` writes them. */
 const CONFIG_ENV = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** STS limits on the plain-text inline session policy and the number of managed session policies. */
-const INLINE_POLICY_MAX_CHARS = 2048;
-const MANAGED_POLICIES_MAX = 10;
-
 export function parseRole(parser: InputParser): RoleInput | undefined {
   const value = parser.required('role-to-assume');
   if (value === undefined) return undefined;
@@ -74,33 +62,6 @@ export function parseRole(parser: InputParser): RoleInput | undefined {
   return parser.problem('role-to-assume', inputRules.roleName);
 }
 
-function parseInlinePolicy(parser: InputParser): string | undefined {
-  const value = parser.optional('inline-session-policy');
-  if (value === undefined) return undefined;
-  let policy: unknown;
-  try {
-    policy = JSON.parse(value);
-  } catch {
-    return parser.problem('inline-session-policy', inputRules.policyNotJson);
-  }
-  if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) {
-    return parser.problem('inline-session-policy', inputRules.policyNotObject);
-  }
-  const compact = JSON.stringify(policy);
-  if (compact.length > INLINE_POLICY_MAX_CHARS) {
-    return parser.problem('inline-session-policy', inputRules.policyTooLong(compact.length, INLINE_POLICY_MAX_CHARS));
-  }
-  return compact;
-}
-
-function parseManagedPolicies(parser: InputParser): string[] {
-  const arns = parser.list('managed-session-policies');
-  const bad = arns.filter((arn) => !MANAGED_POLICY_ARN.test(arn));
-  if (bad.length > 0) parser.problem('managed-session-policies', inputRules.managedPolicyArns(bad.length));
-  if (arns.length > MANAGED_POLICIES_MAX) parser.problem('managed-session-policies', inputRules.managedPoliciesTooMany(MANAGED_POLICIES_MAX, arns.length));
-  return arns;
-}
-
 /** A folder inside the workspace: relative, no `..` segment, nothing that could break a log line. */
 function isWorkspaceFolder(value: string): boolean {
   // eslint-disable-next-line no-control-regex
@@ -109,8 +70,26 @@ function isWorkspaceFolder(value: string): boolean {
 }
 
 /** The options both modes share, all but the credentials and the role. */
-export type SharedOptions = Pick<RootInputs, 'sessionName' | 'durationSeconds' | 'maskAccountId' | 'outputCredentials' | 'allowedAccountIds' | 'awsProfile' | 'overwriteAwsProfile' | 'outputEnvCredentials' | 'refreshCredentials' | 'httpProxy' | 'noProxy'
-  | 'inlineSessionPolicy' | 'managedSessionPolicies' | 'retryMaxAttempts' | 'workingDirectory' | 'configEnv' | keyof PeerOptions>;
+export type SharedOptions = Pick<
+  RootInputs,
+  | 'sessionName'
+  | 'durationSeconds'
+  | 'maskAccountId'
+  | 'outputCredentials'
+  | 'allowedAccountIds'
+  | 'awsProfile'
+  | 'overwriteAwsProfile'
+  | 'outputEnvCredentials'
+  | 'refreshCredentials'
+  | 'httpProxy'
+  | 'noProxy'
+  | 'inlineSessionPolicy'
+  | 'managedSessionPolicies'
+  | 'retryMaxAttempts'
+  | 'workingDirectory'
+  | 'configEnv'
+  | keyof PeerOptions
+>;
 
 export function parseSharedOptions(parser: InputParser): SharedOptions & { accountsReadable: boolean } {
   const sessionName = parser.pattern('role-session-name', SESSION_NAME, inputRules.sessionName);
@@ -127,19 +106,43 @@ export function parseSharedOptions(parser: InputParser): SharedOptions & { accou
   const overwriteAwsProfile = parser.boolean('overwrite-aws-profile', false);
   const outputEnvCredentials = parser.boolean('output-env-credentials', awsProfile === undefined);
   const refreshCredentials = parser.boolean('refresh-credentials', false);
-  if (refreshCredentials && (awsProfile !== undefined || !outputEnvCredentials)) parser.problem('refresh-credentials', inputRules.refreshWithoutEnvironment);
+  if (refreshCredentials && (awsProfile !== undefined || !outputEnvCredentials))
+    parser.problem('refresh-credentials', inputRules.refreshWithoutEnvironment);
   const httpProxy = parser.optional('http-proxy');
   if (httpProxy !== undefined && !isProxyUrl(httpProxy)) parser.problem('http-proxy', inputRules.proxyUrl);
   const noProxy = parser.list('no-proxy').join(',') || undefined;
   const workingDirectory = parser.optional('working-directory');
-  if (workingDirectory !== undefined && !isWorkspaceFolder(workingDirectory)) parser.problem('working-directory', inputRules.workingDirectory);
+  if (workingDirectory !== undefined && !isWorkspaceFolder(workingDirectory))
+    parser.problem('working-directory', inputRules.workingDirectory);
   const configEnv = parser.pattern('config-env', CONFIG_ENV, inputRules.configEnv);
-  return { sessionName, durationSeconds, maskAccountId, outputCredentials, allowedAccountIds, inlineSessionPolicy, managedSessionPolicies, ...peer, accountsReadable,
-    awsProfile, overwriteAwsProfile, outputEnvCredentials, refreshCredentials, httpProxy, noProxy, workingDirectory, configEnv };
+  return {
+    sessionName,
+    durationSeconds,
+    maskAccountId,
+    outputCredentials,
+    allowedAccountIds,
+    inlineSessionPolicy,
+    managedSessionPolicies,
+    ...peer,
+    accountsReadable,
+    awsProfile,
+    overwriteAwsProfile,
+    outputEnvCredentials,
+    refreshCredentials,
+    httpProxy,
+    noProxy,
+    workingDirectory,
+    configEnv,
+  };
 }
 
 /** A role ARN must be in the region's partition and, when allowed-account-ids is set, in a listed account. */
-export function checkRoleArn(parser: InputParser, role: RoleInput | undefined, where: { region?: string; partition?: string }, options: SharedOptions & { accountsReadable: boolean }): void {
+export function checkRoleArn(
+  parser: InputParser,
+  role: RoleInput | undefined,
+  where: { region?: string; partition?: string },
+  options: SharedOptions & { accountsReadable: boolean },
+): void {
   if (role?.kind !== 'arn') return;
   if (where.partition !== undefined && role.role.partition !== where.partition) {
     parser.problem('role-to-assume', inputRules.partitionMismatch(role.role.partition, where.region ?? '', where.partition));
@@ -150,18 +153,24 @@ export function checkRoleArn(parser: InputParser, role: RoleInput | undefined, w
 }
 
 /** With keys: the inputs' (by default), or with role-chaining the credentials in `env`. */
-export function parseRootInputs(read: InputReader, source: { chaining: boolean; env: Io['env'] } = { chaining: false, env: {} }): Parsed<RootInputs> {
+export function parseRootInputs(
+  read: InputReader,
+  source: { chaining: boolean; env: Io['env'] } = { chaining: false, env: {} },
+): Parsed<RootInputs> {
   const parser = new InputParser(read);
   const keys = source.chaining ? parseEnvironmentKeys(parser, source.env) : parseInputKeys(parser);
   parser.boolean('force-skip-oidc', false);
   const role = parseRole(parser);
   const { accountsReadable, ...shared } = parseSharedOptions(parser);
   if (source.chaining && shared.durationSeconds > 3600) parser.problem('role-duration-seconds', peerInputRules.chainingDuration);
-  if (shared.refreshCredentials && keys.sessionToken !== undefined) parser.problem('refresh-credentials', inputRules.refreshTemporarySource);
+  if (shared.refreshCredentials && keys.sessionToken !== undefined)
+    parser.problem('refresh-credentials', inputRules.refreshTemporarySource);
   const externalId = parser.pattern('role-external-id', EXTERNAL_ID, inputRules.externalId);
   const { sessionTags, ...tagging } = parseSessionTagging(parser);
   // STS also forbids an `aws:` prefix, which this alphabet (no colon) already excludes.
   const sourceIdentity = parser.pattern('source-identity', SESSION_NAME, inputRules.sessionName);
   checkRoleArn(parser, role, keys, { ...shared, accountsReadable });
-  return parser.result(role && isComplete(keys) ? { ...keys, role, ...shared, externalId, sessionTags, ...tagging, sourceIdentity } : undefined);
+  return parser.result(
+    role && isComplete(keys) ? { ...keys, role, ...shared, externalId, sessionTags, ...tagging, sourceIdentity } : undefined,
+  );
 }

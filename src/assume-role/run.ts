@@ -3,18 +3,16 @@ import type { Io } from '../shared/io.js';
 import { actionLog } from '../shared/messages/action-log.js';
 import { assumeRoleContext, assumeRoleRefusals, explainAssumeRoleFailure } from './messages/assume-role-failures.js';
 import { callerWithoutAccount } from '../shared/messages/aws-failures.js';
-import { keyHint, redact } from '../shared/redact.js';
+import { keyHint } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
 import type { RunContext } from '../shared/run-context.js';
 import type { Secrets } from '../shared/secrets.js';
-import { runStep, writeSummary } from '../shared/step.js';
+import { runStep } from '../shared/step.js';
 import { StepFailure } from '../shared/step-failure.js';
 import { SECRET_INPUTS } from '../shared/user-key-inputs.js';
 import { maskedProxyVariables, type ProxyVariables } from '../shared/proxy-settings.js';
-import { profileTexts, profileVariableWarning } from '../shared/messages/job-environment.js';
-import { EXPORTED_STATE, PROFILE_STATE, environmentFor, outputsFor, summaryFor, whereCredentialsAre } from './credential-exports.js';
 import { parseActionInputs } from './action-inputs.js';
-import type { RefreshPlan } from './refreshing-exports.js';
+import { publish } from './publish-credentials.js';
 import type { KeylessInputs } from './keyless-inputs.js';
 import type { RootInputs, SharedOptions } from './role-inputs.js';
 import type { AssumedRole, AssumeRoleDeps, AssumeRoleRequest, RoleSessions } from './ports.js';
@@ -31,7 +29,12 @@ export type { AssumeRoleDeps };
 /** The run's STS, opened at its first use (the proxy's variables are checked and masked then). */
 type OpenSessions = () => { sessions: RoleSessions; proxy: ProxyVariables };
 
-function sessionsOnDemand(io: Io, inputs: SharedOptions & { region: string; stsEndpoint?: string }, secrets: Secrets, deps: AssumeRoleDeps): OpenSessions {
+function sessionsOnDemand(
+  io: Io,
+  inputs: SharedOptions & { region: string; stsEndpoint?: string },
+  secrets: Secrets,
+  deps: AssumeRoleDeps,
+): OpenSessions {
   let opened: ReturnType<OpenSessions> | undefined;
   return () => {
     if (opened) return opened;
@@ -42,26 +45,6 @@ function sessionsOnDemand(io: Io, inputs: SharedOptions & { region: string; stsE
   };
 }
 
-/** Variables that make the JS SDK v3's default chain prefer a profile over the exported keys. */
-const PROFILE_VARIABLES = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'];
-
-async function writeProfile(io: Io, assumed: AssumedRole, inputs: SharedOptions & { region: string }, secrets: Secrets, deps: AssumeRoleDeps): Promise<void> {
-  if (inputs.awsProfile === undefined) return;
-  // Loaded only when a run writes a profile (so are keyless mode and the proxy agents: see their call sites).
-  const [{ writeAwsProfile }, files] = await Promise.all([import('./aws-profile.js'), deps.profileFiles()]);
-  const result = await writeAwsProfile(files.store, files.paths(io.env), {
-    profile: inputs.awsProfile,
-    credentials: assumed.credentials,
-    region: inputs.region,
-    overwrite: inputs.overwriteAwsProfile,
-    marker: deps.marker(),
-  });
-  if (!result.ok) throw new StepFailure(profileTexts.exists(inputs.awsProfile, result.existing.map(({ file }) => file)));
-  io.saveState(PROFILE_STATE, JSON.stringify(result.written));
-  io.info(redact(profileTexts.written(inputs.awsProfile, result.written.files.map(({ file }) => file)), secrets.values));
-}
-
-
 /** Before anything of an STS answer is printed or exported: its shape, its account, allowed-account-ids. */
 function checkAnswer(io: Io, call: string, assumed: AssumedRole, role: RoleArn, inputs: SharedOptions): void {
   const refusal = refuseStsAnswer(call, assumed, role, new Date(io.clock.now()));
@@ -70,7 +53,8 @@ function checkAnswer(io: Io, call: string, assumed: AssumedRole, role: RoleArn, 
 }
 
 function checkAllowedAccount(inputs: SharedOptions, account: string, what: string): void {
-  if (inputs.allowedAccountIds.length > 0 && !inputs.allowedAccountIds.includes(account)) throw new StepFailure(assumeRoleRefusals.accountNotAllowed(what));
+  if (inputs.allowedAccountIds.length > 0 && !inputs.allowedAccountIds.includes(account))
+    throw new StepFailure(assumeRoleRefusals.accountNotAllowed(what));
 }
 
 /** A bare role name needs the keys' account: one GetCallerIdentity, only in that case. */
@@ -95,24 +79,14 @@ function assumeRoleRequest(io: Io, inputs: RootInputs, role: RoleArn, run: RunCo
   };
 }
 
-async function publish(io: Io, assumed: AssumedRole, inputs: SharedOptions & { region: string }, secrets: Secrets, deps: AssumeRoleDeps, plan: RefreshPlan, proxy: ProxyVariables): Promise<void> {
-  await writeProfile(io, assumed, inputs, secrets, deps);
-  if (inputs.refreshCredentials) {
-    // Loaded only when a run asks for it.
-    const { publishRefreshing } = await import('./refreshing-exports.js');
-    await publishRefreshing(io, assumed, inputs, secrets, plan, proxy, deps);
-  } else if (inputs.outputEnvCredentials) {
-    const shadowing = PROFILE_VARIABLES.filter((name) => (io.env[name] ?? '') !== '');
-    if (shadowing.length > 0) io.annotate('warning', profileVariableWarning(shadowing));
-    for (const [name, value] of environmentFor(assumed, inputs.region)) io.exportVariable(name, value);
-    io.saveState(EXPORTED_STATE, 'true');
-  }
-  for (const [name, value] of outputsFor(assumed, inputs.outputCredentials)) io.setOutput(name, value);
-  io.info(actionLog.assumed(assumed.assumedRoleArn, assumed.credentials.expiration));
-  await writeSummary(io, summaryFor(assumed, { maskAccountId: inputs.maskAccountId, now: new Date(io.clock.now()), where: whereCredentialsAre({ env: inputs.outputEnvCredentials, profile: inputs.awsProfile }) }), secrets);
-}
-
-async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, deps: AssumeRoleDeps, open: OpenSessions, run: RunContext): Promise<void> {
+async function assumeDeployRole(
+  io: Io,
+  inputs: RootInputs,
+  secrets: Secrets,
+  deps: AssumeRoleDeps,
+  open: OpenSessions,
+  run: RunContext,
+): Promise<void> {
   io.debug(actionLog.signing(keyHint(inputs.accessKeyId), inputs.region));
   const { sessions, proxy } = open();
   let role: RoleArn | undefined;
@@ -125,23 +99,35 @@ async function assumeDeployRole(io: Io, inputs: RootInputs, secrets: Secrets, de
     await publish(io, assumed, inputs, secrets, deps, { kind: 'keys', keys: inputs, request }, proxy);
   } catch (error) {
     if (!(error instanceof CallFailed)) throw error;
-    throw new StepFailure(explainAssumeRoleFailure(error, assumeRoleContext({
-      region: inputs.region,
-      partition: inputs.partition,
-      accessKeyId: inputs.accessKeyId,
-      secrets: secrets.values,
-      role,
-      givenRoleName: inputs.role.kind === 'name' ? inputs.role.name : undefined,
-      durationSeconds: inputs.durationSeconds,
-      sessionTags: inputs.sessionTags,
-      sourceIdentity: inputs.sourceIdentity !== undefined,
-      externalId: inputs.externalId !== undefined,
-    })));
+    throw new StepFailure(
+      explainAssumeRoleFailure(
+        error,
+        assumeRoleContext({
+          region: inputs.region,
+          partition: inputs.partition,
+          accessKeyId: inputs.accessKeyId,
+          secrets: secrets.values,
+          role,
+          givenRoleName: inputs.role.kind === 'name' ? inputs.role.name : undefined,
+          durationSeconds: inputs.durationSeconds,
+          sessionTags: inputs.sessionTags,
+          sourceIdentity: inputs.sourceIdentity !== undefined,
+          externalId: inputs.externalId !== undefined,
+        }),
+      ),
+    );
   }
 }
 
 /** Keyless mode: GitHub's OIDC token for one AssumeRoleWithWebIdentity, then the same exports as with keys. */
-async function assumeWithoutKeys(io: Io, inputs: KeylessInputs, secrets: Secrets, deps: AssumeRoleDeps, open: OpenSessions, run: RunContext): Promise<void> {
+async function assumeWithoutKeys(
+  io: Io,
+  inputs: KeylessInputs,
+  secrets: Secrets,
+  deps: AssumeRoleDeps,
+  open: OpenSessions,
+  run: RunContext,
+): Promise<void> {
   if (inputs.maskAccountId) secrets.add(inputs.role.account);
   const { assumeKeyless } = await import('./keyless.js');
   const { sessions, proxy } = open();
@@ -157,15 +143,17 @@ export async function run(io: Io, resolved: AssumeRoleDeps): Promise<void> {
     // Keyless mode's token request credential; masked in every run, whatever its mode.
     secretVariables: ['ACTIONS_ID_TOKEN_REQUEST_TOKEN'],
     parse: (read, stepIo) => parseActionInputs(read, stepIo.env),
-    body: (inputs, secrets, run) => withActionTimeout(io, inputs.actionTimeoutSeconds, resolved.actionTimer, async (io) => {
-      // Local and before any call to AWS: a working-directory that is not a folder fails here, samconfig only warns.
-      await checkSamconfig(io, inputs, resolved);
-      const roleAccount = inputs.mode === 'keyless' ? inputs.role.account : inputs.role.kind === 'arn' ? inputs.role.role.account : undefined;
-      if (inputs.maskAccountId && roleAccount) secrets.add(roleAccount);
-      const open = sessionsOnDemand(io, inputs, secrets, resolved);
-      if (await prepareEnvironment(io, { ...inputs, roleAccount }, secrets, () => open().sessions) === 'done') return;
-      if (inputs.mode === 'keyless') return assumeWithoutKeys(io, inputs, secrets, resolved, open, run);
-      await assumeDeployRole(io, inputs, secrets, resolved, open, run);
-    }),
+    body: (inputs, secrets, run) =>
+      withActionTimeout(io, inputs.actionTimeoutSeconds, resolved.actionTimer, async (io) => {
+        // Local and before any call to AWS: a working-directory that is not a folder fails here, samconfig only warns.
+        await checkSamconfig(io, inputs, resolved);
+        const roleAccount =
+          inputs.mode === 'keyless' ? inputs.role.account : inputs.role.kind === 'arn' ? inputs.role.role.account : undefined;
+        if (inputs.maskAccountId && roleAccount) secrets.add(roleAccount);
+        const open = sessionsOnDemand(io, inputs, secrets, resolved);
+        if ((await prepareEnvironment(io, { ...inputs, roleAccount }, secrets, () => open().sessions)) === 'done') return;
+        if (inputs.mode === 'keyless') return assumeWithoutKeys(io, inputs, secrets, resolved, open, run);
+        await assumeDeployRole(io, inputs, secrets, resolved, open, run);
+      }),
   });
 }

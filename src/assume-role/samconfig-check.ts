@@ -21,22 +21,34 @@ export function samconfigFolder(env: Io['env'], workingDirectory: string | undef
 
 function warningsFor(read: SamconfigRead, shownAs: (name: string) => string, region: string, configEnv: string | undefined): string[] {
   switch (read.kind) {
-    case 'none': return [];
-    case 'outsideWorkspace': return [samconfigTexts.outsideWorkspace(shownAs(read.name))];
-    case 'tooLarge': return [samconfigTexts.tooLarge(shownAs(read.name), SAMCONFIG_MAX_BYTES)];
-    case 'unreadable': return [samconfigTexts.unreadable(shownAs(read.name), read.message)];
-    case 'unparsable': return [samconfigTexts.unparsable(shownAs(read.name), read.message)];
-    case 'document': return samconfigFindings(read.document, shownAs(read.name), region, configEnv).map(samconfigWarning);
+    case 'none':
+      return [];
+    case 'outsideWorkspace':
+      return [samconfigTexts.outsideWorkspace(shownAs(read.name))];
+    case 'tooLarge':
+      return [samconfigTexts.tooLarge(shownAs(read.name), SAMCONFIG_MAX_BYTES)];
+    case 'unreadable':
+      return [samconfigTexts.unreadable(shownAs(read.name), read.message)];
+    case 'unparsable':
+      return [samconfigTexts.unparsable(shownAs(read.name), read.message)];
+    case 'document':
+      return samconfigFindings(read.document, shownAs(read.name), region, configEnv).map(samconfigWarning);
   }
 }
 
-export async function checkSamconfig(io: Io, inputs: { region: string; workingDirectory?: string; configEnv?: string }, deps: SamconfigDeps): Promise<void> {
+export async function checkSamconfig(
+  io: Io,
+  inputs: { region: string; workingDirectory?: string; configEnv?: string },
+  deps: SamconfigDeps,
+): Promise<void> {
   const folder = samconfigFolder(io.env, inputs.workingDirectory);
   const workspace = samconfigFolder(io.env, undefined);
   if (inputs.workingDirectory !== undefined) {
     // The input's rule refuses `..` and absolute paths; a symbolic link in the checkout can still lead out.
-    if (!(await deps.isFolder(folder))) throw new StepFailure(describeInputProblems([`working-directory: ${inputRules.workingDirectoryMissing}`]));
-    if (!(await deps.isInWorkspace(workspace, folder))) throw new StepFailure(describeInputProblems([`working-directory: ${inputRules.workingDirectoryOutside}`]));
+    if (!(await deps.isFolder(folder)))
+      throw new StepFailure(describeInputProblems([`working-directory: ${inputRules.workingDirectoryMissing}`]));
+    if (!(await deps.isInWorkspace(workspace, folder)))
+      throw new StepFailure(describeInputProblems([`working-directory: ${inputRules.workingDirectoryOutside}`]));
   }
   // The name as the user knows it: relative to the workspace, with the working-directory they gave.
   const shownAs = (name: string) => path.posix.join(inputs.workingDirectory ?? '', name);

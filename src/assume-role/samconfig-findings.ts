@@ -23,7 +23,8 @@ export type SamconfigFinding =
   | { kind: 'notATable'; file: string };
 
 type Table = Record<string, unknown>;
-const isTable = (value: unknown): value is Table => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+const isTable = (value: unknown): value is Table =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
 function parametersOf(environment: Table, command: SamconfigSection): Table {
   const section = environment[command];
@@ -35,13 +36,15 @@ function parametersOf(environment: Table, command: SamconfigSection): Table {
 function lookUp(environment: Table, key: string): { section: SamconfigSection; value: unknown } | undefined {
   for (const section of ['deploy', 'global'] as const) {
     const parameters = parametersOf(environment, section);
-    if (Object.hasOwn(parameters, key) && parameters[key] !== null && parameters[key] !== undefined) return { section, value: parameters[key] };
+    if (Object.hasOwn(parameters, key) && parameters[key] !== null && parameters[key] !== undefined)
+      return { section, value: parameters[key] };
   }
   return undefined;
 }
 
 /** A value click's boolean type reads as true (SAM CLI's flags are click options). */
-const isTrue = (value: unknown) => value === true || (typeof value === 'string' && ['true', '1', 'yes', 'y', 't', 'on'].includes(value.trim().toLowerCase()));
+const isTrue = (value: unknown) =>
+  value === true || (typeof value === 'string' && ['true', '1', 'yes', 'y', 't', 'on'].includes(value.trim().toLowerCase()));
 
 /**
  * `file` is the name to show (relative to the workspace); `actionRegion` the aws-region input;
@@ -66,7 +69,13 @@ export function samconfigFindings(document: unknown, file: string, actionRegion:
   const resolveS3 = lookUp(environment, 'resolve_s3');
   const bucket = lookUp(environment, 's3_bucket');
   if (resolveS3 && isTrue(resolveS3.value) && bucket && bucket.value !== '') {
-    findings.push({ kind: 'resolveS3WithBucket', file, environment: name, resolveSection: resolveS3.section, bucketSection: bucket.section });
+    findings.push({
+      kind: 'resolveS3WithBucket',
+      file,
+      environment: name,
+      resolveSection: resolveS3.section,
+      bucketSection: bucket.section,
+    });
   }
   return findings;
 }
@@ -74,12 +83,26 @@ export function samconfigFindings(document: unknown, file: string, actionRegion:
 /** Each finding as the warning the step prints. */
 export function samconfigWarning(finding: SamconfigFinding): string {
   switch (finding.kind) {
-    case 'profile': return samconfigTexts.profile(finding.file, { environment: finding.environment, section: finding.section }, finding.value);
-    case 'region': return samconfigTexts.region(finding.file, { environment: finding.environment, section: finding.section }, finding.value, finding.actionRegion);
+    case 'profile':
+      return samconfigTexts.profile(finding.file, { environment: finding.environment, section: finding.section }, finding.value);
+    case 'region':
+      return samconfigTexts.region(
+        finding.file,
+        { environment: finding.environment, section: finding.section },
+        finding.value,
+        finding.actionRegion,
+      );
     case 'resolveS3WithBucket':
-      return samconfigTexts.resolveS3WithBucket(finding.file, { environment: finding.environment, section: finding.resolveSection }, { environment: finding.environment, section: finding.bucketSection });
-    case 'environmentMissing': return samconfigTexts.environmentMissing(finding.file, finding.environment);
-    case 'version': return samconfigTexts.version(finding.file, finding.value);
-    case 'notATable': return samconfigTexts.notATable(finding.file);
+      return samconfigTexts.resolveS3WithBucket(
+        finding.file,
+        { environment: finding.environment, section: finding.resolveSection },
+        { environment: finding.environment, section: finding.bucketSection },
+      );
+    case 'environmentMissing':
+      return samconfigTexts.environmentMissing(finding.file, finding.environment);
+    case 'version':
+      return samconfigTexts.version(finding.file, finding.value);
+    case 'notATable':
+      return samconfigTexts.notATable(finding.file);
   }
 }

@@ -41,7 +41,8 @@ export function parseCustomTags(parser: InputParser): SessionTag[] {
   } catch {
     return parser.problem('custom-tags', peerInputRules.customTagsNotJson) ?? [];
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return parser.problem('custom-tags', peerInputRules.customTagsNotObject) ?? [];
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return parser.problem('custom-tags', peerInputRules.customTagsNotObject) ?? [];
   const tags: SessionTag[] = [];
   for (const [key, value] of Object.entries(parsed)) {
     if (key.length === 0 || key.length > MAX_TAG_KEY_LENGTH || !TAG_CHARACTERS.test(key)) {

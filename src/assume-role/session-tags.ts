@@ -49,7 +49,10 @@ export function sessionTagsForRun(run: RunContext): SessionTag[] {
 }
 
 /** AssumeRole's Tags and TransitiveTagKeys: the run's tags, then custom-tags; transitive keys only of tags sent. */
-export function sessionTagRequest(run: RunContext, tagging: { sessionTags: boolean; customTags: SessionTag[]; transitiveTagKeys: string[] }): { Tags?: SessionTag[]; TransitiveTagKeys?: string[] } {
+export function sessionTagRequest(
+  run: RunContext,
+  tagging: { sessionTags: boolean; customTags: SessionTag[]; transitiveTagKeys: string[] },
+): { Tags?: SessionTag[]; TransitiveTagKeys?: string[] } {
   if (!tagging.sessionTags) return {};
   const tags = [...sessionTagsForRun(run), ...tagging.customTags];
   const transitive = tagging.transitiveTagKeys.filter((key) => tags.some((tag) => tag.Key === key));

@@ -20,8 +20,13 @@ export function refuseStsAnswer(call: string, assumed: AssumedRole, role: RoleAr
   const arn = ASSUMED_ROLE_ARN.exec(assumed.assumedRoleArn);
   if (!arn) return stsAnswerRefusals.malformedArn(call, assumed.assumedRoleArn);
   const [, partition, account = ''] = arn;
-  if (partition !== role.partition || account !== role.account) return stsAnswerRefusals.otherAccount(call, assumed.assumedRoleArn, account, role.account);
-  if (!ACCESS_KEY_ID.test(credentials.accessKeyId) || !SECRET_ACCESS_KEY.test(credentials.secretAccessKey) || !SESSION_TOKEN.test(credentials.sessionToken)) {
+  if (partition !== role.partition || account !== role.account)
+    return stsAnswerRefusals.otherAccount(call, assumed.assumedRoleArn, account, role.account);
+  if (
+    !ACCESS_KEY_ID.test(credentials.accessKeyId) ||
+    !SECRET_ACCESS_KEY.test(credentials.secretAccessKey) ||
+    !SESSION_TOKEN.test(credentials.sessionToken)
+  ) {
     return stsAnswerRefusals.malformedCredentials(call);
   }
   const expires = credentials.expiration.getTime();

@@ -51,7 +51,8 @@ export function decodeWebIdentityClaims(token: string): WebIdentityClaims | unde
   const { iss, sub, aud, exp, iat } = payload;
   const audiences = typeof aud === 'string' ? [aud] : aud;
   if (typeof iss !== 'string' || !ISSUER.test(iss) || typeof sub !== 'string' || !SUBJECT.test(sub)) return undefined;
-  if (!Array.isArray(audiences) || audiences.length === 0 || !audiences.every((one) => typeof one === 'string' && AUDIENCE.test(one))) return undefined;
+  if (!Array.isArray(audiences) || audiences.length === 0 || !audiences.every((one) => typeof one === 'string' && AUDIENCE.test(one)))
+    return undefined;
   const expiresAt = seconds(exp);
   if (expiresAt === undefined || (iat !== undefined && seconds(iat) === undefined)) return undefined;
   const repository = optionalShaped(payload.repository, REPOSITORY);

@@ -46,20 +46,33 @@ export function failureContext(call: WebIdentityCall, said: string): WebIdentity
     audience: call.audience,
     issuer,
     providerArn: oidcProviderArn(call.partition, call.account, issuer),
-    token: claims && form && {
-      subject: claims.subject,
-      statement: webIdentityTrustStatement({ partition: call.partition, account: call.account, issuer, audience: call.audience, subject: claims.subject }),
-      everyPullRequestOf: form.kind === 'pull-request' ? form.repository : undefined,
-      nearMisses: nearMissesOf(form),
-      expiresAt: new Date(claims.expiresAt * 1000).toISOString(),
-    },
+    token: claims &&
+      form && {
+        subject: claims.subject,
+        statement: webIdentityTrustStatement({
+          partition: call.partition,
+          account: call.account,
+          issuer,
+          audience: call.audience,
+          subject: claims.subject,
+        }),
+        everyPullRequestOf: form.kind === 'pull-request' ? form.repository : undefined,
+        nearMisses: nearMissesOf(form),
+        expiresAt: new Date(claims.expiresAt * 1000).toISOString(),
+      },
     said,
   };
 }
 
 /** One message per way AssumeRoleWithWebIdentity fails, each saying what to change. */
 export function explainWebIdentityFailure(failed: CallFailed, call: WebIdentityCall): string {
-  const callContext = { call: 'STS AssumeRoleWithWebIdentity', region: call.region, partition: call.partition, accessKeyId: '', secrets: call.secrets };
+  const callContext = {
+    call: 'STS AssumeRoleWithWebIdentity',
+    region: call.region,
+    partition: call.partition,
+    accessKeyId: '',
+    secrets: call.secrets,
+  };
   if (failed.reason !== 'permanent') return explainGaveUp(failed, callContext);
   const { failure } = failed;
   const context = failureContext(call, awsSaid(failure, call.secrets));
@@ -81,8 +94,13 @@ export function explainWebIdentityFailure(failed: CallFailed, call: WebIdentityC
     default:
       // What both calls share (duration, region, session policies); key problems cannot occur unsigned.
       return explainAssumeRoleFailure(failed, {
-        ...callContext, roleArn: call.roleArn, roleName: call.roleName, durationSeconds: call.durationSeconds,
-        sessionTags: false, sourceIdentity: false, externalId: false,
+        ...callContext,
+        roleArn: call.roleArn,
+        roleName: call.roleName,
+        durationSeconds: call.durationSeconds,
+        sessionTags: false,
+        sourceIdentity: false,
+        externalId: false,
       });
   }
 }

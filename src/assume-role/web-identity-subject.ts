@@ -68,20 +68,28 @@ export function subjectNearMisses(form: SubjectForm): string {
   const exact = 'IAM compares sub case-sensitively: OWNER/REPO must be spelled exactly as in the statement.';
   switch (form.kind) {
     case 'environment':
-      return `This job runs in the environment "${form.environment}", so its sub names the environment, not the branch: ` +
-        `a condition on repo:${form.repository}:ref:refs/heads/${form.branch ?? 'BRANCH'} (or on another environment) does not match it. ${exact}`;
+      return (
+        `This job runs in the environment "${form.environment}", so its sub names the environment, not the branch: ` +
+        `a condition on repo:${form.repository}:ref:refs/heads/${form.branch ?? 'BRANCH'} (or on another environment) does not match it. ${exact}`
+      );
     case 'branch':
-      return `This job runs on the branch "${form.branch}" without an environment: a condition on another branch, ` +
-        `or on repo:${form.repository}:environment:NAME, does not match it; a job with environment: gets the environment form instead. ${exact}`;
+      return (
+        `This job runs on the branch "${form.branch}" without an environment: a condition on another branch, ` +
+        `or on repo:${form.repository}:environment:NAME, does not match it; a job with environment: gets the environment form instead. ${exact}`
+      );
     case 'tag':
       return `This run is for the tag "${form.tag}": a condition on a branch (repo:${form.repository}:ref:refs/heads/…) does not match it. ${exact}`;
     case 'pull-request':
-      return `Runs triggered by pull_request get repo:${form.repository}:pull_request whatever their branch: ` +
-        `a condition on a branch or an environment does not match them. ${exact}`;
+      return (
+        `Runs triggered by pull_request get repo:${form.repository}:pull_request whatever their branch: ` +
+        `a condition on a branch or an environment does not match them. ${exact}`
+      );
     case 'other-ref':
       return `This run is for ${form.ref}: a condition on a branch or an environment does not match it. ${exact}`;
     case 'custom':
-      return 'This repository (or its organisation) uses a customised sub template, so the statement uses this token\'s sub exactly; ' +
-        'a condition written for the default form (repo:OWNER/REPO:…) never matches it.';
+      return (
+        "This repository (or its organisation) uses a customised sub template, so the statement uses this token's sub exactly; " +
+        'a condition written for the default form (repo:OWNER/REPO:…) never matches it.'
+      );
   }
 }

@@ -16,7 +16,10 @@ export function rfc3339(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-const failure = (status: number, code: string, message: string): Answer => ({ status, body: JSON.stringify({ Code: code, Message: message }) });
+const failure = (status: number, code: string, message: string): Answer => ({
+  status,
+  body: JSON.stringify({ Code: code, Message: message }),
+});
 
 export function answerRequest(
   request: CredentialsRequest,
@@ -29,8 +32,10 @@ export function answerRequest(
       ? { status: 200, body: '{}', shutdown: true }
       : failure(403, 'AccessDenied', 'not the post step of the step that started this server');
   }
-  if (request.authorization === undefined || request.authorization === '') return failure(401, 'Unauthorized', 'no Authorization header (AWS_CONTAINER_AUTHORIZATION_TOKEN)');
-  if (!sameSecret(request.authorization, expected.token)) return failure(403, 'AccessDenied', 'the Authorization header is not this server\'s token');
+  if (request.authorization === undefined || request.authorization === '')
+    return failure(401, 'Unauthorized', 'no Authorization header (AWS_CONTAINER_AUTHORIZATION_TOKEN)');
+  if (!sameSecret(request.authorization, expected.token))
+    return failure(403, 'AccessDenied', "the Authorization header is not this server's token");
   if (request.method !== 'GET') return failure(405, 'MethodNotAllowed', 'only GET');
   if (request.path !== expected.path) return failure(404, 'NotFound', 'no such path');
   if (session === undefined || now >= session.expiration.getTime()) {

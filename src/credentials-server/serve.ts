@@ -40,7 +40,9 @@ export async function serveCredentials(options: ServeOptions, ports: ServerPorts
   let refreshing = false;
   let refusedForGood = false;
   let stop: (reason: StopReason) => void = () => undefined;
-  const stopped = new Promise<StopReason>((resolve) => { stop = resolve; });
+  const stopped = new Promise<StopReason>((resolve) => {
+    stop = resolve;
+  });
   let reason: StopReason | undefined;
   const finish = (why: StopReason) => {
     reason ??= why;

@@ -24,18 +24,33 @@ export function parseServerConfig(text: string, nonce: string): ServerConfig | s
   }
   if (!isRecord(raw)) return 'its stdin is not the config';
   const { session, source } = raw;
-  if (!isText(raw.token) || !isText(raw.path) || !raw.path.startsWith('/') || !isText(raw.region)) return 'the config lacks the token, the path or the region';
+  if (!isText(raw.token) || !isText(raw.path) || !raw.path.startsWith('/') || !isText(raw.region))
+    return 'the config lacks the token, the path or the region';
   if (raw.nonce !== nonce || !isText(nonce)) return 'the config is not for this process';
-  if (!Number.isSafeInteger(raw.parentPid) || !Number.isSafeInteger(raw.retryMaxAttempts) || typeof raw.lifetimeMs !== 'number') return 'the config lacks its limits';
-  if (!isRecord(session) || !isText(session.accessKeyId) || !isText(session.secretAccessKey) || !isText(session.sessionToken) || !isText(session.expiration)) {
+  if (!Number.isSafeInteger(raw.parentPid) || !Number.isSafeInteger(raw.retryMaxAttempts) || typeof raw.lifetimeMs !== 'number')
+    return 'the config lacks its limits';
+  if (
+    !isRecord(session) ||
+    !isText(session.accessKeyId) ||
+    !isText(session.secretAccessKey) ||
+    !isText(session.sessionToken) ||
+    !isText(session.expiration)
+  ) {
     return 'the config lacks the current session';
   }
   const expiration = new Date(session.expiration);
-  if (Number.isNaN(expiration.getTime())) return 'the session\'s expiration is not a date';
+  if (Number.isNaN(expiration.getTime())) return "the session's expiration is not a date";
   const keys = isRecord(source) && source.kind === 'keys' && isText(source.accessKeyId) && isText(source.secretAccessKey);
-  const keyless = isRecord(source) && source.kind === 'keyless' && isText(source.idTokenRequestUrl) && isText(source.idTokenRequestToken) && isText(source.audience);
-  if (!(keys || keyless) || !isRecord(source.request) || !isText(source.request.RoleArn)) return 'the config does not say how to re-assume the role';
-  if (!isRecord(raw.stsEndpoint) || !isRecord(raw.proxy) || !Array.isArray(raw.secrets)) return 'the config lacks the endpoint, proxy or secrets';
+  const keyless =
+    isRecord(source) &&
+    source.kind === 'keyless' &&
+    isText(source.idTokenRequestUrl) &&
+    isText(source.idTokenRequestToken) &&
+    isText(source.audience);
+  if (!(keys || keyless) || !isRecord(source.request) || !isText(source.request.RoleArn))
+    return 'the config does not say how to re-assume the role';
+  if (!isRecord(raw.stsEndpoint) || !isRecord(raw.proxy) || !Array.isArray(raw.secrets))
+    return 'the config lacks the endpoint, proxy or secrets';
   const config = raw as unknown as CredentialsServerConfig;
   return { ...config, secrets: config.secrets.filter(isText), session: { ...config.session, expiration } };
 }

@@ -19,7 +19,8 @@ export function assumeRoleDeps(): AssumeRoleDeps {
     },
     marker: randomUUID,
     secretToken: () => randomBytes(32).toString('base64url'),
-    launchCredentialsServer: async (config, options) => (await import('../adapters/credentials-server-launch.js')).launchCredentialsServer(config, options),
+    launchCredentialsServer: async (config, options) =>
+      (await import('../adapters/credentials-server-launch.js')).launchCredentialsServer(config, options),
     actionTimer: processActionTimer,
     readTokenFile: async (given, workspace) => (await import('../adapters/token-file.js')).readTokenFile(given, workspace),
     isFolder,

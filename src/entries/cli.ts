@@ -21,17 +21,24 @@ async function main(): Promise<void> {
   let planned: PlannedRun | undefined;
   let admin: KeyAdmin | undefined;
   const deps = rotationDeps(io, region, () => githubToken(io.env), credentialTexts.command);
-  const exitCode = await run(io, commandLine, (secrets) => {
-    const made = deps(secrets);
-    admin = made.keyAdmin;
-    return made;
-  }, (decided) => {
-    planned = decided;
-  });
+  const exitCode = await run(
+    io,
+    commandLine,
+    (secrets) => {
+      const made = deps(secrets);
+      admin = made.keyAdmin;
+      return made;
+    },
+    (decided) => {
+      planned = decided;
+    },
+  );
   if (commandLine.json) {
     const command = commandLine.command === 'rotate' || commandLine.command === 'revoke' ? commandLine.command : null;
     const keysAfter = await keysAfterRun(admin, planned);
-    process.stdout.write(`${JSON.stringify(rotationResult({ command, exitCode, planned, messages: io.said.lines, errors: io.said.errors, ...(keysAfter ? { keysAfter } : {}) }))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(rotationResult({ command, exitCode, planned, messages: io.said.lines, errors: io.said.errors, ...(keysAfter ? { keysAfter } : {}) }))}\n`,
+    );
   }
   process.exitCode = exitCode;
 }

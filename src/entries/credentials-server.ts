@@ -27,7 +27,8 @@ process.on('SIGTERM', () => process.exit(0));
 let refresher: Promise<() => Promise<ServedSession>> | undefined;
 const refresh = async () => {
   refresher ??= import('../adapters/sts-refresher.js').then(({ refresherFor }) =>
-    refresherFor(config, { clock: systemClock, mask: (value) => secrets.push(value), log: clean, secrets }));
+    refresherFor(config, { clock: systemClock, mask: (value) => secrets.push(value), log: clean, secrets }),
+  );
   return (await refresher)();
 };
 serveCredentials(config, {
@@ -40,7 +41,10 @@ serveCredentials(config, {
   refresh,
   parentAlive: () => isAlive(config.parentPid),
   log,
-}).then(() => process.exit(0), (error: unknown) => {
-  clean(serverLog.badConfig(error instanceof Error ? error.message : 'unexpected failure'));
-  process.exit(1);
-});
+}).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    clean(serverLog.badConfig(error instanceof Error ? error.message : 'unexpected failure'));
+    process.exit(1);
+  },
+);

@@ -4,7 +4,10 @@ import type { PostDeps } from '../assume-role/ports.js';
 export const postDeps = (): PostDeps => ({
   profileStore: async () => (await import('../adapters/profile-store.js')).fileProfileStore,
   stopServer: async (server) => {
-    const [{ stopCredentialsServer }, { systemClock }] = await Promise.all([import('../adapters/credentials-server-process.js'), import('../adapters/system-clock.js')]);
+    const [{ stopCredentialsServer }, { systemClock }] = await Promise.all([
+      import('../adapters/credentials-server-process.js'),
+      import('../adapters/system-clock.js'),
+    ]);
     return stopCredentialsServer(server, systemClock);
   },
 });

@@ -3,9 +3,12 @@ import { runPost } from '../assume-role/post.js';
 import { postDeps } from './post-wiring.js';
 
 // Only the calls the post step makes, so its bundle stays without the rest of the adapter.
-void runPost({
-  getState: core.getState,
-  exportVariable: core.exportVariable,
-  info: core.info,
-  annotate: (_severity, message) => core.warning(message),
-}, postDeps());
+void runPost(
+  {
+    getState: core.getState,
+    exportVariable: core.exportVariable,
+    info: core.info,
+    annotate: (_severity, message) => core.warning(message),
+  },
+  postDeps(),
+);

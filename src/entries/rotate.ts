@@ -4,4 +4,6 @@ import { runRotateAction } from '../rotation/rotate-action.js';
 import { rotationDeps } from './rotation-wiring.js';
 
 const io = actionsIo();
-void runRotateAction(io, (secrets, token) => rotationDeps(io, io.input('aws-region').trim() || 'us-east-1', async () => token, credentialTexts.action)(secrets));
+void runRotateAction(io, (secrets, token) =>
+  rotationDeps(io, io.input('aws-region').trim() || 'us-east-1', async () => token, credentialTexts.action)(secrets),
+);

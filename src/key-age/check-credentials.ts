@@ -25,14 +25,18 @@ export function checksWithEnvironment(parser: InputParser, env: Io['env']): bool
  */
 export function parseEnvironmentCredentials(parser: InputParser, env: Io['env']): CheckCredentials {
   if (parser.optional('aws-secret-access-key') !== undefined) parser.problem('aws-secret-access-key', inputRules.secretWithoutKeyUser);
-  const userName = parser.optional('user-name') === undefined
-    ? parser.problem('user-name', inputRules.userNameRequired)
-    : parser.pattern('user-name', IAM_USER_NAME, inputRules.userName);
+  const userName =
+    parser.optional('user-name') === undefined
+      ? parser.problem('user-name', inputRules.userNameRequired)
+      : parser.pattern('user-name', IAM_USER_NAME, inputRules.userName);
   const region = parseRegion(parser);
   if (userName === undefined) return region;
   const read = readExportedCredentials(env);
   if (!read.ok) {
-    parser.problem('user-name', read.problem === 'missing' ? inputRules.environmentCredentialsMissing : inputRules.environmentCredentialShape(read.variable));
+    parser.problem(
+      'user-name',
+      read.problem === 'missing' ? inputRules.environmentCredentialsMissing : inputRules.environmentCredentialShape(read.variable),
+    );
     return region;
   }
   return { ...read.credentials, userName, ...region };

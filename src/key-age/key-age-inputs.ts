@@ -65,5 +65,9 @@ export function parseKeyAgeInputs(read: InputReader, repository: string | undefi
   const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);
   const secretsEnvironment = parser.pattern('secrets-environment', ENVIRONMENT, inputRules.environmentName);
 
-  return parser.result(isComplete(keys) ? { ...keys, thresholds, trackingIssue, retryMaxAttempts, ...(secretsEnvironment ? { secretsEnvironment } : {}) } : undefined);
+  return parser.result(
+    isComplete(keys)
+      ? { ...keys, thresholds, trackingIssue, retryMaxAttempts, ...(secretsEnvironment ? { secretsEnvironment } : {}) }
+      : undefined,
+  );
 }

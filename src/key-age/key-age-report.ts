@@ -31,8 +31,10 @@ export function keyTable(assessment: KeyAssessment): string {
   return [
     '| Key | Status | Created | Age (days) | Last used | Service |',
     '|---|---|---|--:|---|---|',
-    ...assessment.keys.map((row) =>
-      `| …${row.key}${row.usedByThisWorkflow ? ' (this workflow)' : ''} | ${row.status} | ${day(row.created)} | ${row.ageDays} | ${lastUsedCell(row)} | ${row.lastUse.service ?? '—'} |`),
+    ...assessment.keys.map(
+      (row) =>
+        `| …${row.key}${row.usedByThisWorkflow ? ' (this workflow)' : ''} | ${row.status} | ${day(row.created)} | ${row.ageDays} | ${lastUsedCell(row)} | ${row.lastUse.service ?? '—'} |`,
+    ),
   ].join('\n');
 }
 

@@ -77,8 +77,10 @@ export function lastUseOf({ date, service, region }: LastUseRecord): LastUse {
 }
 
 function ageFinding(row: KeyRow, { maxAgeDays, warnAgeDays }: Thresholds, command?: string): Finding | undefined {
-  if (row.ageDays >= maxAgeDays) return { severity: 'error', key: row.key, message: findingTexts.tooOld(row, row.ageDays, maxAgeDays, command) };
-  if (row.ageDays >= warnAgeDays) return { severity: 'warning', key: row.key, message: findingTexts.ageing(row, row.ageDays, maxAgeDays, command) };
+  if (row.ageDays >= maxAgeDays)
+    return { severity: 'error', key: row.key, message: findingTexts.tooOld(row, row.ageDays, maxAgeDays, command) };
+  if (row.ageDays >= warnAgeDays)
+    return { severity: 'warning', key: row.key, message: findingTexts.ageing(row, row.ageDays, maxAgeDays, command) };
   return undefined;
 }
 
@@ -96,7 +98,14 @@ function unusedFinding(row: KeyRow, now: Date, { maxUnusedDays }: Thresholds): F
 function twoActiveFinding(active: readonly KeyRow[], command?: string): Finding | undefined {
   if (active.length < 2) return undefined;
   const inUse = active.find((row) => row.usedByThisWorkflow);
-  return { severity: 'warning', message: findingTexts.twoActive(active.map((row) => row.key), inUse?.key, command) };
+  return {
+    severity: 'warning',
+    message: findingTexts.twoActive(
+      active.map((row) => row.key),
+      inUse?.key,
+      command,
+    ),
+  };
 }
 
 function inactiveFinding(row: KeyRow): Finding {

@@ -30,7 +30,12 @@ interface KeyFacts extends OwnAccessKeys {
 }
 
 /** A reader's call, its CallFailed explained for this run. */
-async function explained<T>(call: string, read: () => Promise<T>, context: Omit<KeyAgeCallContext, 'call'>, Failure: new (message: string) => Error): Promise<T> {
+async function explained<T>(
+  call: string,
+  read: () => Promise<T>,
+  context: Omit<KeyAgeCallContext, 'call'>,
+  Failure: new (message: string) => Error,
+): Promise<T> {
   try {
     return await read();
   } catch (error) {
@@ -39,15 +44,22 @@ async function explained<T>(call: string, read: () => Promise<T>, context: Omit<
   }
 }
 
-const callContext = (inputs: KeyAgeInputs, secrets: Secrets): Omit<KeyAgeCallContext, 'call'> =>
-  ({ region: inputs.region, partition: inputs.partition, accessKeyId: inputs.accessKeyId, secrets: secrets.values });
+const callContext = (inputs: KeyAgeInputs, secrets: Secrets): Omit<KeyAgeCallContext, 'call'> => ({
+  region: inputs.region,
+  partition: inputs.partition,
+  accessKeyId: inputs.accessKeyId,
+  secrets: secrets.values,
+});
 
 async function readKeyFacts(reader: KeyReader, inputs: KeyAgeInputs, secrets: Secrets): Promise<KeyFacts> {
   const context = { ...callContext(inputs, secrets), userName: inputs.userName };
   const own = await explained('IAM ListAccessKeys', () => reader.ownKeys(inputs.userName), context, StepFailure);
   const lastUse = new Map<string, LastUse>();
   for (const key of own.keys) {
-    lastUse.set(key.accessKeyId, lastUseOf(await explained('IAM GetAccessKeyLastUsed', () => reader.lastUse(key.accessKeyId), context, StepFailure)));
+    lastUse.set(
+      key.accessKeyId,
+      lastUseOf(await explained('IAM GetAccessKeyLastUsed', () => reader.lastUse(key.accessKeyId), context, StepFailure)),
+    );
   }
   return { ...own, lastUse };
 }
@@ -61,7 +73,8 @@ async function report(io: Io, assessment: KeyAssessment, context: ReportContext,
 }
 
 function issueFailureOf(error: unknown): IssueFailure {
-  if (error instanceof GitHubCallFailed) return { kind: error.kind, status: error.status, code: error.code, attempts: error.attempts, elapsedMs: error.elapsedMs };
+  if (error instanceof GitHubCallFailed)
+    return { kind: error.kind, status: error.status, code: error.code, attempts: error.attempts, elapsedMs: error.elapsedMs };
   const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
   return typeof status === 'number' ? { kind: 'http', status } : { kind: 'other' };
 }
@@ -71,7 +84,9 @@ class AccountUnknown extends Error {}
 
 /** The keys' account, which the tracking issue belongs to; GetCallerIdentity needs no permission. */
 async function keysAccount(reader: KeyReader, inputs: KeyAgeInputs, secrets: Secrets): Promise<string> {
-  const account = accountOfArn(await explained('STS GetCallerIdentity', () => reader.callerArn(), callContext(inputs, secrets), AccountUnknown));
+  const account = accountOfArn(
+    await explained('STS GetCallerIdentity', () => reader.callerArn(), callContext(inputs, secrets), AccountUnknown),
+  );
   if (!account) throw new AccountUnknown(callerWithoutAccount);
   return account;
 }
@@ -84,7 +99,12 @@ interface CheckRun {
   run: RunContext;
 }
 
-async function updateTrackingIssue({ io, inputs, secrets, deps, run }: CheckRun, reader: KeyReader, assessment: KeyAssessment, context: ReportContext): Promise<void> {
+async function updateTrackingIssue(
+  { io, inputs, secrets, deps, run }: CheckRun,
+  reader: KeyReader,
+  assessment: KeyAssessment,
+  context: ReportContext,
+): Promise<void> {
   const tracking = inputs.trackingIssue;
   if (!tracking) return;
   const { owner, repo } = tracking.repository;
@@ -102,7 +122,8 @@ async function updateTrackingIssue({ io, inputs, secrets, deps, run }: CheckRun,
 async function checkKeys(check: CheckRun): Promise<void> {
   const { io, inputs, secrets, deps } = check;
   // A role session's credentials from the environment: masked before any call, as the inputs are.
-  if (inputs.userName !== undefined) [inputs.accessKeyId, inputs.secretAccessKey, inputs.sessionToken].forEach((value) => value && secrets.add(value));
+  if (inputs.userName !== undefined)
+    [inputs.accessKeyId, inputs.secretAccessKey, inputs.sessionToken].forEach((value) => value && secrets.add(value));
   io.debug(actionLog.readingKeys(keyHint(inputs.accessKeyId), inputs.partition));
   // The runner's proxy variables (key-age has no proxy inputs), their passwords masked first.
   const proxy = maskedProxyVariables(io.env, {}, (value) => secrets.add(value));
@@ -110,14 +131,24 @@ async function checkKeys(check: CheckRun): Promise<void> {
   const facts = await readKeyFacts(reader, inputs, secrets);
   const now = new Date(io.clock.now());
   const context: ReportContext = {
-    userName: safeUserName(facts.userName), thresholds: inputs.thresholds, now,
+    userName: safeUserName(facts.userName),
+    thresholds: inputs.thresholds,
+    now,
     ...(inputs.userName !== undefined ? { workflowKeyUnknown: findingTexts.workflowKeyUnknown(inputs.userName) } : {}),
   };
   const repository = io.env.GITHUB_REPOSITORY ?? '';
-  const rotateCommand = context.userName && /^[\w.-]+\/[\w.-]+$/.test(repository)
-    ? rotateCommandFor(context.userName, repository, inputs.region, inputs.secretsEnvironment)
-    : undefined;
-  const assessment = assessKeys({ keys: facts.keys, lastUse: facts.lastUse, now, thresholds: inputs.thresholds, workflowKeyId: inputs.userName === undefined ? inputs.accessKeyId : undefined, rotateCommand });
+  const rotateCommand =
+    context.userName && /^[\w.-]+\/[\w.-]+$/.test(repository)
+      ? rotateCommandFor(context.userName, repository, inputs.region, inputs.secretsEnvironment)
+      : undefined;
+  const assessment = assessKeys({
+    keys: facts.keys,
+    lastUse: facts.lastUse,
+    now,
+    thresholds: inputs.thresholds,
+    workflowKeyId: inputs.userName === undefined ? inputs.accessKeyId : undefined,
+    rotateCommand,
+  });
   await report(io, assessment, context, secrets);
   await updateTrackingIssue(check, reader, assessment, context);
   // The error annotations above already say which key and what to do; another error line would repeat them.

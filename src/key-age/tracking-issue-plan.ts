@@ -28,7 +28,12 @@ export function trackingMarker(account: string, userName: string | undefined): s
 }
 
 /** `ownLogin` is the token's identity: an issue anyone else created is never adopted, edited or closed. */
-export function planTrackingIssue(assessment: KeyAssessment, openIssues: readonly OpenIssue[], marker: string, ownLogin: string): IssuePlan {
+export function planTrackingIssue(
+  assessment: KeyAssessment,
+  openIssues: readonly OpenIssue[],
+  marker: string,
+  ownLogin: string,
+): IssuePlan {
   const tracking = openIssues
     .filter((issue) => issue.author === ownLogin && issue.body.split(/\r?\n/, 1)[0] === marker)
     .map((issue) => issue.number)

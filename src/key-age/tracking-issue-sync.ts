@@ -10,7 +10,11 @@ async function closeIssue(issues: IssueTracker, number: number, comment: string,
 }
 
 /** Opens, updates or closes the one tracking issue; returns what it did, in one line for the log. */
-export async function syncTrackingIssue(issues: IssueTracker, assessment: KeyAssessment, context: ReportContext & { runUrl?: string; account: string }): Promise<string> {
+export async function syncTrackingIssue(
+  issues: IssueTracker,
+  assessment: KeyAssessment,
+  context: ReportContext & { runUrl?: string; account: string },
+): Promise<string> {
   const marker = trackingMarker(context.account, context.userName);
   const ownLogin = await issues.viewerLogin();
   const plan = planTrackingIssue(assessment, await issues.listOpenBy(ownLogin), marker, ownLogin);

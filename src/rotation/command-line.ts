@@ -41,7 +41,8 @@ export function parseCommandLine(argv: readonly string[], program = DEFAULT_PROG
   if (first === '--version' || first === '-V' || first === 'version') return line(undefined, program, { version: true });
   if (first === 'help' || first === '--help' || first === '-h') return line('help', program);
   if (first === undefined) return line(undefined, program, { problems: [commandLineProblems.noCommand] });
-  if (!isCommand(first)) return line(undefined, program, { problems: [commandLineProblems.unknownCommand(quoted(first))], json: argv.includes('--json') });
+  if (!isCommand(first))
+    return line(undefined, program, { problems: [commandLineProblems.unknownCommand(quoted(first))], json: argv.includes('--json') });
   const flags = new Map<string, string>();
   const problems: string[] = [];
   for (let i = 0; i < rest.length; i++) {

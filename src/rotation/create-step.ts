@@ -107,14 +107,20 @@ export async function createAndStore(c: CreateStepContext, oldKey: KeyState): Pr
     throw new StepFailure(failureTexts.beforeStore(message(c, error), await deleteNewKey(c, key)));
   }
   const id = await writeAndSettle(c.store, c.clock, secretNames.id, key.accessKeyId, c.stored.id, c.said);
-  if (id.outcome === 'not-written' && id.refused) throw new StepFailure(failureTexts.idRefused(c.texts, id.said, await deleteNewKey(c, key)));
+  if (id.outcome === 'not-written' && id.refused)
+    throw new StepFailure(failureTexts.idRefused(c.texts, id.said, await deleteNewKey(c, key)));
   if (id.outcome === 'not-written') throw new StepFailure(failureTexts.idNeverLanded(c.texts, id.said, key.accessKeyId, recoverAfter(key)));
-  if (id.outcome === 'unknown') throw new StepFailure(failureTexts.idUnknown(c.texts, id.said, key.accessKeyId, oldKey.accessKeyId, recoverAfter(key)));
+  if (id.outcome === 'unknown')
+    throw new StepFailure(failureTexts.idUnknown(c.texts, id.said, key.accessKeyId, oldKey.accessKeyId, recoverAfter(key)));
   if (id.late) c.say(stepTexts.landedAnyway(secretNames.id));
   c.say(stepTexts.wroteSecret(secretNames.id, c.texts));
   const secret = await writeAndSettle(c.store, c.clock, secretNames.secret, key.secretAccessKey, c.stored.secret, c.said);
-  if (secret.outcome === 'unknown') throw new StepFailure(failureTexts.secretWriteFailed(c.texts, secret.said, failureTexts.secretWriteUnknown(c.texts, key.accessKeyId, recoverAfter(key))));
-  if (secret.outcome === 'not-written') throw new StepFailure(failureTexts.secretWriteFailed(c.texts, secret.said, await restoreOldId(c, key, oldKey, !secret.refused)));
+  if (secret.outcome === 'unknown')
+    throw new StepFailure(
+      failureTexts.secretWriteFailed(c.texts, secret.said, failureTexts.secretWriteUnknown(c.texts, key.accessKeyId, recoverAfter(key))),
+    );
+  if (secret.outcome === 'not-written')
+    throw new StepFailure(failureTexts.secretWriteFailed(c.texts, secret.said, await restoreOldId(c, key, oldKey, !secret.refused)));
   if (secret.late) c.say(stepTexts.landedAnyway(secretNames.secret));
   c.say(stepTexts.wroteSecret(secretNames.secret, c.texts));
   c.say(stepTexts.rotated(c.texts, key.accessKeyId, oldKey.accessKeyId));

@@ -44,7 +44,13 @@ export async function deleteOld(c: LaterStepContext, key: KeyState): Promise<voi
 }
 
 /** A run died between creating a key and writing the secret: put the old id back, delete the new key. */
-export async function recoverInterrupted(c: LaterStepContext, store: SecretStore, newKey: KeyState, oldKey: KeyState, idWasWritten: boolean): Promise<void> {
+export async function recoverInterrupted(
+  c: LaterStepContext,
+  store: SecretStore,
+  newKey: KeyState,
+  oldKey: KeyState,
+  idWasWritten: boolean,
+): Promise<void> {
   try {
     if (idWasWritten) {
       await store.write(c.idSecretName, oldKey.accessKeyId);

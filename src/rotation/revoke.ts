@@ -11,7 +11,9 @@ export const REVOKE_POLICY_NAME = 'AWSRevokeOlderSessions';
 export function revokeOlderSessionsPolicy(now: Date): string {
   return JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Deny', Action: ['*'], Resource: ['*'], Condition: { DateLessThan: { 'aws:TokenIssueTime': now.toISOString() } } }],
+    Statement: [
+      { Effect: 'Deny', Action: ['*'], Resource: ['*'], Condition: { DateLessThan: { 'aws:TokenIssueTime': now.toISOString() } } },
+    ],
   });
 }
 
@@ -44,16 +46,27 @@ export async function revoke(io: Io, options: RevokeOptions, admin: KeyAdmin, sa
   // AWS's time, from its answers: a fast local clock would deny the sessions issued after the revoke too.
   const now = admin.now();
   if (deactivated.length > 0) {
-    await admin.tagUser(options.userName, deactivated.map((id) => deactivatedTag(id, now, 'revoke'))).catch((error: unknown) => {
-      io.annotate('warning', revokeTexts.tagFailed(said(error)));
-    });
+    await admin
+      .tagUser(
+        options.userName,
+        deactivated.map((id) => deactivatedTag(id, now, 'revoke')),
+      )
+      .catch((error: unknown) => {
+        io.annotate('warning', revokeTexts.tagFailed(said(error)));
+      });
   }
   if (options.role) failures += await revokeSessions(io, options.role, admin, now, said);
   io.info(revokeTexts.next(options.program, options.userName, options.role?.arn, keys.length >= 2));
   return failures;
 }
 
-async function revokeSessions(io: Io, role: NonNullable<RevokeOptions['role']>, admin: KeyAdmin, now: Date, said: (error: unknown) => string): Promise<number> {
+async function revokeSessions(
+  io: Io,
+  role: NonNullable<RevokeOptions['role']>,
+  admin: KeyAdmin,
+  now: Date,
+  said: (error: unknown) => string,
+): Promise<number> {
   try {
     const account = await admin.accountOfCaller();
     if (account !== role.account) {

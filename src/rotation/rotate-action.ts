@@ -22,7 +22,8 @@ function recording(io: Io) {
   const said = { lines: [] as string[], errors: [] as string[] };
   // The run's lines are already safe to print (outside text cleaned, key ids whole, as the commands they print need):
   // only the values registered as secrets are masked again, as the runner masks them in the log.
-  const clean = (text: string) => [...secrets].sort((a, b) => b.length - a.length).reduce((line, secret) => line.split(secret).join('***'), text);
+  const clean = (text: string) =>
+    [...secrets].sort((a, b) => b.length - a.length).reduce((line, secret) => line.split(secret).join('***'), text);
   const runIo: Io = {
     ...io,
     input: (name) => io.input(inputOf(name)),
@@ -74,16 +75,38 @@ export async function runRotateAction(io: Io, deps: (secrets: Secrets, token: st
   }
   let planned: PlannedRun | undefined;
   let admin: RotationDeps['keyAdmin'] | undefined;
-  const commandLine = { command: 'rotate' as const, flags: new Map<string, string>(), problems: [], version: false, json: false, program: DEFAULT_PROGRAM };
-  const exitCode = await run(runIo, commandLine, (secrets) => {
-    // The run's own list too, so that its error texts are cleaned of the token as well.
-    secrets.add(token);
-    const made = deps(secrets, token);
-    admin = made.keyAdmin;
-    return made;
-  }, (decided) => {
-    planned = decided;
-  });
+  const commandLine = {
+    command: 'rotate' as const,
+    flags: new Map<string, string>(),
+    problems: [],
+    version: false,
+    json: false,
+    program: DEFAULT_PROGRAM,
+  };
+  const exitCode = await run(
+    runIo,
+    commandLine,
+    (secrets) => {
+      // The run's own list too, so that its error texts are cleaned of the token as well.
+      secrets.add(token);
+      const made = deps(secrets, token);
+      admin = made.keyAdmin;
+      return made;
+    },
+    (decided) => {
+      planned = decided;
+    },
+  );
   const keysAfter = await keysAfterRun(admin, planned);
-  await report(io, rotationResult({ command: 'rotate', exitCode, planned, messages: said.lines, errors: said.errors, ...(keysAfter ? { keysAfter } : {}) }));
+  await report(
+    io,
+    rotationResult({
+      command: 'rotate',
+      exitCode,
+      planned,
+      messages: said.lines,
+      errors: said.errors,
+      ...(keysAfter ? { keysAfter } : {}),
+    }),
+  );
 }

@@ -82,9 +82,21 @@ function parseRotate(parser: InputParser, program: string): Parsed<RotateOptions
     parser.problem('--region', optionRules.otherPartition(partitionOfRegion(region), roleArn.partition));
   }
   const complete = userName && repo && roleArn && region && REGION.test(region) && USER_NAME.test(userName);
-  return parser.result(complete ? {
-    command: 'rotate', userName, place: { repository: repo, ...(environment ? { environment } : {}) }, role: roleArn, region, secretNames: names, deleteAfterDays, dryRun, program,
-  } : undefined);
+  return parser.result(
+    complete
+      ? {
+          command: 'rotate',
+          userName,
+          place: { repository: repo, ...(environment ? { environment } : {}) },
+          role: roleArn,
+          region,
+          secretNames: names,
+          deleteAfterDays,
+          dryRun,
+          program,
+        }
+      : undefined,
+  );
 }
 
 function parseRevoke(parser: InputParser, program: string): Parsed<RevokeOptions> {
@@ -98,7 +110,12 @@ function parseRevoke(parser: InputParser, program: string): Parsed<RevokeOptions
  * The options of one command, strictly: every problem at once, before any network call. `read`
  * takes flag names without their dashes (`user-name`), as the command-line Io's `input` does.
  */
-export function parseRotationOptions(command: CommandName, read: InputReader, earlierProblems: readonly string[] = [], program = DEFAULT_PROGRAM): Parsed<RotateOptions | RevokeOptions> {
+export function parseRotationOptions(
+  command: CommandName,
+  read: InputReader,
+  earlierProblems: readonly string[] = [],
+  program = DEFAULT_PROGRAM,
+): Parsed<RotateOptions | RevokeOptions> {
   const parser = new InputParser((name) => read(name.replace(/^--/, '')));
   parser.problems.push(...earlierProblems);
   return command === 'rotate' ? parseRotate(parser, program) : parseRevoke(parser, program);

@@ -52,7 +52,10 @@ export async function takeLease(admin: KeyAdmin, clock: Clock, userName: string,
   const readAt = clock.now();
   refuseIfHeld((await admin.userTags(userName)).get(LEASE_TAG), undefined, admin.now());
   const now = admin.now();
-  const run = Math.floor(clock.random() * 2 ** 32).toString(16).padStart(8, '0') + (clock.now() % 4096).toString(16);
+  const run =
+    Math.floor(clock.random() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0') + (clock.now() % 4096).toString(16);
   const value = `run ${run} by ${holder.replace(/[^\w.:/=+@-]/g, '_').slice(0, MAX_HOLDER_LENGTH)} from ${isoSeconds(now)} until ${isoSeconds(new Date(now.getTime() + LEASE_MS))}`;
   await admin.tagUser(userName, [{ key: LEASE_TAG, value }]);
   if (clock.now() - readAt >= LEASE_SETTLE_MS) {

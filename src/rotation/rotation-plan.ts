@@ -84,7 +84,8 @@ function planInactive(state: RotationState, inactive: KeyState[], active: KeySta
 function planCreate(state: RotationState, oldKey: KeyState): Step {
   for (const which of ['id', 'secret'] as const) {
     const storedAt = state.stored[which];
-    if (storedAt !== undefined && storedAt.getTime() < oldKey.createDate.getTime()) return refuse({ why: 'secrets-older-than-key', key: oldKey, which, storedAt });
+    if (storedAt !== undefined && storedAt.getTime() < oldKey.createDate.getTime())
+      return refuse({ why: 'secrets-older-than-key', key: oldKey, which, storedAt });
   }
   return { kind: 'create', oldKey };
 }

@@ -57,16 +57,22 @@ const AFTER_STEP: Record<Exclude<StepName, 'none' | 'revoke'>, NextStep> = {
 };
 
 const keyResult = (key: KeyState): KeyResult => ({
-  accessKeyId: key.accessKeyId, status: key.status, created: key.createDate.toISOString(), lastUsed: key.lastUsed?.toISOString() ?? null,
+  accessKeyId: key.accessKeyId,
+  status: key.status,
+  created: key.createDate.toISOString(),
+  lastUsed: key.lastUsed?.toISOString() ?? null,
 });
 
 /** What a later run does after this nothing-due, and from when. */
 function waitingFor(step: Extract<Step, { kind: 'nothing-due' }>): { next: NextStep; notBefore: Date | undefined } {
   const reason = step.reason;
   switch (reason.why) {
-    case 'waiting-for-use': return { next: 'deactivate-old', notBefore: undefined };
-    case 'rotation-in-progress': return { next: 'recover-interrupted', notBefore: reason.recoverAfter };
-    case 'waiting-to-delete': return { next: 'delete-old', notBefore: reason.dueAt };
+    case 'waiting-for-use':
+      return { next: 'deactivate-old', notBefore: undefined };
+    case 'rotation-in-progress':
+      return { next: 'recover-interrupted', notBefore: reason.recoverAfter };
+    case 'waiting-to-delete':
+      return { next: 'delete-old', notBefore: reason.dueAt };
   }
 }
 
@@ -92,13 +98,26 @@ export async function keysAfterRun(admin: KeyAdmin | undefined, planned: Planned
 
 export function rotationResult({ command, exitCode, planned, messages, errors, keysAfter }: RunRecord): RotationResult {
   const keys = (planned?.state.keys ?? []).map(keyResult);
-  const after = changedKeys(planned) ? keysAfter?.map(keyResult) ?? null : planned ? keys : null;
+  const after = changedKeys(planned) ? (keysAfter?.map(keyResult) ?? null) : planned ? keys : null;
   const base = {
-    command, exitCode, reason: null, notBefore: null, userName: planned?.state.userName ?? null,
-    keys, keysAfter: after, messages, error: errors.length > 0 ? errors.join('\n') : null,
+    command,
+    exitCode,
+    reason: null,
+    notBefore: null,
+    userName: planned?.state.userName ?? null,
+    keys,
+    keysAfter: after,
+    messages,
+    error: errors.length > 0 ? errors.join('\n') : null,
   };
   if (exitCode === 2) return { ...base, outcome: 'bad-usage', step: 'none', next: 'fix-and-run-again' };
-  if (!planned) return { ...base, outcome: exitCode === 0 ? 'step-taken' : 'failed', step: command === 'revoke' ? 'revoke' : 'none', next: exitCode === 0 && command === 'revoke' ? 'create' : 'fix-and-run-again' };
+  if (!planned)
+    return {
+      ...base,
+      outcome: exitCode === 0 ? 'step-taken' : 'failed',
+      step: command === 'revoke' ? 'revoke' : 'none',
+      next: exitCode === 0 && command === 'revoke' ? 'create' : 'fix-and-run-again',
+    };
   const { step } = planned;
   if (step.kind === 'refuse') return { ...base, outcome: 'refused', step: 'none', reason: step.reason.why, next: 'fix-and-run-again' };
   if (step.kind === 'nothing-due') {

@@ -1,5 +1,14 @@
 import type { Io } from '../shared/io.js';
-import { leaseTexts, refusalTexts, nothingDueTexts, revokeTexts, stepTexts, usageProblems, usageText, type RotationContext } from './messages/rotation.js';
+import {
+  leaseTexts,
+  refusalTexts,
+  nothingDueTexts,
+  revokeTexts,
+  stepTexts,
+  usageProblems,
+  usageText,
+  type RotationContext,
+} from './messages/rotation.js';
 import { redact } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
 import { Secrets } from '../shared/secrets.js';
@@ -11,29 +20,13 @@ import { deactivateOld, deleteOld, recoverInterrupted, type LaterStepContext } f
 import { revoke } from './revoke.js';
 import { releaseLease, takeLease } from './rotation-lease.js';
 import { parseRotationOptions, type RotateOptions } from './rotation-inputs.js';
+import { rotationContext } from './rotation-context.js';
 import { isTargetUser, planRotation, type RotationState, type Step } from './rotation-plan.js';
 import type { RunObserver } from './rotation-result.js';
 import type { RotationDeps, SecretStore } from './ports.js';
 
 /** 0: a step was taken or nothing was due; 1: failed or refused, with one error; 2: bad usage. */
 export type ExitCode = 0 | 1 | 2;
-
-export function rotationContext(options: RotateOptions): RotationContext {
-  const { repository, environment } = options.place;
-  const repo = `${repository.owner}/${repository.repo}`;
-  const quoted = environment && /\s/.test(environment) ? `'${environment}'` : environment;
-  const names = options.secretNames;
-  const namesFlag = names.id === 'AWS_ACCESS_KEY_ID' && names.secret === 'AWS_SECRET_ACCESS_KEY' ? '' : ` --secret-names ${names.id},${names.secret}`;
-  return {
-    userName: options.userName,
-    place: environment ? `environment ${environment} of ${repo}` : `repository ${repo}`,
-    secretNames: names,
-    rotateCommand: `${options.program} rotate --user-name ${options.userName} --repo ${repo} --role-to-assume ${options.role.arn} --region ${options.region}` +
-      `${environment ? ` --environment ${quoted}` : ''}${namesFlag}`,
-    ghSecretSet: `gh secret set --repo ${repo}${environment ? ` --env ${quoted}` : ''}`,
-    deleteAfterDays: options.deleteAfterDays,
-  };
-}
 
 function describe(error: unknown, secrets: Secrets): string {
   if (error instanceof CallFailed) return redact(`${error.failure.code}: ${error.failure.message}`, secrets.values);
@@ -43,25 +36,37 @@ function describe(error: unknown, secrets: Secrets): string {
 /** The state from IAM and GitHub; `now` is AWS's time, which every age and grace is judged by. */
 async function readState(options: RotateOptions, deps: RotationDeps, store: SecretStore): Promise<RotationState> {
   const callerArn = await deps.keyAdmin.callerArn();
-  if (isTargetUser(callerArn, options.userName)) return { userName: options.userName, callerArn, keys: [], tags: new Map(), now: deps.keyAdmin.now(), stored: {} };
+  if (isTargetUser(callerArn, options.userName))
+    return { userName: options.userName, callerArn, keys: [], tags: new Map(), now: deps.keyAdmin.now(), stored: {} };
   const [keys, tags, stored] = await Promise.all([
     deps.keyAdmin.listKeys(options.userName),
     deps.keyAdmin.userTags(options.userName),
     store.updatedAt([options.secretNames.id, options.secretNames.secret]),
   ]);
   return {
-    userName: options.userName, callerArn, keys, tags, now: deps.keyAdmin.now(), stored: { id: stored.get(options.secretNames.id), secret: stored.get(options.secretNames.secret) },
+    userName: options.userName,
+    callerArn,
+    keys,
+    tags,
+    now: deps.keyAdmin.now(),
+    stored: { id: stored.get(options.secretNames.id), secret: stored.get(options.secretNames.secret) },
   };
 }
 
 function plannedText(step: Step, texts: RotationContext): string {
   switch (step.kind) {
-    case 'create': return stepTexts.plannedCreate(texts, step.oldKey);
-    case 'deactivate-old': return stepTexts.plannedDeactivate(step.oldKey);
-    case 'delete-old': return stepTexts.plannedDelete(step.key);
-    case 'recover-interrupted': return stepTexts.plannedRecover(texts, step.newKey, step.oldKey, step.idWasWritten);
-    case 'nothing-due': return (nothingDueTexts[step.reason.why] as (r: unknown, c: RotationContext) => string)(step.reason, texts);
-    case 'refuse': return (refusalTexts[step.reason.why] as (r: unknown, c: RotationContext) => string)(step.reason, texts);
+    case 'create':
+      return stepTexts.plannedCreate(texts, step.oldKey);
+    case 'deactivate-old':
+      return stepTexts.plannedDeactivate(step.oldKey);
+    case 'delete-old':
+      return stepTexts.plannedDelete(step.key);
+    case 'recover-interrupted':
+      return stepTexts.plannedRecover(texts, step.newKey, step.oldKey, step.idWasWritten);
+    case 'nothing-due':
+      return (nothingDueTexts[step.reason.why] as (r: unknown, c: RotationContext) => string)(step.reason, texts);
+    case 'refuse':
+      return (refusalTexts[step.reason.why] as (r: unknown, c: RotationContext) => string)(step.reason, texts);
   }
 }
 
@@ -98,14 +103,41 @@ async function rotate(io: Io, options: RotateOptions, deps: RotationDeps, secret
     const step = plan(state);
     const settled = settledWithout(io, step, texts, false);
     if (settled !== undefined) return settled;
-    const later: LaterStepContext = { userName: options.userName, idSecretName: options.secretNames.id, texts, admin: deps.keyAdmin, now: state.now, say: (line) => io.info(line), said };
+    const later: LaterStepContext = {
+      userName: options.userName,
+      idSecretName: options.secretNames.id,
+      texts,
+      admin: deps.keyAdmin,
+      now: state.now,
+      say: (line) => io.info(line),
+      said,
+    };
     switch (step.kind) {
       case 'create':
-        await createAndStore({ options, texts, admin: deps.keyAdmin, probe: deps.keyProbe, store, clock: io.clock, say: later.say, said, stored: state.stored }, step.oldKey);
+        await createAndStore(
+          {
+            options,
+            texts,
+            admin: deps.keyAdmin,
+            probe: deps.keyProbe,
+            store,
+            clock: io.clock,
+            say: later.say,
+            said,
+            stored: state.stored,
+          },
+          step.oldKey,
+        );
         break;
-      case 'deactivate-old': await deactivateOld(later, step.oldKey); break;
-      case 'delete-old': await deleteOld(later, step.key); break;
-      case 'recover-interrupted': await recoverInterrupted(later, store, step.newKey, step.oldKey, step.idWasWritten); break;
+      case 'deactivate-old':
+        await deactivateOld(later, step.oldKey);
+        break;
+      case 'delete-old':
+        await deleteOld(later, step.key);
+        break;
+      case 'recover-interrupted':
+        await recoverInterrupted(later, store, step.newKey, step.oldKey, step.idWasWritten);
+        break;
     }
     return 0;
   } finally {
@@ -117,7 +149,12 @@ async function rotate(io: Io, options: RotateOptions, deps: RotationDeps, secret
  * The command line: `commandLine` holds the command and the problems with the words; the flags'
  * values come through `io.input`. Every failure ends in one error line through `io.fail`.
  */
-export async function run(io: Io, commandLine: CommandLine, deps: (secrets: Secrets) => RotationDeps, observe?: RunObserver): Promise<ExitCode> {
+export async function run(
+  io: Io,
+  commandLine: CommandLine,
+  deps: (secrets: Secrets) => RotationDeps,
+  observe?: RunObserver,
+): Promise<ExitCode> {
   if (commandLine.command === 'help') {
     io.info(usageText);
     return 0;

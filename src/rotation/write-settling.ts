@@ -16,7 +16,8 @@ const LATE_WRITE_POLL_MS = 5_000;
 export const WRITE_SPACING_MS = 3_500;
 
 /** What a write came to: `written`, `not-written` (GitHub said so, or it never landed), or `unknown` (GitHub could not be read). */
-export type WriteOutcome = { outcome: 'written'; late: boolean } | { outcome: 'not-written'; refused: boolean; said: string } | { outcome: 'unknown'; said: string };
+export type WriteOutcome =
+  { outcome: 'written'; late: boolean } | { outcome: 'not-written'; refused: boolean; said: string } | { outcome: 'unknown'; said: string };
 
 const floorSecond = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
 
@@ -25,7 +26,14 @@ const floorSecond = (date: Date) => new Date(Math.floor(date.getTime() / 1000) *
  * (GitHub's clock) until the write shows up or LATE_WRITE_WAIT_MS has passed. A write of ours
  * lands at or after `since` and after `before` (the secret's time as this run last read it).
  */
-export async function writeAndSettle(store: SecretStore, clock: Clock, name: string, value: string, before: Date | undefined, said: (error: unknown) => string): Promise<WriteOutcome> {
+export async function writeAndSettle(
+  store: SecretStore,
+  clock: Clock,
+  name: string,
+  value: string,
+  before: Date | undefined,
+  said: (error: unknown) => string,
+): Promise<WriteOutcome> {
   const since = floorSecond(store.now());
   try {
     await store.write(name, value);
@@ -39,13 +47,16 @@ export async function writeAndSettle(store: SecretStore, clock: Clock, name: str
       try {
         const at = (await store.updatedAt([name])).get(name);
         readOnce = true;
-        if (at !== undefined && at.getTime() >= since.getTime() && (before === undefined || at.getTime() > before.getTime())) return { outcome: 'written', late: true };
+        if (at !== undefined && at.getTime() >= since.getTime() && (before === undefined || at.getTime() > before.getTime()))
+          return { outcome: 'written', late: true };
       } catch (readError) {
         lastReadError = readError;
       }
       if (clock.now() - start + LATE_WRITE_POLL_MS > LATE_WRITE_WAIT_MS) break;
       await clock.sleep(LATE_WRITE_POLL_MS);
     }
-    return readOnce ? { outcome: 'not-written', refused: false, said: said(error) } : { outcome: 'unknown', said: `${said(error)}; reading the secrets back failed too: ${said(lastReadError)}` };
+    return readOnce
+      ? { outcome: 'not-written', refused: false, said: said(error) }
+      : { outcome: 'unknown', said: `${said(error)}; reading the secrets back failed too: ${said(lastReadError)}` };
   }
 }

@@ -25,13 +25,30 @@ export interface AwsFailure {
 export type FailureKind = 'transient' | 'permanent';
 
 const NETWORK_CODES = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN',
-  'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EPROTO', 'UND_ERR_SOCKET', 'ERR_HTTP2_STREAM_ERROR',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EPROTO',
+  'UND_ERR_SOCKET',
+  'ERR_HTTP2_STREAM_ERROR',
 ]);
 const NETWORK_NAMES = new Set(['TimeoutError', 'AbortError', 'RequestTimeout']);
 
 /** Transient for us although the SDK's lists leave them out: STS's identity-provider hiccup, AWS's 5xx codes without a status. */
-const ALSO_TRANSIENT_CODES = new Set(['IDPCommunicationError', 'InternalFailure', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException']);
+const ALSO_TRANSIENT_CODES = new Set([
+  'IDPCommunicationError',
+  'InternalFailure',
+  'InternalError',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+]);
 /** Permanent for us although the SDK calls it throttling: a quota, which waiting does not raise. */
 const NOT_TRANSIENT_CODES = new Set(['LimitExceededException']);
 

@@ -74,7 +74,8 @@ export function roleArnFor(partition: Partition, account: string, role: { path: 
   return { arn: `arn:${partition}:iam::${account}:role${role.path}${role.name}`, partition, account, ...role };
 }
 
-export const MANAGED_POLICY_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::(\d{12}|aws):policy\/([\x21-\x7e]+\/)?[\w+=,.@-]{1,128}$/;
+export const MANAGED_POLICY_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::(\d{12}|aws):policy\/([\x21-\x7e]+\/)?[\w+=,.@-]{1,128}$/;
 
 /** The account in an IAM or STS ARN (`arn:aws:sts::123456789012:assumed-role/…`). */
 export function accountOfArn(arn: string): string | undefined {

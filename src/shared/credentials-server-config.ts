@@ -38,7 +38,13 @@ export interface PipedSession {
 /** How the server re-assumes the role: with the limited user's key, or with a fresh ID token each time. */
 export type RefreshSource =
   | { kind: 'keys'; accessKeyId: string; secretAccessKey: string; request: AssumeRoleRequest }
-  | { kind: 'keyless'; idTokenRequestUrl: string; idTokenRequestToken: string; audience: string; request: Omit<WebIdentityRequest, 'WebIdentityToken'> };
+  | {
+      kind: 'keyless';
+      idTokenRequestUrl: string;
+      idTokenRequestToken: string;
+      audience: string;
+      request: Omit<WebIdentityRequest, 'WebIdentityToken'>;
+    };
 
 /**
  * Everything the credentials server needs, written once to its stdin: never its argv, environment

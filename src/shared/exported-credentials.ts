@@ -23,11 +23,14 @@ export function readExportedCredentials(env: Readonly<Record<string, string | un
   if (accessKeyId === '' || secretAccessKey === '') return { ok: false, problem: 'missing' };
   if (!ACCESS_KEY_ID.test(accessKeyId)) return { ok: false, problem: 'shape', variable: 'AWS_ACCESS_KEY_ID' };
   if (!SECRET_ACCESS_KEY.test(secretAccessKey)) return { ok: false, problem: 'shape', variable: 'AWS_SECRET_ACCESS_KEY' };
-  if (sessionToken !== undefined && !SESSION_TOKEN.test(sessionToken)) return { ok: false, problem: 'shape', variable: 'AWS_SESSION_TOKEN' };
+  if (sessionToken !== undefined && !SESSION_TOKEN.test(sessionToken))
+    return { ok: false, problem: 'shape', variable: 'AWS_SESSION_TOKEN' };
   return { ok: true, credentials: { accessKeyId, secretAccessKey, sessionToken } };
 }
 
 /** What to register as masks for the environment's credentials, before any call. */
 export function exportedCredentialSecrets(env: Readonly<Record<string, string | undefined>>): string[] {
-  return [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN].flatMap((value) => (value?.trim() ? [value.trim()] : []));
+  return [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN].flatMap((value) =>
+    value?.trim() ? [value.trim()] : [],
+  );
 }

@@ -23,11 +23,13 @@ export function callerArnFromMessage(message: string): string | undefined {
 export function selfKeyReadPolicy(partition: string, path = '/'): string {
   return JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{
-      Sid: 'ReadOwnAccessKeyMetadata',
-      Effect: 'Allow',
-      Action: ['iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed'],
-      Resource: `arn:${partition}:iam::*:user${path}\${aws:username}`,
-    }],
+    Statement: [
+      {
+        Sid: 'ReadOwnAccessKeyMetadata',
+        Effect: 'Allow',
+        Action: ['iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed'],
+        Resource: `arn:${partition}:iam::*:user${path}\${aws:username}`,
+      },
+    ],
   });
 }

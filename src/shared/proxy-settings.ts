@@ -57,7 +57,7 @@ function decoded(value: string): string {
 export function proxySecrets(proxyUrl: string): string[] {
   const parsed = parseProxyUrl(proxyUrl);
   const rest = proxyUrl.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  const authority = parsed ? rest.split(/[/?#]/, 1)[0] ?? '' : rest;
+  const authority = parsed ? (rest.split(/[/?#]/, 1)[0] ?? '') : rest;
   const at = authority.lastIndexOf('@');
   if (at < 0) return [];
   const userInfo = authority.slice(0, at);
@@ -65,7 +65,8 @@ export function proxySecrets(proxyUrl: string): string[] {
   const secret = colon < 0 ? userInfo : userInfo.slice(colon + 1);
   if (secret === '') return [];
   const pieces = [userInfo, secret];
-  if (parsed) pieces.push(parsed.password === '' ? parsed.username : `${parsed.username}:${parsed.password}`, parsed.password || parsed.username);
+  if (parsed)
+    pieces.push(parsed.password === '' ? parsed.username : `${parsed.username}:${parsed.password}`, parsed.password || parsed.username);
   return [...new Set(pieces.flatMap((piece) => [piece, decoded(piece)]))].filter((piece) => piece.length >= MIN_SECRET_LENGTH);
 }
 
@@ -90,7 +91,11 @@ function proxySources(env: Readonly<Record<string, string | undefined>>, inputs:
  * The proxy variables that apply, every credential in them registered as a secret first; one input
  * error, naming the variable and never its value, when one is not a URL the agents can use.
  */
-export function maskedProxyVariables(env: Readonly<Record<string, string | undefined>>, inputs: ProxyInputs, mask: (value: string) => void): ProxyVariables {
+export function maskedProxyVariables(
+  env: Readonly<Record<string, string | undefined>>,
+  inputs: ProxyInputs,
+  mask: (value: string) => void,
+): ProxyVariables {
   const sources = proxySources(env, inputs).filter((source) => source.value !== '');
   for (const source of sources) proxySecrets(source.value).forEach(mask);
   const unusable = sources.find((source) => !parseProxyUrl(source.value));

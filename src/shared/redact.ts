@@ -36,7 +36,10 @@ export function withoutSecrets(text: string, secrets: readonly string[]): string
 export function redact(text: string, secrets: readonly string[] = []): string {
   let result = withoutSecrets(text, secrets);
   for (const [shape, replace] of CREDENTIAL_SHAPES) result = result.replace(shape, replace);
-  // eslint-disable-next-line no-control-regex
-  result = result.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  result = result
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   return result.length > MAX_LENGTH ? `${cutToLength(result, MAX_LENGTH - 1)}…` : result;
 }

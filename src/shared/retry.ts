@@ -81,7 +81,9 @@ export async function withRetries<T>(
       if (throttled) throttledRetries += 1;
       const otherRetries = attempt - throttledRetries;
       if (!throttled && otherRetries >= policy.maxAttempts) throw new CallFailed(failure, attempt, 'attempts', elapsed());
-      const delayMs = throttled ? throttleDelay(throttledRetries, THROTTLE_BACKOFF, clock.random) : backoffDelay(otherRetries, policy, clock.random);
+      const delayMs = throttled
+        ? throttleDelay(throttledRetries, THROTTLE_BACKOFF, clock.random)
+        : backoffDelay(otherRetries, policy, clock.random);
       if (remaining() - delayMs < MIN_ATTEMPT_MS) throw new CallFailed(failure, attempt, 'time', elapsed());
       onRetry({ attempt, maxAttempts: policy.maxAttempts, failure, delayMs, throttled });
       await clock.sleep(delayMs);

@@ -4,7 +4,11 @@
  * connection, a 5xx), and may even land later.
  */
 export class SecretWriteFailed extends Error {
-  constructor(readonly written: 'no' | 'unknown', readonly failure: unknown, message: string) {
+  constructor(
+    readonly written: 'no' | 'unknown',
+    readonly failure: unknown,
+    message: string,
+  ) {
     super(message);
     this.name = 'SecretWriteFailed';
   }

@@ -36,8 +36,7 @@ export const THROTTLE_BACKOFF: ThrottleBackoff = { firstWindowMs: 6000, laterBas
 
 /** The wait before the n-th retry after throttling (n from 1), random within its window (see ThrottleBackoff). */
 export function throttleDelay(throttledRetry: number, backoff: ThrottleBackoff, random: () => number): number {
-  const window = throttledRetry <= 1
-    ? backoff.firstWindowMs
-    : Math.min(backoff.maxDelayMs, backoff.laterBaseMs * 2 ** (throttledRetry - 2));
+  const window =
+    throttledRetry <= 1 ? backoff.firstWindowMs : Math.min(backoff.maxDelayMs, backoff.laterBaseMs * 2 ** (throttledRetry - 2));
   return Math.floor(window * (backoff.floorShare + (1 - backoff.floorShare) * random()));
 }

@@ -18,7 +18,10 @@ export async function inputVariables(actionYml, inputs) {
   const undeclared = Object.keys(inputs).filter((name) => !declared.has(name));
   if (undeclared.length > 0) throw new Error(`inputs not declared in the action's metadata: ${undeclared.join(', ')}`);
   return Object.fromEntries(
-    [...declared].map(([name, defaultValue]) => [inputVariable(name), name in inputs ? String(inputs[name]) : evaluateDefault(name, defaultValue)]),
+    [...declared].map(([name, defaultValue]) => [
+      inputVariable(name),
+      name in inputs ? String(inputs[name]) : evaluateDefault(name, defaultValue),
+    ]),
   );
 }
 

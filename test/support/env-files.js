@@ -37,4 +37,3 @@ export function parseKeyValueFile(text, fileLabel) {
   }
   return values;
 }
-

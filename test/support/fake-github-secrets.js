@@ -8,22 +8,12 @@
  */
 import http from 'node:http';
 import sodium from 'libsodium-wrappers';
+import { faultOf, takeFault } from './github-secret-faults.js';
 import { iso, storeSecretIn } from './sealed-secrets.js';
 
 /**
  * @typedef {import('./sealed-secrets.js').SecretRecord} SecretRecord
- * @typedef {object} GitHubFault
- * @property {'GET' | 'PUT' | '*'} method
- * @property {string | undefined} secretName matches PUT /…/secrets/NAME (case-insensitive); undefined for any
- * @property {number} status answered instead (0: the socket is destroyed)
- * @property {boolean} landed a PUT is stored before the error is answered
- * @property {boolean} hang no answer at all (the client's deadline must end it)
- * @property {number} remaining
- * @property {boolean} echoAuthorization the error message quotes the request's Authorization header
- * @property {number | undefined} landAfterMs with hang: a PUT is stored this long (fake clock) after it came, unanswered
- * @property {string | undefined} redirectTo answered with `status` (a 3xx) and this Location
- * @property {boolean} trickle a 200 whose body starts and never ends
- * @property {Record<string, string>} headers sent with the fault's answer (retry-after, x-ratelimit-*)
+ * @typedef {import('./github-secret-faults.js').GitHubFault} GitHubFault
  *
  * @typedef {object} FakeGitHubSecrets
  * @property {string} url the API base, for GITHUB_API_URL
@@ -31,7 +21,7 @@ import { iso, storeSecretIn } from './sealed-secrets.js';
  * @property {() => Promise<void>} close
  * @property {(place: string, name: string, value: string, at?: Date) => void} seed a secret written "earlier" (at: when; default now) (place: OWNER/REPO or OWNER/REPO:ENV)
  * @property {(place: string) => Map<string, SecretRecord>} secrets the opened secrets of a place (names upper-case)
- * @property {(fault: { method?: 'GET' | 'PUT' | '*', secretName?: string, status?: number, landed?: boolean, hang?: boolean, times?: number, echoAuthorization?: boolean, landAfterMs?: number, redirectTo?: string, trickle?: boolean, headers?: Record<string, string> }) => void} injectFault
+ * @property {(fault: import('./github-secret-faults.js').FaultSpec) => void} injectFault
  * @property {Array<{ method: string, path: string, status: number | undefined }>} requests
  * @property {(method: string, path: string) => void} [onRequest]
  */
@@ -98,8 +88,8 @@ export async function startFakeGitHubSecrets(options = {}) {
       landLateWrites();
       return places.get(place)?.secrets ?? new Map();
     },
-    injectFault: ({ method = '*', secretName, status = 500, landed = false, hang = false, times = 1, echoAuthorization = false, landAfterMs, redirectTo, trickle = false, headers = {} }) => {
-      faults.push({ method, secretName, status, landed, hang, remaining: times, echoAuthorization, landAfterMs, redirectTo, trickle, headers });
+    injectFault: (spec) => {
+      faults.push(faultOf(spec));
     },
     requests,
   };
@@ -132,15 +122,14 @@ export async function startFakeGitHubSecrets(options = {}) {
 
     const match = /^\/repos\/([^/]+)\/([^/]+)(?:\/environments\/([^/]+))?\/(?:actions\/)?secrets(?:\/([^/]+))?$/.exec(url.pathname);
     const isEnvironment = match?.[3] !== undefined;
-    if (!match || (isEnvironment && url.pathname.includes('/actions/')) || (!isEnvironment && !url.pathname.includes('/actions/'))) return send(404, { message: 'Not Found' });
+    if (!match || (isEnvironment && url.pathname.includes('/actions/')) || (!isEnvironment && !url.pathname.includes('/actions/')))
+      return send(404, { message: 'Not Found' });
     const place = `${match[1]}/${match[2]}${isEnvironment ? `:${decodeURIComponent(match[3] ?? '')}` : ''}`;
     const state = places.get(place);
     if (!state) return send(404, { message: 'Not Found' });
     const name = match[4] === undefined ? undefined : decodeURIComponent(match[4]);
 
-    const fault = faults.find((f) => f.remaining > 0 && (f.method === '*' || f.method === method) &&
-      (f.secretName === undefined || (name !== undefined && f.secretName.toUpperCase() === name.toUpperCase())));
-    if (fault) fault.remaining -= 1;
+    const fault = takeFault(faults, method, name);
     if (fault?.redirectTo) {
       record.status = fault.status;
       res.writeHead(fault.status, { location: fault.redirectTo, date: now().toUTCString() });
@@ -152,13 +141,18 @@ export async function startFakeGitHubSecrets(options = {}) {
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', date: now().toUTCString() });
         res.write('{"key_id":"');
       }
-      if (fault.landAfterMs !== undefined && method === 'PUT' && name !== undefined) late.push({ at: now().getTime() + fault.landAfterMs, apply: () => storeSecretIn(state, name, body, now()) });
+      if (fault.landAfterMs !== undefined && method === 'PUT' && name !== undefined)
+        late.push({ at: now().getTime() + fault.landAfterMs, apply: () => storeSecretIn(state, name, body, now()) });
       return;
     }
     if (fault && !fault.landed) {
       if (fault.status === 0) return void req.socket.destroy();
       // echoAuthorization: a hostile or buggy API that quotes the request's token back in its error.
-      return send(fault.status, { message: fault.echoAuthorization ? `injected fault for ${req.headers.authorization ?? ''}` : 'injected fault' }, fault.headers);
+      return send(
+        fault.status,
+        { message: fault.echoAuthorization ? `injected fault for ${req.headers.authorization ?? ''}` : 'injected fault' },
+        fault.headers,
+      );
     }
 
     if (method === 'GET' && name === 'public-key') {
@@ -169,7 +163,9 @@ export async function startFakeGitHubSecrets(options = {}) {
       const page = Number(url.searchParams.get('page') ?? 1);
       const all = [...state.secrets.entries()].sort(([a], [b]) => a.localeCompare(b));
       const shown = all.slice((page - 1) * perPage, page * perPage).map(([secretName, secret]) => ({
-        name: secretName, created_at: iso(secret.createdAt), updated_at: iso(secret.updatedAt),
+        name: secretName,
+        created_at: iso(secret.createdAt),
+        updated_at: iso(secret.updatedAt),
       }));
       return send(200, { total_count: all.length, secrets: shown });
     }

@@ -59,7 +59,10 @@ export async function startFakeGitHub({ refuseWrites = false, repository = RUN_E
     const creator = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('creator');
     if (req.method === 'POST' && path === '/graphql') return send(200, { data: { viewer: { login: TOKEN_IDENTITY } } });
     if (req.method === 'GET' && path === issuesPath) {
-      return send(200, issues.filter((issue) => issue.state === 'open' && (creator === null || issue.user.login === creator)));
+      return send(
+        200,
+        issues.filter((issue) => issue.state === 'open' && (creator === null || issue.user.login === creator)),
+      );
     }
     if (refuseWrites) return send(403, { message: 'Resource not accessible by integration', status: '403' });
     if (req.method === 'POST' && path === issuesPath) {

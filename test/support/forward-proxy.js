@@ -17,7 +17,8 @@ import net from 'node:net';
 export async function startForwardProxy(options = {}) {
   /** @type {ProxiedRequest[]} */
   const requests = [];
-  const expected = options.credentials && `Basic ${Buffer.from(`${options.credentials.user}:${options.credentials.password}`).toString('base64')}`;
+  const expected =
+    options.credentials && `Basic ${Buffer.from(`${options.credentials.user}:${options.credentials.password}`).toString('base64')}`;
   /** @param {http.IncomingMessage} request */
   const authorized = (request) => (expected === undefined ? undefined : request.headers['proxy-authorization'] === expected);
   /** @type {Set<net.Socket>} */
@@ -75,10 +76,11 @@ export async function startForwardProxy(options = {}) {
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
-    close: () => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve(undefined));
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve(undefined));
+      }),
   };
 }
 
@@ -107,10 +109,11 @@ export async function startTlsFront(targetPort, tlsOptions) {
   const { port } = /** @type {net.AddressInfo} */ (server.address());
   return {
     url: `https://localhost:${port}`,
-    close: () => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve(undefined));
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve(undefined));
+      }),
   };
 }
 
@@ -122,12 +125,18 @@ export async function startTlsFront(targetPort, tlsOptions) {
  */
 export async function throwawayCertificate(names = ['localhost']) {
   const [{ default: selfsigned }, { mkdtemp, rm, writeFile }, { tmpdir }, path] = await Promise.all([
-    import('selfsigned'), import('node:fs/promises'), import('node:os'), import('node:path'),
+    import('selfsigned'),
+    import('node:fs/promises'),
+    import('node:os'),
+    import('node:path'),
   ]);
   /** @type {Array<{ type: 2, value: string } | { type: 7, ip: string }>} */
   const altNames = names.map((value) => ({ type: /** @type {const} */ (2), value }));
   if (names.includes('localhost')) altNames.push({ type: 7, ip: '127.0.0.1' });
-  const pems = await selfsigned.generate([{ name: 'commonName', value: names[0] ?? 'localhost' }], { keySize: 2048, extensions: [{ name: 'subjectAltName', altNames }] });
+  const pems = await selfsigned.generate([{ name: 'commonName', value: names[0] ?? 'localhost' }], {
+    keySize: 2048,
+    extensions: [{ name: 'subjectAltName', altNames }],
+  });
   const dir = await mkdtemp(path.join(tmpdir(), 'proxy-cert-'));
   const caFile = path.join(dir, 'ca.pem');
   await writeFile(caFile, pems.cert);

@@ -50,9 +50,14 @@ export async function startHostileGitHub(options = {}) {
    */
   function addIssue({ title = 'An issue', body, user = 'mallory', state = 'open', labels = [] }) {
     const issue = {
-      number: issues.length + 1, title, body, state, state_reason: null,
+      number: issues.length + 1,
+      title,
+      body,
+      state,
+      state_reason: null,
       user: { login: user, type: user.endsWith('[bot]') ? 'Bot' : 'User' },
-      labels: labels.map((name) => ({ name })), comments: [],
+      labels: labels.map((name) => ({ name })),
+      comments: [],
     };
     issues.push(issue);
     return issue;
@@ -93,10 +98,12 @@ export async function startHostileGitHub(options = {}) {
       const labels = (query.get('labels') ?? '').split(',').filter((label) => label !== '');
       const perPage = Math.min(100, Number(query.get('per_page') ?? 30));
       const page = Number(query.get('page') ?? 1);
-      const matching = issues.filter((issue) =>
-        (state === 'all' || issue.state === state) &&
-        (creator === null || issue.user.login === creator) &&
-        labels.every((label) => issue.labels.some((candidate) => candidate.name === label)));
+      const matching = issues.filter(
+        (issue) =>
+          (state === 'all' || issue.state === state) &&
+          (creator === null || issue.user.login === creator) &&
+          labels.every((label) => issue.labels.some((candidate) => candidate.name === label)),
+      );
       const pages = Math.max(1, Math.ceil(matching.length / perPage));
       /** @type {Record<string, string>} */
       const link = {};
@@ -132,7 +139,12 @@ export async function startHostileGitHub(options = {}) {
     for await (const chunk of req) chunks.push(/** @type {Buffer} */ (chunk));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     /** @type {GitHubRequest} */
-    const request = { method: req.method ?? '', path: url.pathname, query: url.searchParams, authorization: String(req.headers.authorization) };
+    const request = {
+      method: req.method ?? '',
+      path: url.pathname,
+      query: url.searchParams,
+      authorization: String(req.headers.authorization),
+    };
     requests.push(request);
     switch (behaviour) {
       case 'hang':
@@ -162,10 +174,11 @@ export async function startHostileGitHub(options = {}) {
     setBehaviour(next) {
       behaviour = next;
     },
-    close: () => new Promise((resolve) => {
-      for (const timer of timers) clearInterval(timer);
-      server.closeAllConnections();
-      server.close(() => resolve(undefined));
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const timer of timers) clearInterval(timer);
+        server.closeAllConnections();
+        server.close(() => resolve(undefined));
+      }),
   };
 }

@@ -29,7 +29,8 @@ import tls from 'node:tls';
  * @returns {() => void}
  */
 export function trustInThisProcess(cert) {
-  const store = /** @type {typeof tls & { getCACertificates(type: 'default'): string[], setDefaultCACertificates(certs: string[]): void }} */ (tls);
+  const store =
+    /** @type {typeof tls & { getCACertificates(type: 'default'): string[], setDefaultCACertificates(certs: string[]): void }} */ (tls);
   const before = store.getCACertificates('default');
   store.setDefaultCACertificates([...before, cert]);
   return () => store.setDefaultCACertificates(before);
@@ -39,7 +40,10 @@ export function trustInThisProcess(cert) {
 function rawAnswer(answer, status) {
   const body = Buffer.from(answer.body);
   const headers = { ...answer.headers, 'content-length': String(body.length), connection: 'close' };
-  const head = [`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Whatever'}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+  const head = [
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Whatever'}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ];
   return Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]);
 }
 
@@ -121,9 +125,10 @@ export async function startHostileProxy(initial) {
       options = checked(next);
       served = 0;
     },
-    close: () => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve(undefined));
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve(undefined));
+      }),
   };
 }

@@ -23,5 +23,8 @@ export function assessment(ages: Array<[string, number, 'Active' | 'Inactive']>)
 
 /** A young key in use; a key near the limit beside an inactive one; a key over the limit. */
 export const OK = assessment([[WORKFLOW_KEY, 10, 'Active']]);
-export const WARN = assessment([[WORKFLOW_KEY, 85, 'Active'], [OTHER_KEY, 2, 'Inactive']]);
+export const WARN = assessment([
+  [WORKFLOW_KEY, 85, 'Active'],
+  [OTHER_KEY, 2, 'Inactive'],
+]);
 export const FAIL = assessment([[WORKFLOW_KEY, 95, 'Active']]);

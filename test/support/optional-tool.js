@@ -14,9 +14,10 @@ import { MISSING_TOOL_MARK } from './missing-tool-reporter.js';
 export function testWithTool(available, { requireVariable, missing }) {
   if (available) return test;
   if (process.env[requireVariable] === '1') {
-    return (name) => test(name, () => {
-      throw new Error(`${requireVariable}=1, but ${missing}`);
-    });
+    return (name) =>
+      test(name, () => {
+        throw new Error(`${requireVariable}=1, but ${missing}`);
+      });
   }
   console.warn(`\n*** SKIPPED: ${missing}. Set ${requireVariable}=1 to make this a failure. ***\n`);
   const reason = `${missing}; set ${requireVariable}=1 to make this a failure]`;

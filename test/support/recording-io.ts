@@ -63,10 +63,20 @@ export function recordingIo(options: RecordingIoOptions = {}): RecordingIo {
     random: () => 0.5,
   };
   const mask = (text: string, upTo: number) =>
-    effects.slice(0, upTo).reduce((line, effect) => (effect.kind === 'mask' && effect.value !== '' ? line.split(effect.value).join('***') : line), text);
+    effects
+      .slice(0, upTo)
+      .reduce((line, effect) => (effect.kind === 'mask' && effect.value !== '' ? line.split(effect.value).join('***') : line), text);
 
   const io: RecordingIo = {
-    effects, inputsRead, masks, exported, outputs, state, summary, annotations, errors,
+    effects,
+    inputsRead,
+    masks,
+    exported,
+    outputs,
+    state,
+    summary,
+    annotations,
+    errors,
     get failed() {
       return failed;
     },
@@ -115,16 +125,23 @@ export function recordingIo(options: RecordingIoOptions = {}): RecordingIo {
     },
     ...(options.idToken ? { idToken: options.idToken } : {}),
     log: ({ debug = false } = {}) =>
-      effects.flatMap((effect, index) => {
-        const text = (line: string) => mask(line, index).split('\n');
-        switch (effect.kind) {
-          case 'info': return text(effect.message);
-          case 'debug': return debug ? text(`##[debug]${effect.message}`) : [];
-          case 'annotation': return text(`${ANNOTATION_PREFIX[effect.severity]}${effect.message}`);
-          case 'fail': return effect.message === undefined ? [] : text(`Error: ${effect.message}`);
-          default: return [];
-        }
-      }).join('\n'),
+      effects
+        .flatMap((effect, index) => {
+          const text = (line: string) => mask(line, index).split('\n');
+          switch (effect.kind) {
+            case 'info':
+              return text(effect.message);
+            case 'debug':
+              return debug ? text(`##[debug]${effect.message}`) : [];
+            case 'annotation':
+              return text(`${ANNOTATION_PREFIX[effect.severity]}${effect.message}`);
+            case 'fail':
+              return effect.message === undefined ? [] : text(`Error: ${effect.message}`);
+            default:
+              return [];
+          }
+        })
+        .join('\n'),
   };
   return io;
 }

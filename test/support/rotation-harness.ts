@@ -6,7 +6,8 @@
  */
 import { afterEach, beforeEach } from '@jest/globals';
 import { createSecretStore } from '../../src/adapters/github-secrets.js';
-import { createKeyAdmin, createKeyProbe } from '../../src/adapters/iam-key-admin.js';
+import { createKeyAdmin } from '../../src/adapters/iam-key-admin.js';
+import { createKeyProbe } from '../../src/adapters/iam-key-probe.js';
 import { parseCommandLine } from '../../src/rotation/command-line.js';
 import { run } from '../../src/rotation/run.js';
 import type { UserTag } from '../../src/rotation/ports.js';
@@ -79,7 +80,15 @@ export function rotationWorld() {
       const code = await run(io, commandLine, (secrets) => ({
         keyAdmin: createKeyAdmin(io, secrets, REGION, admin),
         keyProbe: createKeyProbe(io, secrets),
-        secretStore: async (place) => createSecretStore({ token: world.github.token, place, clock: io.clock, baseUrl: world.github.url, fetch: globalThis.fetch, deadlines: TEST_DEADLINES }),
+        secretStore: async (place) =>
+          createSecretStore({
+            token: world.github.token,
+            place,
+            clock: io.clock,
+            baseUrl: world.github.url,
+            fetch: globalThis.fetch,
+            deadlines: TEST_DEADLINES,
+          }),
       }));
       return { code, io, log: io.log(), errors: io.errors.join('\n') };
     } finally {
@@ -92,7 +101,10 @@ export function rotationWorld() {
 
   const rotate = (extra: string[] = [], options: CliOptions = {}) =>
     cli(['rotate', '--user-name', USER, '--repo', REPO, '--role-to-assume', world.roleArn, '--region', REGION, ...extra], options);
-  const stored = (place = REPO) => ({ id: world.github.secrets(place).get(ID)?.value, secret: world.github.secrets(place).get(SECRET)?.value });
+  const stored = (place = REPO) => ({
+    id: world.github.secrets(place).get(ID)?.value,
+    secret: world.github.secrets(place).get(SECRET)?.value,
+  });
   const keys = () => world.aws.keysOf(USER).map(({ accessKeyId, status }) => ({ accessKeyId, status }));
   const issued = (id: string) => world.aws.knownSecrets().find((s) => s.label === `secret access key of ${id}`)?.value;
   const newKeyId = () => world.aws.keysOf(USER).find((key) => key.accessKeyId !== OLD.accessKeyId)?.accessKeyId ?? '';
@@ -101,6 +113,10 @@ export function rotationWorld() {
     const io = recordingIo({ env: { AWS_ENDPOINT_URL: world.aws.url }, now: world.time });
     await createKeyAdmin(io, { add: () => undefined, values: [] } as never, REGION, ROTATOR).tagUser(USER, tags);
   };
-  const expectNoSecretIn = (log: string) => world.aws.knownSecrets().filter(({ value }) => log.includes(value)).map(({ label }) => label);
+  const expectNoSecretIn = (log: string) =>
+    world.aws
+      .knownSecrets()
+      .filter(({ value }) => log.includes(value))
+      .map(({ label }) => label);
   return { world, cli, rotate, stored, keys, issued, newKeyId, tagUser, leakedIn: expectNoSecretIn };
 }

@@ -75,7 +75,9 @@ const FILE_COMMANDS = {
 export async function runAction(entry, options = {}) {
   const workDir = await mkdtemp(path.join(tmpdir(), 'run-action-'));
   workDirs.add(workDir);
-  await Promise.all(['workspace', 'home', 'runner-temp/_runner_file_commands'].map((dir) => mkdir(path.join(workDir, dir), { recursive: true })));
+  await Promise.all(
+    ['workspace', 'home', 'runner-temp/_runner_file_commands'].map((dir) => mkdir(path.join(workDir, dir), { recursive: true })),
+  );
   await writeFile(eventPath(workDir), JSON.stringify(pushEvent()));
   for (const [name, text] of Object.entries(options.workspaceFiles ?? {})) {
     const file = path.join(workDir, 'workspace', name);
@@ -131,7 +133,10 @@ async function runStep(entry, options, { workDir, step, pathEntries }) {
   const inputEnv = await inputVariables(path.resolve(REPO_ROOT, actionYml ?? defaultActionYml(entry)), inputs);
 
   const files = Object.fromEntries(
-    Object.entries(FILE_COMMANDS).map(([variable, prefix]) => [variable, path.join(workDir, 'runner-temp', '_runner_file_commands', `${prefix}_${step}`)]),
+    Object.entries(FILE_COMMANDS).map(([variable, prefix]) => [
+      variable,
+      path.join(workDir, 'runner-temp', '_runner_file_commands', `${prefix}_${step}`),
+    ]),
   );
   await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
 
@@ -178,7 +183,10 @@ async function runStep(entry, options, { workDir, step, pathEntries }) {
     path: splitLines(await fileText('GITHUB_PATH')).filter((line) => line.trim() !== ''),
     summary: await fileText('GITHUB_STEP_SUMMARY'),
     masks: dataOf('add-mask'),
-    visibleLog: renderLog(lines, stderr, { debug, allowUnsecureCommands: childEnv.ACTIONS_ALLOW_UNSECURE_COMMANDS?.toLowerCase() === 'true' }),
+    visibleLog: renderLog(lines, stderr, {
+      debug,
+      allowUnsecureCommands: childEnv.ACTIONS_ALLOW_UNSECURE_COMMANDS?.toLowerCase() === 'true',
+    }),
     workDir,
     invocation: { ...options, entry },
   };

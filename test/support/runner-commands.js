@@ -6,8 +6,21 @@
 
 /** Commands the runner registers. It matches names in any case. */
 export const RUNNER_COMMANDS = [
-  'add-mask', 'debug', 'notice', 'warning', 'error', 'group', 'endgroup', 'echo', 'save-state',
-  'set-output', 'set-env', 'add-path', 'add-matcher', 'remove-matcher', 'stop-commands',
+  'add-mask',
+  'debug',
+  'notice',
+  'warning',
+  'error',
+  'group',
+  'endgroup',
+  'echo',
+  'save-state',
+  'set-output',
+  'set-env',
+  'add-path',
+  'add-matcher',
+  'remove-matcher',
+  'stop-commands',
 ];
 /** Commands the runner never echoes as written, even with echo on (add-mask echoes `::add-mask::***`). */
 export const OMIT_ECHO = new Set(['add-mask', 'debug', 'notice', 'warning', 'error']);
@@ -142,7 +155,6 @@ export function propertyOf(command, name) {
 export function commandData(lines, name) {
   return lines.flatMap(({ command, control }) => (command && !control && command.command === name ? [command.data] : []));
 }
-
 
 /**
  * Lines as the runner reads them: split on `\n`, a trailing `\r` dropped, no last empty line.

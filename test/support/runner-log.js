@@ -12,7 +12,6 @@ const ANNOTATION_PREFIXES = { error: 'Error: ', warning: 'Warning: ', notice: 'N
 const UNSECURE_COMMAND_DISABLED = (/** @type {string} */ name) =>
   `The \`${name}\` command is disabled. Please upgrade to using Environment Files or opt into unsecure command execution by setting the \`ACTIONS_ALLOW_UNSECURE_COMMANDS\` environment variable to \`true\`. For more information see: https://github.blog/changelog/2020-10-01-github-actions-deprecating-set-env-and-add-path-commands/`;
 
-
 /**
  * The log a person sees, as the runner writes it: plain lines; annotations as `Error: ` /
  * `Warning: ` / `Notice: `; `##[group]`, `##[endgroup]`; the stop-commands and resume lines as

@@ -17,7 +17,11 @@ import sodium from 'libsodium-wrappers';
 export function storeSecretIn(state, name, body, at) {
   const { encrypted_value: encrypted, key_id: keyId } = JSON.parse(body || '{}');
   if (keyId !== state.keyId || typeof encrypted !== 'string') return false;
-  const opened = sodium.crypto_box_seal_open(sodium.from_base64(encrypted, sodium.base64_variants.ORIGINAL), state.keyPair.publicKey, state.keyPair.privateKey);
+  const opened = sodium.crypto_box_seal_open(
+    sodium.from_base64(encrypted, sodium.base64_variants.ORIGINAL),
+    state.keyPair.publicKey,
+    state.keyPair.privateKey,
+  );
   const existing = state.secrets.get(name.toUpperCase());
   state.secrets.set(name.toUpperCase(), { value: sodium.to_string(opened), createdAt: existing?.createdAt ?? at, updatedAt: at });
   return existing;

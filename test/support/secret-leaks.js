@@ -4,7 +4,6 @@ import { parseStdout, splitLines } from './runner-commands.js';
 import { shownTexts } from './runner-log.js';
 import { maskedRanges } from './runner-masks.js';
 
-
 /**
  * Problems a person could see: a secret in a stdout line before a mask covering it was registered
  * (everything step debug would show included, whether or not debug was on), or in stderr, the step
@@ -62,7 +61,6 @@ function watchedValues(secrets) {
   });
 }
 
-
 /**
  * Whether some occurrence of `secret` in `text` has a character no mask covers.
  * @param {string} text
@@ -77,4 +75,3 @@ function showsUnmasked(text, secret, masks) {
   }
   return false;
 }
-

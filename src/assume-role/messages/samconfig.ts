@@ -13,7 +13,7 @@ const PROFILE_SHAPE = /^[\w+=,.@-]{1,64}$/;
 /** How a value from the file prints: as itself when it has the expected shape, else JSON-escaped and cut. */
 function shown(value: unknown, shape?: RegExp): string {
   if (typeof value === 'string' && shape?.test(value)) return value;
-  const text = typeof value === 'bigint' ? String(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'bigint' ? String(value) : (JSON.stringify(value) ?? String(value));
   const escaped = redact(text.replace(/[^\x20-\x7e]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`));
   return escaped.length > 40 ? `${cutToLength(escaped, 39)}…` : escaped;
 }

@@ -3,8 +3,11 @@ import type { AssumedRole } from '../ports.js';
 
 /** Where the following steps find the credentials: the environment, a named profile, both or (outputs only) neither. */
 export function whereCredentialsAre(options: { env: boolean; profile?: string }): string {
-  const places = [...(options.env ? ['this job\'s environment'] : []), ...(options.profile ? [`profile ${options.profile} (aws --profile ${options.profile}, sam deploy --profile ${options.profile})`] : [])];
-  return places.length === 0 ? 'only in this step\'s outputs' : `in ${places.join(' and in ')}`;
+  const places = [
+    ...(options.env ? ["this job's environment"] : []),
+    ...(options.profile ? [`profile ${options.profile} (aws --profile ${options.profile}, sam deploy --profile ${options.profile})`] : []),
+  ];
+  return places.length === 0 ? "only in this step's outputs" : `in ${places.join(' and in ')}`;
 }
 
 export function summaryFor(role: AssumedRole, options: { maskAccountId: boolean; now: Date; where?: string }): string {
@@ -20,7 +23,7 @@ export function summaryFor(role: AssumedRole, options: { maskAccountId: boolean;
     `| Expires | ${role.credentials.expiration.toISOString()} (in ${minutes} min) |`,
     `| Account | ${hide(role.account)} |`,
     '',
-    `The temporary credentials are ${options.where ?? 'in this job\'s environment'} for the following steps; they are masked in the log.`,
+    `The temporary credentials are ${options.where ?? "in this job's environment"} for the following steps; they are masked in the log.`,
     '',
   ].join('\n');
 }

@@ -11,10 +11,12 @@ function userOfArn(arn: string | undefined): { name: string; path: string } | un
 /** Read with a role session's credentials (user-name): the role's policy must name the user. */
 function explainWatcherDenied(message: string, context: KeyAgeCallContext, userName: string, said: string): string {
   const callerArn = callerArnFromMessage(message) ?? 'the credentials from the environment';
-  return `${context.call} was denied to ${callerArn}, which may not read the access keys of IAM user ${userName}: ` +
+  return (
+    `${context.call} was denied to ${callerArn}, which may not read the access keys of IAM user ${userName}: ` +
     'assume the key-age watcher role in the step before (role-to-assume: ${{ vars.AWS_KEY_AGE_ROLE_ARN }}; iam/deploy-access.yml creates it with KeyAgeWatcherRepository ' +
     'and allows it iam:ListAccessKeys and iam:GetAccessKeyLastUsed on its user only), and check that user-name is that user ' +
-    `(the template's UserName). AWS said: ${said}`;
+    `(the template's UserName). AWS said: ${said}`
+  );
 }
 
 function explainAccessDenied(message: string, context: KeyAgeCallContext, said: string): string {
@@ -25,10 +27,12 @@ function explainAccessDenied(message: string, context: KeyAgeCallContext, said: 
     return `${context.call} was denied to ${callerArn}, which is not an IAM user: the key-age check needs the limited IAM user's own long-lived keys. AWS said: ${said}`;
   }
   const who = user ? `IAM user ${user.name}` : 'The IAM user of aws-access-key-id';
-  return `${who} may not read its own access keys. Attach this policy to the user ` +
+  return (
+    `${who} may not read its own access keys. Attach this policy to the user ` +
     `(IAM console → Users → ${user?.name ?? 'USER_NAME'} → Permissions → Add permissions → Create inline policy → JSON), ` +
     `or deploy iam/deploy-access.yml, which includes it: ${selfKeyReadPolicy(context.partition, user?.path)} ` +
-    `It allows iam:ListAccessKeys and iam:GetAccessKeyLastUsed on the user itself only. AWS said: ${said}`;
+    `It allows iam:ListAccessKeys and iam:GetAccessKeyLastUsed on the user itself only. AWS said: ${said}`
+  );
 }
 
 /** `userName`: the user named in the calls, when a role session's credentials from the environment sign them. */

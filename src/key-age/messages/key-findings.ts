@@ -43,24 +43,31 @@ export const findingTexts = {
     `(max-unused-days ${maxUnusedDays}): ${UNUSED_ADVICE}`,
   /** The workflow signs with the key its secrets hold, so the key to retire is the other one. */
   twoActive: (keys: readonly string[], inUse: string | undefined, command?: string) => {
-    const others = keys.filter((key) => key !== inUse).map((key) => `…${key}`).join(', ');
+    const others = keys
+      .filter((key) => key !== inUse)
+      .map((key) => `…${key}`)
+      .join(', ');
     const listed = `${keys.length} access keys are active (${keys.map((key) => `…${key}`).join(', ')}). `;
     const safely = command ? ` The rotation command does it safely, ${FROM_A_CLONE}: ${command}` : '';
-    if (!inUse) return `${listed}Finish the rotation: deactivate the key the secrets no longer hold, watch for failures, then delete it.${safely}`;
-    return `${listed}Finish the rotation: deactivate ${others}, the key this workflow does not use, watch for failures, then delete it ` +
-      `(this workflow uses …${inUse}; if you have just created ${others} and not yet stored it, store it first and retire …${inUse} instead).${safely}`;
+    if (!inUse)
+      return `${listed}Finish the rotation: deactivate the key the secrets no longer hold, watch for failures, then delete it.${safely}`;
+    return (
+      `${listed}Finish the rotation: deactivate ${others}, the key this workflow does not use, watch for failures, then delete it ` +
+      `(this workflow uses …${inUse}; if you have just created ${others} and not yet stored it, store it first and retire …${inUse} instead).${safely}`
+    );
   },
   inactive: (row: KeyLabel) => `${keyLabel(row)} is inactive: delete it, so that it can never be turned on again.`,
   /** Once per run checked with a role session's credentials (user-name), never with a key of the user. */
   workflowKeyUnknown: (userName: string) =>
     `Checked the keys of IAM user ${userName} with the credentials an earlier step exported (the key-age watcher role), not with one of its keys: ` +
-    'which key the deploy workflows use cannot be known here, so no key is marked as this workflow\'s; every other finding is the same as with the key.',
+    "which key the deploy workflows use cannot be known here, so no key is marked as this workflow's; every other finding is the same as with the key.",
   /** The info line after the check. */
   checked: (count: number, status: string, oldestDays: number) =>
     `Checked ${plural(count, 'access key')}: ${status}, the oldest active key is ${oldestDays} days old.`,
 };
 
 /** Said once in the key-age summary when the user has keys: the path that makes them unnecessary. */
-export const keylessPathNote = 'A key that does not exist cannot leak: once the deploy role trusts GitHub\'s OIDC tokens, assume-deploy-role runs keyless ' +
+export const keylessPathNote =
+  "A key that does not exist cannot leak: once the deploy role trusts GitHub's OIDC tokens, assume-deploy-role runs keyless " +
   '(no aws-access-key-id, permissions id-token: write), and this key, its secrets, this check and rotation can all go. ' +
-  'assume-deploy-role\'s docs/migrate-to-oidc.md walks through it, ending with the key deleted.';
+  "assume-deploy-role's docs/migrate-to-oidc.md walks through it, ending with the key deleted.";

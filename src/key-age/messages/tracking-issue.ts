@@ -10,7 +10,8 @@ export const trackingIssueTexts = {
   },
   bodyIntro: (runUrl: string | undefined, when: Date) =>
     `The scheduled key-age check found this in ${runUrl ? `[this run](${runUrl})` : 'the latest run'} on ${when.toISOString()}:`,
-  bodyFooter: 'Each run updates this issue while a finding stands and closes it when every key is within the limits. ' +
+  bodyFooter:
+    'Each run updates this issue while a finding stands and closes it when every key is within the limits. ' +
     'How to rotate a key without downtime: the `assume-deploy-role rotate` command named above (docs/rotation.md in assume-deploy-role).',
   closingComment: (runUrl: string | undefined, when: Date) =>
     `${runUrl ? `[This run](${runUrl})` : 'The latest run'} found every access key within the limits on ${when.toISOString()}; closing.`,
@@ -54,19 +55,25 @@ export function explainIssueFailure(failure: IssueFailure, said: string, reposit
     return `${prefix}: GitHub gave ${said}${tries(failure)}; the next run tries again. Check that this runner can reach GitHub's API (GITHUB_API_URL, HTTPS_PROXY).`;
   }
   if (failure.kind === 'network') {
-    return `${prefix}: the connection to GitHub's API was reset or closed before an answer${failure.code ? ` (${failure.code})` : ''}${tries(failure)}; ` +
-      `the next run tries again. Check that this runner can reach GitHub's API (GITHUB_API_URL, HTTPS_PROXY). GitHub's client said: ${said}`;
+    return (
+      `${prefix}: the connection to GitHub's API was reset or closed before an answer${failure.code ? ` (${failure.code})` : ''}${tries(failure)}; ` +
+      `the next run tries again. Check that this runner can reach GitHub's API (GITHUB_API_URL, HTTPS_PROXY). GitHub's client said: ${said}`
+    );
   }
   if (/rate limit/i.test(said)) return `${prefix}: GitHub's API rate limit was reached; the next run tries again. GitHub said: ${said}`;
   switch (status) {
     case 401:
       return `${prefix}: GitHub did not accept github-token (401). Pass github-token: \${{ github.token }}, or a token that has not expired. GitHub said: ${said}`;
     case 403:
-      return `${prefix}: github-token may not write issues (403). Give the job permissions: issues: write ` +
-        `(with contents: read, which checkout needs), or set tracking-issue: false. GitHub said: ${said}`;
+      return (
+        `${prefix}: github-token may not write issues (403). Give the job permissions: issues: write ` +
+        `(with contents: read, which checkout needs), or set tracking-issue: false. GitHub said: ${said}`
+      );
     case 404:
-      return `${prefix}: GitHub answered 404, so github-token cannot see ${repository} or its issues. ` +
-        `Use the workflow's own token (\${{ github.token }}) with permissions: issues: write. GitHub said: ${said}`;
+      return (
+        `${prefix}: GitHub answered 404, so github-token cannot see ${repository} or its issues. ` +
+        `Use the workflow's own token (\${{ github.token }}) with permissions: issues: write. GitHub said: ${said}`
+      );
     case 410:
       return `${prefix}: issues are turned off in ${repository}. Turn them on (Settings → General → Features → Issues) or set tracking-issue: false. GitHub said: ${said}`;
     default:

@@ -9,20 +9,21 @@ export const versionText = (version: string) => `assume-deploy-role ${version}`;
 /** The AWS SDK found no credentials (or could not refresh them): which chain it tried and what to set. */
 export const credentialTexts = {
   command: (said: string) =>
-    'No AWS credentials: the command signs with the AWS SDK\'s default credential chain, your own credentials, never the limited user\'s. ' +
+    "No AWS credentials: the command signs with the AWS SDK's default credential chain, your own credentials, never the limited user's. " +
     'It tries, in order: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN for temporary ones); the profile AWS_PROFILE names, else [default], ' +
     'in ~/.aws/credentials and ~/.aws/config (aws configure, or aws sso login --profile NAME for IAM Identity Center); AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN; ' +
     `the container or instance role. Set one of them for a person or role holding RotatorPolicy, then run the command again. The SDK said: ${said}`,
   action: (said: string) =>
-    'No AWS credentials in this job: the rotate action signs with the AWS SDK\'s default chain, which found nothing. Add a step before it that exports the rotator role\'s ' +
-    'credentials: this project\'s root action in keyless mode (role-to-assume: the template\'s RotatorRoleArn output; the job needs permissions id-token: write and ' +
+    "No AWS credentials in this job: the rotate action signs with the AWS SDK's default chain, which found nothing. Add a step before it that exports the rotator role's " +
+    "credentials: this project's root action in keyless mode (role-to-assume: the template's RotatorRoleArn output; the job needs permissions id-token: write and " +
     `environment: key-rotation), or aws-actions/configure-aws-credentials. See examples/rotate.yml. The SDK said: ${said}`,
 };
 
 export const rotateActionTexts = {
   inputProblems: (problems: readonly string[]) =>
     `${problems.length === 1 ? 'Invalid input' : `${problems.length} problems with the inputs`}:\n${problems.map((problem) => `- ${problem}`).join('\n')}`,
-  tokenRequired: 'github-token: is required: a GitHub App installation token or a fine-grained token that may write this repository\'s (or environment\'s) Actions secrets (see examples/rotate.yml)',
+  tokenRequired:
+    "github-token: is required: a GitHub App installation token or a fine-grained token that may write this repository's (or environment's) Actions secrets (see examples/rotate.yml)",
 };
 
 /** The job summary's words for each outcome and next step of a run (rotation-result.ts). */

@@ -21,10 +21,12 @@ export interface RotationContext {
 }
 
 const day = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-const lastUse = (key: KeyState) => key.lastUsed
-  ? `last used ${day(key.lastUsed)}${key.lastUsedService ? ` (${key.lastUsedService}${key.lastUsedRegion ? ` in ${key.lastUsedRegion}` : ''})` : ''}`
-  : 'never used';
-const reactivate = (c: RotationContext, id: string) => `aws iam update-access-key --user-name ${c.userName} --access-key-id ${id} --status Active`;
+const lastUse = (key: KeyState) =>
+  key.lastUsed
+    ? `last used ${day(key.lastUsed)}${key.lastUsedService ? ` (${key.lastUsedService}${key.lastUsedRegion ? ` in ${key.lastUsedRegion}` : ''})` : ''}`
+    : 'never used';
+const reactivate = (c: RotationContext, id: string) =>
+  `aws iam update-access-key --user-name ${c.userName} --access-key-id ${id} --status Active`;
 const deleteKey = (c: RotationContext, id: string) => `aws iam delete-access-key --user-name ${c.userName} --access-key-id ${id}`;
 
 export const usageText = `Usage (node dist/cli/index.js from a clone at a release tag, or node assume-deploy-role.cjs, the release asset):
@@ -49,11 +51,12 @@ export function usageProblems(problems: readonly string[]): string {
 export const refusalTexts: Record<Refusal['why'], (reason: never, c: RotationContext) => string> = {
   'caller-is-target': (r: Extract<Refusal, { why: 'caller-is-target' }>, c) =>
     `Refused: your AWS credentials are those of ${c.userName} itself (${r.callerArn}). Rotation runs with a person's or a rotator role's own credentials, never the limited user's: ` +
-    'a key that may create keys lets a thief mint a second one. Unset the limited user\'s keys in this shell (AWS_ACCESS_KEY_ID, AWS_PROFILE) and use your own.',
+    "a key that may create keys lets a thief mint a second one. Unset the limited user's keys in this shell (AWS_ACCESS_KEY_ID, AWS_PROFILE) and use your own.",
   'secret-missing': (r: Extract<Refusal, { why: 'secret-missing' }>, c) =>
     `Refused: ${c.place} has no secret ${r.missing.map((which) => c.secretNames[which]).join(' or ')}. This tool replaces the secrets a deploy workflow already uses; ` +
     'check --repo, --environment and --secret-names (the names the workflow reads in ${{ secrets.NAME }}).',
-  'no-keys': (_r, c) => `Refused: ${c.userName} has no access key. Create the first one as docs/setup-by-hand.md shows; rotate replaces an existing key.`,
+  'no-keys': (_r, c) =>
+    `Refused: ${c.userName} has no access key. Create the first one as docs/setup-by-hand.md shows; rotate replaces an existing key.`,
   'secrets-older-than-key': (r: Extract<Refusal, { why: 'secrets-older-than-key' }>, c) =>
     `Refused: secret ${c.secretNames[r.which]} in ${c.place} was last written ${day(r.storedAt)}, before key ${r.key.accessKeyId} was created (${day(r.key.createDate)}), so it cannot hold that key. ` +
     'Check --repo, --environment, --secret-names and --user-name: the secrets there belong to another key.',
@@ -84,7 +87,7 @@ export const nothingDueTexts: Record<NothingDue['why'], (reason: never, c: Rotat
   'waiting-for-use': (r: Extract<NothingDue, { why: 'waiting-for-use' }>, c) =>
     `Nothing to do yet: the new key ${r.newKey.accessKeyId} is stored in ${c.place} (${day(r.storedAt)}) but has not been used since (${lastUse(r.newKey)}). ` +
     `Next: run a deploy workflow that uses ${c.secretNames.id} and ${c.secretNames.secret}, then run this command again to deactivate the old key ${r.oldKey.accessKeyId}. ` +
-    'IAM can take a few hours to report a key\'s last use.',
+    "IAM can take a few hours to report a key's last use.",
   'rotation-in-progress': (r: Extract<NothingDue, { why: 'rotation-in-progress' }>) =>
     `Nothing to do yet: key ${r.newKey.accessKeyId} was created by a rotation at ${day(r.newKey.createDate)} and is not stored yet; another rotate run may be storing it right now. ` +
     `If no other run is going on, run this command again after ${day(r.recoverAfter)}: it then puts the old key back in the secrets and deletes the unstored key.`,
@@ -95,7 +98,8 @@ export const nothingDueTexts: Record<NothingDue['why'], (reason: never, c: Rotat
 
 export const stepTexts = {
   dryRun: (what: string) => `Dry run, nothing changed. The next step would be: ${what}`,
-  plannedCreate: (c: RotationContext, old: KeyState) => `create a new access key for ${c.userName}, prove it with AssumeRole, store it in ${c.place} (${c.secretNames.id}, then ${c.secretNames.secret}), keeping ${old.accessKeyId} active.`,
+  plannedCreate: (c: RotationContext, old: KeyState) =>
+    `create a new access key for ${c.userName}, prove it with AssumeRole, store it in ${c.place} (${c.secretNames.id}, then ${c.secretNames.secret}), keeping ${old.accessKeyId} active.`,
   plannedDeactivate: (old: KeyState) => `deactivate the old key ${old.accessKeyId} (${lastUse(old)}).`,
   plannedDelete: (key: KeyState) => `delete the old key ${key.accessKeyId}, inactive since this tool deactivated it.`,
   plannedRecover: (c: RotationContext, newKey: KeyState, old: KeyState, idWasWritten: boolean) =>
@@ -112,7 +116,8 @@ export const stepTexts = {
     `Deactivated the old key ${oldId}. If anything breaks, reactivate it: ${reactivate(c, oldId)}. ` +
     `Next: run this command again in ${c.deleteAfterDays} days to delete it.`,
   deleted: (id: string) => `Deleted the old key ${id}. The rotation is done: one active key, stored in the secrets.`,
-  restoredId: (c: RotationContext, oldId: string) => `Wrote the old key id ${oldId} back into ${c.secretNames.id}; ${c.secretNames.secret} was never changed, so the old pair is in place.`,
+  restoredId: (c: RotationContext, oldId: string) =>
+    `Wrote the old key id ${oldId} back into ${c.secretNames.id}; ${c.secretNames.secret} was never changed, so the old pair is in place.`,
   deletedNew: (id: string) => `Deleted the new key ${id}, which nothing stored.`,
   recovered: (c: RotationContext) => `The secrets hold the old pair again. Next: run ${c.rotateCommand} to start the rotation again.`,
   landedAnyway: (name: string) => `GitHub gave no sure answer to the write of ${name}, but lists it as written since: the write landed.`,
@@ -126,10 +131,12 @@ export const failureTexts = {
   beforeStore: (what: string, undo: string) => `${what} Nothing was written to GitHub. ${undo}`,
   idWriteFailed: (c: RotationContext, what: string, undo: string) => `Writing ${c.secretNames.id} failed: ${what} ${undo}`,
   secretWriteFailed: (c: RotationContext, what: string, undo: string) => `Writing ${c.secretNames.secret} failed: ${what} ${undo}`,
-  undone: (newId: string) => `Undone: the secrets hold the old pair and the new key ${newId} is deleted. Fix the cause and run rotate again.`,
+  undone: (newId: string) =>
+    `Undone: the secrets hold the old pair and the new key ${newId} is deleted. Fix the cause and run rotate again.`,
   deleteNewFailed: (c: RotationContext, newId: string, said: string) =>
     `The secrets hold the old pair, but deleting the new key failed (${said}); delete it yourself: ${deleteKey(c, newId)}`,
-  idRefused: (c: RotationContext, said: string, undo: string) => `Writing ${c.secretNames.id} failed: GitHub refused it (${said}), so nothing was written. ${undo}`,
+  idRefused: (c: RotationContext, said: string, undo: string) =>
+    `Writing ${c.secretNames.id} failed: GitHub refused it (${said}), so nothing was written. ${undo}`,
   idNeverLanded: (c: RotationContext, said: string, newId: string, after: Date) =>
     `Writing ${c.secretNames.id} failed (${said}) and GitHub did not list it as written within ${LATE_WRITE_SECONDS} s: the secrets hold the old pair. ` +
     `Kept the new key ${newId} in case the write lands later still; run ${c.rotateCommand} again after ${day(after)}: it puts the old id back if needed and deletes ${newId}.`,
@@ -151,7 +158,8 @@ export const failureTexts = {
   deactivateFailed: (id: string, said: string) => `Deactivating key ${id} failed: ${said}`,
   deleteFailed: (id: string, said: string) => `Deleting key ${id} failed: ${said}`,
   recoveryFailed: (what: string) => `Undoing the interrupted rotation failed: ${what} Run the command again.`,
-  noToken: 'No GitHub token: set GH_TOKEN or GITHUB_TOKEN to a token that may write this repository\'s secrets (fine-grained: "Secrets" read and write; classic: repo), or log in with gh auth login.',
+  noToken:
+    'No GitHub token: set GH_TOKEN or GITHUB_TOKEN to a token that may write this repository\'s secrets (fine-grained: "Secrets" read and write; classic: repo), or log in with gh auth login.',
 };
 
 export const revokeTexts = {
@@ -159,10 +167,12 @@ export const revokeTexts = {
   alreadyInactive: (id: string) => `Key ${id} was already inactive.`,
   noKeys: (user: string) => `${user} has no access key; nothing to deactivate.`,
   deactivateFailed: (id: string, said: string) => `Could not deactivate key ${id}: ${said}`,
-  tagFailed: (said: string) => `The keys are inactive, but recording the time in the user's tags failed (${said}); rotate will ask you to delete them yourself.`,
+  tagFailed: (said: string) =>
+    `The keys are inactive, but recording the time in the user's tags failed (${said}); rotate will ask you to delete them yourself.`,
   sessionsRevoked: (roleArn: string, at: string) =>
     `Revoked the sessions of ${roleArn} issued before ${at}: its inline policy AWSRevokeOlderSessions denies them everything (as the IAM console's "Revoke active sessions" does). Sessions of other people who assumed the role before now are cut off too.`,
-  roleInOtherAccount: (roleArn: string, account: string) => `Did not revoke the sessions of ${roleArn}: it is in another account than your credentials (${account}); run revoke with credentials of that account.`,
+  roleInOtherAccount: (roleArn: string, account: string) =>
+    `Did not revoke the sessions of ${roleArn}: it is in another account than your credentials (${account}); run revoke with credentials of that account.`,
   revokeSessionsFailed: (roleArn: string, said: string) => `Could not revoke the sessions of ${roleArn}: ${said}`,
   next: (program: string, user: string, roleArn: string | undefined, twoKeys: boolean) =>
     `Next: create and store a fresh key with ${program} rotate --user-name ${user} --repo OWNER/REPO --role-to-assume ${roleArn ?? 'ROLE_ARN'} --region REGION` +
@@ -174,7 +184,9 @@ export const leaseTexts = {
   taken: (holder: string, run: string, ageMs: number, until: Date) =>
     `Refused: another rotation holds the lease (run ${run} by ${redact(holder)}, taken ${Math.max(0, Math.round(ageMs / 1000))} s ago, until ${day(until)} by AWS's clock); ` +
     'two runs at once could undo each other. Let it finish and run this command again; if that run was killed, its lease expires by itself at that time.',
-  tooSlow: (seconds: number) => `Taking the rotation lease took ${seconds} s or more (IAM answered slowly), so another run could have taken it at the same time; nothing was changed. Run this command again.`,
+  tooSlow: (seconds: number) =>
+    `Taking the rotation lease took ${seconds} s or more (IAM answered slowly), so another run could have taken it at the same time; nothing was changed. Run this command again.`,
   lost: 'Refused: the rotation lease tag changed while it was being taken (someone removed or rewrote it); nothing was changed. Run this command again.',
-  notReleased: (user: string) => `Could not remove the rotation lease tag assume-deploy-role:lease from ${user}; it expires by itself within 15 minutes, until then other runs refuse.`,
+  notReleased: (user: string) =>
+    `Could not remove the rotation lease tag assume-deploy-role:lease from ${user}; it expires by itself within 15 minutes, until then other runs refuse.`,
 };

@@ -6,5 +6,6 @@ export const actionLog = {
   endpoint: (call: string, url: string, where: string) =>
     `${call} goes to ${url}, not AWS's default endpoint for ${where} (set by an AWS_ENDPOINT_URL variable or endpoint_url in the AWS config)`,
   blanked: 'Blanked the exported AWS credentials',
-  readingKeys: (keyHint: string, partition: string) => `Reading the access keys of the user of ${keyHint} from IAM in partition ${partition}`,
+  readingKeys: (keyHint: string, partition: string) =>
+    `Reading the access keys of the user of ${keyHint} from IAM in partition ${partition}`,
 };

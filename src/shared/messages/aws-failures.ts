@@ -18,7 +18,8 @@ export interface CallContext {
  * (a proxy's 502 page, a redirect) leaves the SDK with `Unknown`: then the HTTP status is all there is.
  */
 export function awsSaid(failure: AwsFailure, secrets: readonly string[]): string {
-  const unreadable = failure.code === 'Unknown' || failure.code === 'UnknownError' || failure.message === 'Unknown' || failure.message === '';
+  const unreadable =
+    failure.code === 'Unknown' || failure.code === 'UnknownError' || failure.message === 'Unknown' || failure.message === '';
   if (unreadable && failure.httpStatus !== undefined) {
     return `HTTP ${failure.httpStatus}, with no AWS error in the answer (a redirect, a proxy's page, or an endpoint that is not AWS's)`;
   }
@@ -26,28 +27,42 @@ export function awsSaid(failure: AwsFailure, secrets: readonly string[]): string
 }
 
 /** The AWS error codes explainKeyFailure has its own message for. */
-export const KEY_FAILURE_CODES = ['InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch', 'ExpiredToken', 'ExpiredTokenException'] as const;
+export const KEY_FAILURE_CODES = [
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+  'ExpiredToken',
+  'ExpiredTokenException',
+] as const;
 
 /** Failures of the limited user's own key, the same whichever AWS call found them. */
 export function explainKeyFailure(failure: AwsFailure, context: CallContext): string | undefined {
   const key = keyHint(context.accessKeyId);
   if (isClockSkew(failure)) {
-    return `${context.call} was refused because this machine's clock differs from AWS's by more than AWS allows (15 minutes). ` +
-      `Set the runner's clock right (NTP on a self-hosted runner) and run the job again. AWS said: ${awsSaid(failure, context.secrets)}`;
+    return (
+      `${context.call} was refused because this machine's clock differs from AWS's by more than AWS allows (15 minutes). ` +
+      `Set the runner's clock right (NTP on a self-hosted runner) and run the job again. AWS said: ${awsSaid(failure, context.secrets)}`
+    );
   }
   switch (failure.code) {
     case 'InvalidClientTokenId':
     case 'UnrecognizedClientException':
-      return `AWS does not know the access key id in aws-access-key-id (${key}): the key was deleted or deactivated, ` +
+      return (
+        `AWS does not know the access key id in aws-access-key-id (${key}): the key was deleted or deactivated, ` +
         `or it belongs to another partition than aws-region's (${context.partition}). ` +
-        `Create a new access key for the limited IAM user and store it where the workflow reads it (the guide's: gh secret set --env production). AWS said: ${awsSaid(failure, context.secrets)}`;
+        `Create a new access key for the limited IAM user and store it where the workflow reads it (the guide's: gh secret set --env production). AWS said: ${awsSaid(failure, context.secrets)}`
+      );
     case 'SignatureDoesNotMatch':
-      return `The secret in aws-secret-access-key does not belong to the access key id ${key}: AWS computed a different signature. ` +
-        `Copy the secret access key again, whole, where the workflow reads it (the guide's: gh secret set --env production AWS_SECRET_ACCESS_KEY); if it is lost, create a new access key. AWS said: ${awsSaid(failure, context.secrets)}`;
+      return (
+        `The secret in aws-secret-access-key does not belong to the access key id ${key}: AWS computed a different signature. ` +
+        `Copy the secret access key again, whole, where the workflow reads it (the guide's: gh secret set --env production AWS_SECRET_ACCESS_KEY); if it is lost, create a new access key. AWS said: ${awsSaid(failure, context.secrets)}`
+      );
     case 'ExpiredToken':
     case 'ExpiredTokenException':
-      return `AWS says the security token of the request has expired, which happens only with temporary credentials. ` +
-        `Store the limited IAM user's own long-lived access key (AKIA…) in the secrets the workflow reads (the guide's: the production environment's), not credentials from an earlier assume-role or SSO session. AWS said: ${awsSaid(failure, context.secrets)}`;
+      return (
+        `AWS says the security token of the request has expired, which happens only with temporary credentials. ` +
+        `Store the limited IAM user's own long-lived access key (AKIA…) in the secrets the workflow reads (the guide's: the production environment's), not credentials from an earlier assume-role or SSO session. AWS said: ${awsSaid(failure, context.secrets)}`
+      );
     default:
       return undefined;
   }
@@ -61,9 +76,11 @@ export function explainGaveUp(failed: CallFailed, context: CallContext): string 
   const network = failed.failure.network
     ? ` No answer came from AWS: check that this runner can reach ${where} (or ${endpoint} / AWS_ENDPOINT_URL, if set).`
     : ' This is usually temporary (throttling or an AWS service problem): run the job again.';
-  return `${context.call} failed ${failed.attempts} time${failed.attempts === 1 ? '' : 's'} in ${seconds} s, ` +
+  return (
+    `${context.call} failed ${failed.attempts} time${failed.attempts === 1 ? '' : 's'} in ${seconds} s, ` +
     `${failed.reason === 'time' ? 'and the time allowed for it ran out' : 'and no attempts are left (retry-max-attempts)'}.` +
-    `${network} Last error: ${awsSaid(failed.failure, context.secrets)}`;
+    `${network} Last error: ${awsSaid(failed.failure, context.secrets)}`
+  );
 }
 
 /**

@@ -12,7 +12,8 @@ export const credentialsServerTexts = {
   stopped: 'Stopped the credentials server; its session is wiped',
   alreadyGone: 'The credentials server had already stopped',
   notOurs: (pid: number) => `Process ${pid} is not the credentials server this job started; it was left alone`,
-  stopFailed: (pid: number, reason: string) => `Could not stop the credentials server (process ${pid}): ${reason}. It stops by itself when the job ends`,
+  stopFailed: (pid: number, reason: string) =>
+    `Could not stop the credentials server (process ${pid}): ${reason}. It stops by itself when the job ends`,
 };
 
 export const serverLog = {
@@ -23,6 +24,6 @@ export const serverLog = {
   refreshRefused: (reason: string, expiration: Date | undefined) =>
     `the refresh was refused for good (${reason}); no more tries: the current session is served until ${expiration ? iso(expiration) : 'none is left'}, then clients get HTTP 503. Check the role's trust policy and the limited user's key`,
   stopped: (reason: 'shutdown' | 'parent' | 'lifetime') =>
-    `stopped (${reason === 'shutdown' ? 'the post step asked' : reason === 'parent' ? 'the job\'s runner process is gone' : 'the job\'s longest run is over'}); the session is wiped`,
+    `stopped (${reason === 'shutdown' ? 'the post step asked' : reason === 'parent' ? "the job's runner process is gone" : "the job's longest run is over"}); the session is wiped`,
   badConfig: (what: string) => `refused to start: ${what}`,
 };

@@ -38,6 +38,13 @@ export const SHARED_AREAS: MessageAreas = {
 const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Each text of `areas` by area and name: a group of texts (an object) by each of its members. */
-export const catalogueOf = (areas: MessageAreas): CatalogueEntry[] => Object.entries(areas).flatMap(([area, exports]) =>
-  Object.entries(exports).flatMap(([name, value]) =>
-    isGroup(value) ? Object.keys(value).map((member) => ({ area, name: `${name}.${member}` })) : typeof value === 'function' || typeof value === 'string' ? [{ area, name }] : []));
+export const catalogueOf = (areas: MessageAreas): CatalogueEntry[] =>
+  Object.entries(areas).flatMap(([area, exports]) =>
+    Object.entries(exports).flatMap(([name, value]) =>
+      isGroup(value)
+        ? Object.keys(value).map((member) => ({ area, name: `${name}.${member}` }))
+        : typeof value === 'function' || typeof value === 'string'
+          ? [{ area, name }]
+          : [],
+    ),
+  );

@@ -17,4 +17,4 @@ export const profileVariableWarning = (variables: readonly string[]) =>
   `This job sets ${both(variables)}: the JS SDK v3's default credential chain ` +
   '(the AWS CDK, Node.js scripts) then uses that profile and ignores the exported AWS_ACCESS_KEY_ID, while botocore ' +
   '(SAM CLI, the AWS CLI) uses the exported keys. A step cannot unset a variable for the steps after it: remove it from ' +
-  'the workflow\'s env:, or set aws-profile to that profile\'s name (with overwrite-aws-profile: true if it exists) so every client gets the role';
+  "the workflow's env:, or set aws-profile to that profile's name (with overwrite-aws-profile: true if it exists) so every client gets the role";

@@ -125,7 +125,11 @@ function findCredentials(world, accessKeyId, sessionToken) {
 function checkRequestTime(amzDate, serverTime) {
   const requestTime = parseAmzDate(amzDate);
   if (requestTime === undefined) {
-    throw new AwsError(400, 'IncompleteSignature', `Date must be in ISO-8601 'basic format'. Got '${amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+    throw new AwsError(
+      400,
+      'IncompleteSignature',
+      `Date must be in ISO-8601 'basic format'. Got '${amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
   }
   if (requestTime < serverTime - MAX_CLOCK_SKEW_MS) {
     throw new AwsError(
@@ -153,5 +157,8 @@ function parseAmzDate(amzDate) {
 
 /** @param {number} time */
 function formatAmzDate(time) {
-  return new Date(time).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(time)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

@@ -55,7 +55,12 @@ export async function actOut(fault, { req, res, service, action, requestId, now,
       req.socket.destroy();
       return { done: true, status: undefined };
     case 'malformed':
-      sendXml(res, { status: 200, xml: `<${action}Response xmlns="${NAMESPACES[service]}"><${action}Result><Credentials><AccessKeyId>`, requestId, now });
+      sendXml(res, {
+        status: 200,
+        xml: `<${action}Response xmlns="${NAMESPACES[service]}"><${action}Result><Credentials><AccessKeyId>`,
+        requestId,
+        now,
+      });
       return { done: true, status: 200 };
     case 'delay':
       await sleep(fault.delayMs, undefined, { signal });

@@ -30,7 +30,8 @@ export function keyAdminActions(world, { newKeyDelayMs }) {
   function targetUser(caller, action, userName) {
     const user = world.users.get(userName ?? '');
     if (!isKeyAdmin(caller)) throw accessDenied(caller.arn, action, `arn:aws:iam::${caller.account}:user/${userName}`);
-    if (!user || user.account !== caller.account) throw new AwsError(404, 'NoSuchEntity', `The user with name ${userName} cannot be found.`);
+    if (!user || user.account !== caller.account)
+      throw new AwsError(404, 'NoSuchEntity', `The user with name ${userName} cannot be found.`);
     return user;
   }
 
@@ -46,19 +47,36 @@ export function keyAdminActions(world, { newKeyDelayMs }) {
     CreateAccessKey({ caller, params }) {
       const user = targetUser(caller, 'iam:CreateAccessKey', params.get('UserName'));
       const count = [...accessKeys.values()].filter((key) => key.user === user).length;
-      if (count >= MAX_KEYS_PER_USER) throw new AwsError(409, 'LimitExceeded', `Cannot exceed quota for AccessKeysPerUser: ${MAX_KEYS_PER_USER}`);
+      if (count >= MAX_KEYS_PER_USER)
+        throw new AwsError(409, 'LimitExceeded', `Cannot exceed quota for AccessKeysPerUser: ${MAX_KEYS_PER_USER}`);
       const accessKeyId = randomId('AKIA', 16);
       const secretAccessKey = randomSecret();
       const createDate = now();
-      world.addAccessKey(user.name, { accessKeyId, secretAccessKey, createDate, acceptedFrom: new Date(createDate.getTime() + newKeyDelayMs) });
-      return element('AccessKey', textElement('UserName', user.name) + textElement('AccessKeyId', accessKeyId) + textElement('Status', 'Active') +
-        textElement('SecretAccessKey', secretAccessKey) + textElement('CreateDate', isoSeconds(createDate)));
+      world.addAccessKey(user.name, {
+        accessKeyId,
+        secretAccessKey,
+        createDate,
+        acceptedFrom: new Date(createDate.getTime() + newKeyDelayMs),
+      });
+      return element(
+        'AccessKey',
+        textElement('UserName', user.name) +
+          textElement('AccessKeyId', accessKeyId) +
+          textElement('Status', 'Active') +
+          textElement('SecretAccessKey', secretAccessKey) +
+          textElement('CreateDate', isoSeconds(createDate)),
+      );
     },
     /** @param {CallContext} context */
     UpdateAccessKey({ caller, params }) {
       const key = keyOf(targetUser(caller, 'iam:UpdateAccessKey', params.get('UserName')), params.get('AccessKeyId'));
       const status = params.get('Status');
-      if (status !== 'Active' && status !== 'Inactive') throw new AwsError(400, 'ValidationError', `1 validation error detected: Value '${status}' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive]`);
+      if (status !== 'Active' && status !== 'Inactive')
+        throw new AwsError(
+          400,
+          'ValidationError',
+          `1 validation error detected: Value '${status}' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive]`,
+        );
       key.status = status;
       return '';
     },
@@ -80,7 +98,8 @@ export function keyAdminActions(world, { newKeyDelayMs }) {
         }
         next.set(key, value);
       }
-      if (next.size > MAX_TAGS_PER_USER) throw new AwsError(409, 'LimitExceeded', `Cannot exceed quota for TagsPerUser: ${MAX_TAGS_PER_USER}`);
+      if (next.size > MAX_TAGS_PER_USER)
+        throw new AwsError(409, 'LimitExceeded', `Cannot exceed quota for TagsPerUser: ${MAX_TAGS_PER_USER}`);
       userTags.set(user.name, next);
       return '';
     },
@@ -96,7 +115,10 @@ export function keyAdminActions(world, { newKeyDelayMs }) {
     ListUserTags({ caller, params }) {
       const user = targetUser(caller, 'iam:ListUserTags', params.get('UserName'));
       const tags = [...(userTags.get(user.name) ?? new Map()).entries()];
-      return element('Tags', tags.map(([key, value]) => element('member', textElement('Key', key) + textElement('Value', value))).join('')) + textElement('IsTruncated', 'false');
+      return (
+        element('Tags', tags.map(([key, value]) => element('member', textElement('Key', key) + textElement('Value', value))).join('')) +
+        textElement('IsTruncated', 'false')
+      );
     },
     /** @param {CallContext} context */
     PutRolePolicy({ caller, params }) {
@@ -112,7 +134,8 @@ export function keyAdminActions(world, { newKeyDelayMs }) {
       }
       const statement = [document?.Statement].flat()[0] ?? {};
       const before = statement?.Condition?.DateLessThan?.['aws:TokenIssueTime'];
-      if (statement.Effect === 'Deny' && typeof before === 'string' && !Number.isNaN(Date.parse(before))) world.revokedBefore.set(role.arn, new Date(before));
+      if (statement.Effect === 'Deny' && typeof before === 'string' && !Number.isNaN(Date.parse(before)))
+        world.revokedBefore.set(role.arn, new Date(before));
       return '';
     },
   };

@@ -90,9 +90,10 @@ export function iamActions(world, { newKeyDelayMs }) {
  */
 function authorizeKeyRead(world, caller, iamAction, userName) {
   const { role } = caller.kind === 'session' ? caller.session : { role: undefined };
-  const allowed = caller.kind === 'user'
-    ? (caller.user.selfIamRead && caller.user.name === userName) || caller.user.keyAdmin
-    : role?.keyAdmin || (role?.readsKeysOf.includes(userName) && world.users.get(userName)?.account === role.account);
+  const allowed =
+    caller.kind === 'user'
+      ? (caller.user.selfIamRead && caller.user.name === userName) || caller.user.keyAdmin
+      : role?.keyAdmin || (role?.readsKeysOf.includes(userName) && world.users.get(userName)?.account === role.account);
   if (!allowed) {
     throw accessDenied(caller.arn, iamAction, `user ${userName}`, ` because no identity-based policy allows the ${iamAction} action`);
   }

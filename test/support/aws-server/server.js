@@ -120,14 +120,23 @@ export async function startAwsTestServer(options = {}) {
     const service = scope?.service === 'iam' ? 'iam' : 'sts';
     const requestId = randomUUID();
     /** @type {RequestRecord} */
-    const record = { action, service: scope?.service, region: scope?.region, accessKeyId: scope?.accessKeyId, status: undefined, errorCode: undefined, fault: undefined };
+    const record = {
+      action,
+      service: scope?.service,
+      region: scope?.region,
+      accessKeyId: scope?.accessKeyId,
+      status: undefined,
+      errorCode: undefined,
+      fault: undefined,
+    };
     requests.push(record);
     /** @param {number} status @param {string} xml */
     const answer = (status, xml) => {
       record.status = status;
       sendXml(res, { status, xml, requestId, now });
     };
-    const unknownAction = () => new AwsError(400, 'InvalidAction', `Could not find operation ${action} for version ${version ?? 'NO_VERSION_SPECIFIED'}`);
+    const unknownAction = () =>
+      new AwsError(400, 'InvalidAction', `Could not find operation ${action} for version ${version ?? 'NO_VERSION_SPECIFIED'}`);
 
     try {
       const fault = faults.take(action);
@@ -145,7 +154,8 @@ export async function startAwsTestServer(options = {}) {
       }
       const { caller, authorization } = authenticate(world, req, { target, body });
       if (service === 'sts') refuseUnavailable(world, { caller, region: authorization.region, action, assumeRoleLimit });
-      if (sessionRevoked(world, caller, action)) throw accessDenied(caller.arn, `${service}:${action}`, '*', ' with an explicit deny in an identity-based policy');
+      if (sessionRevoked(world, caller, action))
+        throw accessDenied(caller.arn, `${service}:${action}`, '*', ' with an explicit deny in an identity-based policy');
       if (options.recordLastUse && caller.kind === 'user') {
         const usedKey = world.accessKeys.get(authorization.accessKeyId);
         if (usedKey) usedKey.lastUsed = { date: now(), service, region: authorization.region };

@@ -93,7 +93,9 @@ function headerValues(rawHeaders) {
   const values = new Map();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = String(rawHeaders[i]).toLowerCase();
-    const value = String(rawHeaders[i + 1]).trim().replace(/ +/g, ' ');
+    const value = String(rawHeaders[i + 1])
+      .trim()
+      .replace(/ +/g, ' ');
     values.set(name, [...(values.get(name) ?? []), value]);
   }
   return new Map([...values].map(([name, list]) => [name, list.join(',')]));

@@ -9,12 +9,11 @@ import { AwsError, ConstraintViolations, accessDenied } from './errors.js';
 import { ERROR_FAULTS } from './faults.js';
 import { memberList } from './query.js';
 import { verifyWebIdentityToken } from './web-identity.js';
+import { checkMaxSessionDuration, isJson, packedPolicyPercent, trusts } from './sts-checks.js';
 import { element, isoSeconds, optionalElement, textElement } from './xml.js';
 
 const DEFAULT_DURATION_SECONDS = 3600;
 const ROLE_CHAINING_MAX_SECONDS = 3600;
-/** Stand-in for STS's packed (compressed) session-policy budget; see README. */
-const PACKED_POLICY_BUDGET_BYTES = 2048;
 const SESSION_NAME_PATTERN = /^[\w+=,.@-]*$/;
 const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]*$/;
 
@@ -62,7 +61,8 @@ export function stsActions(world) {
         problems.checkLength(`tags.${i + 1}.member.value`, tag.value, 0, 256);
       });
       problems.throwIfAny();
-      if (policy !== undefined && !isJson(policy)) throw new AwsError(400, 'MalformedPolicyDocument', 'The policy is not in the valid JSON format.');
+      if (policy !== undefined && !isJson(policy))
+        throw new AwsError(400, 'MalformedPolicyDocument', 'The policy is not in the valid JSON format.');
 
       const role = world.roles.get(roleArn ?? '');
       /** @param {string} stsAction */
@@ -73,14 +73,27 @@ export function stsActions(world) {
 
       const durationSeconds = durationText === undefined ? DEFAULT_DURATION_SECONDS : Number(durationText);
       if (caller.kind === 'session' && durationSeconds > ROLE_CHAINING_MAX_SECONDS) {
-        throw new AwsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+        throw new AwsError(
+          400,
+          'ValidationError',
+          'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+        );
       }
       checkMaxSessionDuration(role, durationSeconds);
       const packedPolicySize = packedPolicyPercent(policy, policyArns, tags);
       const session = world.issueSession(role, {
-        callerArn: caller.arn, roleSessionName: /** @type {string} */ (roleSessionName), region, durationSeconds, sourceIdentity, tags, policy, policyArns,
+        callerArn: caller.arn,
+        roleSessionName: /** @type {string} */ (roleSessionName),
+        region,
+        durationSeconds,
+        sourceIdentity,
+        tags,
+        policy,
+        policyArns,
       });
-      return optionalElement('SourceIdentity', sourceIdentity) + sessionXml(session) + optionalElement('PackedPolicySize', packedPolicySize);
+      return (
+        optionalElement('SourceIdentity', sourceIdentity) + sessionXml(session) + optionalElement('PackedPolicySize', packedPolicySize)
+      );
     },
 
     /** @param {CallContext} context */
@@ -123,12 +136,22 @@ export function assumeRoleWithWebIdentity(world, params) {
   const durationSeconds = durationText === undefined ? DEFAULT_DURATION_SECONDS : Number(durationText);
   checkMaxSessionDuration(trusted, durationSeconds);
   const session = world.issueSession(trusted, {
-    callerArn: verdict.provider.arn, roleSessionName: /** @type {string} */ (roleSessionName), region: '', durationSeconds,
-    sourceIdentity: undefined, tags: [], policy, policyArns,
+    callerArn: verdict.provider.arn,
+    roleSessionName: /** @type {string} */ (roleSessionName),
+    region: '',
+    durationSeconds,
+    sourceIdentity: undefined,
+    tags: [],
+    policy,
+    policyArns,
     webIdentity: { provider: verdict.provider.arn, audience: verdict.audience, subject: verdict.subject },
   });
-  return textElement('SubjectFromWebIdentityToken', verdict.subject) + textElement('Audience', verdict.audience) + sessionXml(session) +
-    textElement('Provider', verdict.provider.url.replace(/^https:\/\//, ''));
+  return (
+    textElement('SubjectFromWebIdentityToken', verdict.subject) +
+    textElement('Audience', verdict.audience) +
+    sessionXml(session) +
+    textElement('Provider', verdict.provider.url.replace(/^https:\/\//, ''))
+  );
 }
 
 /**
@@ -146,54 +169,4 @@ function sessionXml({ record, secretAccessKey, sessionToken }) {
         textElement('Expiration', isoSeconds(record.expiration)),
     )
   );
-}
-
-/**
- * The trust policy names the caller (enough within one account) or the caller's account root
- * (which then needs the caller's identity policy too, as does any cross-account call).
- * @param {import('./world.js').Role} role
- * @param {import('./world.js').Caller} caller
- */
-function trusts(role, caller) {
-  const principal = caller.kind === 'user' ? caller.arn : caller.session.role.arn;
-  const allowed = caller.kind === 'user' ? caller.user.canAssume : caller.session.role.canAssume;
-  const identityPolicyAllows = allowed.includes('*') || allowed.includes(role.arn);
-  if (role.trustedPrincipals.includes(principal)) return caller.account === role.account || identityPolicyAllows;
-  return role.trustedPrincipals.includes(`arn:aws:iam::${caller.account}:root`) && identityPolicyAllows;
-}
-
-/**
- * @param {import('./world.js').Role} role
- * @param {number} durationSeconds
- */
-function checkMaxSessionDuration(role, durationSeconds) {
-  if (durationSeconds > role.maxSessionDuration) {
-    throw new AwsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
-  }
-}
-
-/**
- * Percentage of the session-policy budget used by the inline policy, managed policy ARNs and tags.
- * @param {string | undefined} policy
- * @param {string[]} policyArns
- * @param {{ key: string, value: string }[]} tags
- */
-function packedPolicyPercent(policy, policyArns, tags) {
-  if (policy === undefined && policyArns.length === 0 && tags.length === 0) return undefined;
-  const bytes = (policy ?? '').length + policyArns.join('').length + tags.reduce((sum, tag) => sum + tag.key.length + tag.value.length, 0);
-  const percent = Math.max(1, Math.ceil((bytes * 100) / PACKED_POLICY_BUDGET_BYTES));
-  if (percent > 100) {
-    throw new AwsError(400, 'PackedPolicyTooLarge', `Packed policy consumes ${percent}% of allotted space, please use smaller policy for this session.`);
-  }
-  return percent;
-}
-
-/** @param {string} text */
-function isJson(text) {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -49,7 +49,12 @@ const refuse = (status, code, message) => ({ ok: false, status, code, message })
  */
 export function verifyWebIdentityToken(token, { providers, role, now }) {
   const parts = decodeCompact(token);
-  if (!parts) return refuse(400, 'InvalidIdentityToken', 'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)');
+  if (!parts)
+    return refuse(
+      400,
+      'InvalidIdentityToken',
+      'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)',
+    );
   const { header, claims, signedPart, signature } = parts;
   const issuer = typeof claims.iss === 'string' ? claims.iss : '';
   const provider = providers.find((candidate) => candidate.url === issuer);
@@ -58,13 +63,21 @@ export function verifyWebIdentityToken(token, { providers, role, now }) {
   const audience = audiences.find((one) => provider.clientIds.includes(one));
   if (audience === undefined) return refuse(400, 'InvalidIdentityToken', 'Incorrect token audience');
   if (header.alg !== 'RS256' || !signatureVerifies(provider, header, signedPart, signature)) {
-    return refuse(400, 'InvalidIdentityToken', 'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.');
+    return refuse(
+      400,
+      'InvalidIdentityToken',
+      'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.',
+    );
   }
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const exp = typeof claims.exp === 'number' ? claims.exp : 0;
   if (nowSeconds >= exp) {
     // AWS's own text, including the missing space before the second number.
-    return refuse(400, 'ExpiredTokenException', `Token expired: current date/time ${nowSeconds} must be before the expiration date/time${exp}`);
+    return refuse(
+      400,
+      'ExpiredTokenException',
+      `Token expired: current date/time ${nowSeconds} must be before the expiration date/time${exp}`,
+    );
   }
   const subject = typeof claims.sub === 'string' ? claims.sub : '';
   if (!role || !role.federatedTrust.some((statement) => admits(statement, provider, claims, audience))) {
@@ -84,7 +97,8 @@ function decodeCompact(token) {
   try {
     const header = JSON.parse(Buffer.from(headerText, 'base64url').toString('utf8'));
     const claims = JSON.parse(Buffer.from(payloadText, 'base64url').toString('utf8'));
-    if (typeof header !== 'object' || header === null || typeof claims !== 'object' || claims === null || Array.isArray(claims)) return undefined;
+    if (typeof header !== 'object' || header === null || typeof claims !== 'object' || claims === null || Array.isArray(claims))
+      return undefined;
     return { header, claims, signedPart: `${headerText}.${payloadText}`, signature: Buffer.from(signatureText, 'base64url') };
   } catch {
     return undefined;
@@ -124,7 +138,9 @@ function claimFor(provider, key, claims, audience) {
  * @param {string} value
  */
 export function stringLike(pattern, value) {
-  const source = [...pattern].map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
+  const source = [...pattern]
+    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
+    .join('');
   return new RegExp(`^${source}$`, 's').test(value);
 }
 

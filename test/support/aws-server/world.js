@@ -7,69 +7,13 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * @typedef {object} User
- * @property {string} account
- * @property {string} name
- * @property {string} arn
- * @property {string} userId
- * @property {string[]} canAssume role ARNs (or '*') the user's identity policy allows to assume
- * @property {boolean} selfIamRead
- * @property {boolean} keyAdmin may manage the keys and tags of its account's users (the rotator)
- *
- * @typedef {object} LastUse
- * @property {Date} date
- * @property {string} service
- * @property {string} region
- *
- * @typedef {object} AccessKey
- * @property {string} accessKeyId
- * @property {string} secretAccessKey
- * @property {'Active' | 'Inactive'} status
- * @property {Date} createDate
- * @property {LastUse | undefined} lastUsed
- * @property {User} user
- * @property {Date} [acceptedFrom] a key CreateAccessKey made is rejected by STS until then
- *
- * @typedef {object} Role
- * @property {string} account
- * @property {string} name
- * @property {string} arn
- * @property {string} roleId
- * @property {string[]} trustedPrincipals
- * @property {string[]} trustActions
- * @property {string[]} canAssume role ARNs (or '*') the role's identity policy allows its sessions to assume (role chaining across accounts)
- * @property {number} maxSessionDuration
- * @property {import('./web-identity.js').FederatedStatement[]} federatedTrust statements for AssumeRoleWithWebIdentity
- * @property {boolean} keyAdmin its sessions may manage the keys and tags of its account's users (a rotator role holding RotatorPolicy)
- * @property {string[]} readsKeysOf users of its account whose key metadata its sessions may read (the key-age watcher role)
- *
- * What one session STS issued, without its secrets (see `sessionCredentials`).
- * @typedef {object} SessionRecord
- * @property {string} accessKeyId
- * @property {string} callerArn
- * @property {string} roleArn
- * @property {string} assumedRoleArn
- * @property {string} assumedRoleId
- * @property {string} roleSessionName
- * @property {string} region the region the AssumeRole call was signed for ('' for the unsigned web-identity call)
- * @property {number} durationSeconds
- * @property {Date} expiration
- * @property {string | undefined} sourceIdentity
- * @property {{ key: string, value: string }[]} tags
- * @property {string | undefined} policy
- * @property {string[]} policyArns
- * @property {{ provider: string, audience: string, subject: string } | undefined} [webIdentity] for AssumeRoleWithWebIdentity
- *
- * @typedef {object} IssuedSession
- * @property {SessionRecord} record
- * @property {Role} role
- * @property {string} secretAccessKey
- * @property {string} sessionToken
- * @property {Date} issuedAt
- *
- * @typedef {{ kind: 'user', arn: string, account: string, user: User }
- *   | { kind: 'session', arn: string, account: string, session: IssuedSession }} Caller
- *
+ * @typedef {import('./world-types.js').User} User
+ * @typedef {import('./world-types.js').LastUse} LastUse
+ * @typedef {import('./world-types.js').AccessKey} AccessKey
+ * @typedef {import('./world-types.js').Role} Role
+ * @typedef {import('./world-types.js').SessionRecord} SessionRecord
+ * @typedef {import('./world-types.js').IssuedSession} IssuedSession
+ * @typedef {import('./world-types.js').Caller} Caller
  * @typedef {ReturnType<typeof createWorld>} World
  */
 
@@ -98,7 +42,16 @@ export function createWorld(now, { maxSessionSeconds = Number.POSITIVE_INFINITY 
   const disabledRegions = new Set();
 
   return {
-    now, users, accessKeys, roles, oidcProviders, issuedSessions, sessions, userTags, revokedBefore, disabledRegions,
+    now,
+    users,
+    accessKeys,
+    roles,
+    oidcProviders,
+    issuedSessions,
+    sessions,
+    userTags,
+    revokedBefore,
+    disabledRegions,
 
     /** @param {{ account: string, name: string, path?: string, canAssume?: string[] | '*', selfIamRead?: boolean, keyAdmin?: boolean }} user */
     addUser({ account, name, path = '/', canAssume = [], selfIamRead = false, keyAdmin = false }) {
@@ -123,9 +76,32 @@ export function createWorld(now, { maxSessionSeconds = Number.POSITIVE_INFINITY 
      * @param {{ account: string, name: string, path?: string, trustedPrincipals: string[] | string, trustActions?: string[],
      *   maxSessionDuration?: number, federatedTrust?: import('./web-identity.js').FederatedStatement[], canAssume?: string[] | '*', keyAdmin?: boolean, readsKeysOf?: string[] }} role
      */
-    addRole({ account, name, path = '/', trustedPrincipals, trustActions = ['sts:AssumeRole'], maxSessionDuration = 3600, federatedTrust = [], canAssume = [], keyAdmin = false, readsKeysOf = [] }) {
+    addRole({
+      account,
+      name,
+      path = '/',
+      trustedPrincipals,
+      trustActions = ['sts:AssumeRole'],
+      maxSessionDuration = 3600,
+      federatedTrust = [],
+      canAssume = [],
+      keyAdmin = false,
+      readsKeysOf = [],
+    }) {
       const arn = `arn:aws:iam::${account}:role${path}${name}`;
-      const role = { account, name, arn, roleId: randomId('AROA', 17), trustedPrincipals: [trustedPrincipals].flat(), trustActions, maxSessionDuration, federatedTrust, canAssume: [canAssume].flat(), keyAdmin, readsKeysOf };
+      const role = {
+        account,
+        name,
+        arn,
+        roleId: randomId('AROA', 17),
+        trustedPrincipals: [trustedPrincipals].flat(),
+        trustActions,
+        maxSessionDuration,
+        federatedTrust,
+        canAssume: [canAssume].flat(),
+        keyAdmin,
+        readsKeysOf,
+      };
       roles.set(role.arn, role);
       return { arn: role.arn, roleId: role.roleId };
     },
@@ -180,7 +156,8 @@ export function createWorld(now, { maxSessionSeconds = Number.POSITIVE_INFINITY 
 
     /** @param {string} userName */
     keysOf(userName) {
-      return [...accessKeys.values()].filter((key) => key.user.name === userName)
+      return [...accessKeys.values()]
+        .filter((key) => key.user.name === userName)
         .map(({ accessKeyId, status, createDate, lastUsed }) => ({ accessKeyId, status, createDate, lastUsed }));
     },
   };

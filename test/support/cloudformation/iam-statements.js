@@ -30,7 +30,13 @@ export const resourcesOf = (s) => list(s.Resource).map(String);
  * @param {string} flags
  */
 const wildcardRegExp = (pattern, flags) =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, flags);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    flags,
+  );
 
 /**
  * Does an IAM action pattern (with `*` / `?`) match this action? Case-insensitive, as in IAM.

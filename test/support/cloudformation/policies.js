@@ -38,10 +38,12 @@ function refTarget(v) {
  * @returns {{ id: string, Type: string, p: Obj }[]}
  */
 function createdResources(r) {
-  return Object.keys(r.cfn.resources).filter((id) => r.creates(id)).map((id) => {
-    const { Type, Properties } = r.cfn.resource(id);
-    return { id, Type, p: obj(r.render(Properties), `${id}.Properties`) };
-  });
+  return Object.keys(r.cfn.resources)
+    .filter((id) => r.creates(id))
+    .map((id) => {
+      const { Type, Properties } = r.cfn.resource(id);
+      return { id, Type, p: obj(r.render(Properties), `${id}.Properties`) };
+    });
 }
 
 /**
