@@ -37,7 +37,13 @@ var github_failure = __webpack_require__(8007);
 var shared_retry = __webpack_require__(2467);
 ;// CONCATENATED MODULE: ../../src/adapters/github-retry.ts
 
-const GITHUB_DEADLINES = { attemptTimeoutMs: 10000, totalBudgetMs: 30000, maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 4000 };
+const GITHUB_DEADLINES = {
+    attemptTimeoutMs: 10000,
+    totalBudgetMs: 30000,
+    maxAttempts: 3,
+    baseDelayMs: 500,
+    maxDelayMs: 4000,
+};
 /** GitHub's advice for a secondary rate limit that names no time: wait at least a minute. */
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
 const header = (headers, name) => {
@@ -186,7 +192,9 @@ function withDeadlines(github, deadlines = GITHUB_DEADLINES, options = {}) {
                     }
                     if (status >= 500)
                         outcomeUnknown ||= write;
-                    const said = verdict.askedMs !== undefined && verdict.askedMs > timeLeft() ? gitHubCallTexts.waitTooLong(messageOf(error), verdict.askedMs) : messageOf(error);
+                    const said = verdict.askedMs !== undefined && verdict.askedMs > timeLeft()
+                        ? gitHubCallTexts.waitTooLong(messageOf(error), verdict.askedMs)
+                        : messageOf(error);
                     failure = new github_failure/* GitHubCallFailed */.L('http', said, attempt, elapsed(), status, undefined, outcomeUnknown);
                     delayMs = verdict.delayMs;
                 }
@@ -231,7 +239,12 @@ function createIssueTracker(token, repository, fetch, baseUrl, deadlines = GITHU
         listOpenBy: async (login) => {
             const issues = [];
             let page = 0;
-            for await (const response of github.paginate.iterator(github.rest.issues.listForRepo, { ...repository, state: 'open', creator: login, per_page: 100 })) {
+            for await (const response of github.paginate.iterator(github.rest.issues.listForRepo, {
+                ...repository,
+                state: 'open',
+                creator: login,
+                per_page: 100,
+            })) {
                 for (const issue of response.data) {
                     if (issue.pull_request === undefined)
                         issues.push({ number: issue.number, body: issue.body ?? '', author: issue.user?.login ?? '' });

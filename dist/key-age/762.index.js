@@ -16,7 +16,7 @@ exports.modules = {
 /* harmony import */ var _shared_messages_aws_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3805);
 /* harmony import */ var _aws_endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2841);
 /* harmony import */ var _proxy_handler_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1123);
-/* harmony import */ var _aws_call_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7804);
+/* harmony import */ var _aws_call_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6611);
 
 
 
@@ -36,7 +36,11 @@ async function createStsClient(keys, env, proxy) {
     const requestHandler = await (0,_proxy_handler_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyRequestHandler */ .q)(proxy);
     return new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_4__/* .STSClient */ .i({
         region: keys.region,
-        credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey, ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}) },
+        credentials: {
+            accessKeyId: keys.accessKeyId,
+            secretAccessKey: keys.secretAccessKey,
+            ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}),
+        },
         maxAttempts: 1,
         retryMode: 'standard',
         defaultsMode: 'legacy',
@@ -46,7 +50,7 @@ async function createStsClient(keys, env, proxy) {
 }
 /** The account and partition of the keys, needed only when role-to-assume is a bare role name. */
 async function callerArn(client, options) {
-    const identity = await (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_2__/* .sendWithRetries */ .H)((abortSignal) => client.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__/* .GetCallerIdentityCommand */ .z({}), { abortSignal }), options);
+    const identity = await (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_2__/* .sendWithRetries */ .HI)((abortSignal) => client.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__/* .GetCallerIdentityCommand */ .z({}), { abortSignal }), options);
     if (!identity.Arn)
         throw new Error((0,_shared_messages_aws_failures_js__WEBPACK_IMPORTED_MODULE_0__/* .incompleteAnswer */ .pv)('STS GetCallerIdentity', 'an ARN'));
     return identity.Arn;

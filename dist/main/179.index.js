@@ -41,8 +41,8 @@ var proxy_handler = __webpack_require__(4693);
 var sts = __webpack_require__(1598);
 // EXTERNAL MODULE: ../src/shared/retry.ts + 1 modules
 var retry = __webpack_require__(4713);
-// EXTERNAL MODULE: ../src/adapters/aws-call.ts
-var aws_call = __webpack_require__(6342);
+// EXTERNAL MODULE: ../src/adapters/aws-call.ts + 1 modules
+var aws_call = __webpack_require__(3497);
 ;// CONCATENATED MODULE: ../src/adapters/sts-web-identity.ts
 
 
@@ -79,7 +79,7 @@ async function createWebIdentityStsClient(region, env, proxy) {
 }
 /** The one STS call of keyless mode, under the retry policy with a deadline per attempt. */
 async function assumeRoleWithWebIdentity(client, request, options) {
-    const answer = await (0,aws_call/* sendWithRetries */.H)((abortSignal) => client.send(new AssumeRoleWithWebIdentityCommand(request), { abortSignal }), options);
+    const answer = await (0,aws_call/* sendWithRetries */.HI)((abortSignal) => client.send(new AssumeRoleWithWebIdentityCommand(request), { abortSignal }), options);
     return (0,sts/* assumedRoleFrom */.vl)(answer, 'STS AssumeRoleWithWebIdentity', { roleArn: request.RoleArn, sessionName: request.RoleSessionName }, options.mask);
 }
 /**
@@ -88,8 +88,12 @@ async function assumeRoleWithWebIdentity(client, request, options) {
  * has text (`core.getIDToken` folds the status into its message) is read back from the message.
  */
 function tokenRequestFailure(error) {
-    const readable = error instanceof step_failure/* StepFailure */.p || typeof error === 'object' && error !== null &&
-        ('$metadata' in error || error.name === 'TimeoutError' || typeof error.code === 'string');
+    const readable = error instanceof step_failure/* StepFailure */.p ||
+        (typeof error === 'object' &&
+            error !== null &&
+            ('$metadata' in error ||
+                error.name === 'TimeoutError' ||
+                typeof error.code === 'string'));
     if (readable)
         return error;
     const message = (0,step/* errorText */.kc)(error);

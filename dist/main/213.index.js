@@ -26,13 +26,13 @@ const ID_TOKEN_PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  cont
 /** Keyless mode was chosen (no aws-access-key-id) but the runner offers this job no ID token. */
 function noIdTokenPermission() {
     return [
-        'aws-access-key-id is empty, so the action uses keyless mode (GitHub\'s OIDC ID token), but this job may not request an ID token: ' +
+        "aws-access-key-id is empty, so the action uses keyless mode (GitHub's OIDC ID token), but this job may not request an ID token: " +
             'the runner did not give it ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN. Give the job (or the workflow) this permission; ' +
             'a permissions: block replaces the defaults, so list what else the job needs too:',
         '',
         ID_TOKEN_PERMISSIONS_BLOCK,
         '',
-        'Pull requests from forks get no ID token and no secrets, whatever the workflow asks. To use the limited IAM user\'s keys instead, ' +
+        "Pull requests from forks get no ID token and no secrets, whatever the workflow asks. To use the limited IAM user's keys instead, " +
             'set aws-access-key-id and aws-secret-access-key; if you did, the secret is empty in this run: it is not set, its name is misspelt, or this event does not receive it.',
     ].join('\n');
 }
@@ -44,78 +44,78 @@ const keylessLog = {
 /** `refusedStatus`: the HTTP status when GitHub refused the request (4xx), which trying again does not change. */
 function idTokenRequestFailed(attempts, seconds, detail, refusedStatus) {
     const advice = refusedStatus === undefined
-        ? 'This is usually a temporary problem of GitHub\'s token service: run the job again.'
+        ? "This is usually a temporary problem of GitHub's token service: run the job again."
         : `GitHub's token service refused the request (HTTP ${refusedStatus}): the job's token request credentials were not accepted, ` +
-            'which can happen when the job has run for hours (they expire with the job\'s token) or a proxy changed the request. Run the job again; check the proxy settings of a self-hosted runner.';
+            "which can happen when the job has run for hours (they expire with the job's token) or a proxy changed the request. Run the job again; check the proxy settings of a self-hosted runner.";
     return `Requesting GitHub's OIDC ID token failed ${attempts} time${attempts === 1 ? '' : 's'} in ${seconds} s; nothing was exported. ${advice} Last error: ${detail}`;
 }
 /** AccessDenied: the role's trust policy does not admit this token. AWS says no more than that. */
 function webIdentityAccessDenied(context) {
     const where = `(IAM console → Roles → ${context.roleName} → Trust relationships)`;
     const causes = 'AWS does not say which part failed. Either the role trusts no OIDC provider at all (a deploy role made for the limited IAM user ' +
-        'trusts only that user: add the statement shown here beside the user\'s, or use deploy-access.yml\'s GitHub OIDC option), ' +
-        'or its statement for GitHub\'s provider has aud or sub conditions that this run does not meet.';
+        "trusts only that user: add the statement shown here beside the user's, or use deploy-access.yml's GitHub OIDC option), " +
+        "or its statement for GitHub's provider has aud or sub conditions that this run does not meet.";
     if (!context.token) {
-        return `GitHub's OIDC token may not assume ${context.roleArn}. ${causes} Add a statement to the role's trust policy ${where} with ` +
+        return (`GitHub's OIDC token may not assume ${context.roleArn}. ${causes} Add a statement to the role's trust policy ${where} with ` +
             `Principal Federated ${context.providerArn}, ` +
             `Action sts:AssumeRoleWithWebIdentity and StringEquals conditions on token.actions.githubusercontent.com:aud (${context.audience}) ` +
             `and token.actions.githubusercontent.com:sub (repo:OWNER/REPO:ref:refs/heads/BRANCH, or repo:OWNER/REPO:environment:NAME for jobs with an environment; ` +
             'repositories created since 15 July 2026 send the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…, which a name-only condition never matches). ' +
-            `AWS said: ${context.said}`;
+            `AWS said: ${context.said}`);
     }
     const { token } = context;
     const admits = token.everyPullRequestOf === undefined
         ? `This statement in the role's trust policy ${where} admits exactly this run: ${token.statement}`
         : pullRequestWarning(token.everyPullRequestOf, where, token.statement);
-    return `GitHub's OIDC token for ${token.subject} may not assume ${context.roleArn}. ${causes} ${admits} ` +
-        `${token.nearMisses} AWS said: ${context.said}`;
+    return (`GitHub's OIDC token for ${token.subject} may not assume ${context.roleArn}. ${causes} ${admits} ` +
+        `${token.nearMisses} AWS said: ${context.said}`);
 }
 /** A `pull_request` sub is the same for every pull request: trusting it trusts their code, unreviewed. */
 function pullRequestWarning(repository, where, statement) {
-    return `Careful: every pull_request run of ${repository} has this same sub, so a statement on it admits not just this run but the code of ` +
+    return (`Careful: every pull_request run of ${repository} has this same sub, so a statement on it admits not just this run but the code of ` +
         'every pull request opened from a branch of the repository, before anyone has reviewed it. Instead, run the AWS step in a job with ' +
         `environment: NAME (an environment with required reviewers or a branch rule) and trust repo:${repository}:environment:NAME in the role's trust policy ${where}. ` +
-        `Only for a role that can do no harm, the statement that admits every pull request's run is: ${statement}`;
+        `Only for a role that can do no harm, the statement that admits every pull request's run is: ${statement}`);
 }
 /** Which of GitHub's two `sub` forms this token used, and why a trust written in the other never matches it. */
 function subjectFormNote(repository, immutable) {
     if (immutable) {
         const names = repository.replace(/@[0-9]+/g, '');
-        return `This token's sub uses GitHub's immutable form, repo:OWNER@OWNER_ID/REPO@REPO_ID:… (${repository}), which repositories created since 15 July 2026 ` +
+        return (`This token's sub uses GitHub's immutable form, repo:OWNER@OWNER_ID/REPO@REPO_ID:… (${repository}), which repositories created since 15 July 2026 ` +
             `and older ones that opted in send: a trust condition on the name-only form (repo:${names}:…) will not match it. Write the ids as in the statement ` +
-            `(iam/deploy-access.yml: GitHubRepository ${repository}); gh api repos/${names} --jq '.owner.id, .id' prints them.`;
+            `(iam/deploy-access.yml: GitHubRepository ${repository}); gh api repos/${names} --jq '.owner.id, .id' prints them.`);
     }
-    return `This token's sub uses the name-only form, repo:OWNER/REPO:… (${repository}): a trust condition written with ids ` +
-        '(repo:OWNER@OWNER_ID/REPO@REPO_ID:…, the form of repositories created since 15 July 2026) will not match it.';
+    return (`This token's sub uses the name-only form, repo:OWNER/REPO:… (${repository}): a trust condition written with ids ` +
+        '(repo:OWNER@OWNER_ID/REPO@REPO_ID:…, the form of repositories created since 15 July 2026) will not match it.');
 }
 /** InvalidIdentityToken "No OpenIDConnect provider found in your account for …". */
 function noOidcProvider(context) {
     const { issuer } = context;
-    return `Account ${context.account} of ${context.roleArn} has no IAM OIDC identity provider for ${issuer}, so STS cannot check GitHub's token. ` +
+    return (`Account ${context.account} of ${context.roleArn} has no IAM OIDC identity provider for ${issuer}, so STS cannot check GitHub's token. ` +
         `Create it once per account: deploy iam/deploy-access.yml with its GitHub OIDC option, or IAM console → Identity providers → Add provider → ` +
         `OpenID Connect, provider URL ${issuer}, audience ${context.audience}. It becomes ${context.providerArn}. ` +
-        `AWS said: ${context.said}`;
+        `AWS said: ${context.said}`);
 }
 /** InvalidIdentityToken "Incorrect token audience". */
 function audienceMismatch(context) {
     const provider = context.providerArn;
-    return `The token's audience (the audience input, ${context.audience}) is not one of the audiences of ${provider}. ` +
+    return (`The token's audience (the audience input, ${context.audience}) is not one of the audiences of ${provider}. ` +
         `Set audience to one the provider lists (sts.amazonaws.com is the usual one), or add it: ` +
         `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${provider} --client-id ${context.audience}. ` +
-        `The trust policy's aud condition must name the same value. AWS said: ${context.said}`;
+        `The trust policy's aud condition must name the same value. AWS said: ${context.said}`);
 }
 /** ExpiredTokenException: the token had expired by AWS's clock when it arrived. */
 function webIdentityTokenExpired(context) {
     const expiry = context.token ? ` (it expired at ${context.token.expiresAt})` : '';
-    return `STS says GitHub's OIDC token had expired when it arrived${expiry}. The action requests the token just before the one STS call, ` +
+    return (`STS says GitHub's OIDC token had expired when it arrived${expiry}. The action requests the token just before the one STS call, ` +
         `so this means the request took very long (a slow proxy or retries) or GitHub's and AWS's clocks disagree. Run the job again; nothing was exported. ` +
-        `AWS said: ${context.said}`;
+        `AWS said: ${context.said}`);
 }
 /** Any other InvalidIdentityToken or IDPRejectedClaim: STS could not validate the token. */
 function webIdentityTokenRejected(context) {
-    return `STS could not validate GitHub's OIDC token for ${context.roleArn}. Check that the account's OIDC provider for ` +
+    return (`STS could not validate GitHub's OIDC token for ${context.roleArn}. Check that the account's OIDC provider for ` +
         `${context.issuer} has the right URL (an enterprise with its own issuer needs its own provider), ` +
-        `then run the job again. AWS said: ${context.said}`;
+        `then run the job again. AWS said: ${context.said}`);
 }
 
 // EXTERNAL MODULE: ../src/shared/retry.ts + 1 modules
@@ -552,21 +552,21 @@ function subjectNearMisses(form) {
     const exact = 'IAM compares sub case-sensitively: OWNER/REPO must be spelled exactly as in the statement.';
     switch (form.kind) {
         case 'environment':
-            return `This job runs in the environment "${form.environment}", so its sub names the environment, not the branch: ` +
-                `a condition on repo:${form.repository}:ref:refs/heads/${form.branch ?? 'BRANCH'} (or on another environment) does not match it. ${exact}`;
+            return (`This job runs in the environment "${form.environment}", so its sub names the environment, not the branch: ` +
+                `a condition on repo:${form.repository}:ref:refs/heads/${form.branch ?? 'BRANCH'} (or on another environment) does not match it. ${exact}`);
         case 'branch':
-            return `This job runs on the branch "${form.branch}" without an environment: a condition on another branch, ` +
-                `or on repo:${form.repository}:environment:NAME, does not match it; a job with environment: gets the environment form instead. ${exact}`;
+            return (`This job runs on the branch "${form.branch}" without an environment: a condition on another branch, ` +
+                `or on repo:${form.repository}:environment:NAME, does not match it; a job with environment: gets the environment form instead. ${exact}`);
         case 'tag':
             return `This run is for the tag "${form.tag}": a condition on a branch (repo:${form.repository}:ref:refs/heads/…) does not match it. ${exact}`;
         case 'pull-request':
-            return `Runs triggered by pull_request get repo:${form.repository}:pull_request whatever their branch: ` +
-                `a condition on a branch or an environment does not match them. ${exact}`;
+            return (`Runs triggered by pull_request get repo:${form.repository}:pull_request whatever their branch: ` +
+                `a condition on a branch or an environment does not match them. ${exact}`);
         case 'other-ref':
             return `This run is for ${form.ref}: a condition on a branch or an environment does not match it. ${exact}`;
         case 'custom':
-            return 'This repository (or its organisation) uses a customised sub template, so the statement uses this token\'s sub exactly; ' +
-                'a condition written for the default form (repo:OWNER/REPO:…) never matches it.';
+            return ("This repository (or its organisation) uses a customised sub template, so the statement uses this token's sub exactly; " +
+                'a condition written for the default form (repo:OWNER/REPO:…) never matches it.');
     }
 }
 
@@ -615,9 +615,16 @@ function failureContext(call, said) {
         audience: call.audience,
         issuer,
         providerArn: oidcProviderArn(call.partition, call.account, issuer),
-        token: claims && form && {
+        token: claims &&
+            form && {
             subject: claims.subject,
-            statement: webIdentityTrustStatement({ partition: call.partition, account: call.account, issuer, audience: call.audience, subject: claims.subject }),
+            statement: webIdentityTrustStatement({
+                partition: call.partition,
+                account: call.account,
+                issuer,
+                audience: call.audience,
+                subject: claims.subject,
+            }),
             everyPullRequestOf: form.kind === 'pull-request' ? form.repository : undefined,
             nearMisses: nearMissesOf(form),
             expiresAt: new Date(claims.expiresAt * 1000).toISOString(),
@@ -627,7 +634,13 @@ function failureContext(call, said) {
 }
 /** One message per way AssumeRoleWithWebIdentity fails, each saying what to change. */
 function explainWebIdentityFailure(failed, call) {
-    const callContext = { call: 'STS AssumeRoleWithWebIdentity', region: call.region, partition: call.partition, accessKeyId: '', secrets: call.secrets };
+    const callContext = {
+        call: 'STS AssumeRoleWithWebIdentity',
+        region: call.region,
+        partition: call.partition,
+        accessKeyId: '',
+        secrets: call.secrets,
+    };
     if (failed.reason !== 'permanent')
         return (0,aws_failures/* explainGaveUp */.q)(failed, callContext);
     const { failure } = failed;
@@ -652,8 +665,13 @@ function explainWebIdentityFailure(failed, call) {
         default:
             // What both calls share (duration, region, session policies); key problems cannot occur unsigned.
             return (0,assume_role_failures/* explainAssumeRoleFailure */.UP)(failed, {
-                ...callContext, roleArn: call.roleArn, roleName: call.roleName, durationSeconds: call.durationSeconds,
-                sessionTags: false, sourceIdentity: false, externalId: false,
+                ...callContext,
+                roleArn: call.roleArn,
+                roleName: call.roleName,
+                durationSeconds: call.durationSeconds,
+                sessionTags: false,
+                sourceIdentity: false,
+                externalId: false,
             });
     }
 }
@@ -728,7 +746,7 @@ async function assumeKeyless(io, request, sessions, secrets, deps, run) {
             roleArn: role.arn,
             roleName: role.name,
             account: role.account,
-            audience: request.webIdentityTokenFile === undefined ? request.audience : claims?.audiences[0] ?? request.audience,
+            audience: request.webIdentityTokenFile === undefined ? request.audience : (claims?.audiences[0] ?? request.audience),
             claims,
             durationSeconds: request.durationSeconds,
             secrets: secrets.values,

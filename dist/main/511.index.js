@@ -34,7 +34,7 @@ const serverLog = {
     refreshed: (expiration) => `re-assumed the role; the new session expires at ${iso(expiration)}`,
     refreshRetry: (reason, next, expiration) => `the refresh failed and may heal (${reason}); the current session is served until ${expiration ? iso(expiration) : 'none is left'}, next try at ${iso(next)}`,
     refreshRefused: (reason, expiration) => `the refresh was refused for good (${reason}); no more tries: the current session is served until ${expiration ? iso(expiration) : 'none is left'}, then clients get HTTP 503. Check the role's trust policy and the limited user's key`,
-    stopped: (reason) => `stopped (${reason === 'shutdown' ? 'the post step asked' : reason === 'parent' ? 'the job\'s runner process is gone' : 'the job\'s longest run is over'}); the session is wiped`,
+    stopped: (reason) => `stopped (${reason === 'shutdown' ? 'the post step asked' : reason === 'parent' ? "the job's runner process is gone" : "the job's longest run is over"}); the session is wiped`,
     badConfig: (what) => `refused to start: ${what}`,
 };
 
@@ -95,7 +95,14 @@ async function publishRefreshing(io, assumed, inputs, secrets, plan, proxy, deps
     let server;
     try {
         server = await deps.launchCredentialsServer({
-            region: inputs.region, stsEndpoint, proxy, retryMaxAttempts: inputs.retryMaxAttempts, token, nonce, path: credentialsPath, lifetimeMs: jobLimitMs(io.env),
+            region: inputs.region,
+            stsEndpoint,
+            proxy,
+            retryMaxAttempts: inputs.retryMaxAttempts,
+            token,
+            nonce,
+            path: credentialsPath,
+            lifetimeMs: jobLimitMs(io.env),
             session: { ...credentials, expiration: credentials.expiration.toISOString() },
             source: sourceFor(io, assumed, plan),
             secrets: secrets.values,

@@ -66,13 +66,18 @@ class FileLockTimeout extends Error {
 }
 let ownScope;
 function processScope() {
-    ownScope ??= (0,promises_.readlink)('/proc/self/ns/pid').catch(() => '').then((namespace) => `${(0,external_node_os_.hostname)()} ${namespace}`);
+    ownScope ??= (0,promises_.readlink)('/proc/self/ns/pid')
+        .catch(() => '')
+        .then((namespace) => `${(0,external_node_os_.hostname)()} ${namespace}`);
     return ownScope;
 }
 function parseOwner(text) {
     try {
         const value = JSON.parse(text);
-        const ok = Number.isSafeInteger(value.pid) && typeof value.scope === 'string' && typeof value.nonce === 'string' && typeof value.since === 'string';
+        const ok = Number.isSafeInteger(value.pid) &&
+            typeof value.scope === 'string' &&
+            typeof value.nonce === 'string' &&
+            typeof value.since === 'string';
         return ok ? value : undefined;
     }
     catch {

@@ -142,7 +142,15 @@ function writeAwsProfile(store, paths, request) {
 async function writeSections(store, paths, request) {
     const { profile, credentials, region, marker } = request;
     const plans = [
-        { kind: 'credentials', file: paths.credentials, values: [['aws_access_key_id', credentials.accessKeyId], ['aws_secret_access_key', credentials.secretAccessKey], ['aws_session_token', credentials.sessionToken]] },
+        {
+            kind: 'credentials',
+            file: paths.credentials,
+            values: [
+                ['aws_access_key_id', credentials.accessKeyId],
+                ['aws_secret_access_key', credentials.secretAccessKey],
+                ['aws_session_token', credentials.sessionToken],
+            ],
+        },
         { kind: 'config', file: paths.config, values: [['region', region]] },
     ];
     const current = await Promise.all(plans.map((plan) => store.read(plan.file)));
@@ -203,7 +211,8 @@ function parseWrittenProfile(state) {
         return undefined;
     try {
         const value = JSON.parse(state);
-        const filesOk = Array.isArray(value.files) && value.files.every((entry) => (entry.kind === 'credentials' || entry.kind === 'config') && typeof entry.file === 'string' && typeof entry.created === 'boolean');
+        const filesOk = Array.isArray(value.files) &&
+            value.files.every((entry) => (entry.kind === 'credentials' || entry.kind === 'config') && typeof entry.file === 'string' && typeof entry.created === 'boolean');
         return typeof value.profile === 'string' && typeof value.marker === 'string' && filesOk ? value : undefined;
     }
     catch {

@@ -198,7 +198,7 @@ function decoded(value) {
 function proxySecrets(proxyUrl) {
     const parsed = parseProxyUrl(proxyUrl);
     const rest = proxyUrl.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    const authority = parsed ? rest.split(/[/?#]/, 1)[0] ?? '' : rest;
+    const authority = parsed ? (rest.split(/[/?#]/, 1)[0] ?? '') : rest;
     const at = authority.lastIndexOf('@');
     if (at < 0)
         return [];
