@@ -87,6 +87,25 @@ const maskIndex = (step: RecordingIo, value: string) =>
   step.effects.findIndex((effect) => effect.kind === 'mask' && effect.value === value);
 
 describe("run(io, deps) on the root action's ports", () => {
+  test("the runner's ID token request token is masked before any input is read, in key mode too", async () => {
+    const requestToken = 'runnerIdTokenRequestToken-0123456789abcdef';
+    const { deps } = fakes();
+    const step = io({ 'role-to-assume': EXAMPLE_ROLE_ARN }, { ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken });
+    await run(step, deps);
+    expect(step.errors).toEqual([]);
+    expect(maskIndex(step, requestToken)).toBeGreaterThanOrEqual(0);
+    expect(maskIndex(step, requestToken)).toBeLessThan(exportIndex(step));
+  });
+
+  test('a refusal naming the masked account (mask-aws-account-id) prints *** in its place', async () => {
+    const { deps } = fakes();
+    const step = io({ 'role-to-assume': 'deploy', 'mask-aws-account-id': 'true', 'allowed-account-ids': '999988887777' });
+    await run(step, deps);
+    expect(step.errors).toHaveLength(1);
+    expect(step.errors[0]).toContain('arn:aws:iam::***:role/');
+    expect(step.errors[0]).not.toContain(EXAMPLE_ACCOUNT);
+  });
+
   test("a role ARN: one AssumeRole with the limited user's keys, no GetCallerIdentity, the session exported after its masks", async () => {
     const { deps, calls, opened } = fakes();
     const step = io({ 'role-to-assume': EXAMPLE_ROLE_ARN, 'retry-max-attempts': '3' }, { AWS_ENDPOINT_URL: 'http://127.0.0.1:1' });
