@@ -31,6 +31,7 @@ import { inputRules } from '../../src/shared/messages/inputs.js';
 import { proxyTexts } from '../../src/shared/messages/proxy.js';
 import { peerInputLog, peerInputRules } from '../../src/assume-role/messages/peer-inputs.js';
 import { tokenFileRefusals } from '../../src/shared/messages/token-file.js';
+import { gitHubCallTexts } from '../../src/shared/messages/github-calls.js';
 import { samconfigTexts } from '../../src/assume-role/messages/samconfig.js';
 import { samconfigFindings, samconfigWarning } from '../../src/assume-role/samconfig-findings.js';
 import { callerWithoutAccount, KEY_FAILURE_CODES } from '../../src/shared/messages/aws-failures.js';
@@ -635,6 +636,11 @@ const ISSUE_FAILURES: Array<[string, IssueFailure, string]> = [
   ['no answer', { kind: 'timeout', attempts: 3, elapsedMs: 30000 }, 'no answer within 10 s'],
   ['connection reset', { kind: 'network', code: 'ECONNRESET', attempts: 3, elapsedMs: 1200 }, 'read ECONNRESET'],
   ['other', { kind: 'other' }, 'GitHub GraphQL named no viewer for github-token'],
+  [
+    'plain http through a proxy',
+    { kind: 'refused' },
+    gitHubCallTexts.plainHttpThroughProxy('http://ghes.example', 'http://ci:***@proxy.example:3128'),
+  ],
 ];
 
 function issueMessages(): Produced[] {
@@ -1074,6 +1080,8 @@ const CATALOGUE_COVERAGE: Record<string, 'produced' | 'not an error, warning or 
   ),
   // The reason quoted in the tracking issue's warning (explainIssueFailure, produced above), not a message of its own.
   'github-calls:gitHubCallTexts.noViewer': 'not an error, warning or notice',
+  // Quoted in the tracking issue's warning (produced above) and in the rotation's errors (docs/rotation.md).
+  'github-calls:gitHubCallTexts.plainHttpThroughProxy': 'produced',
   // The root action's job summary: not an error, warning or notice.
   'assume-role-summary:summaryFor': 'not an error, warning or notice',
   'assume-role-summary:whereCredentialsAre': 'not an error, warning or notice',

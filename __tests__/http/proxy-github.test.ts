@@ -23,7 +23,12 @@ const PUBLIC_KEY = {
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ key_id: 'forged', key: Buffer.alloc(32, 7).toString('base64') }),
 };
-const SAVED = { HTTPS_PROXY: process.env.HTTPS_PROXY, GITHUB_API_URL: process.env.GITHUB_API_URL, NO_PROXY: process.env.NO_PROXY };
+const SAVED = {
+  HTTPS_PROXY: process.env.HTTPS_PROXY,
+  HTTP_PROXY: process.env.HTTP_PROXY,
+  GITHUB_API_URL: process.env.GITHUB_API_URL,
+  NO_PROXY: process.env.NO_PROXY,
+};
 
 let proxy: Awaited<ReturnType<typeof startHostileProxy>>;
 let otherName: Awaited<ReturnType<typeof throwawayCertificate>>;
@@ -38,6 +43,7 @@ beforeAll(async () => {
   proxy = await startHostileProxy({ mode: 'forge', answers: [VIEWER] });
   // @actions/github fixes its proxy when it is loaded: the variables must be set before.
   process.env.HTTPS_PROXY = `http://ci:Pr0xy-S3cret@127.0.0.1:${proxy.port}`;
+  process.env.HTTP_PROXY = process.env.HTTPS_PROXY;
   process.env.GITHUB_API_URL = API;
   delete process.env.NO_PROXY;
   issues = await import('../../src/adapters/github-issues.js');
@@ -107,5 +113,41 @@ describe("the rotation's secrets client behind a hostile proxy", () => {
       await expect(writeSecret()).rejects.toThrow();
       expect(proxy.connects.length).toBeGreaterThan(before);
     }
+  });
+});
+
+describe('a plain http GITHUB_API_URL (GitHub Enterprise Server) that a proxy applies to', () => {
+  const PLAIN_API = 'http://api.github.test';
+  const plainError = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => error as { kind?: string; message?: string },
+    );
+
+  test("is refused before anything is sent: over plain http the proxy could answer in GitHub's name", async () => {
+    proxy.act({ mode: 'plain', answers: [VIEWER] });
+    const before = proxy.connects.length;
+    const error = await plainError(issues.createIssueTracker('ghs_token', REPOSITORY, undefined, PLAIN_API).viewerLogin());
+    expect(error).toMatchObject({ kind: 'refused' });
+    expect(error?.message).toMatch(
+      /^GitHub's API at http:\/\/api\.github\.test is plain http and a proxy \(http:\/\/ci:\*\*\*@127\.0\.0\.1:\d+\) applies to it/,
+    );
+    expect(error?.message).toContain('NO_PROXY');
+    expect(error?.message).not.toContain('Pr0xy-S3cret');
+    expect(proxy.connects.length).toBe(before);
+  });
+
+  test("the rotation's secret write is refused the same way, and is known not to have been written", async () => {
+    proxy.act({ mode: 'plain', answers: [PUBLIC_KEY] });
+    const before = proxy.connects.length;
+    const store = secrets.createSecretStore({
+      token: 'ghs_token',
+      place: { repository: REPOSITORY },
+      clock: INSTANT_CLOCK,
+      baseUrl: PLAIN_API,
+    });
+    const error = await plainError(store.write('AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE'));
+    expect(error).toMatchObject({ written: 'no' });
+    expect(proxy.connects.length).toBe(before);
   });
 });

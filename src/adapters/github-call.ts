@@ -1,9 +1,11 @@
 import type { getOctokit } from '@actions/github';
 import type { Clock } from '../shared/io.js';
 import { GitHubCallFailed } from '../shared/github-failure.js';
+import { proxyForDisplay, proxyVariables } from '../shared/proxy-settings.js';
 import { backoffDelay } from '../shared/retry.js';
 import { gitHubCallTexts } from '../shared/messages/github-calls.js';
 import { GITHUB_DEADLINES, verdictForStatus, type GitHubDeadlines } from './github-retry.js';
+import { proxyFor } from './proxy-for-url.js';
 import { systemClock } from './system-clock.js';
 
 export { GitHubCallFailed, GITHUB_DEADLINES, type GitHubDeadlines };
@@ -42,6 +44,16 @@ function messageOf(error: unknown): string {
 
 const headersOf = (value: unknown) => (field(value, 'headers') ?? {}) as Record<string, string | number | undefined>;
 
+/**
+ * The proxy GitHub's transport would send a plain http request to `base` through, if any:
+ * @actions/github's undici ProxyAgent reads http_proxy / HTTP_PROXY and no_proxy from the process.
+ */
+function proxyForPlainHttp(base: string): string | undefined {
+  if (new URL(base).protocol !== 'http:') return undefined;
+  const proxy = proxyFor(base, { ...proxyVariables(process.env, {}), https_proxy: '', all_proxy: '' });
+  return proxy === '' ? undefined : proxy;
+}
+
 function targetOf(location: string | undefined, base: string): URL | undefined {
   try {
     return location ? new URL(location, base) : undefined;
@@ -69,6 +81,10 @@ export function withDeadlines(github: Octokit, deadlines: GitHubDeadlines = GITH
     const method = String(requestOptions.method ?? 'GET').toUpperCase();
     const base = String(requestOptions.baseUrl ?? 'https://api.github.com');
     const origin = new URL(base).origin;
+    // Through a proxy, only an answer over a TLS session verified for GitHub's host counts.
+    const proxy = proxyForPlainHttp(base);
+    if (proxy !== undefined)
+      throw new GitHubCallFailed('refused', gitHubCallTexts.plainHttpThroughProxy(origin, proxyForDisplay(proxy)), 0, 0);
     const noteDate = (headers: Record<string, string | number | undefined>) => {
       const at = Date.parse(String(headers.date ?? ''));
       if (!Number.isNaN(at)) options.onServerDate?.(at, clock.now());

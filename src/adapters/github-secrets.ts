@@ -36,8 +36,9 @@ function statusOf(error: unknown): number | undefined {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Whether a failed PUT may have been stored: GitHub's own refusal (a 4xx, a redirect never followed) means it was not. */
+/** Whether a failed PUT may have been stored: GitHub's own refusal (a 4xx, a redirect never followed) or ours (nothing sent) means it was not. */
 function writtenAfter(error: unknown): 'no' | 'unknown' {
+  if (error instanceof GitHubCallFailed && error.kind === 'refused') return 'no';
   if (error instanceof GitHubCallFailed)
     return error.outcomeUnknown || error.kind !== 'http' || (error.status ?? 500) >= 500 ? 'unknown' : 'no';
   const status = statusOf(error);

@@ -1,28 +1,9 @@
 import { Agent, type AgentConnectOpts } from 'agent-base';
 import http from 'node:http';
 import https from 'node:https';
-import { getProxyForUrl } from 'proxy-from-env';
 import { usesProxy, type ProxyVariables } from '../shared/proxy-settings.js';
+import { proxyFor } from './proxy-for-url.js';
 import { VerifiedTunnelAgent } from './proxy-tunnel.js';
-
-/**
- * proxy-from-env reads process.env only; the variables that apply (the inputs may replace the
- * runner's) are put there for the one synchronous call and then restored.
- */
-function proxyFor(url: string, variables: ProxyVariables): string {
-  const names = Object.keys(variables).flatMap((name) => [name, name.toUpperCase()]);
-  const saved = names.map((name) => [name, process.env[name]] as const);
-  try {
-    for (const name of names) delete process.env[name];
-    for (const [name, value] of Object.entries(variables)) if (value !== '') process.env[name] = value;
-    return getProxyForUrl(url);
-  } finally {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-}
 
 /**
  * Routes each connection the SDK opens: through the proxy that applies to its URL, in a CONNECT

@@ -1,7 +1,7 @@
-/** How a GitHub call failed for good: no answer in time, no connection, or an HTTP status. */
+/** How a GitHub call failed for good: no answer in time, no connection, an HTTP status, or refused by this action before anything was sent. */
 export class GitHubCallFailed extends Error {
   constructor(
-    readonly kind: 'timeout' | 'network' | 'http',
+    readonly kind: 'timeout' | 'network' | 'http' | 'refused',
     message: string,
     readonly attempts: number,
     readonly elapsedMs: number,

@@ -30,8 +30,8 @@ export function accountUnknown(repository: string, why: string): string {
 }
 
 export interface IssueFailure {
-  /** `timeout`: no answer in time; `network`: the connection failed or was dropped; `http`: GitHub answered with `status`. */
-  kind: 'timeout' | 'network' | 'http' | 'other';
+  /** `timeout`: no answer in time; `network`: the connection failed or was dropped; `http`: GitHub answered with `status`; `refused`: not sent, `said` says why. */
+  kind: 'timeout' | 'network' | 'http' | 'refused' | 'other';
   status?: number;
   /** ECONNRESET, UND_ERR_SOCKET…, for `network`. */
   code?: string;
@@ -51,6 +51,7 @@ function tries(failure: IssueFailure): string {
 export function explainIssueFailure(failure: IssueFailure, said: string, repository: string): string {
   const prefix = `The key check ran, but the tracking issue in ${repository} could not be updated`;
   const { status } = failure;
+  if (failure.kind === 'refused') return `${prefix}: ${said}`;
   if (failure.kind === 'timeout') {
     return `${prefix}: GitHub gave ${said}${tries(failure)}; the next run tries again. Check that this runner can reach GitHub's API (GITHUB_API_URL, HTTPS_PROXY).`;
   }
