@@ -65,7 +65,7 @@ async function proxyAgentFor(env, url, mask) {
     const variables = (0,proxy_settings/* maskedProxyVariables */.Vk)(env, {}, mask);
     if (!(0,proxy_settings/* usesProxy */.Bb)(variables))
         return undefined;
-    const { proxyHandlerOptions } = await __webpack_require__.e(/* import() */ 493).then(__webpack_require__.bind(__webpack_require__, 7493));
+    const { proxyHandlerOptions } = await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 7164));
     const agents = proxyHandlerOptions(variables);
     return url.protocol === 'https:' ? agents?.httpsAgent : agents?.httpAgent;
 }
@@ -229,7 +229,7 @@ function announceEndpoint(client, service, notice) {
 async function proxyRequestHandler(proxy) {
     if (!proxy || !(0,proxy_settings/* usesProxy */.Bb)(proxy))
         return undefined;
-    return (await __webpack_require__.e(/* import() */ 493).then(__webpack_require__.bind(__webpack_require__, 7493))).proxyHandlerOptions(proxy);
+    return (await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 7164))).proxyHandlerOptions(proxy);
 }
 
 // EXTERNAL MODULE: ../src/shared/retry.ts + 1 modules

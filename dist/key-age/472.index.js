@@ -27,12 +27,16 @@ const gitHubCallTexts = {
     waitTooLong: (said, ms) => `${said} (GitHub asks to wait ${Math.ceil(ms / 1000)} s, longer than this call may take)`,
     badPublicKey: 'GitHub answered without a usable public key (key_id and a 32-byte base64 key)',
     badSecretList: 'GitHub answered the list of secrets without a secrets array',
+    plainHttpThroughProxy: (origin, proxy) => `GitHub's API at ${(0,redact/* redact */.E$)(origin)} is plain http and a proxy (${proxy}) applies to it: over plain http the proxy could answer in GitHub's name, ` +
+        'so nothing was sent. Use an https GITHUB_API_URL, or add its host to NO_PROXY if this runner reaches it directly',
     noViewer: 'GitHub GraphQL named no viewer for github-token',
     noPublicKey: (said) => `could not get the secrets' public key, so nothing was sent: ${said}`,
 };
 
 // EXTERNAL MODULE: ../../src/shared/github-failure.ts
 var github_failure = __webpack_require__(8007);
+// EXTERNAL MODULE: ../../src/shared/proxy-settings.ts
+var proxy_settings = __webpack_require__(5869);
 // EXTERNAL MODULE: ../../src/shared/retry.ts + 1 modules
 var shared_retry = __webpack_require__(2467);
 ;// CONCATENATED MODULE: ../../src/adapters/github-retry.ts
@@ -80,9 +84,13 @@ function verdictForStatus(status, headers, message, retry, deadlines, random) {
     return status === 429 ? { retry: true, delayMs: backoff } : { retry: false };
 }
 
+// EXTERNAL MODULE: ../../src/adapters/proxy-for-url.ts
+var proxy_for_url = __webpack_require__(2500);
 // EXTERNAL MODULE: ../../src/adapters/system-clock.ts
 var system_clock = __webpack_require__(9454);
 ;// CONCATENATED MODULE: ../../src/adapters/github-call.ts
+
+
 
 
 
@@ -108,6 +116,16 @@ function messageOf(error) {
     return typeof message === 'string' ? message : String(error);
 }
 const headersOf = (value) => (field(value, 'headers') ?? {});
+/**
+ * The proxy GitHub's transport would send a plain http request to `base` through, if any:
+ * @actions/github's undici ProxyAgent reads http_proxy / HTTP_PROXY and no_proxy from the process.
+ */
+function proxyForPlainHttp(base) {
+    if (new URL(base).protocol !== 'http:')
+        return undefined;
+    const proxy = (0,proxy_for_url/* proxyFor */.i)(base, { ...(0,proxy_settings/* proxyVariables */.eq)(process.env, {}), https_proxy: '', all_proxy: '' });
+    return proxy === '' ? undefined : proxy;
+}
 function targetOf(location, base) {
     try {
         return location ? new URL(location, base) : undefined;
@@ -135,6 +153,10 @@ function withDeadlines(github, deadlines = GITHUB_DEADLINES, options = {}) {
         const method = String(requestOptions.method ?? 'GET').toUpperCase();
         const base = String(requestOptions.baseUrl ?? 'https://api.github.com');
         const origin = new URL(base).origin;
+        // Through a proxy, only an answer over a TLS session verified for GitHub's host counts.
+        const proxy = proxyForPlainHttp(base);
+        if (proxy !== undefined)
+            throw new github_failure/* GitHubCallFailed */.L('refused', gitHubCallTexts.plainHttpThroughProxy(origin, (0,proxy_settings/* proxyForDisplay */.is)(proxy)), 0, 0);
         const noteDate = (headers) => {
             const at = Date.parse(String(headers.date ?? ''));
             if (!Number.isNaN(at))
@@ -265,6 +287,42 @@ function createIssueTracker(token, repository, fetch, baseUrl, deadlines = GITHU
             await github.rest.issues.update({ ...repository, issue_number: number, state: 'closed', state_reason: reason });
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 2500:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ proxyFor)
+/* harmony export */ });
+/* harmony import */ var proxy_from_env__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7266);
+
+/**
+ * The proxy that applies to `url` ('' for none). proxy-from-env reads process.env only; the variables that apply (the inputs may replace the
+ * runner's) are put there for the one synchronous call and then restored.
+ */
+function proxyFor(url, variables) {
+    const names = Object.keys(variables).flatMap((name) => [name, name.toUpperCase()]);
+    const saved = names.map((name) => [name, process.env[name]]);
+    try {
+        for (const name of names)
+            delete process.env[name];
+        for (const [name, value] of Object.entries(variables))
+            if (value !== '')
+                process.env[name] = value;
+        return (0,proxy_from_env__WEBPACK_IMPORTED_MODULE_0__/* .getProxyForUrl */ .T)(url);
+    }
+    finally {
+        for (const [name, value] of saved) {
+            if (value === undefined)
+                delete process.env[name];
+            else
+                process.env[name] = value;
+        }
+    }
 }
 
 

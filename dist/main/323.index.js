@@ -56,7 +56,7 @@ async function proxyAgentFor(env, url, mask) {
     const variables = (0,_shared_proxy_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .maskedProxyVariables */ .Vk)(env, {}, mask);
     if (!(0,_shared_proxy_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .usesProxy */ .Bb)(variables))
         return undefined;
-    const { proxyHandlerOptions } = await __webpack_require__.e(/* import() */ 493).then(__webpack_require__.bind(__webpack_require__, 7493));
+    const { proxyHandlerOptions } = await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 7164));
     const agents = proxyHandlerOptions(variables);
     return url.protocol === 'https:' ? agents?.httpsAgent : agents?.httpAgent;
 }
