@@ -89,6 +89,19 @@ describe("the tracking issue's GitHub client behind a hostile proxy", () => {
     expect(proxy.connects.slice(before)[0]).toEqual({ target: 'api.github.test:443', authorized: true });
   });
 
+  test("the failure keeps the proxy's own words, which the tracking issue's warning quotes", async () => {
+    proxy.act({ mode: 'forge', answers: [VIEWER], connectStatus: 407 });
+    const error = await issues
+      .createIssueTracker('ghs_token', REPOSITORY, undefined, API, undefined, INSTANT_CLOCK)
+      .viewerLogin()
+      .then(
+        () => undefined,
+        (caught: unknown) => caught as { kind?: string; message?: string },
+      );
+    expect(error).toMatchObject({ kind: 'network' });
+    expect(error?.message).toMatch(/Proxy response \(407\) !== 200/);
+  });
+
   test('200, then plain HTTP instead of TLS: refused', async () => {
     proxy.act({ mode: 'plain', answers: [VIEWER] });
     expect(await whyRejected(viewer())).toMatch(/SSL|TLS|socket/i);

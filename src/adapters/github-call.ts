@@ -42,6 +42,19 @@ function messageOf(error: unknown): string {
   return typeof message === 'string' ? message : String(error);
 }
 
+/**
+ * A connection's failure in the words of every link of its `cause` chain: fetch says only "fetch
+ * failed", the reason (a proxy's refusal, a certificate) is in undici's error beneath it.
+ */
+function networkMessageOf(error: unknown): string {
+  const messages: string[] = [];
+  for (let cause = error, depth = 0; cause !== undefined && depth < 5; cause = field(cause, 'cause'), depth++) {
+    const message = messageOf(cause);
+    if (message !== '' && !messages.includes(message)) messages.push(message);
+  }
+  return messages.join(': ');
+}
+
 const headersOf = (value: unknown) => (field(value, 'headers') ?? {}) as Record<string, string | number | undefined>;
 
 /**
@@ -141,7 +154,7 @@ export function withDeadlines(github: Octokit, deadlines: GitHubDeadlines = GITH
                 undefined,
                 outcomeUnknown,
               )
-            : new GitHubCallFailed('network', messageOf(error), attempt, elapsed(), undefined, networkCode(error), outcomeUnknown);
+            : new GitHubCallFailed('network', networkMessageOf(error), attempt, elapsed(), undefined, networkCode(error), outcomeUnknown);
           delayMs = backoffDelay(attempt, deadlines, clock.random);
         } else {
           const verdict = verdictForStatus(status, headersOf(response), messageOf(error), attempt, deadlines, clock.random);
