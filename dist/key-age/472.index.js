@@ -115,6 +115,19 @@ function messageOf(error) {
     const message = field(error, 'message');
     return typeof message === 'string' ? message : String(error);
 }
+/**
+ * A connection's failure in the words of every link of its `cause` chain: fetch says only "fetch
+ * failed", the reason (a proxy's refusal, a certificate) is in undici's error beneath it.
+ */
+function networkMessageOf(error) {
+    const messages = [];
+    for (let cause = error, depth = 0; cause !== undefined && depth < 5; cause = field(cause, 'cause'), depth++) {
+        const message = messageOf(cause);
+        if (message !== '' && !messages.includes(message))
+            messages.push(message);
+    }
+    return messages.join(': ');
+}
 const headersOf = (value) => (field(value, 'headers') ?? {});
 /**
  * The proxy GitHub's transport would send a plain http request to `base` through, if any:
@@ -202,7 +215,7 @@ function withDeadlines(github, deadlines = GITHUB_DEADLINES, options = {}) {
                     outcomeUnknown ||= write;
                     failure = attemptAbort.signal.aborted
                         ? new github_failure/* GitHubCallFailed */.L('timeout', gitHubCallTexts.noAnswer(Math.min(deadlines.attemptTimeoutMs, elapsed())), attempt, elapsed(), undefined, undefined, outcomeUnknown)
-                        : new github_failure/* GitHubCallFailed */.L('network', messageOf(error), attempt, elapsed(), undefined, networkCode(error), outcomeUnknown);
+                        : new github_failure/* GitHubCallFailed */.L('network', networkMessageOf(error), attempt, elapsed(), undefined, networkCode(error), outcomeUnknown);
                     delayMs = (0,shared_retry/* backoffDelay */.EY)(attempt, deadlines, clock.random);
                 }
                 else {
