@@ -1,4 +1,4 @@
-// npm run bench -- --ab REF [--peer DIR] [--runs N] [--node PATH] [--cpu]
+// npm run bench -- --ab REF [--peer DIR] [--floor] [--runs N] [--node PATH] [--cpu]
 //
 // A/B: the bundles of this working tree (B) against those a `git archive` of REF (a tag or a commit)
 // committed (A), in one run against one loopback STS/IAM server, paired: each round runs A then B,
@@ -7,6 +7,8 @@
 // root action's rounds; `node -e 0` joins the key-age rounds. Prints medians and the median of the
 // per-round ratios, with their spread; with --cpu the same for CPU time (perf stat's task-clock,
 // every thread of the process), which other load on the machine disturbs far less than wall time.
+// With --floor, scripts/sdk-floor.mjs (one bare SDK AssumeRole, bundled the same way) joins the root
+// action's rounds: no run that calls STS through the SDK can be faster than it.
 // Asserts nothing; exits non-zero only when a run failed.
 import { spawn } from 'node:child_process';
 import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -15,9 +17,10 @@ import path from 'node:path';
 import { BUNDLES, REPO_ROOT, ensureBuilt, startWorld } from './fixture.mjs';
 import { BASELINE_CASE, peerCase, projectCases } from './bench-cases.mjs';
 import { ms, nodeVersion, prepareJob, reportFailures, stats } from './bench-process.mjs';
+import { floorCase } from './bench-floor.mjs';
 
 function parseArguments(args) {
-  const parsed = { ref: undefined, peer: undefined, runs: 20, node: process.execPath, cpu: false };
+  const parsed = { ref: undefined, peer: undefined, runs: 20, node: process.execPath, cpu: false, floor: false };
   for (let i = 0; i < args.length; i += 1) {
     const [flag, inline] = args[i].split('=', 2);
     const value = () => inline ?? args[++i];
@@ -26,9 +29,10 @@ function parseArguments(args) {
     else if (flag === '--runs') parsed.runs = Number(value());
     else if (flag === '--node') parsed.node = path.resolve(value() ?? '');
     else if (flag === '--cpu') parsed.cpu = true;
+    else if (flag === '--floor') parsed.floor = true;
     else {
       console.error(
-        'usage: npm run bench -- --ab REF [--peer DIR (configure-aws-credentials checkout)] [--runs N (default 20)] [--node PATH] [--cpu (also CPU time, with perf)]',
+        'usage: npm run bench -- --ab REF [--peer DIR (configure-aws-credentials checkout)] [--floor (a bare SDK AssumeRole too)] [--runs N (default 20)] [--node PATH] [--cpu (also CPU time, with perf)]',
       );
       process.exit(2);
     }
@@ -82,7 +86,7 @@ function pairedRatio(xs, ys) {
     : `${stats(ratios).median.toFixed(3)}×  (p10 ${at(0.1).toFixed(3)}, p90 ${at(0.9).toFixed(3)}, ${sorted.length} pairs)`;
 }
 
-const { ref, peer, runs, node, cpu } = parseArguments(process.argv.slice(2));
+const { ref, peer, runs, node, cpu, floor } = parseArguments(process.argv.slice(2));
 const failures = [];
 const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'bench-ab-'));
 let server;
@@ -104,7 +108,15 @@ try {
   const b = await projectCases(REPO_ROOT, 'this tree');
   // Each group runs in one round, its members in alternating order; the ratios are B ÷ the others.
   const groups = [
-    { name: 'root action, main step', cases: { A: a.main, B: b.main, ...(peer ? { peer: await peerCase(peer) } : {}) } },
+    {
+      name: 'root action, main step',
+      cases: {
+        A: a.main,
+        B: b.main,
+        ...(peer ? { peer: await peerCase(peer) } : {}),
+        ...(floor ? { floor: await floorCase(tempRoot, b.main) } : {}),
+      },
+    },
     { name: 'key-age action', cases: { baseline: BASELINE_CASE, A: a.keyAge, B: b.keyAge } },
     { name: 'root action, post step', cases: { A: a.post, B: b.post } },
   ];
@@ -151,6 +163,7 @@ try {
       for (const other of Object.keys(group.cases).filter((key) => key !== 'B')) {
         if (group.cases.B) console.log(`B ÷ ${other.padEnd(9)} per round: ${pairedRatio(samples.B, samples[other])}`);
       }
+      if (group.cases.floor && group.cases.peer) console.log(`floor ÷ peer  per round: ${pairedRatio(samples.floor, samples.peer)}`);
     }
   }
   console.log();
