@@ -13,7 +13,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startAwsTestServer } from '../test/support/aws-test-server.js';
-import { EXAMPLE_ACCOUNT, EXAMPLE_KEY, EXAMPLE_REGION, EXAMPLE_ROLE_ARN } from '../test/support/fixtures.js';
+import { EXAMPLE_ACCOUNT, EXAMPLE_KEY, EXAMPLE_REGION, EXAMPLE_ROLE_ARN, STRANGER_KEY } from '../test/support/fixtures.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,7 +22,7 @@ export const REGION = EXAMPLE_REGION;
 export const USER_NAME = 'sam-cli-user';
 export const USER_KEY = EXAMPLE_KEY;
 export const STRANGER_NAME = 'stranger';
-export const STRANGER_KEY = { accessKeyId: 'AKIAJSTRANGEREXAMPLE', secretAccessKey: 'Zr8NkW3fVbHsQpYtL1mXcE7uA9dJgT2oRiEXAMPL' };
+export { STRANGER_KEY };
 export const ROLE_ARN = EXAMPLE_ROLE_ARN;
 
 export const BUNDLES = {

@@ -13,20 +13,12 @@ import {
   EXAMPLE_KEY as USER,
   EXAMPLE_ROLE_ARN as ROLE,
   SECOND_EXAMPLE_KEY as INACTIVE,
+  EXPORTED_VARIABLES,
+  STRANGER_KEY as STRANGER,
 } from '../../test/support/fixtures.js';
 
 type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
 type Run = Awaited<ReturnType<typeof runAction>>;
-const STRANGER = { accessKeyId: 'AKIAJSTRANGEREXAMPLE', secretAccessKey: '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' };
-const EXPORTED = [
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_CREDENTIAL_EXPIRATION',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_SECURITY_TOKEN',
-];
 
 let server: Server;
 
@@ -105,7 +97,7 @@ describe('success', () => {
       ['AssumeRole', 'eu-west-1', USER.accessKeyId],
     ]);
 
-    expect(Object.keys(result.env).sort()).toEqual([...EXPORTED].sort());
+    expect(Object.keys(result.env).sort()).toEqual([...EXPORTED_VARIABLES].sort());
     expect(result.env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA[A-Z0-9]{16}$/);
     const issued = server.sessionCredentials(result.env.AWS_ACCESS_KEY_ID ?? '');
     expect(result.env.AWS_SECRET_ACCESS_KEY).toBe(issued?.secretAccessKey);
@@ -162,7 +154,7 @@ describe('success', () => {
     const main = await run();
     const post = await runPost(main);
     expect(post.exitCode).toBe(0);
-    expect(post.env).toEqual(Object.fromEntries(EXPORTED.map((name) => [name, ''])));
+    expect(post.env).toEqual(Object.fromEntries(EXPORTED_VARIABLES.map((name) => [name, ''])));
     expect(findSecretLeaks(post, secretsOf(main))).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { CloudFormationTemplate, TemplateRenderer, isObj, type Statement } from 
 import { startForwardProxy, startTlsFront, throwawayCertificate } from '../../test/support/forward-proxy.js';
 import { node24Binary } from '../../test/support/node24.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
-import { EXAMPLE_ACCOUNT, EXAMPLE_ROLE_ARN, SECOND_EXAMPLE_KEY } from '../../test/support/fixtures.js';
+import { EXAMPLE_ACCOUNT, EXAMPLE_ROLE_ARN, SECOND_EXAMPLE_KEY, EXPORTED_VARIABLES } from '../../test/support/fixtures.js';
 import { findSecretLeaks, removeWorkDirs, runAction, runPost } from '../../test/support/run-action.js';
 import { startTokenEndpoint, type RunClaims, type TokenEndpoint } from '../../test/support/token-endpoint.js';
 
@@ -25,15 +25,6 @@ const REPO = 'octo-org/serverless-app';
 const KEY = 'token.actions.githubusercontent.com';
 const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/${KEY}`;
 const ROLE = EXAMPLE_ROLE_ARN;
-const EXPORTED = [
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_CREDENTIAL_EXPIRATION',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_SECURITY_TOKEN',
-];
 
 let server: Server;
 let tokens: TokenEndpoint;
@@ -148,7 +139,7 @@ describe('keyless: success', () => {
       roleArn: ROLE,
       webIdentity: { provider: PROVIDER, audience: 'sts.amazonaws.com', subject: `repo:${REPO}:ref:refs/heads/main` },
     });
-    expect(Object.keys(result.env).sort()).toEqual([...EXPORTED].sort());
+    expect(Object.keys(result.env).sort()).toEqual([...EXPORTED_VARIABLES].sort());
     const issued = server.sessionCredentials(result.env.AWS_ACCESS_KEY_ID ?? '');
     expect(result.env).toMatchObject({
       AWS_SECRET_ACCESS_KEY: issued?.secretAccessKey,
@@ -242,7 +233,7 @@ describe('keyless: success', () => {
     const main = await run();
     const post = await runPost(main);
     expect(post.exitCode).toBe(0);
-    expect(post.env).toEqual(Object.fromEntries(EXPORTED.map((name) => [name, ''])));
+    expect(post.env).toEqual(Object.fromEntries(EXPORTED_VARIABLES.map((name) => [name, ''])));
     expect(findSecretLeaks(post, secretsOf(main))).toEqual([]);
   });
 

@@ -11,21 +11,12 @@ import { promisify } from 'node:util';
 import { startAwsTestServer } from '../../test/support/aws-test-server.js';
 import { testWithTool } from '../../test/support/optional-tool.js';
 import { findSecretLeaks, removeWorkDirs, runAction, runPost } from '../../test/support/run-action.js';
-import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER } from '../../test/support/fixtures.js';
+import { EXAMPLE_ACCOUNT as ACCOUNT, EXAMPLE_KEY as USER, EXPORTED_VARIABLES } from '../../test/support/fixtures.js';
 
 type Server = Awaited<ReturnType<typeof startAwsTestServer>>;
 type Run = Awaited<ReturnType<typeof runAction>>;
 const TEST_ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy-test`;
 const PROD_ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy-prod`;
-const EXPORTED = [
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_CREDENTIAL_EXPIRATION',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_SECURITY_TOKEN',
-];
 const USER_CREDENTIALS =
   '# my own keys\n[mine]\naws_access_key_id = AKIAMINE000000000000\naws_secret_access_key = mineSecretmineSecretmineSecret\n';
 const USER_CONFIG = '[profile mine]\nregion = us-east-2\n';
@@ -93,7 +84,7 @@ describe('the action twice in one job (test stage, then production)', () => {
       expect([first.exitCode, second.exitCode]).toEqual([0, 0]);
       const job = { ...first.env, ...second.env };
       expect(job.AWS_ACCESS_KEY_ID).toBe(second.env.AWS_ACCESS_KEY_ID);
-      expect(Object.keys(second.env).sort()).toEqual([...EXPORTED].sort());
+      expect(Object.keys(second.env).sort()).toEqual([...EXPORTED_VARIABLES].sort());
       expect((await callerIdentity(job)).Arn).toBe(second.outputs['assumed-role-arn']);
       expect(second.outputs['assumed-role-arn']).toContain(':assumed-role/deploy-prod/');
 
@@ -101,7 +92,7 @@ describe('the action twice in one job (test stage, then production)', () => {
       const afterSecond = { ...job, ...secondPost.env };
       const firstPost = await runPost(first, { env: afterSecond });
       const after = { ...afterSecond, ...firstPost.env };
-      for (const name of EXPORTED) expect(after[name]).toBe('');
+      for (const name of EXPORTED_VARIABLES) expect(after[name]).toBe('');
       expect(findSecretLeaks(second, secretsOf(first, second))).toEqual([]);
       await rm(home, { recursive: true, force: true });
     },

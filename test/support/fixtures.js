@@ -18,6 +18,11 @@ export const EXAMPLE_KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKe
  */
 export const SECOND_EXAMPLE_KEY = { accessKeyId: 'AKIAI44QH8DHBEXAMPLE', secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY' };
 /**
+ * A made-up key of another IAM user, whom the deploy role does not trust.
+ * @type {KeyPair}
+ */
+export const STRANGER_KEY = { accessKeyId: 'AKIAJSTRANGEREXAMPLE', secretAccessKey: 'Zr8NkW3fVbHsQpYtL1mXcE7uA9dJgT2oRiEXAMPL' };
+/**
  * The example key pair as the actions' inputs, with the example region.
  * @type {Readonly<Record<'aws-access-key-id' | 'aws-secret-access-key' | 'aws-region', string>>}
  */
@@ -31,6 +36,17 @@ export const EXAMPLE_KEY_INPUTS = {
 export const EXAMPLE_ACCOUNT = '111122223333';
 export const EXAMPLE_REGION = 'eu-west-1';
 export const EXAMPLE_ROLE_ARN = `arn:aws:iam::${EXAMPLE_ACCOUNT}:role/deploy`;
+
+/** The variables a run of the root action with keys writes to GITHUB_ENV, in this order. */
+export const EXPORTED_VARIABLES = Object.freeze([
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_CREDENTIAL_EXPIRATION',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_SECURITY_TOKEN',
+]);
 
 /** The fixed "now" of the tests that reason about key ages and dates. */
 export const FIXED_NOW = new Date('2026-03-01T12:00:00Z');
