@@ -180,8 +180,8 @@ const isAlive = (pid: number) => {
   }
 };
 
-function serverOf(result: Run): { pid: number; port: number } {
-  return JSON.parse(result.state['credentials-server'] ?? '{}') as { pid: number; port: number };
+function serverOf(result: Run): { pid: number; port: number; nonce: string } {
+  return JSON.parse(result.state['credentials-server'] ?? '{}') as { pid: number; port: number; nonce: string };
 }
 
 /** The step's log, the server's log and everything exported hold no secret the run handled. */
@@ -229,8 +229,11 @@ describe('refresh-credentials: true', () => {
       const result = await main({ ...KEY_INPUTS, 'refresh-credentials': 'true' });
       expect(result.errors).toEqual([]);
       expect(result.exitCode).toBe(0);
-      const { pid } = serverOf(result);
+      const { pid, nonce } = serverOf(result);
       expect(isAlive(pid)).toBe(true);
+      // The nonce stops the server: it reaches the server on stdin, never in its argv, which any local user can read.
+      expect(nonce).toMatch(/^[\w-]{36}$/);
+      if (process.platform === 'linux') expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).not.toContain(nonce);
       expect(result.env).toMatchObject({
         AWS_CONTAINER_CREDENTIALS_FULL_URI: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/credentials\/[\w-]+$/),
         AWS_REGION: 'eu-west-1',

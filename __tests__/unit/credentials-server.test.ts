@@ -3,6 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import { answerRequest, rfc3339, sameSecret, SHUTDOWN_PATH, type ServedSession } from '../../src/credentials-server/credentials-request.js';
 import { isServable, refreshAt, retryRefreshAt } from '../../src/credentials-server/refresh-schedule.js';
 import { parseServerConfig } from '../../src/credentials-server/server-config.js';
+import { nonceMark } from '../../src/shared/credentials-server-config.js';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-01T12:00:00Z');
@@ -129,18 +130,19 @@ describe('parseServerConfig', () => {
     secrets: ['secret'],
   };
 
-  test("the main step's config, for the nonce in the server's argv", () => {
-    const parsed = parseServerConfig(JSON.stringify(CONFIG), 'the-nonce');
+  test("the main step's config, for the nonce whose mark is in the server's argv", () => {
+    const parsed = parseServerConfig(JSON.stringify(CONFIG), nonceMark('the-nonce'));
     expect(typeof parsed).toBe('object');
     expect(parsed).toMatchObject({ token: 'the-token', session: { expiration: SESSION.expiration } });
   });
 
   test.each([
-    ['not JSON', 'x', 'the-nonce'],
-    ['another nonce', JSON.stringify(CONFIG), 'other'],
-    ['no token', JSON.stringify({ ...CONFIG, token: '' }), 'the-nonce'],
-    ['no way to re-assume', JSON.stringify({ ...CONFIG, source: { kind: 'keys' } }), 'the-nonce'],
-    ['a session without expiry', JSON.stringify({ ...CONFIG, session: { ...CONFIG.session, expiration: 'soon' } }), 'the-nonce'],
+    ['not JSON', 'x', nonceMark('the-nonce')],
+    ['another nonce', JSON.stringify(CONFIG), nonceMark('other')],
+    ['the nonce itself where its mark belongs', JSON.stringify(CONFIG), 'the-nonce'],
+    ['no token', JSON.stringify({ ...CONFIG, token: '' }), nonceMark('the-nonce')],
+    ['no way to re-assume', JSON.stringify({ ...CONFIG, source: { kind: 'keys' } }), nonceMark('the-nonce')],
+    ['a session without expiry', JSON.stringify({ ...CONFIG, session: { ...CONFIG.session, expiration: 'soon' } }), nonceMark('the-nonce')],
   ])('%s: refused with a reason', (_label, text, nonce) => {
     expect(typeof parseServerConfig(text, nonce)).toBe('string');
   });

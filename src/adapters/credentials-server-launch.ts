@@ -2,12 +2,18 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { LaunchedServer, LaunchOptions } from '../assume-role/ports.js';
-import type { CredentialsServerConfig, PipedSession, RefreshSource } from '../shared/credentials-server-config.js';
+import {
+  NONCE_MARK_FLAG,
+  nonceMark,
+  type CredentialsServerConfig,
+  type PipedSession,
+  type RefreshSource,
+} from '../shared/credentials-server-config.js';
 
 export type { CredentialsServerConfig, LaunchedServer, LaunchOptions, PipedSession, RefreshSource };
 
-/** The argument that marks the server's process as started by one step (its nonce). */
-export const nonceArgument = (nonce: string) => `--nonce=${nonce}`;
+/** The argument that marks the server's process as started by one step: its nonce's mark, never the nonce. */
+export const nonceArgument = (nonce: string) => `${NONCE_MARK_FLAG}${nonceMark(nonce)}`;
 
 /** Variables the server's environment keeps: the runner's orphan-process tracking, and CA settings. */
 const KEPT_VARIABLES = ['RUNNER_TRACKING_ID', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'TZ'];

@@ -56,8 +56,9 @@ export async function publishRefreshing(
   const token = deps.secretToken();
   secrets.add(token);
   const nonce = deps.marker();
-  const credentialsPath = `/credentials/${deps.marker()}`;
-  const logFile = path.join(io.env.RUNNER_TEMP || io.env.TMPDIR || '/tmp', `assume-deploy-role-credentials-${nonce.slice(0, 8)}.log`);
+  const pathId = deps.marker();
+  const credentialsPath = `/credentials/${pathId}`;
+  const logFile = path.join(io.env.RUNNER_TEMP || io.env.TMPDIR || '/tmp', `assume-deploy-role-credentials-${pathId.slice(0, 8)}.log`);
   // The endpoint the first session came from (sts-endpoint replaces AWS_ENDPOINT_URL_STS), so every refresh goes there too.
   const endpointEnv = withStsEndpoint(io.env, inputs.stsEndpoint);
   const stsEndpoint = Object.fromEntries(

@@ -1,11 +1,5 @@
-import type { CredentialsServerConfig } from '../shared/credentials-server-config.js';
+import { nonceMark, type CredentialsServerConfig } from '../shared/credentials-server-config.js';
 import type { ServerConfig } from './ports.js';
-
-export type { ServerConfig };
-
-/** The longest a job runs: 6 hours on GitHub-hosted runners, 5 days on self-hosted ones. */
-export const HOSTED_JOB_MS = 6 * 60 * 60 * 1000;
-export const SELF_HOSTED_JOB_MS = 5 * 24 * 60 * 60 * 1000;
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -13,9 +7,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /**
  * The config the main step wrote to the server's stdin, checked before anything is served: a
  * server that cannot tell what it serves, or for whom, does not start. The nonce must be the one
- * in the server's own argv.
+ * whose mark (nonceMark) is in the server's own argv.
  */
-export function parseServerConfig(text: string, nonce: string): ServerConfig | string {
+export function parseServerConfig(text: string, mark: string): ServerConfig | string {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -26,7 +20,7 @@ export function parseServerConfig(text: string, nonce: string): ServerConfig | s
   const { session, source } = raw;
   if (!isText(raw.token) || !isText(raw.path) || !raw.path.startsWith('/') || !isText(raw.region))
     return 'the config lacks the token, the path or the region';
-  if (raw.nonce !== nonce || !isText(nonce)) return 'the config is not for this process';
+  if (!isText(raw.nonce) || nonceMark(raw.nonce) !== mark) return 'the config is not for this process';
   if (!Number.isSafeInteger(raw.parentPid) || !Number.isSafeInteger(raw.retryMaxAttempts) || typeof raw.lifetimeMs !== 'number')
     return 'the config lacks its limits';
   if (

@@ -5,6 +5,7 @@ import { systemClock } from '../adapters/system-clock.js';
 import { parseServerConfig } from '../credentials-server/server-config.js';
 import type { ServedSession } from '../credentials-server/credentials-request.js';
 import { serveCredentials } from '../credentials-server/serve.js';
+import { NONCE_MARK_FLAG } from '../shared/credentials-server-config.js';
 import { serverLog } from '../shared/messages/credentials-server.js';
 import { redact } from '../shared/redact.js';
 
@@ -14,8 +15,8 @@ import { redact } from '../shared/redact.js';
  * src/credentials-server/.
  */
 const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
-const nonce = (process.argv.find((arg) => arg.startsWith('--nonce=')) ?? '').slice('--nonce='.length);
-const config = parseServerConfig(readFileSync(0, 'utf8'), nonce);
+const mark = (process.argv.find((arg) => arg.startsWith(NONCE_MARK_FLAG)) ?? '').slice(NONCE_MARK_FLAG.length);
+const config = parseServerConfig(readFileSync(0, 'utf8'), mark);
 if (typeof config === 'string') {
   log(serverLog.badConfig(config));
   process.exit(2);
@@ -27,7 +28,12 @@ process.on('SIGTERM', () => process.exit(0));
 let refresher: Promise<() => Promise<ServedSession>> | undefined;
 const refresh = async () => {
   refresher ??= import('../adapters/sts-refresher.js').then(({ refresherFor }) =>
-    refresherFor(config, { clock: systemClock, mask: (value) => secrets.push(value), log: clean, secrets }),
+    refresherFor(config, {
+      clock: systemClock,
+      mask: (value) => void (secrets.includes(value) || secrets.push(value)),
+      log: clean,
+      secrets,
+    }),
   );
   return (await refresher)();
 };

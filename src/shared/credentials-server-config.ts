@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * What the root action's main step hands the credentials server (src/credentials-server/) over its
  * stdin: shared by the two features and the launcher adapter, so it lives in neither feature. The
@@ -71,3 +73,12 @@ export interface CredentialsServerConfig {
   /** Every value the main step masked, so the server's log is cleaned of them too. */
   secrets: string[];
 }
+
+/**
+ * What the server's argv carries in place of its nonce, the post step's shutdown secret: the
+ * nonce's SHA-256, by which the post step tells the process is ours and the server that the config
+ * on its stdin is for it. Any local user can read a process's argv; the nonce itself goes on stdin only.
+ */
+export const nonceMark = (nonce: string): string => createHash('sha256').update(nonce, 'utf8').digest('hex');
+
+export const NONCE_MARK_FLAG = '--nonce-sha256=';
