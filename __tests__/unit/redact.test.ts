@@ -1,10 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
-import { redact } from '../../src/shared/redact.js';
+import { redact, withoutSecrets } from '../../src/shared/redact.js';
 import { EXAMPLE_KEY } from '../../test/support/fixtures.js';
 
 describe('redact', () => {
   test('cuts out the secrets it is given', () => {
     expect(redact('bad key wJalrXUtnFEMI/K7MDENG in request', ['wJalrXUtnFEMI/K7MDENG'])).toBe('bad key *** in request');
+  });
+
+  test('a secret that holds a shorter one is cut out whole, whatever order they were registered in', () => {
+    expect(withoutSecrets('token Pr0xy-S3cret-and-more here', ['S3cret', 'Pr0xy-S3cret-and-more'])).toBe('token *** here');
   });
 
   test('hides anything shaped like a secret key, session token or signature', () => {

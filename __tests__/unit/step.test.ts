@@ -69,6 +69,14 @@ describe('masks', () => {
     expect(effectsBeforeParse).toBe(3);
   });
 
+  test('a value registered twice is masked once, and an empty one not at all (Secrets.add)', async () => {
+    const { io } = await run({
+      inputs: { 'aws-region': 'eu-west-1' },
+      body: async (_inputs, secrets) => ['111122223333', '', '111122223333'].forEach((value) => secrets.add(value)),
+    });
+    expect(io.masks).toEqual(['111122223333']);
+  });
+
   test('an empty secret input registers no mask (an empty mask would hide nothing useful)', async () => {
     const { io } = await run({ inputs: { 'aws-region': 'eu-west-1' } });
     expect(io.masks).toEqual([]);

@@ -1,6 +1,9 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { Io } from '../shared/io.js';
+import { actionLog } from '../shared/messages/action-log.js';
+import { redact } from '../shared/redact.js';
+import type { Secrets } from '../shared/secrets.js';
 
 /**
  * The endpoint a client should use, from the step's environment (io.env, not process.env): the
@@ -44,11 +47,19 @@ interface BuildStepStack {
 }
 
 /**
- * Calls `notice(call, url)` once per endpoint that is not AWS's default, before the request goes
+ * Logs one line (the call, its URL cleaned of secrets, `where`) per endpoint that is not AWS's default, before the request goes
  * out, however the SDK chose it: AWS_ENDPOINT_URL*, or an `endpoint_url` in the AWS config file,
  * which the SDK follows without a word. The signed request then goes there, so the log says so.
  */
-export function announceEndpoint(client: STSClient | IAMClient, service: 'STS' | 'IAM', notice: (call: string, url: string) => void): void {
+export function announceEndpoint(
+  client: STSClient | IAMClient,
+  service: 'STS' | 'IAM',
+  io: Pick<Io, 'info'>,
+  secrets: Secrets,
+  /** What the default endpoint would have been chosen for: the region, or `partition aws`. */
+  where: string,
+): void {
+  const notice = (call: string, url: string) => io.info(actionLog.endpoint(call, redact(url, secrets.values), where));
   const announced = new Set<string>();
   (client.middlewareStack as unknown as BuildStepStack).add(
     (next, context) => async (args) => {

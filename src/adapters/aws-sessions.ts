@@ -5,15 +5,13 @@
  */
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { OpenRoleSessions, SessionSettings, UserKeys } from '../assume-role/ports.js';
-import { actionLog } from '../shared/messages/action-log.js';
-import { redact } from '../shared/redact.js';
 import { retryOptionsFor } from './aws-call.js';
 import { announceEndpoint } from './aws-endpoint.js';
 import { assumeRole, callerArn, createStsClient, type CallOptions } from './sts.js';
 
 function announced(client: STSClient, settings: SessionSettings): STSClient {
   const { io, secrets, region } = settings;
-  announceEndpoint(client, 'STS', (call, url) => io.info(actionLog.endpoint(call, redact(url, secrets.values), region)));
+  announceEndpoint(client, 'STS', io, secrets, region);
   return client;
 }
 

@@ -27,7 +27,7 @@ export interface LockTiming {
   pollMs: number;
 }
 
-export const DEFAULT_LOCK_TIMING: LockTiming = { waitMs: 30_000, staleMs: 20_000, pollMs: 20 };
+const DEFAULT_LOCK_TIMING: LockTiming = { waitMs: 30_000, staleMs: 20_000, pollMs: 20 };
 
 interface Owner {
   pid: number;

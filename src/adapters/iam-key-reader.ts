@@ -5,22 +5,16 @@
  */
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { KeyReader, KeyReadSettings, OpenKeyReader, SigningKeys } from '../key-age/ports.js';
-import { actionLog } from '../shared/messages/action-log.js';
-import { redact } from '../shared/redact.js';
 import { retryOptionsFor, type RetryOptions } from './aws-call.js';
 import { announceEndpoint } from './aws-endpoint.js';
 import { accessKeyLastUse, createIamClient, listOwnAccessKeys } from './iam.js';
-
-function announcing(settings: KeyReadSettings, where: string) {
-  return (call: string, url: string) => settings.io.info(actionLog.endpoint(call, redact(url, settings.secrets.values), where));
-}
 
 export const openKeyReader: OpenKeyReader = (keys: SigningKeys, settings: KeyReadSettings): KeyReader => {
   const options = (call: string): RetryOptions => retryOptionsFor(settings.io, settings.secrets, call, settings.maxAttempts);
   let iam: Promise<IAMClient> | undefined;
   const client = () =>
     (iam ??= createIamClient(keys, settings.env, settings.proxy).then((created) => {
-      announceEndpoint(created, 'IAM', announcing(settings, `partition ${keys.partition}`));
+      announceEndpoint(created, 'IAM', settings.io, settings.secrets, `partition ${keys.partition}`);
       return created;
     }));
   return {
@@ -29,7 +23,7 @@ export const openKeyReader: OpenKeyReader = (keys: SigningKeys, settings: KeyRea
     callerArn: async () => {
       const { callerArn, createStsClient } = await import('./sts.js');
       const sts = await createStsClient(keys, settings.env, settings.proxy);
-      announceEndpoint(sts, 'STS', announcing(settings, keys.region));
+      announceEndpoint(sts, 'STS', settings.io, settings.secrets, keys.region);
       // GetCallerIdentity answers no secret: nothing to mask.
       return callerArn(sts, { ...options('STS GetCallerIdentity'), mask: () => undefined });
     },

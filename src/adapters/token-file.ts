@@ -1,33 +1,32 @@
 import { constants } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { TokenFileResult } from '../assume-role/ports.js';
 import { tokenFileRefusals } from '../shared/messages/token-file.js';
+import { realPathInWorkspace } from './workspace-path.js';
 
 /** The most STS takes as a WebIdentityToken. */
-export const MAX_TOKEN_BYTES = 20000;
+const MAX_TOKEN_BYTES = 20000;
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 export type { TokenFileResult };
 
-const inside = (dir: string, file: string) => file.startsWith(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`);
+type Place = { ok: true; file: string } | { ok: false; reason: string };
 
 /**
  * Where the file really is (symbolic links resolved), if it is in the workspace: the action reads
  * nothing outside it, a Kubernetes service-account token (/var/run/secrets/…) included.
  */
-async function permittedPath(given: string, workspace: string | undefined): Promise<TokenFileResult | { ok: true; file: string }> {
-  if (!path.isAbsolute(given) && !workspace) return { ok: false, reason: tokenFileRefusals.noWorkspace(given) };
-  const resolved = path.resolve(workspace ?? '/', given);
-  let real: string;
+async function permittedPath(given: string, workspace: string | undefined): Promise<Place> {
+  if (!workspace)
+    return { ok: false, reason: path.isAbsolute(given) ? tokenFileRefusals.outsideWorkspace(given) : tokenFileRefusals.noWorkspace(given) };
   try {
-    real = await realpath(resolved);
+    const real = await realPathInWorkspace(workspace, path.resolve(workspace, given));
+    return real ? { ok: true, file: real } : { ok: false, reason: tokenFileRefusals.outsideWorkspace(given) };
   } catch (error) {
     return { ok: false, reason: tokenFileRefusals.unreadable(given, (error as NodeJS.ErrnoException).code ?? 'error') };
   }
-  const inWorkspace = workspace !== undefined && inside(await realpath(workspace).catch(() => workspace), real);
-  return inWorkspace ? { ok: true, file: real } : { ok: false, reason: tokenFileRefusals.outsideWorkspace(given) };
 }
 
 /**
@@ -37,7 +36,7 @@ async function permittedPath(given: string, workspace: string | undefined): Prom
  */
 export async function readTokenFile(given: string, workspace: string | undefined): Promise<TokenFileResult> {
   const place = await permittedPath(given, workspace);
-  if (!place.ok || !('file' in place)) return place;
+  if (!place.ok) return place;
   let handle;
   try {
     handle = await open(place.file, constants.O_RDONLY | constants.O_NOFOLLOW);

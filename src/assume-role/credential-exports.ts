@@ -1,8 +1,6 @@
 /** What a successful AssumeRole hands to the following steps: environment, outputs and summary. */
 import type { AssumedRole } from './ports.js';
 
-export { summaryFor, whereCredentialsAre } from './messages/summary.js';
-
 /**
  * Blanked on export: botocore (SAM CLI, the AWS CLI) pairs an AWS_SECURITY_TOKEN left by an
  * earlier step with keys that lack AWS_SESSION_TOKEN. AWS_PROFILE and AWS_DEFAULT_PROFILE are
@@ -46,9 +44,10 @@ export function serverEnvironmentFor(url: string, token: string, region: string)
     ['AWS_CONTAINER_AUTHORIZATION_TOKEN', token],
     ['AWS_REGION', region],
     ['AWS_DEFAULT_REGION', region],
-    ...['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', ...SHADOWING_VARIABLES].map(
-      (name): [string, string] => [name, ''],
-    ),
+    ...EXPORTED_VARIABLES.filter((name) => name !== 'AWS_REGION' && name !== 'AWS_DEFAULT_REGION').map((name): [string, string] => [
+      name,
+      '',
+    ]),
   ];
 }
 

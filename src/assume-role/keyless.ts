@@ -27,7 +27,7 @@ async function tokenFromFile(io: Io, given: string, secrets: Secrets, deps: Keyl
  * Before any call: the runner offers a token only to jobs with `id-token: write`. Its request
  * token was masked when the step began (run.ts's secretVariables).
  */
-export function idTokenSource(io: Io): IdTokenSource {
+function idTokenSource(io: Io): IdTokenSource {
   if (!io.env.ACTIONS_ID_TOKEN_REQUEST_URL || !io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN || !io.idToken)
     throw new StepFailure(noIdTokenPermission());
   return io.idToken.bind(io);

@@ -128,7 +128,6 @@ async function assumeWithoutKeys(
   open: OpenSessions,
   run: RunContext,
 ): Promise<void> {
-  if (inputs.maskAccountId) secrets.add(inputs.role.account);
   const { assumeKeyless } = await import('./keyless.js');
   const { sessions, proxy } = open();
   const assumed = await assumeKeyless(io, inputs, sessions, secrets, deps, run);

@@ -15,7 +15,7 @@ import type { SamconfigDeps, SamconfigRead } from './ports.js';
 import { SAMCONFIG_FILES, samconfigFindings, samconfigWarning } from './samconfig-findings.js';
 
 /** The folder sam deploy runs in: working-directory inside GITHUB_WORKSPACE, else the workspace, else the step's own folder. */
-export function samconfigFolder(env: Io['env'], workingDirectory: string | undefined): string {
+function samconfigFolder(env: Io['env'], workingDirectory: string | undefined): string {
   return path.resolve(env.GITHUB_WORKSPACE ?? '', workingDirectory ?? '');
 }
 

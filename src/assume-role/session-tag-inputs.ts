@@ -32,7 +32,7 @@ function tagValue(value: unknown): string | undefined {
 }
 
 /** custom-tags: a JSON object whose keys and values STS accepts as tags, none of the run's own keys. */
-export function parseCustomTags(parser: InputParser): SessionTag[] {
+function parseCustomTags(parser: InputParser): SessionTag[] {
   const text = parser.optional('custom-tags');
   if (text === undefined) return [];
   let parsed: unknown;

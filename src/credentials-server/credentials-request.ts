@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Answer, CredentialsRequest, ServedSession } from './ports.js';
+import { isServable } from './refresh-schedule.js';
 
 export type { Answer, CredentialsRequest, ServedSession };
 
@@ -38,7 +39,7 @@ export function answerRequest(
     return failure(403, 'AccessDenied', "the Authorization header is not this server's token");
   if (request.method !== 'GET') return failure(405, 'MethodNotAllowed', 'only GET');
   if (request.path !== expected.path) return failure(404, 'NotFound', 'no such path');
-  if (session === undefined || now >= session.expiration.getTime()) {
+  if (session === undefined || !isServable(now, session.expiration.getTime())) {
     return failure(503, 'CredentialsUnavailable', 'no valid session: the last refresh failed (see the server log under RUNNER_TEMP)');
   }
   return {

@@ -5,7 +5,7 @@
  * session's lifetime) is left means a client is handed a session inside those windows only when
  * the role allows nothing longer, and never one that has expired.
  */
-export const REFRESH_LEAD_MAX_MS = 15 * 60 * 1000;
+const REFRESH_LEAD_MAX_MS = 15 * 60 * 1000;
 
 /** A failed refresh is tried again after a quarter of what is left, within these bounds. */
 const RETRY_MIN_MS = 1000;

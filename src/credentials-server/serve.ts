@@ -32,7 +32,9 @@ const POLL_MS = 2000;
 export async function serveCredentials(options: ServeOptions, ports: ServerPorts): Promise<StopReason> {
   const { clock } = ports;
   const { secrets } = options;
-  secrets.push(options.token, options.nonce);
+  // Shared with the refresher's mask, which may hold a value already: each is kept once.
+  const remember = (...values: string[]) => values.forEach((value) => secrets.includes(value) || secrets.push(value));
+  remember(options.token, options.nonce);
   const say = (line: string) => ports.log(redact(line, secrets));
   const started = clock.now();
   let session: ServedSession | undefined = options.session;
@@ -61,7 +63,7 @@ export async function serveCredentials(options: ServeOptions, ports: ServerPorts
     refreshing = true;
     try {
       const fresh = await ports.refresh();
-      secrets.push(fresh.secretAccessKey, fresh.sessionToken);
+      remember(fresh.secretAccessKey, fresh.sessionToken);
       session = fresh;
       nextRefresh = refreshAt(clock.now(), fresh.expiration.getTime());
       say(serverLog.refreshed(fresh.expiration));

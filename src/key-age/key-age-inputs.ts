@@ -1,5 +1,6 @@
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
 import type { Io } from '../shared/io.js';
+import { GITHUB_ENVIRONMENT_NAME } from '../shared/run-context.js';
 import { isComplete, parseUserKeyInputs, type UserKeyInputs } from '../shared/user-key-inputs.js';
 import { checksWithEnvironment, parseEnvironmentCredentials, type CheckCredentials } from './check-credentials.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
@@ -23,7 +24,6 @@ export interface KeyAgeInputs extends UserKeyInputs {
 const MAX_DAYS = 3650;
 const WARN_DAYS_BEFORE_MAX = 10;
 const REPOSITORY = /^([\w.-]+)\/([\w.-]+)$/;
-const ENVIRONMENT = /^[\w .-]{1,255}$/;
 
 function parseThresholds(parser: InputParser): Thresholds {
   const maxAgeDays = parser.wholeNumber('max-age-days', DEFAULT_THRESHOLDS.maxAgeDays, 1, MAX_DAYS);
@@ -63,7 +63,7 @@ export function parseKeyAgeInputs(read: InputReader, repository: string | undefi
   const thresholds = parseThresholds(parser);
   const trackingIssue = parseTrackingIssue(parser, repository);
   const retryMaxAttempts = parser.wholeNumber('retry-max-attempts', 5, 1, 20);
-  const secretsEnvironment = parser.pattern('secrets-environment', ENVIRONMENT, inputRules.environmentName);
+  const secretsEnvironment = parser.pattern('secrets-environment', GITHUB_ENVIRONMENT_NAME, inputRules.environmentName);
 
   return parser.result(
     isComplete(keys)

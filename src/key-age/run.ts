@@ -1,4 +1,5 @@
 import { accountOfArn } from '../shared/aws-names.js';
+import { exportedCredentialSecrets } from '../shared/exported-credentials.js';
 import { GitHubCallFailed } from '../shared/github-failure.js';
 import type { Io } from '../shared/io.js';
 import { maskedProxyVariables } from '../shared/proxy-settings.js';
@@ -122,8 +123,7 @@ async function updateTrackingIssue(
 async function checkKeys(check: CheckRun): Promise<void> {
   const { io, inputs, secrets, deps } = check;
   // A role session's credentials from the environment: masked before any call, as the inputs are.
-  if (inputs.userName !== undefined)
-    [inputs.accessKeyId, inputs.secretAccessKey, inputs.sessionToken].forEach((value) => value && secrets.add(value));
+  if (inputs.userName !== undefined) exportedCredentialSecrets(io.env).forEach((value) => secrets.add(value));
   io.debug(actionLog.readingKeys(keyHint(inputs.accessKeyId), inputs.partition));
   // The runner's proxy variables (key-age has no proxy inputs), their passwords masked first.
   const proxy = maskedProxyVariables(io.env, {}, (value) => secrets.add(value));

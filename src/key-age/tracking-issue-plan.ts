@@ -1,4 +1,5 @@
 import { trackingIssueTexts } from './messages/tracking-issue.js';
+import type { OwnedIssue } from './ports.js';
 import { findingList, keyTable, type ReportContext } from './key-age-report.js';
 import type { KeyAssessment } from './key-findings.js';
 
@@ -9,13 +10,6 @@ import type { KeyAssessment } from './key-findings.js';
  * marker, so only an issue the token's own identity created can be the tracking issue; the marker
  * names the account and the user, so the same user name in two accounts keeps two issues.
  */
-export interface OpenIssue {
-  number: number;
-  body: string;
-  /** The login of whoever created the issue. */
-  author: string;
-}
-
 export type IssuePlan =
   | { action: 'none' }
   | { action: 'open' }
@@ -30,7 +24,7 @@ export function trackingMarker(account: string, userName: string | undefined): s
 /** `ownLogin` is the token's identity: an issue anyone else created is never adopted, edited or closed. */
 export function planTrackingIssue(
   assessment: KeyAssessment,
-  openIssues: readonly OpenIssue[],
+  openIssues: readonly OwnedIssue[],
   marker: string,
   ownLogin: string,
 ): IssuePlan {

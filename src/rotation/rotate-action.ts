@@ -1,5 +1,6 @@
 import type { Io } from '../shared/io.js';
 import { rotateActionTexts } from './messages/rotation-surface.js';
+import { withoutSecrets } from '../shared/redact.js';
 import { Secrets } from '../shared/secrets.js';
 import { writeSummary } from '../shared/step.js';
 import { DEFAULT_PROGRAM } from './command-line.js';
@@ -22,8 +23,7 @@ function recording(io: Io) {
   const said = { lines: [] as string[], errors: [] as string[] };
   // The run's lines are already safe to print (outside text cleaned, key ids whole, as the commands they print need):
   // only the values registered as secrets are masked again, as the runner masks them in the log.
-  const clean = (text: string) =>
-    [...secrets].sort((a, b) => b.length - a.length).reduce((line, secret) => line.split(secret).join('***'), text);
+  const clean = (text: string) => withoutSecrets(text, secrets);
   const runIo: Io = {
     ...io,
     input: (name) => io.input(inputOf(name)),
@@ -44,7 +44,7 @@ function recording(io: Io) {
       io.fail(message);
     },
   };
-  return { runIo, said, secrets };
+  return { runIo, said };
 }
 
 async function report(io: Io, result: RotationResult): Promise<void> {

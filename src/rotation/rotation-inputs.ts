@@ -1,4 +1,5 @@
-import { parseRoleArn, partitionOfRegion, REGION, type RoleArn } from '../shared/aws-names.js';
+import { IAM_USER_NAME, parseRoleArn, partitionOfRegion, REGION, type RoleArn } from '../shared/aws-names.js';
+import { GITHUB_ENVIRONMENT_NAME } from '../shared/run-context.js';
 import { InputParser, type InputReader, type Parsed } from '../shared/input-parser.js';
 import type { Repository, SecretPlace } from './ports.js';
 import { DEFAULT_PROGRAM, type CommandName } from './command-line.js';
@@ -34,9 +35,7 @@ export interface RevokeOptions {
 export const DEFAULT_SECRET_NAMES: SecretNames = { id: 'AWS_ACCESS_KEY_ID', secret: 'AWS_SECRET_ACCESS_KEY' };
 export const DEFAULT_DELETE_AFTER_DAYS = 7;
 
-const USER_NAME = /^[\w+=,.@-]{1,64}$/;
 const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
-const ENVIRONMENT = /^[\w .-]{1,255}$/;
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,199}$/;
 
 function repository(parser: InputParser): Repository | undefined {
@@ -70,18 +69,18 @@ function secretNames(parser: InputParser): SecretNames {
 }
 
 function parseRotate(parser: InputParser, program: string): Parsed<RotateOptions> {
-  const userName = parser.pattern('--user-name', USER_NAME, optionRules.userName) ?? parser.required('--user-name');
+  const userName = parser.pattern('--user-name', IAM_USER_NAME, optionRules.userName) ?? parser.required('--user-name');
   const repo = repository(parser);
   const roleArn = role(parser, true);
   const region = parser.pattern('--region', REGION, optionRules.region) ?? parser.required('--region');
-  const environment = parser.pattern('--environment', ENVIRONMENT, optionRules.environment);
+  const environment = parser.pattern('--environment', GITHUB_ENVIRONMENT_NAME, optionRules.environment);
   const names = secretNames(parser);
   const deleteAfterDays = parser.wholeNumber('--delete-after-days', DEFAULT_DELETE_AFTER_DAYS, 0, 365);
   const dryRun = parser.boolean('--dry-run', false);
   if (roleArn && region && REGION.test(region) && partitionOfRegion(region) !== roleArn.partition) {
     parser.problem('--region', optionRules.otherPartition(partitionOfRegion(region), roleArn.partition));
   }
-  const complete = userName && repo && roleArn && region && REGION.test(region) && USER_NAME.test(userName);
+  const complete = userName && repo && roleArn && region && REGION.test(region) && IAM_USER_NAME.test(userName);
   return parser.result(
     complete
       ? {
@@ -100,9 +99,9 @@ function parseRotate(parser: InputParser, program: string): Parsed<RotateOptions
 }
 
 function parseRevoke(parser: InputParser, program: string): Parsed<RevokeOptions> {
-  const userName = parser.pattern('--user-name', USER_NAME, optionRules.userName) ?? parser.required('--user-name');
+  const userName = parser.pattern('--user-name', IAM_USER_NAME, optionRules.userName) ?? parser.required('--user-name');
   const roleArn = role(parser, false);
-  const complete = userName !== undefined && USER_NAME.test(userName);
+  const complete = userName !== undefined && IAM_USER_NAME.test(userName);
   return parser.result(complete ? { command: 'revoke', userName, program, ...(roleArn ? { role: roleArn } : {}) } : undefined);
 }
 

@@ -12,7 +12,7 @@ import type { KeyAdmin } from './ports.js';
  */
 export const LEASE_TAG = 'assume-deploy-role:lease';
 /** Longer than any run: its calls' deadlines, STS's acceptance wait and the late-write watch add up to far less. */
-export const LEASE_MS = 15 * 60 * 1000;
+const LEASE_MS = 15 * 60 * 1000;
 const LEASE_SETTLE_MS = 3_000;
 const MAX_HOLDER_LENGTH = 160;
 

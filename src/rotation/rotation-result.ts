@@ -87,7 +87,7 @@ export interface RunRecord {
 }
 
 /** Whether the run took or tried a step that changes keys, so they are worth reading again. */
-export const changedKeys = (planned: PlannedRun | undefined): planned is PlannedRun =>
+const changedKeys = (planned: PlannedRun | undefined): planned is PlannedRun =>
   planned !== undefined && !planned.dryRun && planned.step.kind !== 'refuse' && planned.step.kind !== 'nothing-due';
 
 /** The keys after a step, read again with the run's own key admin; undefined when that fails (the result says null). */

@@ -9,7 +9,7 @@ import {
   usageText,
   type RotationContext,
 } from './messages/rotation.js';
-import { redact } from '../shared/redact.js';
+import { redact, withoutSecrets } from '../shared/redact.js';
 import { CallFailed } from '../shared/retry.js';
 import { Secrets } from '../shared/secrets.js';
 import { errorText } from '../shared/step.js';
@@ -177,7 +177,7 @@ export async function run(
     io.fail(revokeTexts.failed(failures));
     return 1;
   } catch (error) {
-    io.fail(error instanceof StepFailure ? error.message : describe(error, secrets));
+    io.fail(error instanceof StepFailure ? withoutSecrets(error.message, secrets.values) : describe(error, secrets));
     return 1;
   }
 }

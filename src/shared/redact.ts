@@ -24,10 +24,13 @@ export function keyHint(accessKeyId: string): string {
   return `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
 }
 
-/** `text` with every registered secret (of 4 characters or more) replaced by ***, nothing else changed. */
+/**
+ * `text` with every registered secret (of 4 characters or more) replaced by ***, nothing else
+ * changed; the longest first, so a secret that holds a shorter one is never left half shown.
+ */
 export function withoutSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
-  for (const secret of secrets) {
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
     if (secret.length >= 4) result = result.split(secret).join('***');
   }
   return result;

@@ -1,3 +1,6 @@
+/** A GitHub environment's name, as GitHub allows it (the secrets of a deployment environment). */
+export const GITHUB_ENVIRONMENT_NAME = /^[\w .-]{1,255}$/;
+
 /** What the GitHub runner tells a step about the workflow run it belongs to. */
 export interface RunContext {
   runId?: string;

@@ -6,7 +6,9 @@ export class Secrets {
 
   constructor(private readonly io: Pick<Io, 'setSecret'>) {}
 
+  /** Registers `value` once: an empty value would hide nothing, and a second mask of the same value adds nothing. */
   add(value: string): void {
+    if (value === '' || this.values.includes(value)) return;
     this.io.setSecret(value);
     this.values.push(value);
   }
