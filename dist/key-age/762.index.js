@@ -14,9 +14,9 @@ exports.modules = {
 /* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7876);
 /* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3401);
 /* harmony import */ var _shared_messages_aws_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3805);
-/* harmony import */ var _aws_endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2841);
-/* harmony import */ var _proxy_handler_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1123);
-/* harmony import */ var _aws_call_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6611);
+/* harmony import */ var _aws_endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2841);
+/* harmony import */ var _proxy_handler_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1123);
+/* harmony import */ var _aws_call_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6611);
 
 
 
@@ -32,8 +32,8 @@ exports.modules = {
  * for it, if any (the proxy agents are loaded only then).
  */
 async function createStsClient(keys, env, proxy) {
-    const endpoint = (0,_aws_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointFromEnv */ .h)(env, 'STS');
-    const requestHandler = await (0,_proxy_handler_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyRequestHandler */ .q)(proxy);
+    const endpoint = (0,_aws_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFromEnv */ .h)(env, 'STS');
+    const requestHandler = await (0,_proxy_handler_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyRequestHandler */ .q)(proxy);
     return new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_4__/* .STSClient */ .i({
         region: keys.region,
         credentials: {
@@ -50,7 +50,7 @@ async function createStsClient(keys, env, proxy) {
 }
 /** The account and partition of the keys, needed only when role-to-assume is a bare role name. */
 async function callerArn(client, options) {
-    const identity = await (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_2__/* .sendWithRetries */ .HI)((abortSignal) => client.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__/* .GetCallerIdentityCommand */ .z({}), { abortSignal }), options);
+    const identity = await (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_3__/* .sendWithRetries */ .HI)((abortSignal) => client.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__/* .GetCallerIdentityCommand */ .z({}), { abortSignal }), options);
     if (!identity.Arn)
         throw new Error((0,_shared_messages_aws_failures_js__WEBPACK_IMPORTED_MODULE_0__/* .incompleteAnswer */ .pv)('STS GetCallerIdentity', 'an ARN'));
     return identity.Arn;

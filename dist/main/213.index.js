@@ -12,8 +12,6 @@ __webpack_require__.d(__webpack_exports__, {
   assumeKeyless: () => (/* binding */ assumeKeyless)
 });
 
-// UNUSED EXPORTS: idTokenSource
-
 // EXTERNAL MODULE: ../src/shared/messages/aws-failures.ts
 var aws_failures = __webpack_require__(5447);
 ;// CONCATENATED MODULE: ../src/assume-role/messages/web-identity.ts

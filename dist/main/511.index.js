@@ -44,8 +44,8 @@ var redact = __webpack_require__(2628);
 var step = __webpack_require__(7924);
 // EXTERNAL MODULE: ../src/shared/step-failure.ts
 var step_failure = __webpack_require__(4168);
-// EXTERNAL MODULE: ../src/assume-role/credential-exports.ts + 1 modules
-var credential_exports = __webpack_require__(7350);
+// EXTERNAL MODULE: ../src/assume-role/credential-exports.ts
+var credential_exports = __webpack_require__(9346);
 // EXTERNAL MODULE: ../src/assume-role/peer-options.ts
 var peer_options = __webpack_require__(2126);
 ;// CONCATENATED MODULE: ../src/assume-role/refreshing-exports.ts
@@ -86,8 +86,9 @@ async function publishRefreshing(io, assumed, inputs, secrets, plan, proxy, deps
     const token = deps.secretToken();
     secrets.add(token);
     const nonce = deps.marker();
-    const credentialsPath = `/credentials/${deps.marker()}`;
-    const logFile = external_node_path_default().join(io.env.RUNNER_TEMP || io.env.TMPDIR || '/tmp', `assume-deploy-role-credentials-${nonce.slice(0, 8)}.log`);
+    const pathId = deps.marker();
+    const credentialsPath = `/credentials/${pathId}`;
+    const logFile = external_node_path_default().join(io.env.RUNNER_TEMP || io.env.TMPDIR || '/tmp', `assume-deploy-role-credentials-${pathId.slice(0, 8)}.log`);
     // The endpoint the first session came from (sts-endpoint replaces AWS_ENDPOINT_URL_STS), so every refresh goes there too.
     const endpointEnv = (0,peer_options/* withStsEndpoint */.QM)(io.env, inputs.stsEndpoint);
     const stsEndpoint = Object.fromEntries(['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL'].flatMap((name) => (endpointEnv[name] ? [[name, endpointEnv[name] ?? '']] : [])));

@@ -11,7 +11,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  MAX_TOKEN_BYTES: () => (/* binding */ MAX_TOKEN_BYTES),
   readTokenFile: () => (/* binding */ readTokenFile)
 });
 
@@ -33,7 +32,10 @@ const tokenFileRefusals = {
     notAToken: (given) => `web-identity-token-file ${given}: the file does not hold a JSON web token (three base64url parts separated by dots)`,
 };
 
+// EXTERNAL MODULE: ../src/adapters/workspace-path.ts
+var workspace_path = __webpack_require__(5105);
 ;// CONCATENATED MODULE: ../src/adapters/token-file.ts
+
 
 
 
@@ -41,24 +43,20 @@ const tokenFileRefusals = {
 /** The most STS takes as a WebIdentityToken. */
 const MAX_TOKEN_BYTES = 20000;
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-const inside = (dir, file) => file.startsWith(dir.endsWith((external_node_path_default()).sep) ? dir : `${dir}${(external_node_path_default()).sep}`);
 /**
  * Where the file really is (symbolic links resolved), if it is in the workspace: the action reads
  * nothing outside it, a Kubernetes service-account token (/var/run/secrets/…) included.
  */
 async function permittedPath(given, workspace) {
-    if (!external_node_path_default().isAbsolute(given) && !workspace)
-        return { ok: false, reason: tokenFileRefusals.noWorkspace(given) };
-    const resolved = external_node_path_default().resolve(workspace ?? '/', given);
-    let real;
+    if (!workspace)
+        return { ok: false, reason: external_node_path_default().isAbsolute(given) ? tokenFileRefusals.outsideWorkspace(given) : tokenFileRefusals.noWorkspace(given) };
     try {
-        real = await (0,promises_.realpath)(resolved);
+        const real = await (0,workspace_path/* realPathInWorkspace */.W)(workspace, external_node_path_default().resolve(workspace, given));
+        return real ? { ok: true, file: real } : { ok: false, reason: tokenFileRefusals.outsideWorkspace(given) };
     }
     catch (error) {
         return { ok: false, reason: tokenFileRefusals.unreadable(given, error.code ?? 'error') };
     }
-    const inWorkspace = workspace !== undefined && inside(await (0,promises_.realpath)(workspace).catch(() => workspace), real);
-    return inWorkspace ? { ok: true, file: real } : { ok: false, reason: tokenFileRefusals.outsideWorkspace(given) };
 }
 /**
  * web-identity-token-file: a file in the workspace, read
@@ -67,7 +65,7 @@ async function permittedPath(given, workspace) {
  */
 async function readTokenFile(given, workspace) {
     const place = await permittedPath(given, workspace);
-    if (!place.ok || !('file' in place))
+    if (!place.ok)
         return place;
     let handle;
     try {
